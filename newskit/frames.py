@@ -1,0 +1,60 @@
+"""The frame contract: every frame's columns and dtypes, in one place (see DESIGN.md)."""
+from __future__ import annotations
+
+import pandas as pd
+
+# Per-article frames produced by tagging; each gets `article_id` as its first column.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "paragraphs": {"paragraph": "int64", "kind": "category", "start": "int64", "end": "int64", "text": "str"},
+    "sentences": {"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "text": "str"},
+    "entities": {
+        "sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
+        "text": "str", "label": "category", "entity": "str",
+    },
+    # Filled by the quotes work (issue 3); the columns are fixed now so code can rely on them.
+    "quotes": {
+        "quote": "int64", "kind": "category", "content": "str", "start": "int64", "end": "int64",
+        "speaker": "str", "speaker_text": "str", "speaker_role": "str", "cue": "str",
+        "said_on": "datetime64[ns]", "sentence": "Int64", "paragraph": "Int64",
+    },
+    # Filled by the timeline work (issue 4).
+    "timexes": {
+        "sentence": "int64", "start": "int64", "end": "int64", "text": "str",
+        "type": "category", "value": "str", "date": "datetime64[ns]",
+    },
+}
+FRAMES = tuple(SCHEMAS)
+SORT_KEYS = {
+    "paragraphs": ["paragraph"], "sentences": ["sentence"], "entities": ["start", "end"],
+    "quotes": ["quote"], "timexes": ["start", "end"],
+}
+
+
+def empty(name: str) -> pd.DataFrame:
+    return to_frame(name, [])
+
+
+def to_frame(name: str, rows: list[dict], article_order: list[str] | None = None) -> pd.DataFrame:
+    """Rows (dicts with article_id plus the schema's columns) to a typed, sorted frame."""
+    schema = SCHEMAS[name]
+    columns = ["article_id", *schema]
+    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    extra = [c for c in frame.columns if c not in columns]
+    frame = frame[columns + extra]
+    for column, dtype in {"article_id": "str", **schema}.items():
+        frame[column] = _cast(frame[column], dtype)
+    if article_order is not None and len(frame):
+        order = {article_id: i for i, article_id in enumerate(article_order)}
+        frame = (frame.assign(_order=frame["article_id"].map(order))
+                 .sort_values(["_order", *SORT_KEYS[name]], kind="stable")
+                 .drop(columns="_order"))
+    return frame.reset_index(drop=True)
+
+
+def _cast(series: pd.Series, dtype: str) -> pd.Series:
+    if dtype.startswith("datetime64"):
+        return pd.to_datetime(series).astype(dtype)
+    if dtype == "str":
+        # pandas 3's str dtype keeps missing values missing (pandas 2 would write "None")
+        return series.astype("str")
+    return series.astype(dtype)
