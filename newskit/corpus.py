@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .frames import FRAMES, empty
+from .frames import FRAMES, conform, empty
 
 REJECT_COLUMNS = ["path", "reason"]
 
@@ -72,4 +72,7 @@ class Corpus:
         info_path = folder / "info.json"
         info = json.loads(info_path.read_text()) if info_path.exists() else {}
         present = {name: frame for name, frame in frames.items() if frame is not None}
+        for name in FRAMES:
+            if name in present:
+                present[name] = conform(name, present[name])
         return cls(**present, info=info)

@@ -5,7 +5,7 @@ import pandas as pd
 
 # Per-article frames produced by tagging; each gets `article_id` as its first column.
 SCHEMAS: dict[str, dict[str, str]] = {
-    "paragraphs": {"paragraph": "int64", "kind": "category", "start": "int64", "end": "int64", "text": "str"},
+    "paragraphs": {"paragraph": "int64", "kind": "category:title,subtitle,dateline,subheading,body", "start": "int64", "end": "int64", "text": "str"},
     "sentences": {"sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "text": "str"},
     "entities": {
         "sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
@@ -13,14 +13,14 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     # Filled by the quotes work (issue 3); the columns are fixed now so code can rely on them.
     "quotes": {
-        "quote": "int64", "kind": "category", "content": "str", "start": "int64", "end": "int64",
+        "quote": "int64", "kind": "category:direct,indirect,according_to,mixed", "content": "str", "start": "int64", "end": "int64",
         "speaker": "str", "speaker_text": "str", "speaker_role": "str", "cue": "str",
         "said_on": "datetime64[ns]", "sentence": "Int64", "paragraph": "Int64",
     },
     # Filled by the timeline work (issue 4).
     "timexes": {
         "sentence": "int64", "start": "int64", "end": "int64", "text": "str",
-        "type": "category", "value": "str", "date": "datetime64[ns]",
+        "type": "category:DATE,TIME,DURATION,SET", "value": "str", "date": "datetime64[ns]",
     },
 }
 FRAMES = tuple(SCHEMAS)
@@ -40,9 +40,7 @@ def to_frame(name: str, rows: list[dict], article_order: list[str] | None = None
     columns = ["article_id", *schema]
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     extra = [c for c in frame.columns if c not in columns]
-    frame = frame[columns + extra]
-    for column, dtype in {"article_id": "str", **schema}.items():
-        frame[column] = _cast(frame[column], dtype)
+    frame = conform(name, frame[columns + extra])
     if article_order is not None and len(frame):
         order = {article_id: i for i, article_id in enumerate(article_order)}
         frame = (frame.assign(_order=frame["article_id"].map(order))
@@ -51,9 +49,19 @@ def to_frame(name: str, rows: list[dict], article_order: list[str] | None = None
     return frame.reset_index(drop=True)
 
 
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame's contract columns their dtypes (also after a parquet round trip)."""
+    frame = frame.copy()
+    for column, dtype in {"article_id": "str", **SCHEMAS[name]}.items():
+        frame[column] = _cast(frame[column], dtype)
+    return frame
+
+
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype.startswith("datetime64"):
         return pd.to_datetime(series).astype(dtype)
+    if dtype.startswith("category:"):
+        return pd.Series(pd.Categorical(series, categories=dtype.split(":", 1)[1].split(",")), index=series.index)
     if dtype == "str":
         # pandas 3's str dtype keeps missing values missing (pandas 2 would write "None")
         return series.astype("str")

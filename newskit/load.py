@@ -17,6 +17,7 @@ from .draft import Draft
 from .formats.anpa import looks_like_anpa, read_anpa
 from .formats.errors import Reject
 from .formats.html import looks_like_html, read_html
+from .formats.mail import looks_like_email, read_email
 from .formats.newsml import looks_like_newsml, read_newsml
 from .formats.plain import read_plain
 from .formats.records import read_csv, read_json, read_jsonl
@@ -256,6 +257,9 @@ def _read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Draft | Rejec
         return
     decoded = decode_bytes(data)
     text = decoded.text
+    if kind in ("text", "sniff") and looks_like_email(text):
+        yield from read_email(data, shown)
+        return
     if kind == "html" or looks_like_html(text):
         result = read_html(text, shown)
     elif looks_like_anpa(text):

@@ -9,7 +9,6 @@ from .draft import Draft
 from .wordlists import CHROME_LINES, FINAL_PUNCTUATION
 
 PARAGRAPH_SEPARATOR = "\n\n"
-PARAGRAPH_KINDS = ("title", "subtitle", "dateline", "subheading", "body")
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _TITLE_MAX_CHARS = 300

@@ -1,0 +1,1 @@
+"""Readers that turn input files (text, records, HTML, wire formats) into Draft records."""
