@@ -39,6 +39,9 @@ class ArticleView:
     def __str__(self) -> str:
         return self.html
 
+    def __repr__(self) -> str:
+        return f"<newskit ArticleView of {self.article_id}>"
+
     def save(self, path: str | Path) -> Path:
         path = Path(path)
         path.write_text(f"<!doctype html><meta charset='utf-8'><title>{html.escape(self.article_id)}</title>"

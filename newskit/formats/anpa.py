@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..draft import Draft
-from .newsml import SIGNOFF, agency_name, clean_text
+from .newsml import SIGNOFF, agency_name, squash_whitespace
 
 SOH, STX, ETX, EOT = "\x01", "\x02", "\x03", "\x04"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -41,10 +41,10 @@ def read_anpa(text: str, path: str) -> Draft:
     text = _fix_c1(text).replace("\r\n", "\n").replace("\r", "\n")
     header, body, after = _split_message(text)
     lines = [_CONTROL.sub("", line) for line in body.split("\n")]
-    extra: dict = {"header": [h for line in header.split("\n") if (h := clean_text(line))]}
+    extra: dict = {"header": [h for line in header.split("\n") if (h := squash_whitespace(line))]}
     title, start = _headline(lines, extra)
     rest, trailer = _cut_trailer(lines[start:])
-    trailer += [t for line in after.split("\n") if (t := clean_text(line))]
+    trailer += [t for line in after.split("\n") if (t := squash_whitespace(line))]
     rest, notebook = _cut_notebook(rest)
     blocks = _unwrap(rest)
     if not blocks:
@@ -123,14 +123,14 @@ def _is_byline(line: str) -> bool:
 
 def _unmark(line: str) -> str:
     # Kyodo ends headlines with "+", ATS and dpa close the headline block with " =".
-    return clean_text(re.sub(r"\s*[=+]\s*$", "", line))
+    return squash_whitespace(re.sub(r"\s*[=+]\s*$", "", line))
 
 
 def _cut_trailer(lines: list[str]) -> tuple[list[str], list[str]]:
     """Peel sign-offs, closing initials and transmission stamps off the end of the text."""
     trailer: list[str] = []
     while lines:
-        line = clean_text(lines[-1])
+        line = squash_whitespace(lines[-1])
         if line and not (SIGNOFF.fullmatch(line) or _CLOSING.fullmatch(line)
                          or _STAMP.fullmatch(line) or _KWS_STAMP.fullmatch(line)):
             break
@@ -161,7 +161,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             current.append(raw.strip(" \t"))
     if current:
         paragraphs.append(current)
-    return [text for parts in paragraphs if (text := clean_text(_join(parts)))]
+    return [text for parts in paragraphs if (text := squash_whitespace(_join(parts)))]
 
 
 def _join(parts: list[str]) -> str:

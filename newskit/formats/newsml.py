@@ -74,7 +74,7 @@ def agency_name(value: str | None, strict: bool = False) -> str | None:
         return min(hits)[1]
     if strict:
         return None
-    text = clean_text(value)
+    text = squash_whitespace(value)
     text = re.sub(r"^(?:urn:|https?://)?(?:www\.)?", "", text, flags=re.I)
     if ":" in text and " " not in text:  # a qcode such as "nprov:xyz"
         text = text.rsplit(":", 1)[-1]
@@ -83,7 +83,7 @@ def agency_name(value: str | None, strict: bool = False) -> str | None:
     return text or None
 
 
-def clean_text(text: str) -> str:
+def squash_whitespace(text: str) -> str:
     """One line: control characters removed, every whitespace run collapsed to one space."""
     return " ".join(_CONTROL.sub(" ", text).split())
 
@@ -144,7 +144,7 @@ def _text(el: etree._Element) -> str:
 
 def _first_text(els: Iterable[etree._Element | None]) -> str | None:
     for el in els:
-        if el is not None and (text := clean_text(_text(el))):
+        if el is not None and (text := squash_whitespace(_text(el))):
             return text
     return None
 
@@ -165,7 +165,7 @@ def _pick_agency(candidates: list[str | None]) -> str | None:
 
 
 def _attr(els: Iterable[etree._Element], name: str) -> str | None:
-    return next((clean_text(v) for el in els if (v := el.get(name)) and v.strip()), None)
+    return next((squash_whitespace(v) for el in els if (v := el.get(name)) and v.strip()), None)
 
 
 
@@ -179,7 +179,7 @@ def _paragraphs(container: etree._Element) -> list[str]:
             if name in _SKIP_TAGS:
                 continue
             if name in _BLOCK_TAGS:
-                if text := clean_text(_text(child)):
+                if text := squash_whitespace(_text(child)):
                     blocks.append(text)
             else:
                 walk(child)
@@ -194,7 +194,7 @@ def _plain_paragraphs(text: str) -> list[str]:
     out: list[str] = []
     for chunk in re.split(r"\n[^\S\n]*\n|\*{3,}", text):
         lines = [line for raw in chunk.split("\n")
-                 if (line := clean_text(raw)) and line != "NewsComponentRef"]
+                 if (line := squash_whitespace(raw)) and line != "NewsComponentRef"]
         # Teletype copy fills lines to a fixed width; one-paragraph-per-line text and lists don't.
         if len(lines) > 1 and all(30 <= len(line) <= 80 for line in lines[:-1]):
             out.append(" ".join(lines))
@@ -280,7 +280,7 @@ def _is_text(content_item: etree._Element) -> bool:
     mime = (_attr(_kids(content_item, "MimeType"), "FormalName") or "").lower()
     if data is None or media.startswith(_MEDIA_TYPES) or mime.startswith(("audio/", "video/", "image/")):
         return False
-    return bool(clean_text(_text(data)))
+    return bool(squash_whitespace(_text(data)))
 
 
 def _newsml1_item(item: etree._Element, path: str, sent: str | None,
@@ -392,5 +392,5 @@ def _g2_draft(item: etree._Element, path: str) -> Draft | None:
         language=item.get(_XML_LANG) or _attr(_kids(content, "language"), "tag"),
         extra={"version_created": _child_text([meta], "versionCreated"), "trailer": trailer,
                "summary": _first_text(summary),
-               "keywords": [t for k in _kids(content, "keyword") if (t := clean_text(_text(k)))]},
+               "keywords": [t for k in _kids(content, "keyword") if (t := squash_whitespace(_text(k)))]},
     )
