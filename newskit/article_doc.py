@@ -38,6 +38,7 @@ class ArticleDoc:
 
     article: dict
     paragraphs: list[ParagraphDoc]
+    results: dict[str, list[dict]] = field(default_factory=dict)  # rows of the extractors run so far
 
     def __post_init__(self) -> None:
         number = 0

@@ -20,11 +20,14 @@ from .structure import PARAGRAPH_SEPARATOR
 
 Extractor = Callable[[ArticleDoc], list[dict]]
 
-# Frame name -> extractor. Each is a pure function of one article's Docs and metadata.
+# Frame name -> extractor. Each is a pure function of one article's Docs and metadata, plus the
+# rows of the extractors before it (ArticleDoc.results): quotes read entities and timexes.
 EXTRACTORS: dict[str, Extractor] = {
     "sentences": extract_sentences,
     "entities": extract_entities,
 }
+EXTRACTOR_ORDER = ("sentences", "entities", "timexes", "quotes")
+EXTRACTORS = dict(sorted(EXTRACTORS.items(), key=lambda item: EXTRACTOR_ORDER.index(item[0])))
 # Show a progress bar from this many articles on.
 PROGRESS_MIN_ARTICLES = 20
 
@@ -156,7 +159,9 @@ def _tag_uncached(
 def _extract(item: tuple[dict, str | None], pdocs: list[ParagraphDoc]):
     article, key = item
     adoc = ArticleDoc(article, pdocs)
-    return article, key, {name: extractor(adoc) for name, extractor in EXTRACTORS.items()}
+    for name, extractor in EXTRACTORS.items():
+        adoc.results[name] = extractor(adoc)
+    return article, key, adoc.results
 
 
 def _progress(total: int, show: bool):
