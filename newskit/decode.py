@@ -115,7 +115,11 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    guess = from_bytes(data[:_DETECT_PREFIX]).best()
+    prefix = data[:_DETECT_PREFIX]
+    high = sum(1 for b in prefix if b > 0x7F)
+    # A few stray high bytes in English copy ("£15.8m") are cp1252, whatever a detector makes of
+    # them (it has read a lone 0xA3 as Shift-JIS); other scripts need many high bytes.
+    guess = from_bytes(prefix).best() if high > 0.05 * len(prefix) else None
     # On short Latin-script texts the detector's pick among Latin code pages (cp775, cp1257 ...)
     # is close to a coin toss; Western news copy is overwhelmingly cp1252 / Latin-1, so those win
     # unless the detector sees another script (Cyrillic, Greek, CJK ...).

@@ -39,6 +39,9 @@ _KINDS = {
     ".xml": "xml", ".nml": "xml", ".newsml": "xml",
 }
 
+# Files that describe a corpus rather than belong to it, skipped (and listed) when a folder is read.
+_CORPUS_DOCS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.[a-z]+)?$", re.IGNORECASE)
+
 ARTICLE_COLUMNS = [
     "article_id", "path", "source", "title", "subtitle", "place", "region", "published",
     "published_from", "text", "n_words", "url", "dateline", "dateline_start", "dateline_end",
@@ -149,6 +152,10 @@ def _inputs(source, reject) -> Iterator[_Input]:
                 shown = os.path.normpath(os.path.join(shown_root, rel))
                 if any(part.startswith(".") for part in rel.parts):
                     reject(Reject(shown, "hidden file or folder, not read (rename it to include it)"))
+                    continue
+                if _CORPUS_DOCS.match(file.name):
+                    reject(Reject(shown, "corpus documentation (README/LICENSE), not an article; "
+                                         "name the file directly to read it"))
                     continue
                 yield _Input(file, shown, manifests.lookup(file))
             manifests.report_unmatched()

@@ -203,6 +203,17 @@ def test_cp1252_latin1_utf16_and_mojibake(tmp_path):
     assert mojibake in articles.loc["Coffee prices thrice", "text"]
 
 
+def test_stray_high_byte_in_english_copy_is_cp1252(tmp_path):
+    (tmp_path / "pound.txt").write_bytes(b"Club sacks striker\n\nThe striker, a \xa315.8m signing from Parma, was sacked.\n")
+    assert "a £15.8m signing" in read_quietly(tmp_path).iloc[0]["text"]
+
+
+def test_cyrillic_cp1251_is_detected(tmp_path):
+    body = "Министр обороны заявил в пятницу, что гуманитарная операция начнётся в ближайшие дни."
+    (tmp_path / "ru.txt").write_bytes(f"Заголовок новости\n\n{body}\n".encode("cp1251"))
+    assert body in read_quietly(tmp_path).iloc[0]["text"]
+
+
 def test_control_characters_are_dropped_and_curly_quotes_kept(tmp_path):
     (tmp_path / "ctl.txt").write_bytes("Wire\x07 story\n\nKESTOVA (dpa) - \x1fThe \x0b“port” opened.\x7f\x1b\n".encode())
     article = read_quietly(tmp_path).iloc[0]
@@ -269,3 +280,12 @@ def test_jsonl_over_the_record_limit(tmp_path):
     (tmp_path / "big.jsonl").write_text(json.dumps({"text": "x " * 5000}) + "\n")
     rejects = read_quietly(tmp_path, max_bytes=1000).attrs["rejects"]
     assert "over the limit" in rejects["reason"].iloc[0]
+
+
+def test_corpus_readme_is_listed_not_read(tmp_path):
+    (tmp_path / "README.TXT").write_text("This corpus holds 3 folders of articles.\n")
+    (tmp_path / "a.txt").write_text("Story\n\nWords.\n")
+    articles = read_quietly(tmp_path)
+    assert list(articles["title"]) == ["Story"]
+    assert "corpus documentation" in articles.attrs["rejects"]["reason"].iloc[0]
+    assert len(read_quietly(tmp_path / "README.TXT")) == 1  # named directly, it is read
