@@ -4,9 +4,14 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .corpus import Corpus  # noqa: E402
+from .breakdowns import (  # noqa: E402
+    cue_verbs, kind_shares, quote_lengths, quotes_per_role, quotes_per_speaker, speaker_quotes,
+)
 from .load import MAX_BYTES, NewskitInputError, read_articles  # noqa: E402
 from .model import ModelNotFound, load_model  # noqa: E402
 from .tagging import tag  # noqa: E402
+from .entity_stats import canonical_names, cooccurrence, entity_counts, entity_table  # noqa: E402
+from .timeline import timeline  # noqa: E402
 
 
 def analyze(source, *, year=None, errors="collect", max_bytes=MAX_BYTES, **tag_options) -> Corpus:
@@ -17,5 +22,6 @@ def analyze(source, *, year=None, errors="collect", max_bytes=MAX_BYTES, **tag_o
 
 __all__ = [
     "Corpus", "MAX_BYTES", "ModelNotFound", "NewskitInputError",
-    "analyze", "load_model", "read_articles", "tag", "__version__",
+    "cue_verbs", "kind_shares", "quote_lengths", "quotes_per_role", "quotes_per_speaker", "speaker_quotes",
+    "analyze", "canonical_names", "cooccurrence", "entity_counts", "entity_table", "load_model", "read_articles", "tag", "timeline", "__version__",
 ]

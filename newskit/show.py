@@ -18,6 +18,7 @@ _STYLE = """
 .newskit-article .ent-DATE, .newskit-article .ent-TIME { background: #f0f4c3; }
 .newskit-article .ent-other { background: #eeeeee; }
 .newskit-article .quote { border-bottom: 2px solid #ef6c00; }
+.newskit-article .speaker { border-bottom: 2px dotted #6a1b9a; font-weight: bold; }
 .newskit-article .timex { outline: 1px dashed #827717; }
 .newskit-article .nk-dateline { font-variant: small-caps; }
 </style>
@@ -59,6 +60,8 @@ def _layers(corpus, article_id: str) -> list[tuple[int, int, str, str]]:
     for row in _rows(corpus.quotes, article_id):
         who = row.get("speaker") if isinstance(row.get("speaker"), str) else row.get("speaker_text")
         spans.append((row["start"], row["end"], "quote", f"{row['kind']} quote, {who or 'unknown speaker'}"))
+        if pd.notna(row.get("speaker_start")) and pd.notna(row.get("speaker_end")):  # the speaker mention too
+            spans.append((int(row["speaker_start"]), int(row["speaker_end"]), "speaker", f"speaker: {who or row['speaker_text']}"))
     for row in _rows(corpus.timexes, article_id):
         spans.append((row["start"], row["end"], "timex", f"{row['type']} {row['value']}"))
     return spans

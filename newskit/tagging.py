@@ -1,6 +1,8 @@
 """tag(): spaCy over every paragraph with nlp.pipe, extractors over each article, cached per article."""
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,8 +17,10 @@ from .corpus import Corpus
 from .entities import extract_entities
 from .frames import to_frame
 from .model import load_model, pipeline_fingerprint
+from .quotes import extract_quotes
 from .sentences import extract_sentences
 from .structure import PARAGRAPH_SEPARATOR
+from .timeline import extract_timexes
 
 Extractor = Callable[[ArticleDoc], list[dict]]
 
@@ -25,11 +29,24 @@ Extractor = Callable[[ArticleDoc], list[dict]]
 EXTRACTORS: dict[str, Extractor] = {
     "sentences": extract_sentences,
     "entities": extract_entities,
+    "timexes": extract_timexes,
+    "quotes": extract_quotes,
 }
 EXTRACTOR_ORDER = ("sentences", "entities", "timexes", "quotes")
 EXTRACTORS = dict(sorted(EXTRACTORS.items(), key=lambda item: EXTRACTOR_ORDER.index(item[0])))
 # Show a progress bar from this many articles on.
 PROGRESS_MIN_ARTICLES = 20
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of newskit's own source: any change to a rule invalidates cached results, even
+    between releases (the version number alone would serve stale rows during development)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def paragraph_rows(article: dict) -> list[dict]:
@@ -79,7 +96,8 @@ def tag(
     if missing:
         raise ValueError(f"articles frame lacks column(s) {sorted(missing)}; build it with newskit.read_articles()")
     nlp = model if isinstance(model, Language) else load_model(model)
-    fingerprint = {**pipeline_fingerprint(nlp), "newskit": __version__, "extractors": sorted(EXTRACTORS)}
+    fingerprint = {**pipeline_fingerprint(nlp), "newskit": __version__, "code": code_fingerprint(),
+                   "extractors": sorted(EXTRACTORS)}
     store = Cache(cache) if cache is not None else None
 
     records = articles.to_dict("records")

@@ -158,3 +158,13 @@ def test_progress_bar_does_not_change_results(nlp, capsys):
     loud = newskit.tag(articles, cache=None, model=nlp, progress=True)
     pd.testing.assert_frame_equal(quiet.entities, loud.entities)
     assert "newskit tag" in capsys.readouterr().err
+
+
+def test_cache_key_follows_newskit_code(tmp_path, nlp, monkeypatch):
+    from newskit import tagging
+
+    articles = read_quietly(SEED)
+    newskit.tag(articles, cache=tmp_path, model=nlp)
+    assert newskit.tag(articles, cache=tmp_path, model=nlp).info["cache_hits"] == 1
+    monkeypatch.setattr(tagging, "code_fingerprint", lambda: "edited-rules")
+    assert newskit.tag(articles, cache=tmp_path, model=nlp).info["tagged"] == 1

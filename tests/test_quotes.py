@@ -1,0 +1,235 @@
+"""Quotes and speakers: every kind of attribution, quote-mark styles, speaker resolution, said_on."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.article_doc import ArticleDoc, ParagraphDoc
+from newskit.quotemarks import quoted_spans
+from newskit.quotes import extract_quotes
+
+from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
+
+QUOTES = FIXTURES / "quotes"
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    return newskit.tag(newskit.read_articles(ROOT / "seeds"), cache=None, model=nlp)
+
+
+@pytest.fixture(scope="module")
+def fixtures(nlp):
+    corpus = newskit.tag(read_quietly(QUOTES), cache=None, model=nlp)
+    names = dict(zip(corpus.articles["article_id"], corpus.articles["path"].str.rsplit("/", n=1).str[-1]))
+    corpus.quotes["file"] = corpus.quotes["article_id"].map(names)
+    return corpus
+
+
+def quotes_of(corpus, name: str) -> pd.DataFrame:
+    return corpus.quotes[corpus.quotes["file"] == name].reset_index(drop=True)
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+def test_seed_direct_quotes(seed):
+    direct = seed.quotes[seed.quotes["kind"] == "direct"]
+    assert len(direct) == 4
+    assert set(direct["speaker"]) == {"Anatoly Antonov"}
+    assert sorted(direct["cue"]) == ["concluded", "said", "said", "said"]
+    assert sorted(direct["speaker_text"]) == ["Antonov", "Antonov", "Antonov", "he"]
+
+
+def test_seed_reported_quotes(seed):
+    body = seed.quotes[(seed.quotes["kind"] != "direct") & (seed.quotes["paragraph"] > 1)]
+    assert len(body) == 7
+    assert body["speaker"].value_counts().to_dict() == {"Sergei Shoigu": 4, "Anatoly Antonov": 3}
+    assert (body["kind"] == "according_to").sum() == 2
+    roles = dict(zip(seed.quotes["speaker"], seed.quotes["speaker_role"]))
+    assert roles["Anatoly Antonov"] == "Russian Deputy Defense Minister"
+    assert roles["Sergei Shoigu"] == "Russian Defense Minister"
+    he_said = body[body["content"].str.startswith("that the Doctors Without Borders")]
+    assert he_said["speaker"].tolist() == ["Anatoly Antonov"] and he_said["speaker_text"].tolist() == ["He"]
+
+
+def test_seed_said_on(seed):
+    # said_on uses newskit.timeline.normalize (the timeline work) or its timex rows
+    pytest.importorskip("newskit.timeline")
+    quotes = seed.quotes
+    told = quotes[quotes["cue"] == "told journalists"]
+    assert told["said_on"].tolist() == [pd.Timestamp("2016-07-29")]
+    thursday = quotes[quotes["content"].str.startswith("that Moscow and Damascus")]
+    assert thursday["said_on"].tolist() == [pd.Timestamp("2016-07-28")]
+    assert quotes["said_on"].notna().sum() == 2  # missing where the text does not say
+
+
+def test_seed_subtitle_attribution(seed):
+    subtitle = seed.quotes[seed.quotes["paragraph"] == 1]
+    assert subtitle["content"].tolist() == ["Humanitarian corridors can be opened from and into Aleppo"]
+    assert subtitle["speaker_text"].tolist() == ["the ministry"]
+    assert subtitle["speaker"].tolist() == ["Russian defense ministry"]
+    assert subtitle["speaker_label"].astype(str).tolist() == ["ORG"]
+    assert len(seed.quotes) == 12  # no row without a real attribution
+
+
+def test_seed_contract(seed):
+    assert_spans_point_into_text(seed)
+    quotes = seed.quotes
+    text = seed.articles["text"].iloc[0]
+    for row in quotes.itertuples():
+        assert text[row.speaker_start:row.speaker_end] == row.speaker_text
+        assert text[row.cue_start:row.cue_end] == row.cue
+
+
+# --- every kind of attribution --------------------------------------------------------------
+
+def test_direct_cue_placements(fixtures):
+    q = quotes_of(fixtures, "direct_cues.txt")
+    assert q["kind"].astype(str).tolist() == ["direct"] * 4
+    assert q["speaker"].tolist() == ["Pavel Orlov", "Pavel Orlov", "Pavel Orlov", "Ines Carvalho"]
+    assert q["cue"].tolist() == ["said", "said", "told reporters", ":"]
+    assert q["speaker_role"].tolist()[:3] == ["Transport Minister"] * 3
+    assert q["content"].tolist()[2] == '"The harbour will stay open all winter."'
+
+
+def test_split_quote_and_trailing_dash(fixtures):
+    q = quotes_of(fixtures, "split_and_dash.txt")
+    assert len(q) == 2
+    split = q.iloc[0]
+    assert split["parts"].count(":") == 2 and "Lena Brandt said" in split["content"]
+    assert q.iloc[1]["cue"] == "-" and q.iloc[1]["speaker_text"] == "Lena Brandt"
+
+
+def test_multi_paragraph_quote(fixtures):
+    q = quotes_of(fixtures, "multi_paragraph.txt")
+    assert len(q) == 1
+    assert q.iloc[0]["content"].count("\n\n") == 2 and q.iloc[0]["content"].endswith('again."')
+    assert q.iloc[0]["speaker"] == "Jonas Weller" and q.iloc[0]["speaker_text"] == "He"
+
+
+def test_floating_quote_continues_the_speaker(fixtures):
+    q = quotes_of(fixtures, "floating.txt")
+    assert len(q) == 1 and q.iloc[0]["speaker"] == "Alma Ruiz"
+    assert len(q.iloc[0]["parts"].split()) == 2 and "I have never seen" in q.iloc[0]["content"]
+
+
+def test_reported_speech(fixtures):
+    q = quotes_of(fixtures, "reported.txt")
+    assert q["kind"].astype(str).tolist() == ["indirect"] * 4
+    assert q["cue"].tolist() == ["told reporters", "said", "warned", "announced"]
+    assert q["speaker"].tolist() == ["Oskar Lind", "Oskar Lind", "Oskar Lind", "Sofia Hahn"]
+    assert q["speaker_role"].tolist() == ["Mayor", "Mayor", "Mayor", "Deputy Mayor"]
+    assert q.iloc[0]["content"] == "The bridge will be finished within two years"
+
+
+def test_reported_speech_said_on(fixtures):
+    pytest.importorskip("newskit.timeline")
+    q = quotes_of(fixtures, "reported.txt")  # published Friday 2021-03-12, "on Monday"
+    assert q["said_on"].tolist()[0] == pd.Timestamp("2021-03-08")
+    assert q["said_on"].iloc[1:].isna().all()
+
+
+def test_according_to_both_placements(fixtures):
+    q = quotes_of(fixtures, "according_to.txt")
+    assert q["kind"].astype(str).tolist() == ["according_to", "according_to"]
+    assert q["content"].tolist() == ["the chain will open twelve new shops next year", "Bread prices will stay the same"]
+    assert set(q["speaker"]) == {"Clara Holm"}
+
+
+def test_mixed_quote(fixtures):
+    q = quotes_of(fixtures, "mixed.txt")
+    assert q["kind"].astype(str).tolist() == ["mixed"]
+    assert '"the best in its history"' in q.iloc[0]["content"]
+
+
+def test_headline_attribution(fixtures):
+    q = quotes_of(fixtures, "headline.txt")
+    assert q.iloc[0]["content"] == "Winter timetables will add forty trains"
+    assert q.iloc[0]["speaker"] == "Northern railway company"
+    assert q["speaker_label"].astype(str).tolist() == ["ORG", "ORG"]
+
+
+def test_nested_quote(fixtures):
+    q = quotes_of(fixtures, "nested.txt")
+    outer, inner = q.iloc[0], q.iloc[1]
+    assert outer["speaker"] == "Maria Keller" and outer["content"].startswith('"My neighbour')
+    assert inner["content"] == "'The river is rising,'" and inner["speaker_text"] == "My neighbour"
+
+
+def test_quote_mark_styles(fixtures):
+    q = quotes_of(fixtures, "quote_marks.txt")
+    direct = q[q["kind"] == "direct"]
+    assert [c[0] for c in direct["content"]] == ["“", "„", "«", "'"]
+    assert set(direct["speaker"]) == {"Tom Baker"}
+
+
+def test_speaker_resolution(fixtures):
+    q = quotes_of(fixtures, "speakers.txt").set_index("content")
+    assert q.loc['"The schools need more teachers,"', "speaker"] == "Helga Sorensen"
+    assert q.loc['"We cannot promise more money,"', "speaker"] == "Karl Berg"  # he
+    assert q.loc['"We will find a way,"', "speaker"] == "Helga Sorensen"  # she: Mrs. Sorensen
+    assert q.loc["that the budget was already stretched", "speaker_role"] == "finance minister"  # apposition
+    assert q.loc["that talks would continue", "speaker"] == "Helga Sorensen"  # the education minister
+    assert pd.isna(q.loc["that the plan was nearly finished", "speaker"])  # a source
+    assert q.loc["that the plan was nearly finished", "speaker_text"] == "A source"
+    assert pd.isna(q.loc["the reform was overdue", "speaker"])  # experts
+
+
+def test_messy_marks_never_raise(fixtures):
+    assert_spans_point_into_text(fixtures)
+    q = quotes_of(fixtures, "messy.txt")
+    assert q["speaker_text"].tolist() == ["Frey"]  # the one certain quote
+
+
+# --- quote marks -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" and "no".', ['"yes"', '"no"']),
+    ("“One” and „two“ and «three» and »four«.", ["“One”", "„two“", "«three»", "»four«"]),
+    ("Russia’s plan, the boys' toys, don't 'go' away", ["'go'"]),
+    ('"' * 500, []),
+    ("“Opened twice “and closed once”", ["“and closed once”"]),
+    ("", []),
+])
+def test_quoted_spans(text, expected):
+    assert [text[s.start:s.end] for s in quoted_spans(text)] == expected
+
+
+def test_unclosed_quote_runs_to_the_end():
+    spans = quoted_spans('Then: "it goes on')
+    assert len(spans) == 1 and not spans[0].closed
+
+
+# --- said_on from the timeline's rows -------------------------------------------------------------
+
+def test_said_on_from_timex_rows(nlp):
+    text = "The pier will reopen, harbour master Ola Dahl said on Tuesday."
+    pdoc = ParagraphDoc(0, "body", 0, nlp(text))
+    start = text.index("Tuesday")
+    timex = {"sentence": 0, "start": start, "end": start + 7, "text": "Tuesday", "type": "DATE",
+             "value": "2020-01-07", "date": pd.Timestamp("2020-01-07")}
+    adoc = ArticleDoc({"text": text, "published": pd.NaT}, [pdoc], {"entities": [], "timexes": [timex]})
+    rows = extract_quotes(adoc)
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [("Ola Dahl", pd.Timestamp("2020-01-07"))]
+
+
+# --- breakdowns and the view ----------------------------------------------------------------------
+
+def test_breakdowns(seed):
+    per_speaker = newskit.quotes_per_speaker(seed.quotes)
+    assert per_speaker.iloc[0].to_dict() | {} == {"speaker": "Anatoly Antonov", "quotes": 7, "direct": 4,
+                                                  "reported": 3, "direct_share": 0.57, "articles": 1}
+    assert newskit.quotes_per_role(seed.quotes)["speaker_role"].tolist()[:2] == [
+        "Russian Deputy Defense Minister", "Russian Defense Minister"]
+    assert newskit.cue_verbs(seed.quotes).iloc[0].tolist() == ["said", 6]
+    shares = newskit.kind_shares(seed.quotes, ["Sergei Shoigu"])
+    assert shares.loc["Sergei Shoigu"].to_dict() == {"according_to": 0.25, "indirect": 0.75}
+    assert set(newskit.quote_lengths(seed.quotes).index) == {"direct", "indirect", "according_to"}
+    assert len(newskit.speaker_quotes(seed.quotes, "Anatoly Antonov")) == 7
+
+
+def test_show_highlights_speakers(seed):
+    html = seed.show(seed.articles["article_id"].iloc[0]).html
+    assert 'class="speaker' in html or "speaker\"" in html
+    assert "speaker: Anatoly Antonov" in html

@@ -1,0 +1,259 @@
+"""Timelines: temporal expressions, their TIMEX3 values against the publication date, year-less
+datelines and newskit.timeline()."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.timeline import normalize, period_start, year_candidates
+
+from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
+
+SEED = ROOT / "seeds"
+FRIDAY = date(2016, 7, 29)  # the seed's publication date
+
+
+@pytest.fixture(scope="module")
+def seed_corpus(nlp):
+    return newskit.tag(newskit.read_articles(SEED), cache=None, model=nlp)
+
+
+def tag_texts(nlp, texts: list[str], published=FRIDAY) -> newskit.Corpus:
+    articles = pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(len(texts))],
+        "text": texts,
+        "published": pd.to_datetime([published] * len(texts)),
+    })
+    return newskit.tag(articles, cache=None, model=nlp)
+
+
+# --- the seed ------------------------------------------------------------------------------------
+
+
+def test_seed_dates(seed_corpus):
+    values = dict(zip(seed_corpus.timexes["text"], seed_corpus.timexes["value"]))
+    assert values["July 29"] == "2016-07-29"
+    assert values["Friday"] == "2016-07-29"
+    assert values["Thursday"] == "2016-07-28"
+    friday = seed_corpus.timexes.query("text == 'Friday'").iloc[0]
+    assert friday["date"] == pd.Timestamp("2016-07-29")
+    assert seed_corpus.articles.text[0][friday.start:friday.end] == "Friday"
+
+
+def test_seed_timeline_has_both_days_with_their_actors(seed_corpus):
+    line = newskit.timeline(seed_corpus)
+    days = line[line["precision"] == "day"]
+    assert {"2016-07-28", "2016-07-29"} <= set(days["date"].dt.strftime("%Y-%m-%d"))
+    who_on = lambda day: " ".join(days.loc[days["date"] == day, "who"].dropna())  # noqa: E731
+    assert "Shoigu" in who_on("2016-07-28")
+    assert "Antonov" in who_on("2016-07-29")
+    assert line["date"].is_monotonic_increasing
+    # the dateline dates the article, not an event
+    assert "July 29" not in set(line["timex"])
+
+
+def test_timeline_is_deterministic_and_typed(seed_corpus):
+    first, second = newskit.timeline(seed_corpus), newskit.timeline(seed_corpus)
+    pd.testing.assert_frame_equal(first, second)
+    assert str(first["date"].dtype) == "datetime64[ns]"
+    assert {"date", "precision", "article_id", "sentence", "what", "who", "quote", "timex", "value"} <= set(first.columns)
+
+
+def test_show_hovers_dates_with_their_values(seed_corpus):
+    html = seed_corpus.show(seed_corpus.articles.article_id[0])._repr_html_()
+    assert "timex" in html
+    assert "DATE 2016-07-28" in html and "DATE 2016-07-29" in html
+
+
+def test_offsets_point_into_text(seed_corpus, nlp):
+    assert_spans_point_into_text(seed_corpus)
+    corpus = tag_texts(nlp, ["Title\n\nShares fell 3% on Tuesday, two days after the Aug. 2 vote.\n\nThe company said last week it would report in the third quarter."])
+    assert_spans_point_into_text(corpus)
+    assert list(corpus.timexes["text"]) == ["Tuesday", "two days after", "Aug. 2", "last week", "the third quarter"] or \
+        {"Tuesday", "Aug. 2", "last week", "the third quarter"} <= set(corpus.timexes["text"])
+
+
+# --- normalize -----------------------------------------------------------------------------------
+
+CASES = [
+    # weekdays against Friday 2016-07-29
+    ("on Friday", "past", ("DATE", "2016-07-29")),
+    ("on Thursday", "past", ("DATE", "2016-07-28")),
+    ("on Thursday", "future", ("DATE", "2016-08-04")),
+    ("Monday", None, ("DATE", "2016-07-25")),
+    ("next Monday", None, ("DATE", "2016-08-01")),
+    ("last Friday", None, ("DATE", "2016-07-22")),
+    ("Thursday evening", "past", ("TIME", "2016-07-28TEV")),
+    # deictic days and clock times
+    ("yesterday", None, ("DATE", "2016-07-28")),
+    ("today", None, ("DATE", "2016-07-29")),
+    ("tomorrow", None, ("DATE", "2016-07-30")),
+    ("tonight", None, ("TIME", "2016-07-29TNI")),
+    ("10 p.m. Wednesday", "past", ("TIME", "2016-07-27T22:00")),
+    # relative periods
+    ("last week", None, ("DATE", "2016-W29")),
+    ("this week", None, ("DATE", "2016-W30")),
+    ("next week", None, ("DATE", "2016-W31")),
+    ("this month", None, ("DATE", "2016-07")),
+    ("earlier this month", None, ("DATE", "2016-07")),
+    ("last month", None, ("DATE", "2016-06")),
+    ("last year", None, ("DATE", "2015")),
+    ("next year", None, ("DATE", "2017")),
+    ("two days ago", None, ("DATE", "2016-07-27")),
+    ("three weeks ago", None, ("DATE", "2016-W27")),
+    ("a year ago", None, ("DATE", "2015")),
+    # year-less and explicit dates
+    ("July 29", None, ("DATE", "2016-07-29")),
+    ("Aug. 2", "future", ("DATE", "2016-08-02")),
+    ("Aug. 2", None, ("DATE", "2016-08-02")),
+    ("Dec. 20", "past", ("DATE", "2015-12-20")),
+    ("29 July 2016", None, ("DATE", "2016-07-29")),
+    ("March 3, 2015", None, ("DATE", "2015-03-03")),
+    ("2016-07-29", None, ("DATE", "2016-07-29")),
+    ("August 1988", None, ("DATE", "1988-08")),
+    ("in January", "past", ("DATE", "2016-01")),
+    ("in January", "future", ("DATE", "2017-01")),
+    ("early December", "past", ("DATE", "2015-12")),
+    ("mid-November", "future", ("DATE", "2016-11")),
+    ("1998", None, ("DATE", "1998")),
+    ("fiscal 1989", None, ("DATE", "1989")),
+    ("nineteen ninety-six", None, ("DATE", "1996")),
+    # quarters, seasons, decades, centuries
+    ("the third quarter", None, ("DATE", "2016-Q3")),
+    ("the fourth quarter", "past", ("DATE", "2015-Q4")),
+    ("third-quarter", None, ("DATE", "2016-Q3")),
+    ("the first quarter of 2015", None, ("DATE", "2015-Q1")),
+    ("this summer", None, ("DATE", "2016-SU")),
+    ("last winter", None, ("DATE", "2015-WI")),
+    ("the 1990s", None, ("DATE", "199")),
+    ("the nineties", None, ("DATE", "199")),
+    ("the 20th century", None, ("DATE", "19")),
+    # durations
+    ("three years", None, ("DURATION", "P3Y")),
+    ("two hours", None, ("DURATION", "PT2H")),
+    ("the past three months", None, ("DURATION", "P3M")),
+    ("two-year", None, ("DURATION", "P2Y")),
+    ("several years", None, ("DURATION", "PXY")),
+    ("2 1/2 years", None, ("DURATION", "P2Y6M")),
+    ("a decade", None, ("DURATION", "P10Y")),
+    # references
+    ("now", None, ("DATE", "PRESENT_REF")),
+    ("currently", None, ("DATE", "PRESENT_REF")),
+    ("recently", None, ("DATE", "PAST_REF")),
+    ("soon", None, ("DATE", "FUTURE_REF")),
+    ("the future", None, ("DATE", "FUTURE_REF")),
+    # sets
+    ("every week", None, ("SET", "P1W")),
+    ("each year", None, ("SET", "P1Y")),
+    ("daily", None, ("SET", "P1D")),
+    ("every Monday", None, ("SET", "XXXX-WXX-1")),
+    ("Tuesdays", None, ("SET", "XXXX-WXX-2")),
+]
+
+
+@pytest.mark.parametrize("phrase,tense,expected", CASES, ids=[f"{p}|{t}" for p, t, _ in CASES])
+def test_normalize(phrase, tense, expected):
+    result = normalize(phrase, FRIDAY, tense)
+    assert result is not None, phrase
+    assert result[:2] == expected
+    value = expected[1]
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        assert result[2] == date.fromisoformat(value)
+    elif "T" not in value:
+        assert result[2] is None
+
+
+def test_normalize_accepts_timestamps_and_missing_anchors():
+    assert normalize("on Thursday", pd.Timestamp("2016-07-29"), "past")[1] == "2016-07-28"
+    assert normalize("on Thursday", None) == ("DATE", "XXXX-XX-XX", None)
+    assert normalize("on Thursday", pd.NaT) == ("DATE", "XXXX-XX-XX", None)
+    assert normalize("July 29", None) == ("DATE", "XXXX-07-29", None)
+    assert normalize("last year", None)[1] == "XXXX"
+    assert normalize("March 3, 2015", None) == ("DATE", "2015-03-03", date(2015, 3, 3))
+
+
+@pytest.mark.parametrize("phrase", ["we", "may", "march", "$20", "15%", "the", "Aleppo", "", "2016 troops"])
+def test_normalize_rejects_non_dates(phrase):
+    assert normalize(phrase, FRIDAY) is None
+
+
+def test_period_start():
+    assert period_start("2016-W30") == date(2016, 7, 25)
+    assert period_start("2016-Q3") == date(2016, 7, 1)
+    assert period_start("2016-07") == date(2016, 7, 1)
+    assert period_start("199") == date(1990, 1, 1)
+    assert period_start("PRESENT_REF") is None and period_start("P3Y") is None and period_start("XXXX-07") is None
+
+
+# --- no false hits -------------------------------------------------------------------------------
+
+
+def test_no_false_hits(nlp):
+    texts = [
+        "We may march on the capital, and we will.",
+        "Prices rose 15% to $20 a share, and 2,016 people lined up.",
+        "They March through the streets every spring, Theresa May said.",
+        "May I ask a question? We said we would.",
+        "The company sold 1,500 units for $2000 each.",
+    ]
+    corpus = tag_texts(nlp, texts)
+    found = set(corpus.timexes["text"].str.lower())
+    for word in ("we", "may", "march", "$20", "15%", "20", "2000", "2,016"):
+        assert word not in found, (word, found)
+
+
+def test_tense_decides_the_direction(nlp):
+    corpus = tag_texts(nlp, ["The leaders will meet on Thursday.", "The leaders met on Thursday."])
+    values = corpus.timexes.set_index("article_id")["value"]
+    assert values["a0"] == "2016-08-04"
+    assert values["a1"] == "2016-07-28"
+
+
+# --- undated articles ----------------------------------------------------------------------------
+
+
+def test_undated_article_gets_no_invented_year(nlp):
+    corpus = tag_texts(nlp, ["Officials met on Thursday and will report next month. The deal was signed March 3, 2015."],
+                       published=None)
+    assert_spans_point_into_text(corpus)
+    values = dict(zip(corpus.timexes["text"], corpus.timexes["value"]))
+    assert values["Thursday"] == "XXXX-XX-XX"
+    assert values["next month"] == "XXXX-XX"
+    assert values["March 3, 2015"] == "2015-03-03"
+    dates = dict(zip(corpus.timexes["text"], corpus.timexes["date"]))
+    assert pd.isna(dates["Thursday"]) and dates["March 3, 2015"] == pd.Timestamp("2015-03-03")
+    line = newskit.timeline(corpus)
+    assert list(line["timex"]) == ["March 3, 2015"]
+
+
+# --- year-less datelines -------------------------------------------------------------------------
+
+
+def test_year_candidates():
+    text = "MOSCOW, July 29 /TASS/. X told journalists on Friday. Y said on Thursday that ..."
+    assert year_candidates(text, 7, 29, last=2024)[:4] == [2022, 2016, 2011, 2005]
+    assert all(date(y, 7, 29).weekday() == 4 for y in year_candidates(text, 7, 29, last=2024))
+    assert year_candidates("No weekday here.", 7, 29) == []
+    assert year_candidates("on Friday", 2, 29, first=2000, last=2024) == [2008]
+
+
+def test_yearless_dateline_lists_year_candidates():
+    articles = read_quietly(FIXTURES / "timeline" / "yearless")
+    row = articles.iloc[0]
+    assert pd.isna(row["published"])
+    assert row["year_candidates"].split(",")[:2] == ["2022", "2016"] or \
+        all(date(int(y), 7, 29).weekday() == 4 for y in row["year_candidates"].split(","))
+    # with a year the dateline is dated and no candidates are listed
+    dated = read_quietly(FIXTURES / "timeline" / "yearless", year=2016)
+    assert dated["published"][0] == pd.Timestamp("2016-07-29")
+    assert pd.isna(dated["year_candidates"][0])
+
+
+def test_year_candidates_survive_parquet(tmp_path):
+    articles = read_quietly(FIXTURES / "timeline" / "yearless")
+    articles.attrs = {}
+    articles.to_parquet(tmp_path / "a.parquet")
+    assert pd.read_parquet(tmp_path / "a.parquet")["year_candidates"][0] == articles["year_candidates"][0]
