@@ -15,6 +15,8 @@ class ParagraphDoc:
     start: int  # offset of the paragraph in the article text
     doc: Doc
     first_sentence: int = 0  # article-wide number of the paragraph's first sentence
+    end: int = 0  # offset just past the paragraph in the article text
+    position: int = 0  # index in ArticleDoc.paragraphs
     _sentence_starts: list[int] = field(default_factory=list)
 
     def offsets(self, span: Span | Token) -> tuple[int, int]:
@@ -41,11 +43,21 @@ class ArticleDoc:
     results: dict[str, list[dict]] = field(default_factory=dict)  # rows of the extractors run so far
 
     def __post_init__(self) -> None:
+        self._starts = [pdoc.start for pdoc in self.paragraphs]
         number = 0
-        for pdoc in self.paragraphs:
+        for position, pdoc in enumerate(self.paragraphs):
+            pdoc.position = position
+            pdoc.end = pdoc.start + len(pdoc.doc.text)
             pdoc.first_sentence = number
             pdoc._sentence_starts = [sent.start for sent in pdoc.doc.sents] if len(pdoc.doc) else []
             number += len(pdoc._sentence_starts)
+
+    def paragraph_at(self, offset: int) -> ParagraphDoc | None:
+        """The paragraph holding article offset `offset` (its end included), in O(log n)."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset <= self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
 
     @property
     def text(self) -> str:

@@ -46,7 +46,7 @@ _CORPUS_DOCS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\
 ARTICLE_COLUMNS = [
     "article_id", "path", "source", "title", "subtitle", "place", "region", "published",
     "published_from", "text", "n_words", "url", "dateline", "dateline_start", "dateline_end",
-    "date_text", "agency", "layout", "format", "encoding", "year_candidates",
+    "date_text", "agency", "layout", "format", "encoding", "year_candidates", "published_issue",
 ]
 PUBLISHED_FROM = ["manifest", "metadata", "dateline", "inferred"]
 
@@ -111,7 +111,7 @@ def read_articles(
                 continue
             seen[row["article_id"]] = (row["path"], row["text"])
             if row["published_from"] is None:
-                undated.append(row["path"])
+                undated.append(row["path"] + (f" ({row['published_issue']})" if row["published_issue"] else ""))
             rows.append(row)
 
     articles = _frame(rows)
@@ -328,9 +328,28 @@ def article_id_for(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+EARLIEST_PUBLISHED = pd.Timestamp("1900-01-01")
+
+
+def untrusted_date(published: pd.Timestamp | None, today: pd.Timestamp | None = None) -> str | None:
+    """Why a publication date cannot be right (in the future, or before 1900), else None."""
+    if published is None:
+        return None
+    today = today or pd.Timestamp.today().normalize()
+    if published > today:
+        return f"publication date {published.date()} is in the future; not used"
+    if published < EARLIEST_PUBLISHED:
+        return f"publication date {published.date()} is before 1900; not used"
+    return None
+
+
 def _article_row(draft: Draft, structured: Structured, manifest: dict | None, year: int | None) -> dict:
     manifest = manifest or {}
     published, published_from = _published(manifest, draft, structured, year)
+    # a date from the future or before 1900 is a typo or a placeholder: flag it, never anchor on it
+    published_issue = untrusted_date(published)
+    if published_issue:
+        published, published_from = None, None
     dateline = structured.dateline
     dateline_end = None
     if structured.dateline_start is not None and dateline is not None:
@@ -359,6 +378,7 @@ def _article_row(draft: Draft, structured: Structured, manifest: dict | None, ye
         # a year-less dateline and no known year: the years whose weekdays fit the story ("2022,2016,...")
         "year_candidates": dateline_year_candidates(structured.text, dateline.month, dateline.day)
         if published is None and dateline is not None else None,
+        "published_issue": published_issue,
     }
 
 

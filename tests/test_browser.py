@@ -126,16 +126,20 @@ def browser():
         chromium.close()
 
 
+# only the notebook on show: other tabs keep their (hidden) cells in the page
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 _ALL_RUN = """() => {
-    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+    const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+    const prompts = panel ? [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')] : [];
     return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
 }"""
-_ANY_STARTED = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+_ANY_STARTED = """() => [...(document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)')
+                              ?.querySelectorAll('.jp-CodeCell .jp-InputPrompt') ?? [])]
     .some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"""
 
 
 def _run_all_cells(page) -> None:
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
     # the kernel must be started and idle before Run All, or the command is lost
     page.get_by_text(re.compile(r"Python 3 \(ipykernel\) \| Idle")).wait_for(timeout=120_000)
     for _ in range(3):
@@ -156,20 +160,22 @@ def test_notebook_runs_in_jupyterlab(lab, browser, notebook):
     url, token = lab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{url}/lab/tree/notebooks/{notebook.name}?token={token}", timeout=120_000)
+        # a workspace of its own, reset: only this notebook is open
+        page.goto(f"{url}/lab/workspaces/{notebook.stem}/tree/notebooks/{notebook.name}?reset&token={token}",
+                  timeout=120_000)
         try:
             _run_all_cells(page)
         except Exception:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}-FAILED.png"))
             raise
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         texts = [errors.nth(i).inner_text() for i in range(errors.count())]
         assert not [t for t in texts if "Traceback" in t or "Error" in t], texts
-        assert page.locator(".jp-OutputArea-output table").count() >= 1, "no table rendered"
-        assert page.locator(".jp-OutputArea-output img").count() >= 1, "no chart rendered"
+        assert page.locator(f"{PANEL} .jp-OutputArea-output table").count() >= 1, "no table rendered"
+        assert page.locator(f"{PANEL} .jp-OutputArea-output img").count() >= 1, "no chart rendered"
         if notebook.name.startswith("01_"):
-            assert page.locator(".jp-OutputArea-output .newskit-article").count() == 1
+            assert page.locator(f"{PANEL} .jp-OutputArea-output .newskit-article").count() == 1
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"), full_page=False)
     finally:
@@ -194,5 +200,55 @@ def test_article_view_runs_no_script_from_the_article(tmp_path, browser):
         assert "<script>window.pwned" in visible and "</style>" in visible and 'onerror="window.pwned' in visible
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "hostile_article_view.png"))
+    finally:
+        page.close()
+
+
+_DIRECT_QUOTES = """() => [...document.querySelectorAll('.nk-explorer .nk-quotes tbody tr')]
+    .filter(row => row.cells[1] && row.cells[1].textContent.trim() === 'direct').length"""
+_HIGHLIGHTED = """() => [...document.querySelectorAll('.nk-explorer .nk-article-view .newskit-article .hl')]
+    .map(span => span.textContent)"""
+
+
+def _pick(page, name: str) -> None:
+    """Type a name into the explorer's entity chooser and press Enter, as a reader would."""
+    chooser = page.locator(".nk-explorer .nk-entity input")
+    chooser.fill(name)
+    chooser.press("Enter")
+    page.locator(".nk-explorer .nk-quotes h4", has_text=f"Quotes of {name}").wait_for(timeout=30_000)
+
+
+def test_explorer_in_jupyterlab(lab, browser):
+    url, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1500})  # tall enough for the whole explorer
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        page.goto(f"{url}/lab/tree/notebooks/05_explore.ipynb?token={token}", timeout=120_000)
+        _run_all_cells(page)
+        explorer = page.locator(".jp-OutputArea-output .nk-explorer")
+        explorer.wait_for(timeout=60_000)  # the widget rendered, not "Loading widget..."
+        assert explorer.count() == 1 and page.get_by_text("Loading widget...").count() == 0
+        explorer.scroll_into_view_if_needed()
+
+        _pick(page, "Aleppo")
+        assert page.evaluate(_DIRECT_QUOTES) == 0
+        _pick(page, "Anatoly Antonov")
+        assert page.evaluate(_DIRECT_QUOTES) == 4
+        assert "5 mentions" in page.locator(".nk-explorer .nk-status").inner_text()
+        page.locator(".nk-explorer .nk-articles select").select_option(index=0)  # open the article
+        page.wait_for_function(f"() => ({_HIGHLIGHTED})().includes('Anatoly Antonov')", timeout=30_000)
+        assert set(page.evaluate(_HIGHLIGHTED)) >= {"Anatoly Antonov", "Antonov"}
+        assert page.locator(".nk-explorer .nk-chart img, .nk-explorer img.nk-chart").count() == 1
+        explorer.screenshot(path=str(SCREENSHOTS / "05_explore-antonov.png"))
+
+        _pick(page, "Sergei Shoigu")
+        assert page.evaluate(_DIRECT_QUOTES) == 0
+        assert page.locator(".nk-explorer .nk-quotes tbody tr").count() == 4
+        page.wait_for_function(f"() => !({_HIGHLIGHTED})().includes('Anatoly Antonov')", timeout=30_000)
+        assert "Sergei Shoigu" in page.evaluate(_HIGHLIGHTED)
+        explorer.screenshot(path=str(SCREENSHOTS / "05_explore-shoigu.png"))
+    except Exception:
+        page.screenshot(path=str(SCREENSHOTS / "05_explore-explorer-FAILED.png"), full_page=True)
+        raise
     finally:
         page.close()
