@@ -17,7 +17,7 @@ EXECUTE := $(PY) -m jupyter nbconvert --to notebook --execute \
 	--ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3 \
 	--ExecutePreprocessor.record_timing=False
 
-.PHONY: setup analyses notebooks test lab bench clean
+.PHONY: setup analyses test lab bench clean
 
 setup: $(STAMP)
 
@@ -49,8 +49,12 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(PY) -m jupyter lab --ip 127.0.0.1 notebooks/
 
+# evaluations against ../shared/dev gold data and the corpus report (minutes each; not part of `make test`)
 bench: $(STAMP)
-	$(PY) bench/bench_read.py
+	$(PY) bench/read_report.py ../shared/corpora/bbc ../shared/corpora/wire
+	$(PY) bench/eval_ner.py ../shared/dev/ner/conll2003_valid.txt
+	$(PY) bench/eval_timex.py ../shared/dev/timex/timebank.jsonl
+	$(PY) bench/eval_quotes.py ../shared/dev/quotes/polnear_train.jsonl
 
 clean:
 	rm -rf $(VENV) data/cache data/processed reports
