@@ -1,6 +1,9 @@
 """Score newskit's quotes frame against gold attributions (PolNeAR JSONL, see ../shared/README.md).
 
-    .venv/bin/python bench/eval_quotes.py ../shared/dev/quotes/polnear_train.jsonl [--limit N] [--skip N]
+    .venv/bin/python bench/eval_quotes.py ../shared/dev/quotes/polnear_train.jsonl [--split dev|heldout|all] [--limit N] [--skip N]
+
+The rules are developed on the `dev` split (articles whose line number in the file, from 0, is
+not a multiple of 4); `heldout` is the other quarter, kept to see overfitting.
 
 A predicted quote matches a gold one when their characters overlap on at least 30 % (loose) or
 80 % (tight) of the gold content, one-to-one (greedy, best overlap first). Gold content is the
@@ -133,18 +136,28 @@ def timed_tag(articles: pd.DataFrame, model) -> tuple[newskit.Corpus, float, flo
     return corpus, total, spent[0]
 
 
+def in_split(number: int, split: str) -> bool:
+    """The fixed development / held-out split: every fourth article (0, 4, 8, ...) is held out."""
+    return split == "all" or (split == "heldout") == (number % 4 == 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/dev/quotes/polnear_train.jsonl"))
     parser.add_argument("--limit", type=int, default=None, help="score the first N articles (after --skip)")
     parser.add_argument("--skip", type=int, default=0, help="skip the first N articles")
+    parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
+                        help="dev: articles whose line number is not a multiple of 4; heldout: the rest")
     parser.add_argument("--model", default=None)
     args = parser.parse_args(argv)
-    lines = Path(args.gold).read_text(encoding="utf-8").splitlines()
-    gold = [json.loads(line) for line in lines[args.skip:][:args.limit] if line.strip()]
+    lines = [line for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    numbered = [(number, line) for number, line in enumerate(lines) if in_split(number, args.split)][args.skip:][:args.limit]
+    gold = [json.loads(line) for _, line in numbered]
+    splits = {"dev": [g for (n, _), g in zip(numbered, gold) if in_split(n, "dev")],
+              "heldout": [g for (n, _), g in zip(numbered, gold) if in_split(n, "heldout")]}
     model = newskit.load_model(args.model)
     corpus, total, quotes_time = timed_tag(articles_frame(gold), model)
-    print(f"{len(gold)} articles, {sum(len(d['quotes']) for d in gold)} gold attributions, "
+    print(f"{args.split} split: {len(gold)} articles, {sum(len(d['quotes']) for d in gold)} gold attributions, "
           f"{len(corpus.quotes)} predicted quotes")
     table = []
     for subset in (True, False):
@@ -153,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             table.append({"subset": "speech cues" if subset else "all", "overlap": f"{threshold:.0%}", **result})
     frame = pd.DataFrame(table).set_index(["subset", "overlap"])
     print(frame.round(3).to_string())
+    if args.split == "all" and all(splits.values()):  # the same run, speech cues, per split
+        per_split = [{"split": name, "overlap": f"{threshold:.0%}", **score(docs, corpus.quotes, True, threshold)}
+                     for name, docs in splits.items() for threshold in THRESHOLDS]
+        print(pd.DataFrame(per_split).set_index(["split", "overlap"]).round(3).to_string())
     print(f"predicted kinds: {dict(sorted(Counter(corpus.quotes['kind'].astype(str)).items()))}")
     print(f"tagging {total:.1f} s, quote extraction {quotes_time:.1f} s ({quotes_time / max(total, 1e-9):.1%} of tagging)")
     return 0

@@ -12,6 +12,8 @@ from .model import ModelNotFound, load_model  # noqa: E402
 from .tagging import tag  # noqa: E402
 from .entity_stats import canonical_names, cooccurrence, entity_counts, entity_table  # noqa: E402
 from .timeline import timeline  # noqa: E402
+from .explore import Explorer, explore  # noqa: E402  (newskit.explore is the function)
+from .explore_tables import table  # noqa: E402
 
 
 def analyze(source, *, year=None, errors="collect", max_bytes=MAX_BYTES, **tag_options) -> Corpus:
@@ -23,5 +25,6 @@ def analyze(source, *, year=None, errors="collect", max_bytes=MAX_BYTES, **tag_o
 __all__ = [
     "Corpus", "MAX_BYTES", "ModelNotFound", "NewskitInputError",
     "cue_verbs", "kind_shares", "quote_lengths", "quotes_per_role", "quotes_per_speaker", "speaker_quotes",
+    "Explorer", "explore", "table",
     "analyze", "canonical_names", "cooccurrence", "entity_counts", "entity_table", "load_model", "read_articles", "tag", "timeline", "__version__",
 ]

@@ -16,6 +16,7 @@ class ParagraphDoc:
     doc: Doc
     first_sentence: int = 0  # article-wide number of the paragraph's first sentence
     end: int = 0  # offset just past the paragraph in the article text
+    text: str = ""  # the paragraph's text, built once (spaCy rebuilds Doc.text on every access)
     position: int = 0  # index in ArticleDoc.paragraphs
     _sentence_starts: list[int] = field(default_factory=list)
 
@@ -47,7 +48,8 @@ class ArticleDoc:
         number = 0
         for position, pdoc in enumerate(self.paragraphs):
             pdoc.position = position
-            pdoc.end = pdoc.start + len(pdoc.doc.text)
+            pdoc.text = pdoc.doc.text
+            pdoc.end = pdoc.start + len(pdoc.text)
             pdoc.first_sentence = number
             pdoc._sentence_starts = [sent.start for sent in pdoc.doc.sents] if len(pdoc.doc) else []
             number += len(pdoc._sentence_starts)

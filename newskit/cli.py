@@ -24,7 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--cache", default="data/cache", help="cache folder (default: data/cache)")
     analyze.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     analyze.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm, then the PyPI re-upload)")
-    analyze.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
+    analyze.add_argument("--n-process", type=int, default=1, help="worker processes on this machine")
+    analyze.add_argument("--scheduler", default=None,
+                         help="Dask scheduler address (tcp://host:8786): tag on that cluster (pip install distributed)")
     analyze.add_argument("--year", type=int, default=None, help="year for datelines without one")
     analyze.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="size limit for one article")
     analyze.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             _report_rejects(rejects)
             return 0
         corpus = tag(articles, cache=None if args.no_cache else args.cache, model=args.model,
-                     n_process=args.n_process, progress=False if args.quiet else None)
+                     n_process=args.n_process, progress=False if args.quiet else None, scheduler=args.scheduler)
         corpus.save(args.out)
         elapsed = time.perf_counter() - started
         print(f"loaded {len(articles):,} articles ({undated:,} without a publication date), "

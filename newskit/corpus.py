@@ -41,11 +41,12 @@ class Corpus:
     def frames(self) -> dict[str, pd.DataFrame]:
         return {"articles": self.articles, **{name: getattr(self, name) for name in FRAMES}, "rejects": self.rejects}
 
-    def show(self, article_id: str):
-        """An HTML view of one article with its entities, quotes and dates highlighted."""
+    def show(self, article_id: str, highlight=None):
+        """An HTML view of one article with its entities, quotes and dates highlighted; `highlight`
+        (an entity's canonical name) marks that entity's mentions and quotes."""
         from .show import render_article
 
-        return render_article(self, article_id)
+        return render_article(self, article_id, highlight=highlight)
 
     def save(self, folder: str | os.PathLike) -> Path:
         """Write every frame to `folder/<frame>.parquet` (plus info.json); returns the folder."""

@@ -145,7 +145,7 @@ def _agency_rows(adoc: ArticleDoc, rows: list[dict]) -> list[dict]:
     if credit is None or any(r["start"] < credit[1] and credit[0] < r["end"] for r in rows):
         return []
     for pdoc in adoc.paragraphs:
-        if not pdoc.start <= credit[0] < pdoc.start + len(pdoc.doc.text):
+        if not pdoc.start <= credit[0] < pdoc.end:
             continue
         # "/TASS/." may be one token: the row keeps the credit's exact characters
         token = pdoc.doc.char_span(credit[0] - pdoc.start, credit[1] - pdoc.start, alignment_mode="expand")

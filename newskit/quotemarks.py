@@ -58,7 +58,9 @@ def _pair(text: str, marks: re.Pattern, closers: dict[str, str], single: bool) -
     open_at, open_mark = -1, ""
     for match in marks.finditer(text):
         i, mark = match.start(), match.group()
-        if open_at >= 0 and mark in closers[open_mark] and _closes(text, i):
+        # an opening curly mark typed for the closing one: `“Apparently not,“ he said`
+        typo = not single and mark == open_mark == "“" and not text[i - 1].isspace() and text[i + 1:i + 2] in ("", " ", "\n")
+        if open_at >= 0 and (mark in closers[open_mark] or typo) and _closes(text, i):
             if single and text[i - 1].isspace():
                 continue  # "the boys ' toys": a free-standing apostrophe-like mark
             if any(ch.isalnum() for ch in text[open_at + 1:i]):

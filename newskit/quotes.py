@@ -12,30 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .article_doc import ArticleDoc, ParagraphDoc
+from .cues import Cue
+from .cues import is_reporting as _is_reporting
+from .cues import mention as _mention
+from .cues import name_run as _name_run
+from .cues import speaker_of as _speaker_of
+from .cues import verb_cue as _verb_cue
 from .quotemarks import Quoted, nested_spans, quoted_spans
+from .reported import reported as _reported
 from .speakers import Resolver, said_on
-from .wordlists import AUDIENCE_VERBS, OBJECT_REPORTING_VERBS, REPORTING_VERBS, SPEECH_ACT_VERBS
+from .wordlists import REPORTING_VERBS, SPEECH_ACT_VERBS
 
 # a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
 # title, an initial or a common abbreviation ("Mrs. Sorensen said", "U.S. officials")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr rev no vs u.s u.k u.n".split())
 _DASHES = "-–—"
-_SUBJECTS = ("nsubj", "nsubjpass")
-_TRIM = " \t\n,;:—–-"
-
-
-@dataclass
-class Cue:
-    pdoc: ParagraphDoc
-    text: str
-    start: int  # article offsets of the cue words
-    end: int
-    speaker: Span | None  # the speaker mention (None: a floating quote inherits one)
-    verb: Token | None = None
+_OPENERS = "\"“„«"
 
 
 @dataclass
@@ -67,9 +63,16 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
                 continue  # the quoted words already make a direct quote
             if kind == "indirect" and any(s < end and e > start for s, e in quoted):
                 kind = "mixed"  # reported speech with a quoted fragment
+                # the reported clause opens a quote that runs past the clause: the quote belongs to it
+                end = max([end] + [e for s, e in quoted if start <= s < end < e and adoc.text[s:end].count("\n\n") == 0])
             row = _row(adoc, resolver, kind, [(start, end)], cue, rows)
             if row is not None:
                 rows.append(row)
+    # a quoted fragment inside reported speech by the same cue is part of that mixed quote:
+    # `Rubio says Obama is "obsessed" with guns` is one attribution, not two
+    mixed = {(r["cue_start"], r["start"], r["end"]) for r in rows if r["kind"] == "mixed" and r["cue_start"] is not None}
+    rows = [r for r in rows if not (r["kind"] == "direct" and " " not in r["parts"] and any(
+        c == r["cue_start"] and s <= r["start"] and r["end"] <= e for c, s, e in mixed))]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for number, row in enumerate(rows):
         row["quote"] = number
@@ -119,6 +122,8 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
             cue = _cue_before(adoc, first_pdoc, first)
         if cue is None:
             cue = _cue_governing(first_pdoc, first)
+        if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
+            cue = _dash_paragraph(adoc, last_pdoc)
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
             cue = _floating(rows, first_pdoc)
         if cue is not None:
@@ -208,7 +213,7 @@ def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int
         return None
     words = [t for t in window if not t.is_punct]
     introduces = window.text.rstrip()[-1:] in (":", ",")
-    for token in reversed(words[-6:]):
+    for token in reversed(words[-9:]):  # up to `told his audience, to rowdy applause:`
         if _is_reporting(token):
             between = [t for t in words if t.i > token.i]
             # `said: "..."`, `told reporters, "..."`, `said "..."`; not `said the festival had been "..."`
@@ -256,6 +261,9 @@ def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphD
     after = last_pdoc.doc.text[last.end:]
     ends = _sentence_ends(after)
     after = after[:ends[0]] if ends else after
+    # a quote closing on . ? ! before a capital ends its sentence: `..." Carl Tobias, a professor`
+    if last_pdoc.doc.text[last.end - 2:last.end - 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
+        after = ""
     return not any(c.isalnum() for c in tail) and not any(c.isalnum() for c in after)
 
 
@@ -273,6 +281,20 @@ def _continues(adoc: ArticleDoc, group: Group, nxt: Group) -> bool:
     return _cue_after(end_pdoc, end)[0] is None and _cue_before(adoc, first_pdoc, first) is None
 
 
+def _dash_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> Cue | None:
+    """A quote paragraph signed by the next one: `"..."` then `- Hillary Clinton.` (fact-check style)."""
+    position = adoc.paragraphs.index(pdoc)
+    nxt = adoc.paragraphs[position + 1] if position + 1 < len(adoc.paragraphs) else None
+    text = nxt.doc.text if nxt is not None else ""
+    if nxt is None or not text.strip() or text.lstrip()[0] not in _DASHES:
+        return None
+    words = [t for t in nxt.doc if not t.is_punct and t.text.strip(_DASHES)]
+    if not 0 < len(words) <= 5 or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    name = _name_run(next(t for t in words if t.pos_ == "PROPN"))
+    return Cue(nxt, text.lstrip()[0], *_dash_offsets(nxt, 0), name)
+
+
 def _floating(rows: list[dict], pdoc: ParagraphDoc) -> Cue | None:
     """A floating quote continues the direct quote just before it (same or previous paragraph)."""
     for row in reversed(rows):
@@ -282,146 +304,12 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc) -> Cue | None:
     return None
 
 
-# --- reported speech -----------------------------------------------------------------------
-
-def _reported(pdoc: ParagraphDoc):
-    """(kind, (start, end), cue) for reported speech and according-to phrases in a paragraph."""
-    quoted = quoted_spans(pdoc.doc.text)
-    for token in pdoc.doc:
-        if any(q.start < token.idx < q.end for q in quoted):
-            continue  # speech reported inside a quote belongs to the quote
-        # "according to X, ..." and "..., according to X"
-        if token.lower_ == "according" and token.i + 1 < len(pdoc.doc) and pdoc.doc[token.i + 1].lower_ == "to":
-            found = _according_to(pdoc, token)
-            if found is not None:
-                yield found
-        elif _is_reporting(token):
-            complement = _complement(token)
-            speaker = _speaker_of(token)
-            if complement is None or speaker is None or any(_inside(speaker, c) for c in complement):
-                continue
-            span = _trimmed(pdoc, min(c.left_edge.i for c in complement), max(c.right_edge.i for c in complement) + 1)
-            if span is not None and len(span) > 1:
-                yield "indirect", pdoc.offsets(span), _verb_cue(pdoc, token, speaker)
-
-
-def _complement(verb: Token) -> list[Token] | None:
-    """What a reporting verb reports."""
-    children = list(verb.children)
-    for child in children:
-        # a that-clause or bare clause: "said (that) the city would pay"
-        if child.dep_ == "ccomp":
-            return [child]
-    for child in children:
-        # a to-infinitive, with the addressee when there is one: "urged the city to pay",
-        # "pledged to work together"
-        if child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
-            return [c for c in children if c.dep_ == "dobj" and c.i < child.i] + [child]
-    for child in children:
-        # a noun phrase that is itself the news: "announced his resignation", "denied the report"
-        if child.dep_ == "dobj" and verb.lemma_.lower() in OBJECT_REPORTING_VERBS and child.pos_ != "PRON":
-            return [child]
-    return None
-
-
-def _according_to(pdoc: ParagraphDoc, according: Token):
-    doc = pdoc.doc
-    to = doc[according.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
-    phrase_end = max(source.right_edge.i, to.i) + 1
-    sent = according.sent
-    if according.i - sent.start <= 1:  # the phrase opens the sentence: the rest is the content
-        span = _trimmed(pdoc, phrase_end, sent.end)
-    else:  # the phrase closes (or interrupts) the sentence: what comes before it
-        span = _trimmed(pdoc, sent.start, according.i)
-    if span is None or len(span) < 2:
-        return None
-    start, _ = pdoc.offsets(according)
-    _, end = pdoc.offsets(to)
-    return "according_to", pdoc.offsets(span), Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, _mention(source))
-
-
 # --- tokens and spans -----------------------------------------------------------------------
-
-def _is_reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod"
-
-
-def _speaker_of(verb: Token, depth: int = 0) -> Span | None:
-    """The mention that does the saying."""
-    for child in verb.children:
-        # the verb's own subject: "Antonov said", "said Antonov" (spaCy marks both nsubj)
-        if child.dep_ in _SUBJECTS and child.lower_ not in ("it", "that", "this", "there"):
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return _mention(verb.head)  # relative clause: "Antonov, who said ..."
-            return _mention(child)
-    # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
-    if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
-        return _mention(verb.doc[verb.i + 1])
-    # participle or conjoined verb sharing the subject: "..., adding that", "and said",
-    # "began by saying"
-    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head is not verb:
-        return _speaker_of(verb.head, depth + 1)
-    return None
-
-
-def _mention(token: Token) -> Span:
-    """The mention a head token stands for: its named entity, else its noun phrase up to the head."""
-    doc = token.doc
-    if token.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-    if token.pos_ == "PROPN":
-        return _name_run(token)
-    start = token.left_edge.i
-    while start < token.i and doc[start].is_punct:
-        start += 1
-    return doc[start:token.i + 1]
-
-
-def _name_run(token: Token) -> Span:
-    """Consecutive proper nouns around a token: a name spaCy did not tag."""
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    while end < len(doc) and doc[end].pos_ == "PROPN":
-        end += 1
-    return doc[start:end]
-
-
-def _verb_cue(pdoc: ParagraphDoc, verb: Token, speaker: Span) -> Cue:
-    """The cue words: the verb, its particle ("pointed out") and its audience ("told journalists")."""
-    last = verb.i
-    for child in verb.children:
-        if child.i > verb.i and (child.dep_ == "prt" or (verb.lemma_.lower() in AUDIENCE_VERBS and child.dep_ in ("dobj", "dative"))):
-            last = max(last, child.i) if child.i - last <= 2 else last
-    span = verb.doc[verb.i:last + 1]
-    start, end = pdoc.offsets(span)
-    return Cue(pdoc, span.text, start, end, speaker, verb)
-
 
 def _dash_offsets(pdoc: ParagraphDoc, start: int) -> tuple[int, int]:
     text = pdoc.doc.text
     offset = start + len(text[start:]) - len(text[start:].lstrip())
     return pdoc.start + offset, pdoc.start + offset + 1
-
-
-def _trimmed(pdoc: ParagraphDoc, start: int, end: int) -> Span | None:
-    """Tokens start..end without punctuation and blanks at the edges."""
-    doc = pdoc.doc
-    while start < end and (doc[start].is_space or doc[start].text in _TRIM or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM or doc[end - 1].text in ".!?"):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _inside(span: Span, head: Token) -> bool:
-    return head.left_edge.i <= span.start and span.end <= head.right_edge.i + 1
 
 
 def _share_inside(start: int, end: int, spans: list[tuple[int, int]]) -> float:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,8 @@ _STYLE = """
 .newskit-article .speaker { border-bottom: 2px dotted #6a1b9a; font-weight: bold; }
 .newskit-article .timex { outline: 1px dashed #827717; }
 .newskit-article .nk-dateline { font-variant: small-caps; }
+.newskit-article .hl { background: #ffd54f; outline: 2px solid #e65100; font-weight: bold; }
+.newskit-article .hl-quote { background: #fff3e0; }
 </style>
 """
 _KNOWN_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}
@@ -50,18 +53,22 @@ class ArticleView:
         return path
 
 
-def _layers(corpus, article_id: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, css classes, hover text) for every highlighted span of the article."""
+def _layers(corpus, article_id: str, highlight: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str]]:
+    """(start, end, css classes, hover text) for every highlighted span of the article; mentions of
+    the `highlight` names get the class "hl", their quotes "hl-quote"."""
     spans: list[tuple[int, int, str, str]] = []
     for row in _rows(corpus.entities, article_id):
         label = str(row["label"])
-        css = f"ent ent-{label if label in _KNOWN_LABELS else 'other'}"
+        css = f"ent ent-{label if label in _KNOWN_LABELS else 'other'}" + (" hl" if row["entity"] in highlight else "")
         spans.append((row["start"], row["end"], css, f"{label}: {row['entity']}"))
     for row in _rows(corpus.quotes, article_id):
         who = row.get("speaker") if isinstance(row.get("speaker"), str) else row.get("speaker_text")
-        spans.append((row["start"], row["end"], "quote", f"{row['kind']} quote, {who or 'unknown speaker'}"))
+        chosen = isinstance(row.get("speaker"), str) and row["speaker"] in highlight
+        spans.append((row["start"], row["end"], "quote hl-quote" if chosen else "quote",
+                      f"{row['kind']} quote, {who or 'unknown speaker'}"))
         if pd.notna(row.get("speaker_start")) and pd.notna(row.get("speaker_end")):  # the speaker mention too
-            spans.append((int(row["speaker_start"]), int(row["speaker_end"]), "speaker", f"speaker: {who or row['speaker_text']}"))
+            spans.append((int(row["speaker_start"]), int(row["speaker_end"]), "speaker hl" if chosen else "speaker",
+                          f"speaker: {who or row['speaker_text']}"))
     for row in _rows(corpus.timexes, article_id):
         spans.append((row["start"], row["end"], "timex", f"{row['type']} {row['value']}"))
     return spans
@@ -91,12 +98,15 @@ def _render_paragraph(text: str, start: int, spans: list[tuple[int, int, str, st
     return "".join(out)
 
 
-def render_article(corpus, article_id: str) -> ArticleView:
+def render_article(corpus, article_id: str, highlight: str | Iterable[str] | None = None) -> ArticleView:
+    """The article's HTML view; `highlight` (a canonical name, or several: an entity's names in
+    corpus.entities.entity) marks that entity's mentions and the quotes it is the speaker of."""
     matches = corpus.articles[corpus.articles["article_id"] == article_id]
     if matches.empty:
         raise KeyError(f"no article with article_id {article_id!r} in this corpus")
     article = matches.iloc[0]
-    spans = _layers(corpus, article_id)
+    names = frozenset([highlight] if isinstance(highlight, str) else highlight or ())
+    spans = _layers(corpus, article_id, names)
     meta = " · ".join(
         html.escape(str(value))
         for value in (article.get("source"), article.get("place"),

@@ -137,6 +137,9 @@ class Resolver:
         known = set(_clean_name(mention.text).split()) <= {w for p in self.people for w in p.name.split()}
         if mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (known or not head.ent_type_)):
             name = self._full_name(_clean_name(mention.text), [p.name for p in self.people if " " in p.name])
+            if " " in name and all(p.name != name for p in self.people):
+                # a full name the entity model missed: later short mentions ("Moss") resolve to it
+                self.people.append(Person(start, pdoc.sentence_of(head.i), name, head.dep_ in ("nsubj", "nsubjpass")))
             role = role_of(mention) if mention.label_ else None
             return {**row, "speaker": name, "speaker_label": "PERSON", "speaker_role": role or self.roles.get(name)}
         if mention.label_ in _ORG_LABELS or head.ent_type_ in _ORG_LABELS:

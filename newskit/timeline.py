@@ -144,7 +144,7 @@ def extract_timexes(adoc: ArticleDoc) -> list[dict]:
         doc = pdoc.doc
         if not len(doc):
             continue
-        for match in find_timexes(doc.text):
+        for match in find_timexes(pdoc.text):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None or not _plausible(match, span):
                 continue

@@ -48,6 +48,9 @@ emphasize emphasise point suggest predict promise pledge vow urge write tweet po
 reiterate underline underscore mention observe remark complain caution estimate maintain
 contend testify allege reveal disclose indicate describe quip joke shout cry exclaim
 whisper murmur boast concede counter retort propose recommend advise
+agree disagree call criticize criticise question attack praise mention talk speak dismiss reject
+blast slam tout charge echo repeat order wonder allege demand decry lament yell imply hint signal
+rebut protest accuse
 """.split())
 
 # Reporting verbs whose object is the audience, kept in the cue: "told journalists".
@@ -71,7 +74,7 @@ economist ceo founder executive manager deputy chancellor king queen prince prin
 speaker lawmaker lawyer prosecutor sheriff official mp pope cardinal bishop coach captain
 editor correspondent reporter columnist author researcher scientist president-elect strategist
 pollster negotiator spokesmen leader chancellor administrator commissioner councilman
-councilwoman delegate emissary general colonel lieutenant sergeant admiral marshal curator organiser organizer
+councilwoman councillor councilor delegate emissary general colonel lieutenant sergeant admiral marshal curator organiser organizer
 founder president owner partner principal dean rector physician doctor dr. prof. coach manager master
 """.split())
 
@@ -163,5 +166,22 @@ term brand decry denounce lambaste ridicule thank applaud
 # Reporting verbs whose noun-phrase object is what was reported: "announced his resignation".
 OBJECT_REPORTING_VERBS = frozenset("""
 announce confirm deny reveal report propose promise predict acknowledge admit claim disclose
-pledge vow recommend
+pledge vow recommend call criticize criticise question attack praise mention dismiss reject blast
+slam tout charge echo repeat demand decry lament accuse describe stress emphasize emphasise explain
+reiterate estimate rebut signal suggest underscore
 """.split())
+
+# Prepositions whose object completes a claim after a reporting verb's object: "accused him of
+# lying", "praised her for ...", "described it as ...".
+CLAIM_PREPOSITIONS = frozenset({"of", "for", "as"})
+
+# Reporting verbs whose prepositional object is what was reported: "called for a recount",
+# "talked about health care", "warned of a crisis".
+PREPOSITION_REPORTING = {
+    "call": ("for", "on"), "talk": ("about",), "speak": ("about", "of", "against", "on"),
+    "ask": ("about", "for"), "comment": ("on",), "point": ("to",), "respond": ("to",),
+    "reply": ("to",), "complain": ("about", "of"), "warn": ("about", "of", "against"),
+    "argue": ("for", "against"), "joke": ("about",), "boast": ("about", "of"), "write": ("about",),
+    "tweet": ("about",), "hint": ("at",), "insist": ("on",), "testify": ("about",),
+    "agree": ("on",), "disagree": ("on", "about", "over"), "question": ("about",),
+}

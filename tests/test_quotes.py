@@ -103,13 +103,16 @@ def test_split_quote_and_trailing_dash(fixtures):
 
 def test_multi_paragraph_quote(fixtures):
     q = quotes_of(fixtures, "multi_paragraph.txt")
-    assert len(q) == 1
+    assert q["kind"].astype(str).tolist() == ["indirect", "direct"]  # "described the repairs" is reported
+    q = q[q["kind"] == "direct"].reset_index(drop=True)
     assert q.iloc[0]["content"].count("\n\n") == 2 and q.iloc[0]["content"].endswith('again."')
     assert q.iloc[0]["speaker"] == "Jonas Weller" and q.iloc[0]["speaker_text"] == "He"
 
 
 def test_floating_quote_continues_the_speaker(fixtures):
     q = quotes_of(fixtures, "floating.txt")
+    assert q["kind"].astype(str).tolist() == ["indirect", "direct"]  # the headline's "praises young team"
+    q = q[q["kind"] == "direct"].reset_index(drop=True)
     assert len(q) == 1 and q.iloc[0]["speaker"] == "Alma Ruiz"
     assert len(q.iloc[0]["parts"].split()) == 2 and "I have never seen" in q.iloc[0]["content"]
 
@@ -141,6 +144,33 @@ def test_mixed_quote(fixtures):
     q = quotes_of(fixtures, "mixed.txt")
     assert q["kind"].astype(str).tolist() == ["mixed"]
     assert '"the best in its history"' in q.iloc[0]["content"]
+
+
+def test_object_and_preposition_claims(fixtures):
+    q = quotes_of(fixtures, "object_claims.txt")
+    assert q["content"].tolist() == ["the ferry plan a waste of money",  # called X Y
+                                     "the board of hiding the costs",  # accused X of Y
+                                     "an independent audit of the harbour accounts"]  # called for X
+    assert q["speaker"].tolist() == ["Oskar Lind", "Vera Moss", "Vera Moss"]
+    assert q["cue"].tolist() == ["called", "accused", "called"]
+    # no row for "the rising costs underscore ..." (a thing) or "prices continued to rise"
+
+
+def test_quotes_continued_and_repaired_parses(fixtures):
+    q = quotes_of(fixtures, "continued_quotes.txt")
+    assert q["kind"].astype(str).eq("direct").all() and len(q) == 6
+    falk = q.iloc[0]  # continued after the cue, up to the next sentence outside quotes
+    assert len(falk["parts"].split()) == 2 and falk["content"].endswith('before the summer."')
+    assert q.iloc[1]["content"] == "“We are ready,“"  # an opening curly mark typed as the closing one
+    assert q["speaker_text"].tolist()[1:] == ["she", "another islander", "it", "Vera Moss", "a sign"]
+
+
+def test_signed_quote_colon_headline_and_mixed_extent(fixtures):
+    q = quotes_of(fixtures, "signed_and_colon.txt")
+    assert q["kind"].astype(str).tolist() == ["indirect", "mixed", "direct"]
+    assert q.iloc[0]["content"] == "Ferry fares will rise in May" and q.iloc[0]["cue"] == ":"
+    assert q.iloc[1]["content"].endswith('do it alone."')  # the mixed quote runs to the closing mark
+    assert q.iloc[2]["cue"] == "-" and q.iloc[2]["speaker"] == "Oskar Lind"
 
 
 def test_headline_attribution(fixtures):

@@ -1,0 +1,228 @@
+"""Throughput, reruns and memory of newskit.tag against raw spaCy, and on a Dask LocalCluster.
+
+    .venv/bin/python bench/bench_tag.py [CORPUS] [--limit N] [--write docs/performance.md]
+
+CORPUS defaults to ../shared/corpora/bbc (a generated corpus when that folder is absent). One run,
+same texts and same model everywhere: raw `nlp.pipe` over the same paragraphs with the same
+components, `newskit.tag` cold (empty cache) with every extractor on, both with n_process 1 and 2;
+a warm rerun; adding one article to a cached corpus; peak RSS of a fresh process tagging the first
+500 and all articles; the same tagging on a LocalCluster of 2 worker processes. Ratios come from
+the one run, so machine noise largely cancels.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+MEMORY_AT = 500
+
+
+def load(corpus: Path, limit: int | None):
+    """The articles frame: the corpus folder, or generated articles when it is absent."""
+    import newskit
+
+    warnings.simplefilter("ignore")
+    if not corpus.exists():
+        corpus = generate(Path(tempfile.mkdtemp(prefix="newskit-bench-")), limit or 2225)
+    articles = newskit.read_articles(corpus)
+    return articles.head(limit).reset_index(drop=True) if limit else articles
+
+
+def generate(folder: Path, count: int) -> Path:
+    """Fictional articles of BBC length (about 380 words) for machines without the BBC corpus."""
+    names = ["Anna Kerr", "Tomas Reval", "Ines Madro", "Piet Olund", "Clara Dunne"]
+    places = ["Brindle Bay", "Kestova", "Port Amsel", "Lowmere", "Vantry"]
+    for i in range(count):
+        person, place = names[i % 5], places[(i * 3) % 5]
+        paragraphs = [f"{place} plans new harbour number {i}"]
+        for j in range(12):
+            paragraphs.append(f'"We expect the work to finish by {2005 + j % 9}," {person} said on Tuesday. '
+                              f"The council of {place} approved {j + i % 7} million pounds in March, "
+                              f"according to {names[(i + j) % 5]}, who met ministers in London last week.")
+        (folder / f"{i:05d}.txt").write_text("\n\n".join(paragraphs) + "\n")
+    return folder
+
+
+def without_attrs(frame):
+    """A shallow copy without attrs (pandas cannot compare the rejects frames while concatenating)."""
+    frame = frame.copy(deep=False)
+    frame.attrs = {}
+    return frame
+
+
+def paragraphs_of(articles) -> list[str]:
+    from newskit.workers import paragraph_rows
+
+    return [row["text"] for article in articles.to_dict("records") for row in paragraph_rows(article)]
+
+
+def timed(function):
+    started = time.perf_counter()
+    result = function()
+    return result, time.perf_counter() - started
+
+
+def raw_pipe(nlp, texts: list[str], n_process: int) -> tuple[int, float]:
+    """Tokens and seconds for spaCy alone over the paragraphs."""
+    return timed(lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process=n_process)))
+
+
+def child_peak(corpus: Path, limit: int) -> dict:
+    """Seconds and peak RSS (MB) of a fresh process that reads and tags `limit` articles cold."""
+    code = (
+        "import json, resource, sys, tempfile, time\n"
+        f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
+        "import bench_tag, newskit\n"
+        f"articles = bench_tag.load(__import__('pathlib').Path({str(corpus)!r}), {limit})\n"
+        "nlp = newskit.load_model()\n"
+        "with tempfile.TemporaryDirectory() as cache:\n"
+        "    started = time.perf_counter()\n"
+        "    corpus = newskit.tag(articles, cache=cache, model=nlp, progress=False)\n"
+        "    seconds = time.perf_counter() - started\n"
+        "print(json.dumps({'seconds': seconds, 'articles': len(articles), "
+        "'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def extractor_costs(articles, nlp) -> dict[str, float]:
+    """Seconds spent in each extractor during one cold run (n_process=1, no cache)."""
+    from newskit import tagging
+
+    spent = {name: 0.0 for name in tagging.EXTRACTORS}
+    original = dict(tagging.EXTRACTORS)
+
+    def clock(name, extractor):
+        def run(adoc):
+            started = time.perf_counter()
+            try:
+                return extractor(adoc)
+            finally:
+                spent[name] += time.perf_counter() - started
+        return run
+
+    tagging.EXTRACTORS.update({name: clock(name, fn) for name, fn in original.items()})
+    try:
+        import newskit
+
+        newskit.tag(articles, cache=None, model=nlp, progress=False)
+    finally:
+        tagging.EXTRACTORS.update(original)
+    return spent
+
+
+def dask_run(articles) -> float:
+    """Seconds to tag cold on a LocalCluster of 2 single-threaded worker processes (startup excluded)."""
+    import newskit
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
+        client.run(lambda: __import__("newskit").load_model() and None)  # model load outside the timing
+        return timed(lambda: newskit.tag(articles, cache=None, scheduler=client, progress=False))[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
+    parser.add_argument("--write", type=Path, default=None, help="write the report (markdown) here")
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args(argv)
+
+    import newskit
+
+    articles = load(args.corpus, args.limit)
+    n = len(articles)
+    nlp = newskit.load_model()
+    texts = paragraphs_of(articles)
+    list(nlp.pipe(texts[:20]))  # warm up
+    rows, results = [], {}
+
+    def add(label, seconds, tokens, note=""):
+        results[label] = seconds
+        rows.append((label, seconds, n / seconds if seconds else 0.0, tokens / seconds if seconds else 0.0, note))
+        print(f"{label:<38} {seconds:9.2f} s {n / seconds:9.1f} art/s {tokens / seconds:10.0f} tok/s  {note}", flush=True)
+
+    tokens, seconds = raw_pipe(nlp, texts, 1)
+    add("raw nlp.pipe, n_process=1", seconds, tokens)
+    with tempfile.TemporaryDirectory() as cache:
+        corpus, seconds = timed(lambda: newskit.tag(articles, cache=cache, model=nlp, progress=False))
+        add("newskit.tag cold, n_process=1", seconds, tokens, f"{corpus.info['tagged']} tagged")
+        warm, seconds = timed(lambda: newskit.tag(articles, cache=cache, model=nlp, progress=False))
+        add("newskit.tag warm rerun", seconds, tokens, f"{warm.info['cache_hits']} from cache")
+        more = newskit.read_articles(generate(Path(tempfile.mkdtemp(prefix="newskit-one-")), 1))
+        grown = __import__("pandas").concat([without_attrs(articles), without_attrs(more)], ignore_index=True)
+        plus, seconds = timed(lambda: newskit.tag(grown, cache=cache, model=nlp, progress=False))
+        add("newskit.tag after adding 1 article", seconds, tokens, f"{plus.info['tagged']} tagged")
+    tokens2, seconds = raw_pipe(nlp, texts, 2)
+    add("raw nlp.pipe, n_process=2", seconds, tokens)
+    with tempfile.TemporaryDirectory() as cache:
+        _, seconds = timed(lambda: newskit.tag(articles, cache=cache, model=nlp, n_process=2, progress=False))
+        add("newskit.tag cold, n_process=2", seconds, tokens)
+    if not args.no_dask:
+        add("newskit.tag on Dask LocalCluster (2 workers)", dask_run(articles), tokens, "no cache")
+    costs = extractor_costs(articles, nlp)
+
+    small = child_peak(args.corpus, min(MEMORY_AT, max(1, n // 4)))
+    large = child_peak(args.corpus, n)
+    r = results
+    ratios = [
+        ("cold newskit / raw nlp.pipe, n_process=1", r["raw nlp.pipe, n_process=1"] / r["newskit.tag cold, n_process=1"], ">= 0.90"),
+        ("cold newskit / raw nlp.pipe, n_process=2", r["raw nlp.pipe, n_process=2"] / r["newskit.tag cold, n_process=2"], ">= 0.90"),
+        ("newskit n_process=2 / n_process=1", r["newskit.tag cold, n_process=1"] / r["newskit.tag cold, n_process=2"], ">= 1.5"),
+        ("raw nlp.pipe n_process=2 / n_process=1", r["raw nlp.pipe, n_process=1"] / r["raw nlp.pipe, n_process=2"], "(spaCy)"),
+        ("warm rerun speed-up over cold", r["newskit.tag cold, n_process=1"] / r["newskit.tag warm rerun"], ">= 50"),
+        (f"peak RSS {large['articles']} / {small['articles']} articles", large["mb"] / small["mb"], "<= 1.10"),
+    ]
+    if "newskit.tag on Dask LocalCluster (2 workers)" in r:
+        ratios.append(("Dask (2 workers) / local n_process=2",
+                       r["newskit.tag cold, n_process=2"] / r["newskit.tag on Dask LocalCluster (2 workers)"], "(overhead)"))
+    raw = r["raw nlp.pipe, n_process=1"]
+    report = render(args, n, tokens, rows, ratios, small, large, costs, raw)
+    print(report)
+    if args.write:
+        args.write.write_text(report)
+    return 0
+
+
+def render(args, n, tokens, rows, ratios, small, large, costs, raw) -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    command = "python bench/bench_tag.py" + (f" --limit {args.limit}" if args.limit else "")
+    lines = [
+        f"Corpus: {args.corpus if args.corpus.exists() else 'generated'} ({n:,} articles, {tokens:,} tokens); "
+        f"machine: {os.cpu_count()} cores, {cpu}; {dt.date.today().isoformat()}; command: `{command}`",
+        "",
+        "| run | seconds | articles/s | tokens/s | note |", "|---|---:|---:|---:|---|",
+        *[f"| {label} | {s:.2f} | {a:.1f} | {t:,.0f} | {note} |" for label, s, a, t, note in rows],
+        "",
+        "| ratio | value | target |", "|---|---:|---|",
+        *[f"| {label} | {value:.2f} | {target} |" for label, value, target in ratios],
+        "",
+        "| peak RSS, fresh process, cold tag | articles | MB | seconds |", "|---|---:|---:|---:|",
+        f"| first {small['articles']:,} | {small['articles']:,} | {small['mb']:.0f} | {small['seconds']:.1f} |",
+        f"| all | {large['articles']:,} | {large['mb']:.0f} | {large['seconds']:.1f} |",
+        "",
+        "| extractor | seconds | ms/article | share of raw nlp.pipe time |", "|---|---:|---:|---:|",
+        *[f"| {name} | {s:.2f} | {1000 * s / n:.1f} | {s / raw:.1%} |" for name, s in costs.items()],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

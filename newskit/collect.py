@@ -1,0 +1,62 @@
+"""Collect extractor rows into typed frames in chunks, so a large corpus never sits in memory as dicts."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .frames import SORT_KEYS, conform, empty, to_frame
+
+# Articles whose rows are held as Python dicts before they become a typed frame chunk.
+CHUNK_ARTICLES = 256
+
+
+class FrameSink:
+    """Rows per frame, turned into typed DataFrame chunks every CHUNK_ARTICLES articles.
+
+    `add` takes one article's rows; `frames` concatenates the chunks and sorts them into
+    article order, giving the same frames as building each from all its rows at once.
+    """
+
+    def __init__(self, names: tuple[str, ...], chunk_articles: int | None = None) -> None:
+        self.names = names
+        self.chunk_articles = max(1, chunk_articles or CHUNK_ARTICLES)
+        self._rows: dict[str, list[dict]] = {name: [] for name in names}
+        self._chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+        self._pending = 0
+
+    def add(self, article_id: str, frames: dict[str, list[dict]]) -> None:
+        """One article's rows (per frame, without article_id)."""
+        for name in self.names:
+            self._rows[name].extend({"article_id": article_id, **row} for row in frames.get(name, ()))
+        self._pending += 1
+        if self._pending >= self.chunk_articles:
+            self._flush()
+
+    def _flush(self) -> None:
+        for name, rows in self._rows.items():
+            if rows:
+                self._chunks[name].append(to_frame(name, rows))
+            self._rows[name] = []
+        self._pending = 0
+
+    def frames(self, article_order: list[str]) -> dict[str, pd.DataFrame]:
+        """Every frame, typed and sorted by article order and then by position in the article."""
+        self._flush()
+        order = {article_id: i for i, article_id in enumerate(article_order)}
+        out = {}
+        for name in self.names:
+            chunks, self._chunks[name] = self._chunks[name], []
+            out[name] = _ordered(name, chunks, order)
+        return out
+
+
+def _ordered(name: str, chunks: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    if not chunks:
+        return empty(name)
+    frame = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    del chunks
+    # categories were inferred per chunk: infer them again over the whole frame
+    frame = conform(name, frame)
+    frame = (frame.assign(_order=frame["article_id"].map(order))
+             .sort_values(["_order", *SORT_KEYS[name]], kind="stable")
+             .drop(columns="_order"))
+    return frame.reset_index(drop=True)

@@ -1,0 +1,183 @@
+"""Scale: Dask, worker processes (also inside a Jupyter kernel), chunked frames, the shared cache.
+
+Timing is never checked here (bench/bench_tag.py measures it); these tests check that every way of
+running gives the same frames as a plain local run, and that the cache survives concurrent runs.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit import cache as cache_module
+from newskit import collect, tagging
+from newskit.cache import Cache
+
+from .conftest import ROOT, read_quietly
+
+SEED = ROOT / "seeds"
+FRAMES = ("paragraphs", "sentences", "entities", "quotes", "timexes")
+PLACES = ["Brindle Bay", "Kestova", "Port Amsel", "Lowmere", "Vantry"]
+PEOPLE = ["Anna Kerr", "Tomas Reval", "Ines Madro", "Piet Olund", "Clara Dunne"]
+OFFICES = ["Mayor", "Harbour Master", "Finance Minister", "Police Chief", "Union leader"]
+
+
+def write_corpus(folder: Path, count: int = 30) -> Path:
+    """`count` short fictional articles: a title, a dateline, quotes, dates and names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        place, person, office = PLACES[i % 5], PEOPLE[(i * 2) % 5], OFFICES[(i * 3) % 5]
+        other = PEOPLE[(i + 1) % 5]
+        text = textwrap.dedent(f"""\
+            {place} council approves plan number {i + 1}
+
+            {place.upper()}, March {i % 27 + 1}. {office} {person} said on Tuesday that the plan
+            would cost {i + 3} million euros over {i % 4 + 2} years.
+
+            "We have waited since {2001 + i % 20} for this," {person.split()[1]} told reporters.
+            According to {other}, work starts next month.
+
+            The council will meet again on {['Monday', 'Friday', 'June 3'][i % 3]}.
+            """)
+        (folder / f"story_{i:02d}.txt").write_text(text.replace("\n            ", " "))
+    return folder
+
+
+def assert_same_frames(expected: newskit.Corpus, actual: newskit.Corpus) -> None:
+    for name in FRAMES:
+        pd.testing.assert_frame_equal(getattr(expected, name), getattr(actual, name), obj=name)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> pd.DataFrame:
+    folder = write_corpus(tmp_path_factory.mktemp("generated") / "corpus")
+    return read_quietly([SEED, folder])
+
+
+@pytest.fixture(scope="module")
+def local(generated, nlp) -> newskit.Corpus:
+    return newskit.tag(generated, cache=None, model=nlp)
+
+
+def test_dask_local_cluster_gives_the_local_frames(generated, local, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    cluster = client = None
+    try:
+        cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                           host="127.0.0.1", dashboard_address="127.0.0.1:0")
+        # by address, the model named: each worker loads it once
+        remote = newskit.tag(generated, cache=tmp_path / "cache", scheduler=cluster.scheduler_address)
+        assert remote.info["tagged"] == len(generated)
+        assert_same_frames(local, remote)
+        # the client kept the cache: a local rerun reads every article from it
+        warm = newskit.tag(generated, cache=tmp_path / "cache")
+        assert warm.info["cache_hits"] == len(generated) and warm.info["tagged"] == 0
+        assert_same_frames(local, warm)
+        # a Client object and a pipeline object (scattered to the workers)
+        client = distributed.Client(cluster, set_as_default=False)
+        by_client = newskit.tag(generated.head(8), cache=None, model=newskit.load_model(), scheduler=client)
+        assert_same_frames(newskit.tag(generated.head(8), cache=None), by_client)
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def test_worker_processes_give_the_local_frames(generated, local, nlp):
+    assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp, n_process=2))
+
+
+def test_small_chunks_give_the_same_frames(generated, local, nlp, monkeypatch):
+    monkeypatch.setattr(collect, "CHUNK_ARTICLES", 3)
+    assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp))
+
+
+def test_segments_are_merged_and_still_read(generated, local, nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "SEGMENT_ENTRIES", 4)
+    monkeypatch.setattr(cache_module, "MAX_SEGMENTS", 3)
+    cold = newskit.tag(generated, cache=tmp_path, model=nlp)
+    assert len(list((tmp_path / "segments").glob("*.idx"))) == 1  # merged at the end of the run
+    warm = newskit.tag(generated, cache=tmp_path, model=nlp)
+    assert warm.info["cache_hits"] == len(generated)
+    assert_same_frames(local, cold)
+    assert_same_frames(local, warm)
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_broken_index_line_is_a_miss_not_a_crash(generated, nlp, tmp_path):
+    newskit.tag(generated, cache=tmp_path, model=nlp)
+    index = next((tmp_path / "segments").glob("*.idx"))
+    lines = index.read_text().splitlines()
+    index.write_text("\n".join(["garbage", lines[0][:20], *lines[1:]]) + "\n")
+    again = newskit.tag(generated, cache=tmp_path, model=nlp)
+    assert again.info["tagged"] == 1 and again.info["cache_hits"] == len(generated) - 1
+
+
+def test_two_processes_share_a_cache(tmp_path, generated, local):
+    folder = write_corpus(tmp_path / "corpus", count=30)
+    cache = tmp_path / "cache"
+    script = textwrap.dedent(f"""
+        import json, warnings
+        warnings.simplefilter("ignore")
+        import newskit
+        corpus = newskit.tag(newskit.read_articles({str(folder)!r}), cache={str(cache)!r}, progress=False)
+        print(json.dumps(corpus.info))
+    """)
+    runs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0, err
+        info = json.loads(out.strip().splitlines()[-1])
+        assert info["tagged"] + info["cache_hits"] == 30 and info["cache_rebuilt"] == 0
+    articles = read_quietly(folder)
+    tagging.code_fingerprint.cache_clear()  # the key holds newskit's source digest, as the runs saw it
+    after = newskit.tag(articles, cache=cache)
+    assert after.info["cache_hits"] == 30 and after.info["cache_rebuilt"] == 0
+    assert len(Cache(cache)) == 30
+    assert_same_frames(newskit.tag(articles, cache=None), after)
+    assert not list(cache.rglob("*.tmp"))
+
+
+def test_a_local_run_never_imports_dask(tmp_path):
+    script = textwrap.dedent(f"""
+        import sys, warnings
+        warnings.simplefilter("ignore")
+        import newskit
+        newskit.tag(newskit.read_articles({str(SEED)!r}), cache={str(tmp_path)!r}, progress=False)
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("dask", "distributed")))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    folder = write_corpus(tmp_path / "corpus", count=12)
+    source = textwrap.dedent(f"""
+        import warnings
+        warnings.simplefilter("ignore")
+        import pandas as pd
+        import newskit
+        from newskit.workers import start_method
+        articles = newskit.read_articles({str(folder)!r})
+        one = newskit.tag(articles, cache=None, progress=False)
+        two = newskit.tag(articles, cache=None, progress=False, n_process=2)
+        for name in ("sentences", "entities", "quotes", "timexes"):
+            pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+        print(start_method(), len(two.sentences))
+    """)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    nbclient.NotebookClient(notebook, timeout=240, kernel_name="python3").execute()
+    printed = "".join(output.get("text", "") for output in notebook.cells[0].outputs)
+    method, sentences = printed.split()
+    assert method == "spawn" and int(sentences) > 12
