@@ -56,7 +56,7 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
         if row is not None:
             rows.append(row)
             taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
-    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in quoted_spans(p.doc.text)]
+    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in quoted_spans(p.text)]
     for pdoc in adoc.paragraphs:
         for kind, (start, end), cue in _reported(pdoc):
             if _share_inside(start, end, taken) > 0.5:
@@ -87,9 +87,9 @@ def _groups(adoc: ArticleDoc) -> list[Group]:
     groups: list[Group] = []
     carry: Group | None = None
     for pdoc in adoc.paragraphs:
-        spans = quoted_spans(pdoc.doc.text)
+        spans = quoted_spans(pdoc.text)
         for index, quoted in enumerate(spans):
-            opens_paragraph = not pdoc.doc.text[:quoted.start].strip()
+            opens_paragraph = not pdoc.text[:quoted.start].strip()
             if carry is not None and index == 0 and opens_paragraph:
                 carry.parts.append((pdoc, quoted))
                 group = carry
@@ -114,8 +114,8 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
         if cue is not None and index + 1 < len(groups):
             nxt_pdoc, nxt = groups[index + 1].parts[0]
             # split quote: "...," he said, "..." — the cue sits between two parts of one quote
-            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc.doc.text, cue.end - last_pdoc.start, nxt.start) \
-                    and last_pdoc.doc.text[last.end - 2:last.end - 1] not in ".?!":
+            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc.text, cue.end - last_pdoc.start, nxt.start) \
+                    and last_pdoc.text[last.end - 2:last.end - 1] not in ".?!":
                 group.parts.extend(groups[index + 1].parts)
                 index += 1
         if cue is None:
@@ -133,7 +133,7 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
                 index += 1
             yield group, cue
         for pdoc, quoted in group.parts:
-            for inner in nested_spans(pdoc.doc.text, quoted):
+            for inner in nested_spans(pdoc.text, quoted):
                 inner_cue, _ = _cue_after(pdoc, inner, limit=quoted.inner[1])
                 inner_cue = inner_cue or _cue_before(adoc, pdoc, inner, floor=quoted.inner[0])
                 if inner_cue is not None:
@@ -169,7 +169,7 @@ def _window_after(text: str, quoted: Quoted, limit: int | None = None) -> tuple[
 def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> tuple[Cue | None, int]:
     """`"...," Antonov said.`, `"...," said Antonov.`, `"..." -Antonov` (returns the cue and
     where the window after the quote ends)."""
-    text = pdoc.doc.text
+    text = pdoc.text
     if not quoted.closed:
         return None, quoted.end
     start, end = _window_after(text, quoted, limit)
@@ -197,7 +197,7 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
 def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int = 0) -> Cue | None:
     """`Antonov said: "..."`, `Antonov told reporters, "..."`, `Antonov: "..."`, and a paragraph
     ending in `... said:` before a quote that opens the next paragraph."""
-    text = pdoc.doc.text
+    text = pdoc.text
     before = text[:quoted.start]
     cut = max((e + 1 for e in _sentence_ends(before)), default=0)
     earlier = quoted_spans(before)
@@ -205,8 +205,8 @@ def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int
     window = pdoc.doc.char_span(cut, quoted.start, alignment_mode="contract")
     if (window is None or not len(window)) and pdoc.paragraph > 0 and not floor:
         previous = _previous_paragraph(adoc, pdoc)
-        if previous is not None and previous.doc.text.rstrip().endswith(":"):
-            pdoc, text = previous, previous.doc.text
+        if previous is not None and previous.text.rstrip().endswith(":"):
+            pdoc, text = previous, previous.text
             sents = list(pdoc.doc.sents)
             window = sents[-1] if sents else None
     if window is None or not len(window):
@@ -256,13 +256,13 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphDoc, last: Quoted) -> bool:
     """A quote that is a whole sentence or paragraph by itself (no words around it)."""
-    before = first_pdoc.doc.text[:first.start]
+    before = first_pdoc.text[:first.start]
     tail = before[max((e + 1 for e in _sentence_ends(before)), default=0):]
-    after = last_pdoc.doc.text[last.end:]
+    after = last_pdoc.text[last.end:]
     ends = _sentence_ends(after)
     after = after[:ends[0]] if ends else after
     # a quote closing on . ? ! before a capital ends its sentence: `..." Carl Tobias, a professor`
-    if last_pdoc.doc.text[last.end - 2:last.end - 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
+    if last_pdoc.text[last.end - 2:last.end - 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
         after = ""
     return not any(c.isalnum() for c in tail) and not any(c.isalnum() for c in after)
 
@@ -272,7 +272,7 @@ def _continues(adoc: ArticleDoc, group: Group, nxt: Group) -> bool:
     opens the next one."""
     last_pdoc, last = group.parts[-1]
     first_pdoc, first = nxt.parts[0]
-    next_paragraph = _previous_paragraph(adoc, first_pdoc) is last_pdoc and not first_pdoc.doc.text[:first.start].strip()
+    next_paragraph = _previous_paragraph(adoc, first_pdoc) is last_pdoc and not first_pdoc.text[:first.start].strip()
     if not (first_pdoc is last_pdoc or next_paragraph):
         return False
     end_pdoc, end = nxt.parts[-1]
@@ -283,9 +283,9 @@ def _continues(adoc: ArticleDoc, group: Group, nxt: Group) -> bool:
 
 def _dash_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> Cue | None:
     """A quote paragraph signed by the next one: `"..."` then `- Hillary Clinton.` (fact-check style)."""
-    position = adoc.paragraphs.index(pdoc)
+    position = pdoc.position
     nxt = adoc.paragraphs[position + 1] if position + 1 < len(adoc.paragraphs) else None
-    text = nxt.doc.text if nxt is not None else ""
+    text = nxt.text if nxt is not None else ""
     if nxt is None or not text.strip() or text.lstrip()[0] not in _DASHES:
         return None
     words = [t for t in nxt.doc if not t.is_punct and t.text.strip(_DASHES)]
@@ -307,7 +307,7 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc) -> Cue | None:
 # --- tokens and spans -----------------------------------------------------------------------
 
 def _dash_offsets(pdoc: ParagraphDoc, start: int) -> tuple[int, int]:
-    text = pdoc.doc.text
+    text = pdoc.text
     offset = start + len(text[start:]) - len(text[start:].lstrip())
     return pdoc.start + offset, pdoc.start + offset + 1
 
@@ -318,7 +318,7 @@ def _share_inside(start: int, end: int, spans: list[tuple[int, int]]) -> float:
 
 
 def _previous_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> ParagraphDoc | None:
-    position = adoc.paragraphs.index(pdoc)
+    position = pdoc.position
     return adoc.paragraphs[position - 1] if position > 0 else None
 
 
@@ -329,7 +329,7 @@ def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int,
     start, end = parts[0][0], parts[-1][1]
     if any(r["start"] == start and r["end"] == end for r in rows):
         return None
-    pdoc = next(p for p in adoc.paragraphs if p.start <= start <= p.start + len(p.doc.text))
+    pdoc = adoc.paragraph_at(start)
     row = {
         "kind": kind, "content": adoc.text[start:end], "start": start, "end": end,
         "parts": " ".join(f"{s}:{e}" for s, e in parts),
@@ -353,5 +353,5 @@ def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int,
 
 
 def _sentence_at(pdoc: ParagraphDoc, char: int) -> int:
-    span = pdoc.doc.char_span(char, min(char + 1, len(pdoc.doc.text)), alignment_mode="expand")
+    span = pdoc.doc.char_span(char, min(char + 1, len(pdoc.text)), alignment_mode="expand")
     return pdoc.sentence_of(span.start if span is not None and len(span) else 0)

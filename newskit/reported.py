@@ -33,7 +33,7 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "ee")
 
 def reported(pdoc: ParagraphDoc):
     """(kind, (start, end), cue) for reported speech and according-to phrases in a paragraph."""
-    quoted = quoted_spans(pdoc.doc.text)
+    quoted = quoted_spans(pdoc.text)
     for token in pdoc.doc:
         if any(q.start < token.idx < q.end for q in quoted):
             continue  # speech reported inside a quote belongs to the quote
