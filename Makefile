@@ -15,7 +15,7 @@ CORPUS ?=
 # nbclient records cell timestamps by default; they would change the notebooks on every run
 EXECUTE := $(PY) -m jupyter nbconvert --to notebook --execute \
 	--ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3 \
-	--ExecutePreprocessor.record_timing=False
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False
 
 .PHONY: setup analyses test lab bench clean
 
