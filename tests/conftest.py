@@ -19,6 +19,12 @@ def nlp():
     return newskit.load_model()
 
 
+@pytest.fixture(scope="session")
+def seed_corpus(nlp):
+    """The seed article tagged once for the whole session (tests read it, never change it)."""
+    return newskit.tag(newskit.read_articles(ROOT / "seeds"), cache=None, model=nlp)
+
+
 def read_quietly(source, **kwargs) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

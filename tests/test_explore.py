@@ -17,8 +17,8 @@ SEED = ROOT / "seeds"
 
 
 @pytest.fixture(scope="module")
-def seed(nlp):
-    return newskit.tag(read_quietly(SEED), cache=None, model=nlp)
+def seed(seed_corpus):
+    return seed_corpus
 
 
 def copies(corpus: newskit.Corpus, specs: list[tuple[str, str, str]]) -> newskit.Corpus:

@@ -15,8 +15,8 @@ QUOTES = FIXTURES / "quotes"
 
 
 @pytest.fixture(scope="module")
-def seed(nlp):
-    return newskit.tag(newskit.read_articles(ROOT / "seeds"), cache=None, model=nlp)
+def seed(seed_corpus):
+    return seed_corpus
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,6 @@ from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
 SEED = ROOT / "seeds"
 
 
-@pytest.fixture(scope="module")
-def seed_corpus(nlp):
-    return newskit.tag(newskit.read_articles(SEED), cache=None, model=nlp)
 
 
 @pytest.fixture(scope="module")

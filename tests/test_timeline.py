@@ -16,9 +16,6 @@ SEED = ROOT / "seeds"
 FRIDAY = date(2016, 7, 29)  # the seed's publication date
 
 
-@pytest.fixture(scope="module")
-def seed_corpus(nlp):
-    return newskit.tag(newskit.read_articles(SEED), cache=None, model=nlp)
 
 
 def tag_texts(nlp, texts: list[str], published=FRIDAY) -> newskit.Corpus:
