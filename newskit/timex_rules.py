@@ -356,6 +356,15 @@ def quarter_year(quarter: int, anchor: date, tense: str | None) -> int:
     return anchor.year
 
 
+
+def _years_away(anchor: date, unit: str, amount: int, mod: str | None) -> Timex:
+    """The decade, century or year `amount` units from the anchor's ("the last decade", "two years ago")."""
+    if unit == "decade":
+        return Timex("DATE", str(anchor.year + 10 * amount)[:3], "decade", mod)
+    if unit == "century":
+        return Timex("DATE", f"{(anchor.year - 1) // 100 + amount:02d}", "century", mod)
+    return Timex("DATE", f"{anchor.year + amount:04d}", "year", mod)
+
 # --- the rules ---------------------------------------------------------------------------------
 # Rules are tried all at once; the longest match wins, so "Thursday, July 28, 2016" beats "July 28".
 
@@ -593,11 +602,7 @@ def _relative_period(text: str, ctx: Context):
     if unit == "month":
         year, month = _shift_month(anchor.year, anchor.month, step)
         return Timex("DATE", _month(year, month), "month", mod)
-    if unit == "decade":
-        return Timex("DATE", str(anchor.year + 10 * step)[:3], "decade", mod)
-    if unit == "century":
-        return Timex("DATE", f"{(anchor.year - 1) // 100 + step:02d}", "century", mod)
-    return Timex("DATE", f"{anchor.year + step:04d}", "year", mod)
+    return _years_away(anchor, unit, step, mod)
 
 
 @rule("ago", trigger=r"\b(?:ago|earlier|later|from now|hence)\b", pattern=fr"{APPROX}?(?:{NUMBER}|{NUMBER} or (?:so|{NUMBER})) (?:{UNIT})(?: or so)? (?:ago|earlier|later|from now|hence)"
@@ -636,11 +641,7 @@ def _ago(text: str, ctx: Context):
         # "a year earlier" in an earnings story: the same quarter a year before
         year, quarter = ctx.quarter
         return Timex("DATE", f"{year + direction}-Q{quarter}", "quarter", mod)
-    if unit == "decade":
-        return Timex("DATE", str(anchor.year + 10 * amount)[:3], "decade", mod)
-    if unit == "centur":
-        return Timex("DATE", f"{(anchor.year - 1) // 100 + amount:02d}", "century", mod)
-    return Timex("DATE", f"{anchor.year + amount:04d}", "year", mod)
+    return _years_away(anchor, "century" if unit == "centur" else unit, amount, mod)
 
 
 @rule("duration", trigger=r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)", pattern=fr"{APPROX}?(?:the )?(?:(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|full|entire|whole|initial|ensuing|intervening|subsequent|recent)\s)?"
