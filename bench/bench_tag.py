@@ -6,8 +6,9 @@ CORPUS defaults to ../shared/corpora/bbc (a generated corpus when that folder is
 same texts and same model everywhere: raw `nlp.pipe` over the same paragraphs with the same
 components, `newskit.tag` cold (empty cache) with every extractor on, both with n_process 1 and 2;
 a warm rerun; adding one article to a cached corpus; peak RSS of a fresh process tagging the first
-500 and all articles; the same tagging on a LocalCluster of 2 worker processes. Ratios come from
-the one run, so machine noise largely cancels.
+500 and all articles; the same tagging on a LocalCluster of 2 worker processes; n_process 1 and 2
+inside a Jupyter kernel (nbclient) on the first 500 articles. Ratios come from the one run, so
+machine noise largely cancels. Extractor costs are clocked during the cold n_process=1 run.
 """
 from __future__ import annotations
 
@@ -98,30 +99,59 @@ def child_peak(corpus: Path, limit: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def extractor_costs(articles, nlp) -> dict[str, float]:
-    """Seconds spent in each extractor during one cold run (n_process=1, no cache)."""
-    from newskit import tagging
+class ExtractorClock:
+    """Seconds spent in each extractor while the block runs (wraps tagging.EXTRACTORS in this process)."""
 
-    spent = {name: 0.0 for name in tagging.EXTRACTORS}
-    original = dict(tagging.EXTRACTORS)
+    def __init__(self):
+        from newskit import tagging
 
-    def clock(name, extractor):
+        self.tagging = tagging
+        self.spent = {name: 0.0 for name in tagging.EXTRACTORS}
+
+    def __enter__(self):
+        self.original = dict(self.tagging.EXTRACTORS)
+        self.tagging.EXTRACTORS.update({name: self.clock(name, fn) for name, fn in self.original.items()})
+        return self.spent
+
+    def __exit__(self, *exc):
+        self.tagging.EXTRACTORS.update(self.original)
+
+    def clock(self, name, extractor):
         def run(adoc):
             started = time.perf_counter()
             try:
                 return extractor(adoc)
             finally:
-                spent[name] += time.perf_counter() - started
+                self.spent[name] += time.perf_counter() - started
         return run
 
-    tagging.EXTRACTORS.update({name: clock(name, fn) for name, fn in original.items()})
-    try:
-        import newskit
 
-        newskit.tag(articles, cache=None, model=nlp, progress=False)
-    finally:
-        tagging.EXTRACTORS.update(original)
-    return spent
+def kernel_timing(corpus: Path, limit: int) -> dict:
+    """n_process=1 and 2 timed inside a Jupyter kernel (nbclient), where workers start with spawn."""
+    import nbclient
+    import nbformat
+
+    code = (
+        "import json, sys, time, warnings\n"
+        "warnings.simplefilter('ignore')\n"
+        f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
+        "import bench_tag, newskit\n"
+        "from newskit.workers import start_method\n"
+        f"articles = bench_tag.load(__import__('pathlib').Path({str(corpus)!r}), {limit})\n"
+        "nlp = newskit.load_model()\n"
+        "list(nlp.pipe(['Warm up the pipeline.'] * 4))\n"
+        "seconds = {}\n"
+        "for n in (1, 2):\n"
+        "    started = time.perf_counter()\n"
+        "    newskit.tag(articles, cache=None, model=nlp, n_process=n, progress=False)\n"
+        "    seconds[n] = time.perf_counter() - started\n"
+        "print(json.dumps({'articles': len(articles), 'one': seconds[1], 'two': seconds[2], "
+        "'start_method': start_method()}))\n"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nbclient.NotebookClient(notebook, timeout=3600, kernel_name="python3").execute()
+    printed = "".join(output.get("text", "") for output in notebook.cells[0].outputs)
+    return json.loads(printed.strip().splitlines()[-1])
 
 
 def dask_run(articles) -> float:
@@ -141,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only (quick runs)")
     parser.add_argument("--write", type=Path, default=None, help="write the report (markdown) here")
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--no-kernel", action="store_true", help="skip the timing inside a Jupyter kernel")
+    parser.add_argument("--kernel-limit", type=int, default=MEMORY_AT,
+                        help="articles tagged inside the Jupyter kernel (default %(default)s)")
     args = parser.parse_args(argv)
 
     import newskit
@@ -160,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     tokens, seconds = raw_pipe(nlp, texts, 1)
     add("raw nlp.pipe, n_process=1", seconds, tokens)
     with tempfile.TemporaryDirectory() as cache:
-        corpus, seconds = timed(lambda: newskit.tag(articles, cache=cache, model=nlp, progress=False))
+        with ExtractorClock() as costs:
+            corpus, seconds = timed(lambda: newskit.tag(articles, cache=cache, model=nlp, progress=False))
         add("newskit.tag cold, n_process=1", seconds, tokens, f"{corpus.info['tagged']} tagged")
         warm, seconds = timed(lambda: newskit.tag(articles, cache=cache, model=nlp, progress=False))
         add("newskit.tag warm rerun", seconds, tokens, f"{warm.info['cache_hits']} from cache")
@@ -175,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         add("newskit.tag cold, n_process=2", seconds, tokens)
     if not args.no_dask:
         add("newskit.tag on Dask LocalCluster (2 workers)", dask_run(articles), tokens, "no cache")
-    costs = extractor_costs(articles, nlp)
+    kernel = None if args.no_kernel else kernel_timing(args.corpus, min(n, args.kernel_limit))
 
     small = child_peak(args.corpus, min(MEMORY_AT, max(1, n // 4)))
     large = child_peak(args.corpus, n)
@@ -191,18 +225,24 @@ def main(argv: list[str] | None = None) -> int:
     if "newskit.tag on Dask LocalCluster (2 workers)" in r:
         ratios.append(("Dask (2 workers) / local n_process=2",
                        r["newskit.tag cold, n_process=2"] / r["newskit.tag on Dask LocalCluster (2 workers)"], "(overhead)"))
+    if kernel:
+        ratios.append((f"n_process=2 / n_process=1 inside a Jupyter kernel ({kernel['articles']:,} articles, "
+                       f"{kernel['start_method']})", kernel["one"] / kernel["two"], ">= 1.5"))
     raw = r["raw nlp.pipe, n_process=1"]
-    report = render(args, n, tokens, rows, ratios, small, large, costs, raw)
+    report = render(args, n, tokens, rows, ratios, small, large, costs, raw, kernel)
     print(report)
     if args.write:
         args.write.write_text(report)
     return 0
 
 
-def render(args, n, tokens, rows, ratios, small, large, costs, raw) -> str:
+def render(args, n, tokens, rows, ratios, small, large, costs, raw, kernel) -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
     command = "python bench/bench_tag.py" + (f" --limit {args.limit}" if args.limit else "")
+    command += " --no-dask" if args.no_dask else ""
+    command += " --no-kernel" if args.no_kernel else ""
+    command += f" --kernel-limit {args.kernel_limit}" if args.kernel_limit != MEMORY_AT else ""
     lines = [
         f"Corpus: {args.corpus if args.corpus.exists() else 'generated'} ({n:,} articles, {tokens:,} tokens); "
         f"machine: {os.cpu_count()} cores, {cpu}; {dt.date.today().isoformat()}; command: `{command}`",
@@ -221,6 +261,14 @@ def render(args, n, tokens, rows, ratios, small, large, costs, raw) -> str:
         *[f"| {name} | {s:.2f} | {1000 * s / n:.1f} | {s / raw:.1%} |" for name, s in costs.items()],
         "",
     ]
+    if kernel:
+        lines += [
+            f"| inside a Jupyter kernel (nbclient, workers start with {kernel['start_method']}) | articles | seconds |",
+            "|---|---:|---:|",
+            f"| newskit.tag cold, n_process=1 | {kernel['articles']:,} | {kernel['one']:.2f} |",
+            f"| newskit.tag cold, n_process=2 | {kernel['articles']:,} | {kernel['two']:.2f} |",
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -159,6 +159,21 @@ def test_a_local_run_never_imports_dask(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_a_worker_imports_only_what_tagging_needs():
+    # spawned workers (Jupyter kernels, macOS, Windows) import newskit.workers: keep that start quick
+    script = textwrap.dedent("""
+        import sys
+        import newskit.workers
+        heavy = ("matplotlib", "ipywidgets", "itables", "trafilatura", "dask", "distributed")
+        print(sorted(m for m in heavy if m in sys.modules))
+        import newskit.explorer, newskit
+        print(callable(newskit.explore), callable(newskit.timeline), newskit.tag.__module__)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["[]", "True True newskit.tagging"]
+
+
 def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
