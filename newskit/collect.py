@@ -1,6 +1,7 @@
 """Collect extractor rows into typed frames in chunks, so a large corpus never sits in memory as dicts."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .frames import SORT_KEYS, conform, empty, to_frame
@@ -39,24 +40,26 @@ class FrameSink:
         self._pending = 0
 
     def frames(self, article_order: list[str]) -> dict[str, pd.DataFrame]:
-        """Every frame, typed and sorted by article order and then by position in the article."""
+        """Every frame, typed and sorted by article order and then by position in the article.
+        One frame at a time, dropping its chunks as soon as they are joined, so the peak stays
+        near the size of the result."""
         self._flush()
         order = {article_id: i for i, article_id in enumerate(article_order)}
-        out = {}
-        for name in self.names:
-            chunks, self._chunks[name] = self._chunks[name], []
-            out[name] = _ordered(name, chunks, order)
-        return out
+        return {name: _ordered(name, self._chunks[name], order) for name in self.names}
 
 
 def _ordered(name: str, chunks: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    """Join `chunks` (emptying the list) and sort the rows; copies only when the order changes."""
     if not chunks:
         return empty(name)
+    dtypes = chunks[0].dtypes
     frame = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
-    del chunks
-    # categories were inferred per chunk: infer them again over the whole frame
-    frame = conform(name, frame)
-    frame = (frame.assign(_order=frame["article_id"].map(order))
-             .sort_values(["_order", *SORT_KEYS[name]], kind="stable")
-             .drop(columns="_order"))
+    chunks.clear()
+    if not frame.dtypes.equals(dtypes):  # a chunk typed differently (pandas upcast on concat)
+        frame = conform(name, frame)
+    keys = [frame[key].to_numpy() for key in reversed(SORT_KEYS[name])]
+    keys.append(frame["article_id"].map(order).to_numpy())
+    index = np.lexsort(keys)  # stable; the last key (article order) sorts first
+    if len(index) > 1 and (index[1:] < index[:-1]).any():
+        frame = frame.take(index)
     return frame.reset_index(drop=True)

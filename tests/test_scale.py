@@ -6,6 +6,7 @@ running gives the same frames as a plain local run, and that the cache survives 
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -97,6 +98,15 @@ def test_worker_processes_give_the_local_frames(generated, local, nlp):
 def test_small_chunks_give_the_same_frames(generated, local, nlp, monkeypatch):
     monkeypatch.setattr(collect, "CHUNK_ARTICLES", 3)
     assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp))
+
+
+def test_cached_and_fresh_articles_interleave_in_article_order(generated, local, nlp, tmp_path):
+    # every other article cached: cached rows reach the collector before fresh ones, yet the
+    # frames come out in article order, the same as a run without cache
+    newskit.tag(generated.iloc[::2].reset_index(drop=True), cache=tmp_path, model=nlp)
+    mixed = newskit.tag(generated, cache=tmp_path, model=nlp)
+    assert mixed.info["cache_hits"] == len(generated.iloc[::2]) and mixed.info["tagged"] == len(generated) // 2
+    assert_same_frames(local, mixed)
 
 
 def test_segments_are_merged_and_still_read(generated, local, nlp, tmp_path, monkeypatch):
@@ -196,3 +206,28 @@ def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
     printed = "".join(output.get("text", "") for output in notebook.cells[0].outputs)
     method, sentences = printed.split()
     assert method == "spawn" and int(sentences) > 12
+
+
+def test_memory_zones_drop_new_words_and_change_no_row(tmp_path, monkeypatch):
+    from newskit import workers
+
+    # every article brings words the vocab has never seen; zones of 3 articles after 3 warm-up ones
+    folder = tmp_path / "coined"
+    folder.mkdir()
+    for i in range(12):
+        coined = " ".join(f"Vorblex{i}x{j}" for j in range(8))
+        (folder / f"{i:02d}.txt").write_text(
+            f"Plan {i} for Kestova\n\nMayor Anna Kerr said on Tuesday that {coined} would open in March.\n")
+    articles = read_quietly(folder)
+    nlp = pickle.loads(pickle.dumps(newskit.load_model()))  # a pipeline of this test's own
+    monkeypatch.setattr(workers, "ZONE_ARTICLES", 3)
+    monkeypatch.setattr(workers, "WARM_ARTICLES", 3)
+    before = len(nlp.vocab.strings)
+    zoned = newskit.tag(articles, cache=None, model=nlp)
+    kept = len(nlp.vocab.strings) - before
+    monkeypatch.setenv("NEWSKIT_MEMORY_ZONES", "0")
+    plain = newskit.tag(articles, cache=None, model=nlp)
+    grown = len(nlp.vocab.strings) - before - kept
+    assert grown >= 9 * 8  # without zones the coined words of the 9 zoned articles stay in the vocab
+    assert kept < grown / 2  # with zones only the warm-up articles' words stayed
+    assert_same_frames(plain, zoned)
