@@ -1,10 +1,9 @@
 """Collect extractor rows into typed frames in chunks, so a large corpus never sits in memory as dicts."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from .frames import SORT_KEYS, conform, empty, to_frame
+from .frames import conform, empty, in_article_order, to_frame
 
 # Articles whose rows are held as Python dicts before they become a typed frame chunk.
 CHUNK_ARTICLES = 256
@@ -57,9 +56,4 @@ def _ordered(name: str, chunks: list[pd.DataFrame], order: dict[str, int]) -> pd
     chunks.clear()
     if not frame.dtypes.equals(dtypes):  # a chunk typed differently (pandas upcast on concat)
         frame = conform(name, frame)
-    keys = [frame[key].to_numpy() for key in reversed(SORT_KEYS[name])]
-    keys.append(frame["article_id"].map(order).to_numpy())
-    index = np.lexsort(keys)  # stable; the last key (article order) sorts first
-    if len(index) > 1 and (index[1:] < index[:-1]).any():
-        frame = frame.take(index)
-    return frame.reset_index(drop=True)
+    return in_article_order(name, frame, order)

@@ -1,6 +1,7 @@
 """The frame contract: every frame's columns and dtypes, in one place (see DESIGN.md)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 # Per-article frames produced by tagging; each gets `article_id` as its first column.
@@ -41,22 +42,28 @@ SORT_KEYS = {
 }
 
 
+def in_article_order(name: str, frame: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Rows sorted by article (`order`: article_id -> position), then by SORT_KEYS; a stable sort
+    that copies the frame only when the rows are out of order."""
+    keys = [frame[key].to_numpy() for key in reversed(SORT_KEYS[name])]
+    keys.append(frame["article_id"].map(order).to_numpy())
+    index = np.lexsort(keys)  # stable; the last key (article order) sorts first
+    if len(index) > 1 and (index[1:] < index[:-1]).any():
+        frame = frame.take(index)
+    return frame.reset_index(drop=True)
+
+
 def empty(name: str) -> pd.DataFrame:
     return to_frame(name, [])
 
 
-def to_frame(name: str, rows: list[dict], article_order: list[str] | None = None) -> pd.DataFrame:
-    """Rows (dicts with article_id plus the schema's columns) to a typed, sorted frame."""
+def to_frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows (dicts with article_id plus the schema's columns) to a typed frame, in row order."""
     schema = SCHEMAS[name]
     columns = ["article_id", *schema]
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     extra = [c for c in frame.columns if c not in columns]
     frame = conform(name, frame[columns + extra])
-    if article_order is not None and len(frame):
-        order = {article_id: i for i, article_id in enumerate(article_order)}
-        frame = (frame.assign(_order=frame["article_id"].map(order))
-                 .sort_values(["_order", *SORT_KEYS[name]], kind="stable")
-                 .drop(columns="_order"))
     return frame.reset_index(drop=True)
 
 

@@ -79,18 +79,18 @@ def stream_frames(nlp: Language, articles: Iterable[dict], batch_size: int = 64,
     of everything it has read. Rows are plain Python values and never point into a Doc.
     """
     for group in partitions(articles, ZONE_ARTICLES):
-        with _memory_zone(nlp):
+        with _memory_zone(nlp, len(group)):
             yield from _stream_group(nlp, group, batch_size, extractors)
 
 
-def _memory_zone(nlp: Language):
+def _memory_zone(nlp: Language, articles: int):
     """nlp.memory_zone() once this pipeline has tagged WARM_ARTICLES articles outside one (the
     tokenizer's cache fills only outside memory zones), else a no-op."""
     if not hasattr(nlp, "memory_zone") or os.environ.get("NEWSKIT_MEMORY_ZONES") == "0":
         return contextlib.nullcontext()
-    key = id(nlp)
-    if _WARMED.get(key, 0) < WARM_ARTICLES:
-        _WARMED[key] = _WARMED.get(key, 0) + ZONE_ARTICLES
+    warmed = _WARMED.get(id(nlp), 0)
+    if warmed < WARM_ARTICLES:
+        _WARMED[id(nlp)] = warmed + articles
         return contextlib.nullcontext()
     return nlp.memory_zone()
 
