@@ -3,39 +3,49 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .frames import conform, empty, in_article_order, to_frame
+from .frames import SCHEMAS, conform, empty, from_columns, in_article_order
 
-# Articles whose rows are held as Python dicts before they become a typed frame chunk.
-CHUNK_ARTICLES = 256
+# Articles whose values are held as Python lists before they become a typed frame chunk.
+CHUNK_ARTICLES = 128
 
 
 class FrameSink:
-    """Rows per frame, turned into typed DataFrame chunks every CHUNK_ARTICLES articles.
+    """Each frame's rows gathered column by column, turned into typed DataFrame chunks every
+    CHUNK_ARTICLES articles.
 
-    `add` takes one article's rows; `frames` concatenates the chunks and sorts them into
-    article order, giving the same frames as building each from all its rows at once.
+    `add` takes one article's rows (dicts); only their values are kept, in one list per column,
+    not the dicts. `frames` joins the chunks and sorts them into article order, giving the same
+    frames as building each from all its rows at once.
     """
 
     def __init__(self, names: tuple[str, ...], chunk_articles: int | None = None) -> None:
         self.names = names
         self.chunk_articles = max(1, chunk_articles or CHUNK_ARTICLES)
-        self._rows: dict[str, list[dict]] = {name: [] for name in names}
+        self._columns: dict[str, dict[str, list]] = {name: _no_values(name) for name in names}
         self._chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
         self._pending = 0
 
     def add(self, article_id: str, frames: dict[str, list[dict]]) -> None:
         """One article's rows (per frame, without article_id)."""
         for name in self.names:
-            self._rows[name].extend({"article_id": article_id, **row} for row in frames.get(name, ()))
+            rows = frames.get(name)
+            if not rows:
+                continue
+            columns = self._columns[name]
+            for column, values in columns.items():
+                if column == "article_id":
+                    values.extend([article_id] * len(rows))
+                else:
+                    values.extend([row.get(column) for row in rows])
         self._pending += 1
         if self._pending >= self.chunk_articles:
             self._flush()
 
     def _flush(self) -> None:
-        for name, rows in self._rows.items():
-            if rows:
-                self._chunks[name].append(to_frame(name, rows))
-            self._rows[name] = []
+        for name, columns in self._columns.items():
+            if columns["article_id"]:
+                self._chunks[name].append(from_columns(name, columns))
+                self._columns[name] = _no_values(name)
         self._pending = 0
 
     def frames(self, article_order: list[str]) -> dict[str, pd.DataFrame]:
@@ -47,6 +57,10 @@ class FrameSink:
         return {name: _ordered(name, self._chunks[name], order) for name in self.names}
 
 
+def _no_values(name: str) -> dict[str, list]:
+    return {column: [] for column in ("article_id", *SCHEMAS[name])}
+
+
 def _ordered(name: str, chunks: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
     """Join `chunks` (emptying the list) and sort the rows; copies only when the order changes."""
     if not chunks:
@@ -54,6 +68,7 @@ def _ordered(name: str, chunks: list[pd.DataFrame], order: dict[str, int]) -> pd
     dtypes = chunks[0].dtypes
     frame = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
     chunks.clear()
-    if not frame.dtypes.equals(dtypes):  # a chunk typed differently (pandas upcast on concat)
-        frame = conform(name, frame)
+    changed = [column for column in frame.columns if frame[column].dtype != dtypes[column]]
+    if changed:  # pandas upcast a column on concat (a category whose categories differ by chunk)
+        frame = conform(name, frame, changed)
     return in_article_order(name, frame, order)

@@ -57,8 +57,9 @@ def connect(scheduler):
 
 
 def dask_frames(articles: Iterable[dict], nlp: Language, model: str | Language | None, scheduler,
-                batch_size: int = 64, extractors: dict | None = None) -> Iterator[Frames]:
-    """Every article's frames, in input order, tagged on the cluster behind `scheduler`.
+                batch_size: int = 64, extractors: dict | None = None, count: int | None = None) -> Iterator[Frames]:
+    """Every article's frames, in input order, tagged on the cluster behind `scheduler`; `count` as
+    in `pool_frames`.
 
     Partitions are submitted a few per worker thread at a time, so the client never holds more
     than that many partitions of results; each partition's pipeline is checked against `nlp`.
@@ -67,8 +68,10 @@ def dask_frames(articles: Iterable[dict], nlp: Language, model: str | Language |
     with connect(scheduler) as client:
         remote = client.scatter(model, broadcast=True) if isinstance(model, Language) else model
         threads = max(1, sum(client.nthreads().values()))
-        articles = list(articles)
-        size = partition_size(len(articles), threads)
+        if count is None:
+            articles = list(articles)
+            count = len(articles)
+        size = partition_size(count, threads)
 
         def submit(batch: list[dict]):
             return _Checked(client.submit(tag_partition, batch, remote, batch_size, extractors, pure=False), expected)

@@ -54,24 +54,27 @@ def in_article_order(name: str, frame: pd.DataFrame, order: dict[str, int]) -> p
 
 
 def empty(name: str) -> pd.DataFrame:
-    return to_frame(name, [])
+    return from_columns(name, {})
 
 
-def to_frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows (dicts with article_id plus the schema's columns) to a typed frame, in row order."""
-    schema = SCHEMAS[name]
-    columns = ["article_id", *schema]
-    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
-    extra = [c for c in frame.columns if c not in columns]
-    frame = conform(name, frame[columns + extra])
-    return frame.reset_index(drop=True)
+def from_columns(name: str, columns: dict[str, list]) -> pd.DataFrame:
+    """Column lists (article_id plus the schema's columns, equally long; a missing column is all
+    missing values) to a typed frame, in row order. Other columns are not part of a frame."""
+    schema = {"article_id": "str", **SCHEMAS[name]}
+    length = max((len(values) for values in columns.values()), default=0)
+    return pd.DataFrame({
+        column: _cast(pd.Series(columns.get(column, [None] * length), dtype=object), dtype)
+        for column, dtype in schema.items()
+    })
 
 
-def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a frame's contract columns their dtypes (also after a parquet round trip)."""
-    frame = frame.copy()
+def conform(name: str, frame: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """Give a frame's contract columns (or just `columns`) their dtypes, e.g. after a parquet round
+    trip. A new frame; the data of columns already right is shared, not copied (pandas copy-on-write)."""
+    frame = frame.copy(deep=False)
     for column, dtype in {"article_id": "str", **SCHEMAS[name]}.items():
-        frame[column] = _cast(frame[column], dtype)
+        if columns is None or column in columns:
+            frame[column] = _cast(frame[column], dtype)
     return frame
 
 

@@ -27,6 +27,8 @@ from .workers import EXTRACTORS, Frames, paragraph_rows, pool_frames, stream_fra
 __all__ = ["EXTRACTORS", "code_fingerprint", "paragraph_rows", "tag"]
 # Show a progress bar from this many articles on.
 PROGRESS_MIN_ARTICLES = 20
+# Articles turned into dicts at a time.
+RECORD_CHUNK = 256
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,7 +58,8 @@ def tag(
         cache: folder for per-article results, or None to turn caching off.
         model: a spaCy pipeline name or object; default en_core_web_sm, then the PyPI re-upload.
         n_process: worker processes on this machine (each runs spaCy and the extractors); -1: one per CPU.
-        batch_size: paragraphs per nlp.pipe batch.
+        batch_size: paragraphs per nlp.pipe batch (at most; a batch also stops at
+            newskit.workers.BATCH_CHARS characters, so long paragraphs do not raise the peak memory).
         progress: show a tqdm progress bar (default: for 20 articles or more).
         scheduler: a Dask scheduler address ("tcp://host:8786") or a distributed.Client: tag on
             that cluster instead (the cache stays on this machine; n_process is then ignored).
@@ -68,32 +71,35 @@ def tag(
     fingerprint = {**pipeline_fingerprint(nlp), "newskit": __version__, "code": code_fingerprint(),
                    "extractors": sorted(EXTRACTORS)}
     store = Cache(cache) if cache is not None else None
-    records = articles.to_dict("records")
+    ids = articles["article_id"].tolist()
     sink = FrameSink(("paragraphs", *EXTRACTORS))
     with store if store is not None else contextlib.nullcontext():
-        todo: list[tuple[dict, str | None]] = []
-        for article in records:
+        todo: list[int] = []  # positions of the articles to tag, and their cache keys
+        keys: list[str | None] = []
+        for position, article in enumerate(article_dicts(articles)):
             sink.add(article["article_id"], {"paragraphs": paragraph_rows(article)})
             key = cache_key(article, fingerprint) if store is not None else None
             cached = store.get(key) if store is not None else None
             if cached is not None and set(EXTRACTORS) <= set(cached):
                 sink.add(article["article_id"], cached)
             else:
-                todo.append((article, key))
+                todo.append(position)
+                keys.append(key)
 
         show = progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES
         bar = _progress(len(todo), show)
-        fresh = _tagged([article for article, _ in todo], nlp, model, n_process, batch_size, scheduler, EXTRACTORS)
-        for (article, key), frames in zip(todo, fresh):
+        fresh = _tagged(article_dicts(articles, todo), len(todo), nlp, model, n_process, batch_size,
+                        scheduler, EXTRACTORS)
+        for position, key, frames in zip(todo, keys, fresh):
             if store is not None and key is not None:
                 store.put(key, frames)
-            sink.add(article["article_id"], frames)
+            sink.add(ids[position], frames)
             bar.update(1)
         bar.close()
 
     corpus = Corpus(
         articles=articles.reset_index(drop=True),
-        **sink.frames([a["article_id"] for a in records]),
+        **sink.frames(ids),
         rejects=articles.attrs.get("rejects"),
     )
     corpus.info = {
@@ -107,19 +113,27 @@ def tag(
     return corpus
 
 
-def _tagged(articles: list[dict], nlp: Language, model: str | Language | None, n_process: int,
-            batch_size: int, scheduler, extractors: dict) -> Iterator[Frames]:
-    """Each article's frames in order, from wherever the work runs."""
-    if not articles:
+def article_dicts(articles: pd.DataFrame, positions: list[int] | None = None) -> Iterator[dict]:
+    """The articles (or those at `positions`) as dicts, converted a chunk at a time: a list of every
+    article's dict would hold a second copy of every text for the whole run."""
+    positions = range(len(articles)) if positions is None else positions
+    for start in range(0, len(positions), RECORD_CHUNK):
+        yield from articles.take(positions[start:start + RECORD_CHUNK]).to_dict("records")
+
+
+def _tagged(articles: Iterator[dict], count: int, nlp: Language, model: str | Language | None,
+            n_process: int, batch_size: int, scheduler, extractors: dict) -> Iterator[Frames]:
+    """Each of the `count` articles' frames in order, from wherever the work runs."""
+    if not count:
         return iter(())
     if scheduler is not None:
         from .distributed import dask_frames  # Dask is imported only when a scheduler is given
 
-        return dask_frames(articles, nlp, model, scheduler, batch_size, extractors)
+        return dask_frames(articles, nlp, model, scheduler, batch_size, extractors, count=count)
     if n_process < 0:  # as in spaCy: every CPU
         n_process = os.cpu_count() or 1
-    if n_process > 1 and len(articles) > 1:
-        return pool_frames(articles, nlp, n_process, batch_size, extractors)
+    if n_process > 1 and count > 1:
+        return pool_frames(articles, nlp, n_process, batch_size, extractors, count=count)
     return stream_frames(nlp, articles, batch_size, extractors)
 
 

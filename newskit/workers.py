@@ -41,6 +41,9 @@ PARTITION_ARTICLES = 32
 # Articles parsed per spaCy memory zone, and tagged outside zones first to fill the tokenizer cache.
 ZONE_ARTICLES = 64
 WARM_ARTICLES = 64
+# Characters of paragraph text per nlp.pipe batch (besides batch_size paragraphs): spaCy's peak
+# working memory follows the text in a batch (64 long paragraphs cost ~50 MB more than 32).
+BATCH_CHARS = 12_000
 _WARMED: dict[int, int] = {}  # id(pipeline) -> articles tagged outside a memory zone
 
 
@@ -99,24 +102,36 @@ def _stream_group(nlp: Language, articles: list[dict], batch_size: int,
                   extractors: dict[str, Extractor] | None) -> Iterator[Frames]:
     # paragraphs of consecutive articles share nlp.pipe batches; nothing holds more than one article's Docs
     layouts = [paragraph_rows(article) for article in articles]
-
-    def paragraphs():
-        for index, rows in enumerate(layouts):
-            for position, row in enumerate(rows):
-                yield row["text"], (index, position)
-
+    paragraphs = ((row["text"], (index, position))
+                  for index, rows in enumerate(layouts) for position, row in enumerate(rows))
     pending: list[ParagraphDoc] = []
     current = 0
-    # nlp.pipe keeps input order: article `current` is complete once a later article's doc arrives
-    for doc, (index, position) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
-        while current < index:
-            yield extract(articles[current], pending, extractors)
-            pending, current = [], current + 1
-        row = layouts[index][position]
-        pending.append(ParagraphDoc(row["paragraph"], row["kind"], row["start"], doc))
+    for batch in text_batches(paragraphs, batch_size):
+        # nlp.pipe keeps input order: article `current` is complete once a later article's doc arrives
+        for doc, (_, (index, position)) in zip(nlp.pipe([text for text, _ in batch], batch_size=len(batch)), batch):
+            while current < index:
+                yield extract(articles[current], pending, extractors)
+                pending, current = [], current + 1
+            row = layouts[index][position]
+            pending.append(ParagraphDoc(row["paragraph"], row["kind"], row["start"], doc))
     while current < len(articles):  # the last article, and trailing articles with no text
         yield extract(articles[current], pending, extractors)
         pending, current = [], current + 1
+
+
+def text_batches(items: Iterable[tuple[str, object]], size: int, chars: int = BATCH_CHARS) -> Iterator[list]:
+    """(text, context) pairs in batches of at most `size` texts and `chars` characters (a longer
+    text alone): spaCy's working memory grows with the text in a batch, so a run of long paragraphs
+    costs no more memory than a run of short ones."""
+    batch, length = [], 0
+    for item in items:
+        if batch and (len(batch) >= size or length + len(item[0]) > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(item)
+        length += len(item[0])
+    if batch:
+        yield batch
 
 
 def extract(article: dict, pdocs: list[ParagraphDoc], extractors: dict[str, Extractor] | None = None) -> Frames:
@@ -185,8 +200,9 @@ def _work(articles: list[dict], batch_size: int, extractors: dict[str, Extractor
 
 
 def pool_frames(articles: Iterable[dict], nlp: Language, n_process: int, batch_size: int = 64,
-                extractors: dict[str, Extractor] | None = None) -> Iterator[Frames]:
+                extractors: dict[str, Extractor] | None = None, count: int | None = None) -> Iterator[Frames]:
     """Map `tag_batch` over batches of articles in `n_process` worker processes; frames in order.
+    `count`: how many articles there are, when `articles` is an iterator (else it is listed).
 
     A forked worker shares the parent's loaded pipeline; a spawned one unpickles it once.
     """
@@ -199,8 +215,10 @@ def pool_frames(articles: Iterable[dict], nlp: Language, n_process: int, batch_s
         initializer, initargs = None, ()
     else:
         initializer, initargs = _init_worker, (pickle.dumps(nlp),)
-    articles = list(articles)
-    size = partition_size(len(articles), n_process)
+    if count is None:
+        articles = list(articles)
+        count = len(articles)
+    size = partition_size(count, n_process)
     with ProcessPoolExecutor(n_process, mp_context=mp.get_context(method),
                              initializer=initializer, initargs=initargs) as pool:
         yield from in_order(lambda batch: pool.submit(_work, batch, batch_size, extractors),

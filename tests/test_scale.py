@@ -17,7 +17,7 @@ import pytest
 
 import newskit
 from newskit import cache as cache_module
-from newskit import collect, tagging
+from newskit import collect, tagging, workers
 from newskit.cache import Cache
 
 from .conftest import ROOT, read_quietly
@@ -98,6 +98,23 @@ def test_worker_processes_give_the_local_frames(generated, local, nlp):
 def test_small_chunks_give_the_same_frames(generated, local, nlp, monkeypatch):
     monkeypatch.setattr(collect, "CHUNK_ARTICLES", 3)
     assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp))
+
+
+def test_character_batches_give_the_same_frames(generated, local, nlp, monkeypatch):
+    # batches cut by characters (here: nearly one paragraph each) change nothing in the frames
+    monkeypatch.setattr(workers, "BATCH_CHARS", 200)
+    assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp))
+
+
+def test_text_batches_respect_both_limits_and_keep_order():
+    items = [(text, i) for i, text in enumerate(["a" * 5, "b" * 5, "c" * 30, "d" * 2, "e" * 2, "f" * 2])]
+    batches = list(workers.text_batches(iter(items), size=2, chars=10))
+    assert [x for batch in batches for x in batch] == items
+    assert all(len(batch) <= 2 for batch in batches)
+    # a batch stays under 10 characters unless it is one text longer than that
+    assert all(sum(len(t) for t, _ in batch) <= 10 or len(batch) == 1 for batch in batches)
+    assert [len(batch) for batch in batches] == [2, 1, 2, 1]
+    assert list(workers.text_batches(iter([]), size=2, chars=10)) == []
 
 
 def test_cached_and_fresh_articles_interleave_in_article_order(generated, local, nlp, tmp_path):
