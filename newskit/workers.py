@@ -106,7 +106,7 @@ def _stream_group(nlp: Language, articles: list[dict], batch_size: int,
                   for index, rows in enumerate(layouts) for position, row in enumerate(rows))
     pending: list[ParagraphDoc] = []
     current = 0
-    for batch in text_batches(paragraphs, batch_size):
+    for batch in partitions(paragraphs, batch_size, BATCH_CHARS):
         # nlp.pipe keeps input order: article `current` is complete once a later article's doc arrives
         for doc, (_, (index, position)) in zip(nlp.pipe([text for text, _ in batch], batch_size=len(batch)), batch):
             while current < index:
@@ -117,21 +117,6 @@ def _stream_group(nlp: Language, articles: list[dict], batch_size: int,
     while current < len(articles):  # the last article, and trailing articles with no text
         yield extract(articles[current], pending, extractors)
         pending, current = [], current + 1
-
-
-def text_batches(items: Iterable[tuple[str, object]], size: int, chars: int = BATCH_CHARS) -> Iterator[list]:
-    """(text, context) pairs in batches of at most `size` texts and `chars` characters (a longer
-    text alone): spaCy's working memory grows with the text in a batch, so a run of long paragraphs
-    costs no more memory than a run of short ones."""
-    batch, length = [], 0
-    for item in items:
-        if batch and (len(batch) >= size or length + len(item[0]) > chars):
-            yield batch
-            batch, length = [], 0
-        batch.append(item)
-        length += len(item[0])
-    if batch:
-        yield batch
 
 
 def extract(article: dict, pdocs: list[ParagraphDoc], extractors: dict[str, Extractor] | None = None) -> Frames:
@@ -148,14 +133,19 @@ def tag_batch(articles: list[dict], nlp: Language, batch_size: int = 64,
     return list(stream_frames(nlp, articles, batch_size, extractors))
 
 
-def partitions(items: Iterable, size: int = PARTITION_ARTICLES) -> Iterator[list]:
-    """Consecutive lists of `size` items (the last one shorter)."""
-    batch = []
+def partitions(items: Iterable, size: int = PARTITION_ARTICLES, chars: int | None = None) -> Iterator[list]:
+    """Consecutive lists of at most `size` items (the last one shorter). With `chars`, items are
+    (text, context) pairs and a list also stops before it passes `chars` characters of text (a longer
+    text alone): spaCy's working memory grows with the text in a batch, so a run of long paragraphs
+    then costs no more memory than a run of short ones."""
+    batch, length = [], 0
     for item in items:
-        batch.append(item)
-        if len(batch) >= size:
+        weight = len(item[0]) if chars is not None else 0
+        if batch and (len(batch) >= size or (chars is not None and length + weight > chars)):
             yield batch
-            batch = []
+            batch, length = [], 0
+        batch.append(item)
+        length += weight
     if batch:
         yield batch
 

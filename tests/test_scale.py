@@ -106,15 +106,15 @@ def test_character_batches_give_the_same_frames(generated, local, nlp, monkeypat
     assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp))
 
 
-def test_text_batches_respect_both_limits_and_keep_order():
+def test_paragraph_batches_respect_both_limits_and_keep_order():
     items = [(text, i) for i, text in enumerate(["a" * 5, "b" * 5, "c" * 30, "d" * 2, "e" * 2, "f" * 2])]
-    batches = list(workers.text_batches(iter(items), size=2, chars=10))
+    batches = list(workers.partitions(iter(items), size=2, chars=10))
     assert [x for batch in batches for x in batch] == items
     assert all(len(batch) <= 2 for batch in batches)
     # a batch stays under 10 characters unless it is one text longer than that
     assert all(sum(len(t) for t, _ in batch) <= 10 or len(batch) == 1 for batch in batches)
     assert [len(batch) for batch in batches] == [2, 1, 2, 1]
-    assert list(workers.text_batches(iter([]), size=2, chars=10)) == []
+    assert list(workers.partitions(iter([]), size=2, chars=10)) == []
 
 
 def test_cached_and_fresh_articles_interleave_in_article_order(generated, local, nlp, tmp_path):
