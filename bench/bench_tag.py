@@ -6,7 +6,7 @@ CORPUS defaults to ../shared/corpora/bbc (a generated corpus when that folder is
 same texts and same model everywhere: raw `nlp.pipe` over the same paragraphs with the same
 components, `newskit.tag` cold (empty cache) with every extractor on, both with n_process 1 and 2;
 a warm rerun; adding one article to a cached corpus; peak RSS of a fresh process tagging the first
-500 and all articles; the same tagging on a LocalCluster of 2 worker processes; n_process 1 and 2
+500 and all articles, with the frames streamed to parquet (`tag(out=...)`) and built in memory; the same tagging on a LocalCluster of 2 worker processes; n_process 1 and 2
 inside a Jupyter kernel (nbclient) on the first 500 articles. Ratios come from the one run, so
 machine noise largely cancels. Extractor costs are clocked during the cold n_process=1 run.
 """
@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,12 +81,13 @@ def raw_pipe(nlp, texts: list[str], n_process: int) -> tuple[int, float]:
     return timed(lambda: sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process=n_process)))
 
 
-def child_peak(corpus: Path, limit: int) -> dict:
+def child_peak(corpus: Path, limit: int, out: bool = True) -> dict:
     """Seconds and memory of a fresh process that tags `limit` articles cold (cache on): MB resident
     just before tag() (Python, the model, the articles) and the peak resident while tag() runs. The
     peak is reset right before tag() (Linux: /proc/self/clear_refs), so reading the corpus and loading
     the model, which peak on their own, do not mask tag()'s figure; there is no warm-up, as in a user's
-    script."""
+    script. `out`: frames stream to parquet files (tag(out=...)); else tag() builds them in memory."""
+    destination = "cache + '/out'" if out else None
     code = (
         "import gc, json, resource, sys, tempfile, time\n"
         f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
@@ -103,13 +105,13 @@ def child_peak(corpus: Path, limit: int) -> dict:
         "    reset = False\n"
         "with tempfile.TemporaryDirectory() as cache:\n"
         "    started = time.perf_counter()\n"
-        "    corpus = newskit.tag(articles, cache=cache, model=nlp, progress=False)\n"
+        f"    corpus = newskit.tag(articles, cache=cache, model=nlp, progress=False, out={destination})\n"
         "    seconds = time.perf_counter() - started\n"
         "print(json.dumps({'seconds': seconds, 'articles': len(articles), 'before': before, "
         "'mb': status('VmHWM:'), 'reset': reset}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 class ExtractorClock:
@@ -224,8 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         add("newskit.tag on Dask LocalCluster (2 workers)", dask_run(articles), tokens, "no cache")
     kernel = None if args.no_kernel else kernel_timing(args.corpus, min(n, args.kernel_limit))
 
-    small = child_peak(args.corpus, min(MEMORY_AT, max(1, n // 4)))
-    large = child_peak(args.corpus, n)
+    # memory is per process and unaffected by the other one: the two sizes run side by side
+    sizes = (min(MEMORY_AT, max(1, n // 4)), n)
+    with ThreadPoolExecutor(2) as pool:
+        small, large = pool.map(lambda size: child_peak(args.corpus, size, out=True), sizes)
+        small_mem, large_mem = pool.map(lambda size: child_peak(args.corpus, size, out=False), sizes)
     r = results
     ratios = [
         ("cold newskit / raw nlp.pipe, n_process=1", r["raw nlp.pipe, n_process=1"] / r["newskit.tag cold, n_process=1"], ">= 0.90"),
@@ -233,7 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         ("newskit n_process=2 / n_process=1", r["newskit.tag cold, n_process=1"] / r["newskit.tag cold, n_process=2"], ">= 1.5"),
         ("raw nlp.pipe n_process=2 / n_process=1", r["raw nlp.pipe, n_process=1"] / r["raw nlp.pipe, n_process=2"], "(spaCy)"),
         ("warm rerun speed-up over cold", r["newskit.tag cold, n_process=1"] / r["newskit.tag warm rerun"], ">= 50"),
-        (f"peak RSS while tagging, {large['articles']:,} / {small['articles']:,} articles", large["mb"] / small["mb"], "<= 1.10"),
+        (f"peak RSS while tagging to parquet (out=), {large['articles']:,} / {small['articles']:,} articles",
+         large["mb"] / small["mb"], "<= 1.10"),
+        (f"peak RSS while tagging into memory, {large['articles']:,} / {small['articles']:,} articles",
+         large_mem["mb"] / small_mem["mb"], "(frames held)"),
     ]
     if "newskit.tag on Dask LocalCluster (2 workers)" in r:
         ratios.append(("Dask (2 workers) / local n_process=2",
@@ -242,14 +250,15 @@ def main(argv: list[str] | None = None) -> int:
         ratios.append((f"n_process=2 / n_process=1 inside a Jupyter kernel ({kernel['articles']:,} articles, "
                        f"{kernel['start_method']})", kernel["one"] / kernel["two"], ">= 1.5"))
     raw = r["raw nlp.pipe, n_process=1"]
-    report = render(args, n, tokens, rows, ratios, small, large, costs, raw, kernel)
+    memory = {"to parquet (out=)": (small, large), "into memory": (small_mem, large_mem)}
+    report = render(args, n, tokens, rows, ratios, memory, costs, raw, kernel)
     print(report)
     if args.write:
         args.write.write_text(report)
     return 0
 
 
-def render(args, n, tokens, rows, ratios, small, large, costs, raw, kernel) -> str:
+def render(args, n, tokens, rows, ratios, memory, costs, raw, kernel) -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
     command = "python bench/bench_tag.py" + (f" --limit {args.limit}" if args.limit else "")
@@ -266,10 +275,11 @@ def render(args, n, tokens, rows, ratios, small, large, costs, raw, kernel) -> s
         "| ratio | value | target |", "|---|---:|---|",
         *[f"| {label} | {value:.2f} | {target} |" for label, value, target in ratios],
         "",
-        "| fresh process, cold tag (cache on) | articles | MB resident before tag() | MB peak during tag() | seconds |",
+        "| fresh process, cold tag (cache on), frames | articles | MB resident before tag() | MB peak during tag() | seconds |",
         "|---|---:|---:|---:|---:|",
-        *[f"| {label} | {m['articles']:,} | {m['before']:.0f} | {m['mb']:.0f}{'' if m.get('reset', True) else ' (process peak)'} "
-          f"| {m['seconds']:.1f} |" for label, m in ((f"first {small['articles']:,}", small), ("all", large))],
+        *[f"| {how}, {label} | {m['articles']:,} | {m['before']:.0f} | {m['mb']:.0f}{'' if m.get('reset', True) else ' (process peak)'} "
+          f"| {m['seconds']:.1f} |" for how, (small, large) in memory.items()
+          for label, m in ((f"first {small['articles']:,}", small), ("all", large))],
         "",
         "| extractor | seconds | ms/article | share of raw nlp.pipe time |", "|---|---:|---:|---:|",
         *[f"| {name} | {s:.2f} | {1000 * s / n:.1f} | {s / raw:.1%} |" for name, s in costs.items()],

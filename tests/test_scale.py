@@ -100,6 +100,55 @@ def test_small_chunks_give_the_same_frames(generated, local, nlp, monkeypatch):
     assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp))
 
 
+def test_frames_streamed_to_parquet_are_the_frames_built_in_memory(generated, local, nlp, tmp_path, monkeypatch):
+    # small chunks, half the articles cached and worker processes: rows reach the files as a row
+    # group per chunk, and loading them gives exactly the in-memory frames, dtypes included
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(collect, "CHUNK_ARTICLES", 3)
+    newskit.tag(generated.iloc[::2].reset_index(drop=True), cache=tmp_path / "cache", model=nlp)
+    streamed = newskit.tag(generated, cache=tmp_path / "cache", model=nlp, n_process=2, out=tmp_path / "out")
+    assert streamed.info["cache_hits"] == len(generated.iloc[::2])
+    assert pq.ParquetFile(tmp_path / "out" / "entities.parquet").num_row_groups == -(-len(generated) // 3)
+    assert set(streamed.__dict__) == {"info", "_files"}  # nothing read yet
+    assert repr(streamed) == repr(local)
+    assert_same_frames(local, streamed)
+    assert_same_frames(local, newskit.Corpus.load(tmp_path / "out"))
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [f"{name}.parquet" for name in ("articles", *FRAMES, "rejects")] + ["info.json"])
+
+
+def test_a_failed_streaming_run_leaves_the_earlier_corpus(generated, nlp, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    newskit.tag(generated.head(3), cache=None, model=nlp, out=out)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    calls = []
+
+    def failing(adoc):
+        calls.append(1)
+        if len(calls) > 5:
+            raise RuntimeError("extractor failed")
+        return []
+
+    monkeypatch.setitem(workers.EXTRACTORS, "quotes", failing)
+    monkeypatch.setattr(collect, "CHUNK_ARTICLES", 2)  # some chunks were written before the failure
+    with pytest.raises(RuntimeError, match="extractor failed"):
+        newskit.tag(generated, cache=None, model=nlp, out=out)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # no partial files either
+
+
+def test_a_loaded_corpus_reads_frames_when_used_and_notices_a_rewrite(generated, local, nlp, tmp_path):
+    local.save(tmp_path / "saved")
+    loaded = newskit.Corpus.load(tmp_path / "saved")
+    assert "quotes" not in loaded.__dict__ and repr(loaded) == repr(local)
+    pd.testing.assert_frame_equal(loaded.quotes, local.quotes)
+    assert "quotes" in loaded.__dict__ and "timexes" not in loaded.__dict__
+    newskit.tag(generated.head(2), cache=None, model=nlp, out=tmp_path / "saved")  # another run replaces the files
+    with pytest.raises(RuntimeError, match="changed after this corpus was loaded"):
+        loaded.timexes
+    pd.testing.assert_frame_equal(loaded.quotes, local.quotes)  # what was read stays
+
+
 def test_character_batches_give_the_same_frames(generated, local, nlp, monkeypatch):
     # batches cut by characters (here: nearly one paragraph each) change nothing in the frames
     monkeypatch.setattr(workers, "BATCH_CHARS", 200)
@@ -118,8 +167,8 @@ def test_paragraph_batches_respect_both_limits_and_keep_order():
 
 
 def test_cached_and_fresh_articles_interleave_in_article_order(generated, local, nlp, tmp_path):
-    # every other article cached: cached rows reach the collector before fresh ones, yet the
-    # frames come out in article order, the same as a run without cache
+    # every other article cached: cached and fresh rows interleave, and the frames come out in
+    # article order, the same as a run without cache
     newskit.tag(generated.iloc[::2].reset_index(drop=True), cache=tmp_path, model=nlp)
     mixed = newskit.tag(generated, cache=tmp_path, model=nlp)
     assert mixed.info["cache_hits"] == len(generated.iloc[::2]) and mixed.info["tagged"] == len(generated) // 2
