@@ -145,11 +145,24 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[in
     """Offsets of the sentence-final marks in text[start:end]."""
     ends = []
     for match in _SENTENCE_END.finditer(text, start, len(text) if end is None else end):
-        word = text[:match.start()].rsplit(None, 1)[-1].lower() if text[:match.start()].strip() else ""
-        if match.group() == "." and (word.strip("\"“'‘(") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-            continue
+        if match.group() == ".":
+            word = _word_before(text, match.start())
+            if word.strip("\"“'‘(") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
         ends.append(match.start())
     return ends
+
+
+def _word_before(text: str, end: int) -> str:
+    """The last blank-separated word of text[:end], lower-cased ("" when there is none); read
+    backwards from `end`, not by splitting all the text before it."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop].lower()
 
 
 def _ends_with_continuation(text: str, cue_end: int, next_start: int) -> bool:

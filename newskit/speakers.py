@@ -31,18 +31,21 @@ class Person:
 
 def _gender_from_name(first: str) -> str | None:
     """Gender of a first name from gender-guesser's name dictionary when it is installed."""
-    try:
-        from gender_guesser.detector import Detector
-    except ImportError:
-        return None
     global _DETECTOR
     if _DETECTOR is None:
-        _DETECTOR = Detector(case_sensitive=False)
+        try:
+            from gender_guesser.detector import Detector
+        except ImportError:
+            _DETECTOR = False  # not installed: not looked for again (a failed import is not cached)
+        else:
+            _DETECTOR = Detector(case_sensitive=False)
+    if _DETECTOR is False:
+        return None
     guess = _DETECTOR.get_gender(first)
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
 
 
-_DETECTOR = None
+_DETECTOR = None  # gender-guesser's Detector once loaded; False when it is not installed
 
 
 def role_of(ent: Span) -> str | None:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from re import _constants as sre_constants  # the regex parser, to read what a pattern needs
+from re import _parser as sre_parser
 
 # --- word lists --------------------------------------------------------------------------------
 
@@ -130,6 +132,8 @@ class Rule:
     normalize: Callable[[str, Context], Timex | None]
     needs_capital: bool = False  # month or weekday names must be capitalized in running text
     trigger: re.Pattern | None = None  # a word the text must contain for the rule to be tried (speed)
+    words: tuple[str, ...] = ()  # lower-case text every match contains one of (speed; empty: none known)
+    reach: int | None = None  # characters past its start that a match can read (speed; None: unbounded)
 
 
 RULES: list[Rule] = []
@@ -143,7 +147,9 @@ def rule(name: str, pattern: str, needs_capital: bool = False, trigger: str | No
 
     def register(function):
         quick = re.compile(trigger, re.IGNORECASE) if trigger else None
-        RULES.extend(Rule(name, compiled, function, needs_capital, quick) for compiled in patterns)
+        RULES.extend(Rule(name, compiled, function, needs_capital, quick, required_words(compiled),
+                          match_reach(compiled))
+                     for compiled in patterns)
         return function
 
     return register
@@ -173,6 +179,150 @@ def _alternatives(pattern: str) -> list[str]:
             continue
         current += char
     return [*parts, current]
+
+
+# --- required words: where a pattern can match at all ----------------------------------------------
+#
+# Scanning a paragraph with each of the ~60 patterns costs far more than spaCy's share allows, and
+# most patterns cannot match most paragraphs: "annually", "twice a", a month name. Every pattern's
+# words are read off its parsed form once; a paragraph is scanned with a pattern only when its
+# lower-case text contains one of them, and only near them when the pattern's matches are short.
+# This only skips text where the pattern would find nothing: the matches are those of finditer.
+
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not turn them
+# into it (found by trying every code point against every letter).
+_ASCII_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def folded(text: str) -> str:
+    """The lower-case text in which `Rule.words` are looked up."""
+    return text.translate(_ASCII_FOLDS).lower()
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...]:
+    """Lower-case strings of which every match of `pattern` contains at least one (empty when the
+    pattern has no such literal text, or when the regex parser cannot be read)."""
+    try:
+        words = _sequence_words(sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 — without words a pattern is simply always tried
+        return ()
+    return tuple(sorted(words)) if words else ()
+
+
+def _sequence_words(items) -> set[str] | None:
+    """Required words of a sequence of parsed items: its longest runs of ASCII literals and the
+    required words of its groups, alternations and repeats; the most selective of them."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        words = _item_words(op, av)
+        if words:
+            options.append(words)
+    if run:
+        options.append({run})
+    # longer words are rarer: prefer the set whose shortest word is longest, then the smaller set
+    return max(options, key=lambda words: (min(map(len, words)), -len(words))) if options else None
+
+
+def _item_words(op, av) -> set[str] | None:
+    """Required words of one parsed item (None for anything that may match without literal text)."""
+    if op is sre_constants.SUBPATTERN:  # (?:...) and (...)
+        return _sequence_words(av[-1])
+    if op is sre_constants.BRANCH:  # a|b: one of each branch's words
+        words: set[str] = set()
+        for branch in av[1]:
+            found = _sequence_words(branch)
+            if not found:
+                return None
+            words |= found
+        return words
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:  # x+, x{2,}
+        return _sequence_words(av[2])
+    return None
+
+
+def match_reach(pattern: re.Pattern) -> int | None:
+    """How many characters past a match's start matching can read: its longest match and its
+    longest lookahead, plus one for a word-boundary test; None when matches have no bound (or may be
+    empty, or the regex parser cannot be read)."""
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+        shortest, longest = parsed.getwidth()
+        lookahead = _lookahead(parsed.data)
+    except Exception:  # noqa: BLE001 — then the whole text is scanned
+        return None
+    if shortest == 0 or longest >= sre_constants.MAXREPEAT or lookahead is None:
+        return None
+    return longest + lookahead + 1
+
+
+def _lookahead(items) -> int | None:
+    """The longest lookahead in parsed items (None for constructs this does not know)."""
+    longest = 0
+    for op, av in items:
+        if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            inner = _lookahead(av[1].data)
+            width = av[1].getwidth()[1] if av[0] == 1 else 0  # av[0]: 1 ahead, -1 behind
+            if inner is None or width >= sre_constants.MAXREPEAT:
+                return None
+            longest = max(longest, width, inner)
+        elif op in (sre_constants.SUBPATTERN, sre_constants.BRANCH, sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            parts = av[1] if op is sre_constants.BRANCH else [av[-1]]
+            for part in parts:
+                inner = _lookahead(part.data)
+                if inner is None:
+                    return None
+                longest = max(longest, inner)
+        elif op not in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.IN, sre_constants.ANY,
+                        sre_constants.AT):
+            return None
+    return longest
+
+
+def scan(r: Rule, text: str, lower: str) -> Iterator[re.Match]:
+    """The matches of `r.pattern.finditer(text)`, searched for only where one can start.
+
+    `lower` is the `folded` text. Every match holds one of the rule's words, so a match of bounded
+    length starts at most `reach` characters before the end of an occurrence of one. A match
+    starting in such a window reads nothing beyond the window's last start plus `reach`, so each
+    search stops there (endpos) and finds what a search of the whole text finds.
+    """
+    if not r.words or r.reach is None or len(lower) != len(text):
+        yield from r.pattern.finditer(text)
+        return
+    position = 0
+    for low, high in _windows(lower, r.words, r.reach):
+        position = max(position, low)
+        while position <= high:
+            match = r.pattern.search(text, position, min(len(text), high + r.reach + 1))
+            if match is None or match.start() > high:
+                break
+            yield match
+            position = match.end()
+
+
+def _windows(lower: str, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
+    """Sorted, disjoint (first, last) ranges of the offsets at which a match holding one of the words
+    can start: from `reach` characters before each occurrence's end to its start."""
+    starts = []
+    for word in words:
+        found = lower.find(word)
+        while found >= 0:
+            starts.append((max(0, found + len(word) - reach), found))
+            found = lower.find(word, found + 1)
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(starts):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 # --- value helpers ------------------------------------------------------------------------------
@@ -834,15 +984,22 @@ _ARTICLE_BEFORE_ADJECTIVE = re.compile(r"^(?:the|a|an) (?=[\w]+-(?:quarter|year|
 
 def candidates(text: str) -> Iterator[Match]:
     """Every rule match in `text` (overlapping), before choosing the longest."""
+    lower = folded(text)
+    present: dict[tuple[str, ...], bool] = {}
     tried: dict[int, bool] = {}
     for r in RULES:
+        if r.words:
+            if r.words not in present:
+                present[r.words] = any(word in lower for word in r.words)
+            if not present[r.words]:
+                continue  # cheaper than the trigger, and says no more often
         if r.trigger is not None:
             key = id(r.trigger)
             if key not in tried:
                 tried[key] = r.trigger.search(text) is not None
             if not tried[key]:
                 continue
-        for m in r.pattern.finditer(text):
+        for m in scan(r, text, lower):
             if m.end() > m.start():
                 if r.needs_capital and not _names_capitalized(m.group(0)):
                     continue
