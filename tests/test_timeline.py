@@ -6,8 +6,11 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newskit
+from newskit import timex_rules
 from newskit.timeline import normalize, period_start, year_candidates
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
@@ -254,3 +257,49 @@ def test_year_candidates_survive_parquet(tmp_path):
     articles.attrs = {}
     articles.to_parquet(tmp_path / "a.parquet")
     assert pd.read_parquet(tmp_path / "a.parquet")["year_candidates"][0] == articles["year_candidates"][0]
+
+
+# --- the rules' scan shortcut --------------------------------------------------------------------
+# timex_rules.scan() searches a paragraph only near the words a pattern needs; it must find exactly
+# what the pattern's own finditer finds, whatever the text.
+
+_RULE_WORDS = sorted({word for r in timex_rules.RULES for word in r.words})
+# the rules' own words in three cases, date-like pieces, and characters that case-fold oddly
+_PIECES = st.sampled_from(
+    _RULE_WORDS + [w.upper() for w in _RULE_WORDS] + [w.title() for w in _RULE_WORDS]
+    + ["2016", "1999", "29", "3", "-", "/", ",", ".", "'s", "the", "on", "last", "next", "ago", "of",
+       "İ", "ı", "ſ", "\u212a", "ß", "e\u0301", "\n", "  ", "a", "s"])
+_TEXTS = st.lists(_PIECES, max_size=30).flatmap(
+    lambda pieces: st.lists(st.sampled_from([" ", "", "-", "\u00a0"]), min_size=len(pieces), max_size=len(pieces))
+    .map(lambda gaps: "".join(p + g for p, g in zip(pieces, gaps))))
+
+
+def test_rules_know_their_words():
+    # the shortcut only helps when it applies; most rules have words and a bounded match length
+    with_words = [r for r in timex_rules.RULES if r.words]
+    assert len(with_words) >= 0.8 * len(timex_rules.RULES)
+    assert sum(r.reach is not None for r in with_words) >= 0.6 * len(with_words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS)
+def test_scan_finds_what_finditer_finds(text):
+    lower = timex_rules.folded(text)
+    for r in timex_rules.RULES:
+        expected = [m.span() for m in r.pattern.finditer(text)]
+        if not any(word in lower for word in r.words) and r.words:
+            assert expected == [], (r.name, text)  # candidates() skips the rule on this test
+        assert [m.span() for m in timex_rules.scan(r, text, lower)] == expected, (r.name, text)
+
+
+def test_scan_on_real_sentences():
+    texts = [
+        "MOSCOW, July 29 /TASS/. The ministry said on Thursday it would meet twice a year, in 2016-2017.",
+        "Sales rose in the third quarter of fiscal 2015, up from the first half; results are due next week.",
+        "Three years ago, 10 days later, two decades earlier — every Monday morning since the 1990s.",
+    ]
+    for text in texts:
+        lower = timex_rules.folded(text)
+        for r in timex_rules.RULES:
+            assert [m.span() for m in timex_rules.scan(r, text, lower)] == \
+                [m.span() for m in r.pattern.finditer(text)], r.name
