@@ -258,6 +258,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def shown(path: Path) -> str:
+    """A path as the report shows it: relative to the repository's parent when it lies there (no
+    machine-specific absolute paths in docs/performance.md)."""
+    try:
+        return str(Path("..") / path.resolve().relative_to(ROOT.parent))
+    except ValueError:
+        return str(path)
+
+
 def render(args, n, tokens, rows, ratios, memory, costs, raw, kernel) -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
@@ -266,7 +275,7 @@ def render(args, n, tokens, rows, ratios, memory, costs, raw, kernel) -> str:
     command += " --no-kernel" if args.no_kernel else ""
     command += f" --kernel-limit {args.kernel_limit}" if args.kernel_limit != MEMORY_AT else ""
     lines = [
-        f"Corpus: {args.corpus if args.corpus.exists() else 'generated'} ({n:,} articles, {tokens:,} tokens); "
+        f"Corpus: {shown(args.corpus) if args.corpus.exists() else 'generated'} ({n:,} articles, {tokens:,} tokens); "
         f"machine: {os.cpu_count()} cores, {cpu}; {dt.date.today().isoformat()}; command: `{command}`",
         "",
         "| run | seconds | articles/s | tokens/s | note |", "|---|---:|---:|---:|---|",
