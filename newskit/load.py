@@ -49,6 +49,10 @@ ARTICLE_COLUMNS = [
     "date_text", "agency", "layout", "format", "encoding", "year_candidates", "published_issue",
 ]
 PUBLISHED_FROM = ["manifest", "metadata", "dateline", "inferred"]
+_TEXT_COLUMNS = [
+    "article_id", "path", "source", "title", "subtitle", "place", "region", "text", "url", "dateline",
+    "date_text", "agency", "layout", "format", "encoding", "published_issue",
+]
 
 
 class NewskitInputError(ValueError):
@@ -386,6 +390,10 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     frame["published_from"] = pd.Categorical(frame["published_from"], categories=PUBLISHED_FROM)
+    # text columns are pandas' str dtype whatever they hold, so a column with no value at all (no
+    # article has a url) has the same dtype as one with values, before and after a parquet round trip
+    for column in _TEXT_COLUMNS:
+        frame[column] = frame[column].astype("str")
     for column in ("n_words",):
         frame[column] = frame[column].astype("int64")
     for column in ("dateline_start", "dateline_end"):

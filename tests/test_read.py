@@ -55,6 +55,13 @@ def test_columns_and_dtypes():
     assert list(articles.columns) == ARTICLE_COLUMNS
     assert str(articles["published"].dtype).startswith("datetime64")
     assert articles["article_id"].is_unique
+    # text columns are str even where no article has a value (no seed has a url), so corpora concatenate
+    # and survive a parquet round trip with the same dtypes
+    seed = read_quietly(SEED)
+    assert articles["url"].notna().any() and seed["url"].isna().all()
+    for frame in (articles, seed):
+        for column in ("article_id", "title", "region", "url", "published_issue", "text"):
+            assert frame[column].dtype == "str", column
 
 
 def test_article_ids_are_stable_and_content_derived(tmp_path):

@@ -109,7 +109,7 @@ def test_save_and_load_round_trip(tmp_path, fixture_corpus):
     loaded = newskit.Corpus.load(tmp_path / "out")
     for name, frame in fixture_corpus.frames().items():
         pd.testing.assert_frame_equal(getattr(loaded, name).reset_index(drop=True),
-                                      frame.reset_index(drop=True), check_dtype=False, obj=name)
+                                      frame.reset_index(drop=True), obj=name)  # dtypes included
     with pytest.raises(FileNotFoundError, match="no saved corpus"):
         newskit.Corpus.load(tmp_path / "nothing-here")
 
