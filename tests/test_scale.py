@@ -72,10 +72,13 @@ def test_dask_local_cluster_gives_the_local_frames(generated, local, tmp_path):
     try:
         cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                            host="127.0.0.1", dashboard_address="127.0.0.1:0")
-        # by address, the model named: each worker loads it once
-        remote = newskit.tag(generated, cache=tmp_path / "cache", scheduler=cluster.scheduler_address)
+        # by address, the model named: each worker loads it once; the client streams the frames to
+        # parquet (out=) as results come back
+        remote = newskit.tag(generated, cache=tmp_path / "cache", scheduler=cluster.scheduler_address,
+                             out=tmp_path / "remote")
         assert remote.info["tagged"] == len(generated)
         assert_same_frames(local, remote)
+        assert_same_frames(local, newskit.Corpus.load(tmp_path / "remote"))
         # the client kept the cache: a local rerun reads every article from it
         warm = newskit.tag(generated, cache=tmp_path / "cache")
         assert warm.info["cache_hits"] == len(generated) and warm.info["tagged"] == 0
