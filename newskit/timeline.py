@@ -151,6 +151,7 @@ def extract_timexes(adoc: ArticleDoc) -> list[dict]:
             verb = governing_verb(span)
             ctx.tense = tense_of(verb)
             ctx.previous_word = doc[span.start - 1].text if span.start > 0 else ""
+            ctx.next_word = doc[span.end].text if span.end < len(doc) else ""
             timex = match.rule.normalize(match.text, ctx)
             if timex is None:
                 continue

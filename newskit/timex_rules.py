@@ -63,7 +63,7 @@ UNITS = {
 }
 PRESENT_REF = ("now", "right now", "currently", "nowadays", "these days", "at present", "presently",
                "the present", "at the moment", "current")
-PAST_REF = ("recently", "previously", "formerly", "the past", "lately", "more recently", "recent")
+PAST_REF = ("recently", "formerly", "the past", "lately", "more recently", "recent")
 FUTURE_REF = ("soon", "the future", "the near future", "shortly", "the near term", "the short term",
               "the long term", "future", "the coming months", "coming months", "the coming years",
               "coming years", "the years ahead", "the months ahead")
@@ -123,6 +123,7 @@ class Context:
     tense: str | None = None  # "past", "future", "present" or None
     quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
     previous_word: str = ""
+    next_word: str = ""
 
 
 @dataclass(frozen=True)
@@ -733,6 +734,9 @@ def _relative_period(text: str, ctx: Context):
         step = 0
     else:  # "the week", "the year": the period the story is in
         step = 0
+        if unit == "year" and ctx.next_word.lower() in ("ended", "ending") and re.fullmatch(
+                r"the (?:fiscal |financial )?year", lower):
+            return Timex("DURATION", "P1Y", "duration")  # "for the year ended Sept. 30": twelve months
         if unit in ("decade", "century") and not lower.startswith("the "):
             return None
     if ctx.anchor is None:
@@ -798,7 +802,8 @@ def _ago(text: str, ctx: Context):
       fr"(?:{NUMBER}(?:\sor (?:so|{NUMBER}))?(?:\s(?:to|or)\s{NUMBER})?\s)(?:more\s|additional\s|straight\s|consecutive\s|full\s|trading\s|business\s|calendar\s)?(?:{UNIT})(?: or so)?"
       fr"|(?:{NUMBER})-(?:{'|'.join(_UNIT_WORDS)})(?:-old)?"
       fr"|(?:the )?(?:past|last|next|coming|recent|previous|first) (?:few |several )?(?:{UNIT})"
-      r"|(?:a )?(?:minute|hour|day|week|month|year) and a half")
+      r"|(?:a )?(?:minute|hour|day|week|month|year) and a half"
+      r"|years|months|weeks|days|decades|centuries|hours")  # bare: "for centuries", "within weeks"
 def _duration_rule(text: str, ctx: Context):
     lower = text.lower().replace("-old", "")
     units = re.findall(r"(second|minute|hour|day|weekend|week|fortnight|month|quarter|year|decade|centur)", lower)
@@ -817,6 +822,8 @@ def _duration_rule(text: str, ctx: Context):
     quantity = re.sub(r"^the\s", "", quantity)
     quantity = re.split(r"[\s-](?=(?:more\s|additional\s|straight\s|consecutive\s|full\s|trading\s|business\s|calendar\s)?(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur))", quantity)[0]
     quantity = re.sub(r"\s(?:to|or)\s.*$", "", quantity)
+    if re.fullmatch(UNIT, quantity):
+        quantity = ""  # "recent years", "coming weeks": no number at all
     plural = bool(re.search(r"(?:s|centuries)(?: or so)?$", lower))
     if quantity in ("", "past", "last", "next", "coming", "recent", "previous", "first"):
         number = None if plural else 1

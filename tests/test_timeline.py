@@ -148,6 +148,11 @@ CASES = [
     # sets
     ("every week", None, ("SET", "P1W")),
     ("each year", None, ("SET", "P1Y")),
+    # durations without a number
+    ("recent years", None, ("DURATION", "PXY")),
+    ("the coming weeks", None, ("DURATION", "PXW")),
+    ("centuries", None, ("DURATION", "PXCE")),
+    ("months", None, ("DURATION", "PXM")),
     ("daily", None, ("SET", "P1D")),
     ("every Monday", None, ("SET", "XXXX-WXX-1")),
     ("Tuesdays", None, ("SET", "XXXX-WXX-2")),
@@ -203,6 +208,17 @@ def test_no_false_hits(nlp):
     found = set(corpus.timexes["text"].str.lower())
     for word in ("we", "may", "march", "$20", "15%", "20", "2000", "2,016"):
         assert word not in found, (word, found)
+
+
+def test_fiscal_year_ended_is_a_duration_and_previously_is_no_date(nlp):
+    corpus = tag_texts(nlp, ["Net income for the year ended Sept. 30 rose, the company previously said.",
+                             "Sales for the year were flat; they fell for centuries, then within weeks."])
+    first = corpus.timexes[corpus.timexes["article_id"] == "a0"]
+    values = dict(zip(first["text"], first["value"]))
+    assert values["the year"] == "P1Y"  # twelve months, not the current year
+    assert "previously" not in values  # TimeBank marks 3 of 17: no date for a timeline either
+    second = corpus.timexes[corpus.timexes["article_id"] == "a1"]
+    assert dict(zip(second["text"], second["value"])) == {"the year": "2016", "centuries": "PXCE", "weeks": "PXW"}
 
 
 def test_tense_decides_the_direction(nlp):
