@@ -803,7 +803,9 @@ def _ago(text: str, ctx: Context):
       fr"|(?:{NUMBER})-(?:{'|'.join(_UNIT_WORDS)})(?:-old)?"
       fr"|(?:the )?(?:past|last|next|coming|recent|previous|first) (?:few |several )?(?:{UNIT})"
       r"|(?:a )?(?:minute|hour|day|week|month|year) and a half"
-      r"|years|months|weeks|days|decades|centuries|hours")  # bare: "for centuries", "within weeks"
+      # bare: "for centuries", "within weeks"; not "opening hours" (when, not how long)
+      r"|years|months|weeks|days|decades|centuries"
+      r"|(?<!opening )(?<!drinking )(?<!working )(?<!office )(?<!business )(?<!visiting )(?<!trading )hours")
 def _duration_rule(text: str, ctx: Context):
     lower = text.lower().replace("-old", "")
     units = re.findall(r"(second|minute|hour|day|weekend|week|fortnight|month|quarter|year|decade|centur)", lower)

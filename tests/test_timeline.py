@@ -203,22 +203,24 @@ def test_no_false_hits(nlp):
         "They March through the streets every spring, Theresa May said.",
         "May I ask a question? We said we would.",
         "The company sold 1,500 units for $2000 each.",
+        "Net cafe opening hours and drinking hours were cut.",
     ]
     corpus = tag_texts(nlp, texts)
     found = set(corpus.timexes["text"].str.lower())
-    for word in ("we", "may", "march", "$20", "15%", "20", "2000", "2,016"):
+    for word in ("we", "may", "march", "$20", "15%", "20", "2000", "2,016", "hours"):
         assert word not in found, (word, found)
 
 
 def test_fiscal_year_ended_is_a_duration_and_previously_is_no_date(nlp):
     corpus = tag_texts(nlp, ["Net income for the year ended Sept. 30 rose, the company previously said.",
-                             "Sales for the year were flat; they fell for centuries, then within weeks."])
+                             "Sales for the year were flat; they fell for centuries, then within weeks, hours after."])
     first = corpus.timexes[corpus.timexes["article_id"] == "a0"]
     values = dict(zip(first["text"], first["value"]))
     assert values["the year"] == "P1Y"  # twelve months, not the current year
     assert "previously" not in values  # TimeBank marks 3 of 17: no date for a timeline either
     second = corpus.timexes[corpus.timexes["article_id"] == "a1"]
-    assert dict(zip(second["text"], second["value"])) == {"the year": "2016", "centuries": "PXCE", "weeks": "PXW"}
+    assert dict(zip(second["text"], second["value"])) == {"the year": "2016", "centuries": "PXCE", "weeks": "PXW",
+                                                            "hours": "PTXH"}
 
 
 def test_tense_decides_the_direction(nlp):
