@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
+
+from .quotemarks import Quoted, quoted_spans
 
 
 @dataclass
@@ -25,6 +28,12 @@ class ParagraphDoc:
         if isinstance(span, Token):
             return self.start + span.idx, self.start + span.idx + len(span.text)
         return self.start + span.start_char, self.start + span.end_char
+
+    @functools.cached_property
+    def quoted(self) -> tuple[Quoted, ...]:
+        """The paragraph's quoted spans (`quotemarks.quoted_spans`), found once: several quote
+        rules read them."""
+        return tuple(quoted_spans(self.text))
 
     def sentence_of(self, token_index: int) -> int:
         """Article-wide sentence number of the token at `token_index` in this paragraph."""

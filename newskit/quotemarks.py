@@ -8,7 +8,6 @@ raises on odd input: mismatched, unbalanced or hundreds of marks in a row just g
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -82,16 +81,10 @@ def quoted_spans(text: str) -> list[Quoted]:
     only where a paragraph has no double marks (British style). Inside double quotes, single
     marks are nested quotes: see `nested_spans`.
     """
-    return list(_quoted_spans(text))  # a new list each time: callers may change theirs
-
-
-@functools.lru_cache(maxsize=256)
-def _quoted_spans(text: str) -> tuple[Quoted, ...]:
-    # the quote rules ask for the same paragraph's spans several times
     spans = _pair(text, _DOUBLE_MARKS, _DOUBLE_CLOSERS, single=False)
     if spans or _DOUBLE_MARKS.search(text):
-        return tuple(spans)
-    return tuple(s for s in _pair(text, _SINGLE_MARKS, _SINGLE_CLOSERS, single=True) if s.closed)
+        return spans
+    return [s for s in _pair(text, _SINGLE_MARKS, _SINGLE_CLOSERS, single=True) if s.closed]
 
 
 def nested_spans(text: str, outer: Quoted) -> list[Quoted]:

@@ -56,7 +56,7 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
         if row is not None:
             rows.append(row)
             taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
-    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in quoted_spans(p.text)]
+    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
     for pdoc in adoc.paragraphs:
         for kind, (start, end), cue in _reported(pdoc):
             if _share_inside(start, end, taken) > 0.5:
@@ -87,7 +87,7 @@ def _groups(adoc: ArticleDoc) -> list[Group]:
     groups: list[Group] = []
     carry: Group | None = None
     for pdoc in adoc.paragraphs:
-        spans = quoted_spans(pdoc.text)
+        spans = pdoc.quoted
         for index, quoted in enumerate(spans):
             opens_paragraph = not pdoc.text[:quoted.start].strip()
             if carry is not None and index == 0 and opens_paragraph:

@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 
 from .article_doc import ParagraphDoc
 from .cues import Cue, inside, is_reporting, mention, speaker_of, trimmed, verb_cue
-from .quotemarks import quoted_spans
 from .wordlists import (CLAIM_PREPOSITIONS, OBJECT_REPORTING_VERBS, ORGANISATION_NOUNS, PREPOSITION_REPORTING, ROLE_NOUNS,
                         UNNAMED_SOURCE_NOUNS)
 
@@ -35,7 +34,7 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "ee")
 
 def reported(pdoc: ParagraphDoc):
     """(kind, (start, end), cue) for reported speech and according-to phrases in a paragraph."""
-    quoted = quoted_spans(pdoc.text)
+    quoted = pdoc.quoted
     doc = pdoc.doc
     for token in _cue_candidates(doc):
         # "according to X, ..." and "..., according to X"

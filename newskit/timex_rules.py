@@ -132,7 +132,6 @@ class Rule:
     pattern: re.Pattern
     normalize: Callable[[str, Context], Timex | None]
     needs_capital: bool = False  # month or weekday names must be capitalized in running text
-    trigger: re.Pattern | None = None  # a word the text must contain for the rule to be tried (speed)
     words: tuple[str, ...] = ()  # lower-case text every match contains one of (speed; empty: none known)
     reach: int | None = None  # characters past its start that a match can read (speed; None: unbounded)
 
@@ -140,15 +139,14 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str, needs_capital: bool = False, trigger: str | None = None):
+def rule(name: str, pattern: str, needs_capital: bool = False):
     """Register a rule: `pattern` (case-insensitive, matched between word boundaries)."""
     # each top-level alternative is its own pattern, so that the longest of them wins
     patterns = [re.compile(r"(?<![\w$£€¥/.'-])(?:" + part + r")(?![\w%/-]|\.\d|,\d)", re.IGNORECASE)
                 for part in _alternatives(pattern)]
 
     def register(function):
-        quick = re.compile(trigger, re.IGNORECASE) if trigger else None
-        RULES.extend(Rule(name, compiled, function, needs_capital, quick, required_words(compiled),
+        RULES.extend(Rule(name, compiled, function, needs_capital, required_words(compiled),
                           match_reach(compiled))
                      for compiled in patterns)
         return function
@@ -561,18 +559,18 @@ def _full_date(text: str, ctx: Context) -> Timex | None:
 
 _ORDINAL_DAY = r"(?:" + "|".join(k for k in ORDINALS if not k[0].isdigit()) + ")"
 rule("month_day", fr"(?:{WEEKDAY},? (?:the )?)?(?:{MOD})?{MONTH} (?:{DAY}|{_ORDINAL_DAY})(?:(?:,|, | )(?:{ANY_YEAR}))?",
-     needs_capital=True, trigger=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")(_full_date)
-rule("day_month", fr"(?:{WEEKDAY},? (?:the )?)?{DAY} (?:of )?{MONTH}(?:,? {ANY_YEAR})?", needs_capital=True, trigger=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")(_full_date)
-rule("coming_day", fr"this (?:coming|past) {WEEKDAY}, {MONTH} (?:{DAY}|{_ORDINAL_DAY})", needs_capital=True, trigger=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")(_full_date)
+     needs_capital=True)(_full_date)
+rule("day_month", fr"(?:{WEEKDAY},? (?:the )?)?{DAY} (?:of )?{MONTH}(?:,? {ANY_YEAR})?", needs_capital=True)(_full_date)
+rule("coming_day", fr"this (?:coming|past) {WEEKDAY}, {MONTH} (?:{DAY}|{_ORDINAL_DAY})", needs_capital=True)(_full_date)
 
 
-@rule("month_year", fr"(?:{MOD})?{MONTH},? (?:of )?{ANY_YEAR}", needs_capital=True, trigger=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+@rule("month_year", fr"(?:{MOD})?{MONTH},? (?:of )?{ANY_YEAR}", needs_capital=True)
 def _month_year(text: str, ctx: Context):
     rest = re.sub(MONTH, " ", text, flags=re.IGNORECASE)
     return Timex("DATE", _month(_year_number(rest), _month_in(text)), "month", _mod(text))
 
 
-@rule("month", fr"(?:{REL} |{MOD}|each |every )?{MONTH}(?: (?:this|last|next) year)?", needs_capital=True, trigger=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+@rule("month", fr"(?:{REL} |{MOD}|each |every )?{MONTH}(?: (?:this|last|next) year)?", needs_capital=True)
 def _bare_month(text: str, ctx: Context):
     month = _month_in(text)
     lower = text.lower()
@@ -608,7 +606,7 @@ def _year(text: str, ctx: Context):
     return Timex("DATE", f"{year:04d}", "year", _mod(text))
 
 
-@rule("decade", trigger=r"\d0'?s\b|ties\b", pattern=r"(?:the )?(?:(?:early|late|mid)[\s-])?(?:(?:1[6-9]|20)\d0|'\d0)'?s"
+@rule("decade", pattern=r"(?:the )?(?:(?:early|late|mid)[\s-])?(?:(?:1[6-9]|20)\d0|'\d0)'?s"
       r"|(?:the )?(?:(?:early|late|mid)[\s-])?(?:nineteen )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)")
 def _decade(text: str, ctx: Context):
     lower = text.lower()
@@ -623,7 +621,7 @@ def _decade(text: str, ctx: Context):
     return Timex("DATE", value, "decade", _mod(text))
 
 
-@rule("century", trigger=r"centur", pattern=fr"(?:the )?(?:(?:early|late|mid)[\s-])?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_DAY}|twenty-first)[\s-]century")
+@rule("century", pattern=fr"(?:the )?(?:(?:early|late|mid)[\s-])?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_DAY}|twenty-first)[\s-]century")
 def _century(text: str, ctx: Context):
     lower = text.lower()
     match = re.search(r"(\d{1,2})(?:st|nd|rd|th)", lower)
@@ -631,7 +629,7 @@ def _century(text: str, ctx: Context):
     return Timex("DATE", f"{number - 1:02d}", "century", _mod(text))
 
 
-@rule("quarter", trigger=r"quarter|\bQ[1-4]", pattern=QUARTER_ADJ + fr"{QUARTER_ORD}[\s-](?:fiscal[\s-])?quarter(?: of (?:fiscal )?{YEAR}|,? {YEAR})?"
+@rule("quarter", pattern=QUARTER_ADJ + fr"{QUARTER_ORD}[\s-](?:fiscal[\s-])?quarter(?: of (?:fiscal )?{YEAR}|,? {YEAR})?"
       fr"|Q[1-4](?:[\s-]{YEAR}|[\s-]'?\d\d)?|(?:the )?(?:fiscal[\s-])?{YEAR}(?:'s)? {QUARTER_ORD}[\s-]quarter")
 def _quarter(text: str, ctx: Context):
     lower = text.lower()
@@ -653,7 +651,7 @@ def _quarter(text: str, ctx: Context):
     return Timex("DATE", f"{year}-Q{quarter}", "quarter")
 
 
-@rule("reference_quarter", trigger=r"quarter|period|year-", pattern=r"(?:the |this |that |its |a )(?:(?:latest|current|recent|just-ended|just-completed|past|last|previous|"
+@rule("reference_quarter", pattern=r"(?:the |this |that |its |a )(?:(?:latest|current|recent|just-ended|just-completed|past|last|previous|"
       r"year-ago|year-earlier|comparable|corresponding|same|fiscal|\d{4}|[a-z]+-quarter)[\s-])*(?:quarter|period)"
       r"(?: (?:a year (?:ago|earlier)|last year|of (?:last|this) year))?|year-ago|year-earlier")
 def _reference_quarter(text: str, ctx: Context):
@@ -684,7 +682,7 @@ def _previous_quarter(anchor: date) -> tuple[int, int]:
     return (anchor.year, quarter) if quarter else (anchor.year - 1, 4)
 
 
-@rule("season", trigger=r"summer|winter|spring|autumn|fall", pattern=fr"(?:{REL} |the |{MOD})(?:summer|winter|spring|autumn)(?: of {ANY_YEAR}|,? {YEAR})?"
+@rule("season", pattern=fr"(?:{REL} |the |{MOD})(?:summer|winter|spring|autumn)(?: of {ANY_YEAR}|,? {YEAR})?"
       fr"|(?:this|last|next|this past|this coming) fall|(?:the )?fall(?: of)? {ANY_YEAR}|(?:summer|winter|spring|autumn) {ANY_YEAR}")
 def _season(text: str, ctx: Context):
     lower = text.lower()
@@ -714,7 +712,7 @@ def _season(text: str, ctx: Context):
 _RELATIVE_UNIT = r"(?:week|weekend|month|year|decade|century|fiscal year|calendar year)"
 
 
-@rule("relative_period", trigger=r"week|month|year|decade|centur", pattern=fr"(?:(?:early|late|earlier|later|mid)[\s-])?(?:{MOD})?(?:{REL}|the) {_RELATIVE_UNIT}"
+@rule("relative_period", pattern=fr"(?:(?:early|late|earlier|later|mid)[\s-])?(?:{MOD})?(?:{REL}|the) {_RELATIVE_UNIT}"
       fr"|(?:(?:early|late|earlier|later) )?(?:this|last|next) {_RELATIVE_UNIT}|year-end|the year's end|year end")
 def _relative_period(text: str, ctx: Context):
     lower = text.lower()
@@ -759,7 +757,7 @@ def _relative_period(text: str, ctx: Context):
     return _years_away(anchor, unit, step, mod)
 
 
-@rule("ago", trigger=r"\b(?:ago|earlier|later|from now|hence)\b", pattern=fr"{APPROX}?(?:{NUMBER}|{NUMBER} or (?:so|{NUMBER})) (?:{UNIT})(?: or so)? (?:ago|earlier|later|from now|hence)"
+@rule("ago", pattern=fr"{APPROX}?(?:{NUMBER}|{NUMBER} or (?:so|{NUMBER})) (?:{UNIT})(?: or so)? (?:ago|earlier|later|from now|hence)"
       r"|(?:a (?:week|month|year|day|decade|quarter) or so|some time|a while|years|months|weeks|days) ago")
 def _ago(text: str, ctx: Context):
     lower = text.lower()
@@ -798,7 +796,7 @@ def _ago(text: str, ctx: Context):
     return _years_away(anchor, "century" if unit == "centur" else unit, amount, mod)
 
 
-@rule("duration", trigger=r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)", pattern=fr"{APPROX}?(?:the )?(?:(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|full|entire|whole|initial|ensuing|intervening|subsequent|recent)\s)?"
+@rule("duration", pattern=fr"{APPROX}?(?:the )?(?:(?:past|last|next|first|final|previous|coming|following|remaining|latest|same|full|entire|whole|initial|ensuing|intervening|subsequent|recent)\s)?"
       fr"(?:{NUMBER}(?:\sor (?:so|{NUMBER}))?(?:\s(?:to|or)\s{NUMBER})?\s)(?:more\s|additional\s|straight\s|consecutive\s|full\s|trading\s|business\s|calendar\s)?(?:{UNIT})(?: or so)?"
       fr"|(?:{NUMBER})-(?:{'|'.join(_UNIT_WORDS)})(?:-old)?"
       fr"|(?:the )?(?:past|last|next|coming|recent|previous|first) (?:few |several )?(?:{UNIT})"
@@ -850,7 +848,7 @@ def _is_rate(previous: str) -> bool:
         "barrels", "tons", "shares", "people", "units"}
 
 
-@rule("set", trigger=r"every|each|per\b|ly\b|days\b|twice|once|nights", pattern=r"(?:every|each|per)\s(?:other\s|single\s)?(?:day|week|month|quarter|year|decade|morning|afternoon|evening|night|hour|minute|weekend|summer|winter|spring|fall|autumn)"
+@rule("set", pattern=r"(?:every|each|per)\s(?:other\s|single\s)?(?:day|week|month|quarter|year|decade|morning|afternoon|evening|night|hour|minute|weekend|summer|winter|spring|fall|autumn)"
       fr"|(?:every|each)\s{WEEKDAY}|{WEEKDAY}s(?:\s(?:morning|afternoon|evening|night)s?)?"
       r"|daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|twice a (?:day|week|month|year)|once a (?:day|week|month|year)")
 def _set(text: str, ctx: Context):
@@ -872,7 +870,7 @@ def _set(text: str, ctx: Context):
     return Timex("SET", _duration(every_other, unit), "set")
 
 
-@rule("weekday", trigger=r"day\b", pattern=fr"(?:(?:last|next|this|this coming|this past|the previous|the following|early|late|earlier|later|mid)\s)?{WEEKDAY}"
+@rule("weekday", pattern=fr"(?:(?:last|next|this|this coming|this past|the previous|the following|early|late|earlier|later|mid)\s)?{WEEKDAY}"
       r"(?:\s(?:morning|afternoon|evening|night))?", needs_capital=True)
 def _weekday(text: str, ctx: Context):
     lower = text.lower()
@@ -912,7 +910,7 @@ def _deictic(text: str, ctx: Context):
     return Timex(kind, (ctx.anchor + timedelta(days=offset)).isoformat() + (f"T{part}" if part else ""), precision, _mod(text))
 
 
-@rule("part_of_day", trigger=r"morning|afternoon|evening|night|midday", pattern=r"(?:this|last|tomorrow|yesterday|early this|late last|later this|earlier this)\s(?:morning|afternoon|evening|night)"
+@rule("part_of_day", pattern=r"(?:this|last|tomorrow|yesterday|early this|late last|later this|earlier this)\s(?:morning|afternoon|evening|night)"
       r"|tonight|overnight|(?:the\s)?(?:mid[\s-]?afternoon|midday)(?:\s(?:yesterday|today|tomorrow))?")
 def _part_of_day(text: str, ctx: Context):
     lower = text.lower()
@@ -923,7 +921,7 @@ def _part_of_day(text: str, ctx: Context):
     return Timex("TIME", f"{(ctx.anchor + timedelta(days=offset)).isoformat()}T{part}", "time")
 
 
-@rule("clock_time", trigger=r"\d|noon|midnight", pattern=r"(?:(?:around|about|shortly after|shortly before|just after|just before)\s)?"
+@rule("clock_time", pattern=r"(?:(?:around|about|shortly after|shortly before|just after|just before)\s)?"
       r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight)"
       r"(?:\s(?:EST|EDT|CST|PST|GMT|UTC|local time|Moscow time|\([A-Z]{3,4}\)))?"
       fr"(?:,?\s(?:on\s)?(?:{WEEKDAY}|yesterday|today|tomorrow|{MONTH}\s{DAY}))?")
@@ -995,19 +993,12 @@ def candidates(text: str) -> Iterator[Match]:
     """Every rule match in `text` (overlapping), before choosing the longest."""
     lower = folded(text)
     present: dict[tuple[str, ...], bool] = {}
-    tried: dict[int, bool] = {}
     for r in RULES:
         if r.words:
             if r.words not in present:
                 present[r.words] = any(word in lower for word in r.words)
             if not present[r.words]:
-                continue  # cheaper than the trigger, and says no more often
-        if r.trigger is not None:
-            key = id(r.trigger)
-            if key not in tried:
-                tried[key] = r.trigger.search(text) is not None
-            if not tried[key]:
-                continue
+                continue  # none of the words a match needs: the pattern cannot match here
         for m in scan(r, text, lower):
             if m.end() > m.start():
                 if r.needs_capital and not _names_capitalized(m.group(0)):
