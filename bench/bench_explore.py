@@ -22,7 +22,7 @@ import pandas as pd
 
 import newskit
 from newskit.corpus import FRAMES
-from newskit.explore_panels import mentions_chart
+from newskit.view.explorer.panels import mentions_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ["TASS", "Reuters", "AP", "AFP", "dpa"]

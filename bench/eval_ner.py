@@ -20,9 +20,9 @@ import pandas as pd
 import spacy
 
 import newskit
-from newskit.entity_rules import EntityRules
-from newskit.model import model_candidates
-from newskit.structure import PARAGRAPH_SEPARATOR
+from newskit.extract.entities.rules import EntityRules
+from newskit.pipeline.model import model_candidates
+from newskit.read.structure import PARAGRAPH_SEPARATOR
 
 ONTONOTES_TO_CONLL = {
     "PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -101,7 +101,7 @@ def newskit_spans(articles: list[dict]) -> tuple[dict[str, set], float, float, f
     """newskit.tag over the articles: spans, total seconds, seconds in the entities extractor and in
     newskit's spaCy component."""
     spent = [0.0, 0.0]
-    registry = newskit.tagging.EXTRACTORS
+    registry = newskit.pipeline.tagging.EXTRACTORS
     saved = dict(registry)
     original = registry["entities"]
 

@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import newskit  # noqa: E402
-from newskit import tagging  # noqa: E402
-from newskit.structure import PARAGRAPH_SEPARATOR  # noqa: E402
+import newskit.pipeline.tagging as tagging  # noqa: E402
+from newskit.read.structure import PARAGRAPH_SEPARATOR  # noqa: E402
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "dev" / "timex" / "timebank.jsonl"
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")

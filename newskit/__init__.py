@@ -1,28 +1,30 @@
 """newskit: news articles into tidy pandas frames — who is mentioned, who said what, and when.
 
-The public names below are imported on first use (PEP 562), so `import newskit` is quick and a
-worker process that only tags (newskit.workers) never loads pandas plotting, ipywidgets or the
-HTML readers. `newskit.timeline` is the function (its module shares the name), so it is bound here.
+The flow is the folder layout: read/ -> pipeline/ (with extract/) -> analysis/ -> view/. The public
+names below are imported on first use (PEP 562), so `import newskit` loads neither pandas nor spaCy
+nor the date rules, and a worker process that only tags never loads plotting, widgets or readers.
 """
 from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+from newskit._version import __version__
 
-from .timeline import timeline  # noqa: E402  (the function, bound over the module of the same name)
-
+# public name -> the module that defines it
 _PUBLIC = {
-    "Corpus": "corpus",
-    "cue_verbs": "breakdowns", "kind_shares": "breakdowns", "quote_lengths": "breakdowns",
-    "quotes_per_role": "breakdowns", "quotes_per_speaker": "breakdowns", "speaker_quotes": "breakdowns",
-    "MAX_BYTES": "load", "NewskitInputError": "load", "read_articles": "load",
-    "ModelNotFound": "model", "load_model": "model",
-    "tag": "tagging",
-    "canonical_names": "entity_stats", "cooccurrence": "entity_stats", "entity_counts": "entity_stats",
-    "entity_table": "entity_stats",
-    "Explorer": "explorer", "explore": "explorer",
-    "table": "explore_tables",
+    "Corpus": "newskit.corpus",
+    "read_articles": "newskit.read.articles", "MAX_BYTES": "newskit.read.articles",
+    "NewskitInputError": "newskit.read.articles",
+    "tag": "newskit.pipeline.tagging",
+    "load_model": "newskit.pipeline.model", "ModelNotFound": "newskit.pipeline.model",
+    "canonical_names": "newskit.analysis.entities", "cooccurrence": "newskit.analysis.entities",
+    "entity_counts": "newskit.analysis.entities", "entity_table": "newskit.analysis.entities",
+    "timeline": "newskit.analysis.timeline",
+    "cue_verbs": "newskit.analysis.quotes", "kind_shares": "newskit.analysis.quotes",
+    "quote_lengths": "newskit.analysis.quotes", "quotes_per_role": "newskit.analysis.quotes",
+    "quotes_per_speaker": "newskit.analysis.quotes", "speaker_quotes": "newskit.analysis.quotes",
+    "table": "newskit.view.table",
+    "Explorer": "newskit.view.explorer.widget", "explore": "newskit.view.explorer.widget",
 }
 
 
@@ -30,7 +32,7 @@ def __getattr__(name: str):
     module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module 'newskit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
@@ -41,13 +43,16 @@ def __dir__() -> list[str]:
 
 def analyze(source, *, year=None, errors="collect", max_bytes=None, **tag_options):
     """`read_articles` then `tag` in one call; `tag_options` are tag()'s (cache, model, n_process ...).
-    Returns a Corpus."""
-    from .load import MAX_BYTES, read_articles
-    from .tagging import tag
+    Returns a Corpus.
+
+    >>> corpus = newskit.analyze("seeds/", cache=None)
+    """
+    from newskit.pipeline.tagging import tag
+    from newskit.read.articles import MAX_BYTES, read_articles
 
     articles = read_articles(source, year=year, errors=errors,
                              max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
     return tag(articles, **tag_options)
 
 
-__all__ = sorted([*_PUBLIC, "analyze", "timeline", "__version__"])
+__all__ = sorted([*_PUBLIC, "analyze", "__version__"])

@@ -6,11 +6,11 @@ import sys
 import time
 import warnings
 
-from . import __version__
-from .corpus import Corpus
-from .load import MAX_BYTES, NewskitInputError, read_articles
-from .model import ModelNotFound
-from .tagging import tag
+from newskit._version import __version__
+from newskit.corpus import Corpus
+from newskit.read.articles import MAX_BYTES, NewskitInputError, read_articles
+from newskit.pipeline.model import ModelNotFound
+from newskit.pipeline.tagging import tag
 
 
 def _parser() -> argparse.ArgumentParser:

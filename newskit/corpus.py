@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .frames import FRAMES, conform, empty
+from newskit.frames import FRAMES, conform, empty
 
 REJECT_COLUMNS = ["path", "reason"]
 
@@ -65,7 +65,7 @@ class Corpus:
     def show(self, article_id: str, highlight=None):
         """An HTML view of one article with its entities, quotes and dates highlighted; `highlight`
         (an entity's canonical name) marks that entity's mentions and quotes."""
-        from .show import render_article
+        from newskit.view.show import render_article
 
         return render_article(self, article_id, highlight=highlight)
 

@@ -1,4 +1,4 @@
-"""Tests for newskit.dateline: wire dialects, false positives, offsets, robustness and speed.
+"""Tests for newskit.read.dateline: wire dialects, false positives, offsets, robustness and speed.
 
 tests/fixtures/datelines/expected.json maps each fixture file to the Dateline fields of its
 dateline paragraph ("block" = index of that paragraph among the file's blank-line-separated
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newskit.dateline import MONTHS, Dateline, find_dateline, parse_dateline_field
+from newskit.read.dateline import MONTHS, Dateline, find_dateline, parse_dateline_field
 
 FIXTURES = Path(__file__).parent / "fixtures" / "datelines"
 FIELDS = ("text", "place", "region", "agency", "date_text", "year", "month", "day", "standalone")

@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Span
 
 import newskit
-from newskit import gazetteer
-from newskit.entity_rules import COMPONENT, organisation_names, trim
-from newskit.model import pipeline_fingerprint
+import newskit.extract.entities.gazetteer as gazetteer
+from newskit.extract.entities.rules import COMPONENT, organisation_names, trim
+from newskit.pipeline.model import pipeline_fingerprint
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.explore_data import Filters, actor_rows
+from newskit.view.explorer.data import Filters, actor_rows
 
 from .conftest import ROOT, read_quietly
 
@@ -181,7 +181,7 @@ def test_table_falls_back_to_the_frame_outside_jupyter():
 
 
 def test_interactive_table_is_offline():
-    from newskit.explore_tables import InteractiveTable
+    from newskit.view.table import InteractiveTable
 
     frame = pd.DataFrame({"name": ["<b>x</b>", "y"], "n": [2, 1]})
     first, second = InteractiveTable(frame)._repr_mimebundle_(), InteractiveTable(frame)._repr_mimebundle_()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newskit.draft import Draft
-from newskit.formats.anpa import looks_like_anpa, read_anpa
+from newskit.read.draft import Draft
+from newskit.read.formats.anpa import looks_like_anpa, read_anpa
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wire"
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpora" / "wire"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newskit.draft import Draft
-from newskit.formats.newsml import agency_name, looks_like_newsml, read_newsml
+from newskit.read.draft import Draft
+from newskit.read.formats.newsml import agency_name, looks_like_newsml, read_newsml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wire"
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpora" / "wire"

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.article_doc import ArticleDoc, ParagraphDoc
-from newskit.quotemarks import quoted_spans
-from newskit.quotes import extract_quotes
+from newskit.extract.document import ArticleDoc, ParagraphDoc
+from newskit.extract.quotes.quotemarks import quoted_spans
+from newskit.extract.quotes.direct import extract_quotes
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
 
@@ -54,8 +54,8 @@ def test_seed_reported_quotes(seed):
 
 
 def test_seed_said_on(seed):
-    # said_on uses newskit.timeline.normalize (the timeline work) or its timex rows
-    pytest.importorskip("newskit.timeline")
+    # said_on uses newskit.extract.timexes.normalize.normalize or its timex rows
+    pytest.importorskip("newskit.extract.timexes.normalize")
     quotes = seed.quotes
     told = quotes[quotes["cue"] == "told journalists"]
     assert told["said_on"].tolist() == [pd.Timestamp("2016-07-29")]
@@ -127,7 +127,7 @@ def test_reported_speech(fixtures):
 
 
 def test_reported_speech_said_on(fixtures):
-    pytest.importorskip("newskit.timeline")
+    pytest.importorskip("newskit.extract.timexes.normalize")
     q = quotes_of(fixtures, "reported.txt")  # published Friday 2021-03-12, "on Monday"
     assert q["said_on"].tolist()[0] == pd.Timestamp("2021-03-08")
     assert q["said_on"].iloc[1:].isna().all()

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.load import ARTICLE_COLUMNS
+from newskit.read.articles import ARTICLE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

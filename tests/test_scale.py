@@ -16,9 +16,11 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit import cache as cache_module
-from newskit import collect, tagging, workers
-from newskit.cache import Cache
+import newskit.pipeline.cache as cache_module
+import newskit.pipeline.sinks as collect
+import newskit.pipeline.tagging as tagging
+import newskit.pipeline.batch as workers
+from newskit.pipeline.cache import Cache
 
 from .conftest import ROOT, read_quietly
 
@@ -239,18 +241,18 @@ def test_a_local_run_never_imports_dask(tmp_path):
 
 
 def test_a_worker_imports_only_what_tagging_needs():
-    # spawned workers (Jupyter kernels, macOS, Windows) import newskit.workers: keep that start quick
+    # spawned workers (Jupyter kernels, macOS, Windows) import newskit.pipeline.batch: keep that start quick
     script = textwrap.dedent("""
         import sys
-        import newskit.workers
+        import newskit.pipeline.batch
         heavy = ("matplotlib", "ipywidgets", "itables", "trafilatura", "dask", "distributed")
         print(sorted(m for m in heavy if m in sys.modules))
-        import newskit.explorer, newskit
+        import newskit.view.explorer.widget, newskit
         print(callable(newskit.explore), callable(newskit.timeline), newskit.tag.__module__)
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split("\n")[:2] == ["[]", "True True newskit.tagging"]
+    assert out.stdout.split("\n")[:2] == ["[]", "True True newskit.pipeline.tagging"]
 
 
 def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
@@ -262,7 +264,7 @@ def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
         warnings.simplefilter("ignore")
         import pandas as pd
         import newskit
-        from newskit.workers import start_method
+        from newskit.pipeline.batch import start_method
         articles = newskit.read_articles({str(folder)!r})
         one = newskit.tag(articles, cache=None, progress=False)
         two = newskit.tag(articles, cache=None, progress=False, n_process=2)
@@ -278,7 +280,7 @@ def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
 
 
 def test_memory_zones_drop_new_words_and_change_no_row(tmp_path, monkeypatch):
-    from newskit import workers
+    import newskit.pipeline.batch as workers
 
     # every article brings words the vocab has never seen; zones of 3 articles after 3 warm-up ones
     folder = tmp_path / "coined"

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import newskit
-from newskit.cache import Cache
-from newskit.model import ModelNotFound
+from newskit.pipeline.cache import Cache
+from newskit.pipeline.model import ModelNotFound
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
 
@@ -160,7 +160,7 @@ def test_progress_bar_does_not_change_results(nlp, capsys):
 
 
 def test_cache_key_follows_newskit_code(tmp_path, nlp, monkeypatch):
-    from newskit import tagging
+    import newskit.pipeline.tagging as tagging
 
     articles = read_quietly(SEED)
     newskit.tag(articles, cache=tmp_path, model=nlp)

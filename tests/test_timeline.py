@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newskit
-from newskit import timex_rules
-from newskit.timeline import normalize, period_start, year_candidates
+import newskit.extract.timexes.rules as timex_rules
+from newskit.extract.timexes.normalize import normalize, period_start
+from newskit.read.years import year_candidates
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
 

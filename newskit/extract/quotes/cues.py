@@ -1,0 +1,117 @@
+"""Cues: the words that introduce an attribution, and the speaker mention a cue verb governs.
+
+Shared by the direct-quote rules (quotes.py) and the reported-speech rules (reported.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newskit.extract.document import ParagraphDoc
+from newskit.extract.lexicon.words import AUDIENCE_VERBS, REPORTING_VERBS
+
+SUBJECTS = ("nsubj", "nsubjpass")
+TRIM = " \t\n,;:—–-"
+# subjects that never speak: expletive and demonstrative pronouns ("it is said", "that means")
+_NOT_SPEAKERS = ("that", "this", "there")
+
+
+@dataclass
+class Cue:
+    pdoc: ParagraphDoc
+    text: str
+    start: int  # article offsets of the cue words
+    end: int
+    speaker: Span | None  # the speaker mention (None: a floating quote inherits one)
+    verb: Token | None = None
+
+
+def is_reporting(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod"
+
+
+def speaker_of(verb: Token, depth: int = 0) -> Span | None:
+    """The mention that does the saying."""
+    for child in verb.children:
+        # the verb's own subject: "Antonov said", "said Antonov" (spaCy marks both nsubj)
+        if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return mention(verb.head)  # relative clause: "Antonov, who said ...", "a sign that said"
+        if child.dep_ in SUBJECTS and child.lower_ not in _NOT_SPEAKERS:
+            if child.lower_ == "it" and (child.dep_ == "nsubjpass" or any(c.dep_ in ("auxpass", "expl") for c in verb.children)):
+                return None  # "it is said that": no speaker
+            return mention(child)
+    # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
+    if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
+        return mention(verb.doc[verb.i + 1])
+    # inverted order after a quote, the subject read as an object: `"...," tweeted another user`
+    if verb.i and verb.doc[verb.i - 1].is_punct:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == verb.i + 1:
+                return mention(child)
+    # the subject the small model hung on an interrupting participle: "Moss, noting the delays, said"
+    for child in verb.children:
+        if child.dep_ in ("advcl", "acl") and child.i < verb.i and child.tag_ == "VBG":
+            subject = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i), None)
+            if subject is not None and subject.lower_ not in _NOT_SPEAKERS:
+                return mention(subject)
+    # a name the small model glued to the verb as a compound: "Conway notes." (no subject found)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and before.dep_ == "compound" and before.head is verb and before.pos_ == "PROPN":
+        return name_run(before)
+    # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
+    # "began by saying", "Durbin, noting ..., said,"
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head is not verb:
+        return speaker_of(verb.head, depth + 1)
+    return None
+
+
+def mention(token: Token) -> Span:
+    """The mention a head token stands for: its named entity, else its noun phrase up to the head."""
+    doc = token.doc
+    if token.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    if token.pos_ == "PROPN":
+        return name_run(token)
+    start = token.left_edge.i
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    return doc[start:token.i + 1]
+
+
+def name_run(token: Token) -> Span:
+    """Consecutive proper nouns around a token: a name spaCy did not tag."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[start:end]
+
+
+def verb_cue(pdoc: ParagraphDoc, verb: Token, speaker: Span) -> Cue:
+    """The cue words: the verb, its particle ("pointed out") and its audience ("told journalists")."""
+    last = verb.i
+    for child in verb.children:
+        if child.i > verb.i and (child.dep_ == "prt" or (verb.lemma_.lower() in AUDIENCE_VERBS and child.dep_ in ("dobj", "dative"))):
+            last = max(last, child.i) if child.i - last <= 2 else last
+    span = verb.doc[verb.i:last + 1]
+    start, end = pdoc.offsets(span)
+    return Cue(pdoc, span.text, start, end, speaker, verb)
+
+
+def trimmed(pdoc: ParagraphDoc, start: int, end: int) -> Span | None:
+    """Tokens start..end without punctuation and blanks at the edges."""
+    doc = pdoc.doc
+    while start < end and (doc[start].is_space or doc[start].text in TRIM or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRIM or doc[end - 1].text in ".!?"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def inside(span: Span, head: Token) -> bool:
+    return head.left_edge.i <= span.start and span.end <= head.right_edge.i + 1

@@ -1,0 +1,370 @@
+"""Quotes: who said what — direct, reported (indirect), according-to and mixed attributions.
+
+Notes:
+    The rules follow the rule-based attribution extractors of news research (Pareti's PARC
+    attribution relations; Krestel et al. 2008, "Minding the source"; the cue-verb rules of
+    textacy's `triples.direct_quotations`), extended to reported speech, according-to phrases,
+    split, floating and multi-paragraph quotes. A row needs a real attribution in the text: a cue
+    with a speaker, or a floating quote that continues the quote before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from newskit.extract.document import ArticleDoc, ParagraphDoc
+from newskit.extract.quotes.cues import Cue
+from newskit.extract.quotes.cues import is_reporting as _is_reporting
+from newskit.extract.quotes.cues import mention as _mention
+from newskit.extract.quotes.cues import name_run as _name_run
+from newskit.extract.quotes.cues import speaker_of as _speaker_of
+from newskit.extract.quotes.cues import verb_cue as _verb_cue
+from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
+from newskit.extract.quotes.reported import reported as _reported
+from newskit.extract.quotes.speakers import Resolver, said_on
+from newskit.extract.lexicon.words import REPORTING_VERBS, SPEECH_ACT_VERBS
+
+# a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
+# title, an initial or a common abbreviation ("Mrs. Sorensen said", "U.S. officials")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr rev no vs u.s u.k u.n".split())
+_DASHES = "-–—"
+_OPENERS = "\"“„«"
+
+
+@dataclass
+class Group:
+    """Quoted spans that form one quote: split quotes and quotes running over paragraphs."""
+    parts: list[tuple[ParagraphDoc, Quoted]]
+
+
+def extract_quotes(adoc: ArticleDoc) -> list[dict]:
+    """One row per attribution, in reading order.
+
+    Args:
+        adoc: the article's paragraph Docs; entity rows in `adoc.results` help resolve speakers.
+    Returns:
+        rows with the quotes frame's columns (see frames.SCHEMAS["quotes"]), without article_id.
+    """
+    resolver = Resolver(adoc)
+    rows: list[dict] = []
+    taken: list[tuple[int, int]] = []  # article spans of quote marks already owned by a row
+    for group, cue in _direct_quotes(adoc, rows):
+        row = _row(adoc, resolver, "direct", [(p.start + q.start, p.start + q.end) for p, q in group.parts], cue, rows)
+        if row is not None:
+            rows.append(row)
+            taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
+    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
+    for pdoc in adoc.paragraphs:
+        for kind, (start, end), cue in _reported(pdoc):
+            if _share_inside(start, end, taken) > 0.5:
+                continue  # the quoted words already make a direct quote
+            if kind == "indirect" and any(s < end and e > start for s, e in quoted):
+                kind = "mixed"  # reported speech with a quoted fragment
+                # the reported clause opens a quote that runs past the clause: the quote belongs to it
+                end = max([end] + [e for s, e in quoted if start <= s < end < e and adoc.text[s:end].count("\n\n") == 0])
+            row = _row(adoc, resolver, kind, [(start, end)], cue, rows)
+            if row is not None:
+                rows.append(row)
+    # a quoted fragment inside reported speech by the same cue is part of that mixed quote:
+    # `Rubio says Obama is "obsessed" with guns` is one attribution, not two
+    mixed = {(r["cue_start"], r["start"], r["end"]) for r in rows if r["kind"] == "mixed" and r["cue_start"] is not None}
+    rows = [r for r in rows if not (r["kind"] == "direct" and " " not in r["parts"] and any(
+        c == r["cue_start"] and s <= r["start"] and r["end"] <= e for c, s, e in mixed))]
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    for number, row in enumerate(rows):
+        row["quote"] = number
+    return rows
+
+
+# --- direct quotes -----------------------------------------------------------------------
+
+def _groups(adoc: ArticleDoc) -> list[Group]:
+    """Quoted spans in reading order; a quote left open at a paragraph end runs on into a next
+    paragraph that opens with a quote mark (the convention for multi-paragraph quotes)."""
+    groups: list[Group] = []
+    carry: Group | None = None
+    for pdoc in adoc.paragraphs:
+        spans = pdoc.quoted
+        for index, quoted in enumerate(spans):
+            opens_paragraph = not pdoc.text[:quoted.start].strip()
+            if carry is not None and index == 0 and opens_paragraph:
+                carry.parts.append((pdoc, quoted))
+                group = carry
+            else:
+                group = Group([(pdoc, quoted)])
+                groups.append(group)
+            carry = None
+        last = spans[-1] if spans else None
+        carry = group if last is not None and not last.closed else None
+    return groups
+
+
+def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
+    """(group, cue) for every quoted span with a cue, merging split quotes."""
+    groups = _groups(adoc)
+    index = 0
+    while index < len(groups):
+        group = groups[index]
+        first_pdoc, first = group.parts[0]
+        last_pdoc, last = group.parts[-1]
+        cue, boundary = _cue_after(last_pdoc, last)
+        if cue is not None and index + 1 < len(groups):
+            nxt_pdoc, nxt = groups[index + 1].parts[0]
+            # split quote: "...," he said, "..." — the cue sits between two parts of one quote
+            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc.text, cue.end - last_pdoc.start, nxt.start) \
+                    and last_pdoc.text[last.end - 2:last.end - 1] not in ".?!":
+                group.parts.extend(groups[index + 1].parts)
+                index += 1
+        if cue is None:
+            cue = _cue_before(adoc, first_pdoc, first)
+        if cue is None:
+            cue = _cue_governing(first_pdoc, first)
+        if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
+            cue = _dash_paragraph(adoc, last_pdoc)
+        if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
+            cue = _floating(rows, first_pdoc)
+        if cue is not None:
+            # floating quotes right after it continue it: one quotation, several parts
+            while index + 1 < len(groups) and _continues(adoc, group, groups[index + 1]):
+                group.parts.extend(groups[index + 1].parts)
+                index += 1
+            yield group, cue
+        for pdoc, quoted in group.parts:
+            for inner in nested_spans(pdoc.text, quoted):
+                inner_cue, _ = _cue_after(pdoc, inner, limit=quoted.inner[1])
+                inner_cue = inner_cue or _cue_before(adoc, pdoc, inner, floor=quoted.inner[0])
+                if inner_cue is not None:
+                    yield Group([(pdoc, inner)]), inner_cue
+        index += 1
+
+
+def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of the sentence-final marks in text[start:end]."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text, start, len(text) if end is None else end):
+        if match.group() == ".":
+            word = _word_before(text, match.start())
+            if word.strip("\"“'‘(") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        ends.append(match.start())
+    return ends
+
+
+def _word_before(text: str, end: int) -> str:
+    """The last blank-separated word of text[:end], lower-cased ("" when there is none); read
+    backwards from `end`, not by splitting all the text before it."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop].lower()
+
+
+def _ends_with_continuation(text: str, cue_end: int, next_start: int) -> bool:
+    return text[cue_end:next_start].strip() in {",", ":", "", ", and", "and"}
+
+
+def _window_after(text: str, quoted: Quoted, limit: int | None = None) -> tuple[int, int]:
+    """Characters from a closing mark to the end of its sentence or the next opening mark."""
+    end = limit if limit is not None else len(text)
+    following = quoted_spans(text[quoted.end:end])
+    if following:
+        end = quoted.end + following[0].start
+    ends = _sentence_ends(text, quoted.end, end)
+    return quoted.end, (ends[0] if ends else end)
+
+
+def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> tuple[Cue | None, int]:
+    """`"...," Antonov said.`, `"...," said Antonov.`, `"..." -Antonov` (returns the cue and
+    where the window after the quote ends)."""
+    text = pdoc.text
+    if not quoted.closed:
+        return None, quoted.end
+    start, end = _window_after(text, quoted, limit)
+    window = pdoc.doc.char_span(start, end, alignment_mode="contract")
+    if window is None or not len(window):
+        return None, end
+    words = [t for t in window if not t.is_punct]
+    # trailing attribution after a dash: "..." -Antonov
+    if text[start:end].lstrip()[:1] in _DASHES and words and words[0].pos_ == "PROPN":
+        name = _name_run(words[0])
+        return Cue(pdoc, text[start:end].lstrip()[0], *_dash_offsets(pdoc, start), name), end
+    punct_before = text[quoted.end - 2:quoted.end - 1] in ",.?!…—-:" or text[quoted.end:quoted.end + 1] in ",—-"
+    if text[quoted.end - 2:quoted.end - 1] in ".?!" and end < len(text) and text[start:end].rstrip()[-1:] in (",", ":") \
+            and quoted_spans(text[end:]):
+        return None, end  # `"..." He added, "..."`: the cue introduces the next quote
+    for position, token in enumerate(words[:6]):
+        if _is_reporting(token) and (punct_before or position <= 1):
+            speaker = _speaker_of(token)
+            # the speaker is named right there, not before the quote ("X called it 'fine' to say")
+            if speaker is not None and speaker.start_char >= start:
+                return _verb_cue(pdoc, token, speaker), end
+    return None, end
+
+
+def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int = 0) -> Cue | None:
+    """`Antonov said: "..."`, `Antonov told reporters, "..."`, `Antonov: "..."`, and a paragraph
+    ending in `... said:` before a quote that opens the next paragraph."""
+    text = pdoc.text
+    before = text[:quoted.start]
+    cut = max((e + 1 for e in _sentence_ends(before)), default=0)
+    earlier = quoted_spans(before)
+    cut = max(cut, earlier[-1].end if earlier and earlier[-1].closed else 0, floor)
+    window = pdoc.doc.char_span(cut, quoted.start, alignment_mode="contract")
+    if (window is None or not len(window)) and pdoc.paragraph > 0 and not floor:
+        previous = _previous_paragraph(adoc, pdoc)
+        if previous is not None and previous.text.rstrip().endswith(":"):
+            pdoc, text = previous, previous.text
+            sents = list(pdoc.doc.sents)
+            window = sents[-1] if sents else None
+    if window is None or not len(window):
+        return None
+    words = [t for t in window if not t.is_punct]
+    introduces = window.text.rstrip()[-1:] in (":", ",")
+    for token in reversed(words[-9:]):  # up to `told his audience, to rowdy applause:`
+        if _is_reporting(token):
+            between = [t for t in words if t.i > token.i]
+            # `said: "..."`, `told reporters, "..."`, `said "..."`; not `said the festival had been "..."`
+            if not (introduces or not between) or any(t.pos_ in ("VERB", "AUX") for t in between):
+                break
+            speaker = _speaker_of(token)
+            if speaker is not None:
+                return _verb_cue(pdoc, token, speaker)
+            break
+    # colon introduction without a verb: "Antonov: ..."
+    if window.text.rstrip().endswith(":") and 0 < len(words) <= 5 and words[-1].pos_ in ("PROPN", "NOUN"):
+        colon = window[-1] if window[-1].text == ":" else None
+        if colon is not None:
+            start, end = pdoc.offsets(colon)
+            return Cue(pdoc, ":", start, end, _mention(words[-1]))
+    return None
+
+
+def _cue_governing(pdoc: ParagraphDoc, quoted: Quoted) -> Cue | None:
+    """A quoted fragment governed by a speech verb: `called the plan "a disgrace"`,
+    `blasted Disney for its "outrageous practices"`, `said "..."` without punctuation."""
+    start, end = quoted.inner
+    inside = pdoc.doc.char_span(start, end, alignment_mode="contract")
+    if inside is None or not len(inside):
+        return None
+    head = inside.root.head
+    for _ in range(3):  # up through prepositions and objects to the first verb outside the quote
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if head.i in range(inside.start, inside.end) or head.lemma_.lower() not in REPORTING_VERBS | SPEECH_ACT_VERBS:
+        return None
+    speaker = _speaker_of(head)
+    return _verb_cue(pdoc, head, speaker) if speaker is not None and not _overlaps(speaker, inside) else None
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphDoc, last: Quoted) -> bool:
+    """A quote that is a whole sentence or paragraph by itself (no words around it)."""
+    before = first_pdoc.text[:first.start]
+    tail = before[max((e + 1 for e in _sentence_ends(before)), default=0):]
+    after = last_pdoc.text[last.end:]
+    ends = _sentence_ends(after)
+    after = after[:ends[0]] if ends else after
+    # a quote closing on . ? ! before a capital ends its sentence: `..." Carl Tobias, a professor`
+    if last_pdoc.text[last.end - 2:last.end - 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
+        after = ""
+    return not any(c.isalnum() for c in tail) and not any(c.isalnum() for c in after)
+
+
+def _continues(adoc: ArticleDoc, group: Group, nxt: Group) -> bool:
+    """The next quote stands alone, has no cue of its own and follows in the same paragraph or
+    opens the next one."""
+    last_pdoc, last = group.parts[-1]
+    first_pdoc, first = nxt.parts[0]
+    next_paragraph = _previous_paragraph(adoc, first_pdoc) is last_pdoc and not first_pdoc.text[:first.start].strip()
+    if not (first_pdoc is last_pdoc or next_paragraph):
+        return False
+    end_pdoc, end = nxt.parts[-1]
+    if not _stands_alone(first_pdoc, first, end_pdoc, end):
+        return False
+    return _cue_after(end_pdoc, end)[0] is None and _cue_before(adoc, first_pdoc, first) is None
+
+
+def _dash_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> Cue | None:
+    """A quote paragraph signed by the next one: `"..."` then `- Hillary Clinton.` (fact-check style)."""
+    position = pdoc.position
+    nxt = adoc.paragraphs[position + 1] if position + 1 < len(adoc.paragraphs) else None
+    text = nxt.text if nxt is not None else ""
+    if nxt is None or not text.strip() or text.lstrip()[0] not in _DASHES:
+        return None
+    words = [t for t in nxt.doc if not t.is_punct and t.text.strip(_DASHES)]
+    if not 0 < len(words) <= 5 or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    name = _name_run(next(t for t in words if t.pos_ == "PROPN"))
+    return Cue(nxt, text.lstrip()[0], *_dash_offsets(nxt, 0), name)
+
+
+def _floating(rows: list[dict], pdoc: ParagraphDoc) -> Cue | None:
+    """A floating quote continues the direct quote just before it (same or previous paragraph)."""
+    for row in reversed(rows):
+        if row["kind"] in ("direct", "mixed") and row["paragraph"] >= pdoc.paragraph - 1:
+            return Cue(pdoc, "", -1, -1, None)
+        break
+    return None
+
+
+# --- tokens and spans -----------------------------------------------------------------------
+
+def _dash_offsets(pdoc: ParagraphDoc, start: int) -> tuple[int, int]:
+    text = pdoc.text
+    offset = start + len(text[start:]) - len(text[start:].lstrip())
+    return pdoc.start + offset, pdoc.start + offset + 1
+
+
+def _share_inside(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return inside / max(end - start, 1)
+
+
+def _previous_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> ParagraphDoc | None:
+    position = pdoc.position
+    return adoc.paragraphs[position - 1] if position > 0 else None
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int, int]], cue: Cue,
+         rows: list[dict]) -> dict | None:
+    start, end = parts[0][0], parts[-1][1]
+    if any(r["start"] == start and r["end"] == end for r in rows):
+        return None
+    pdoc = adoc.paragraph_at(start)
+    row = {
+        "kind": kind, "content": adoc.text[start:end], "start": start, "end": end,
+        "parts": " ".join(f"{s}:{e}" for s, e in parts),
+        "sentence": _sentence_at(pdoc, start - pdoc.start), "paragraph": pdoc.paragraph,
+        "cue": cue.text or None, "cue_start": cue.start if cue.start >= 0 else None,
+        "cue_end": cue.end if cue.start >= 0 else None,
+    }
+    if cue.speaker is None:  # floating quote: the speaker of the quote before it
+        previous = rows[-1]
+        row.update({k: previous[k] for k in ("speaker", "speaker_text", "speaker_start", "speaker_end",
+                                              "speaker_label", "speaker_role", "said_on")})
+        return row
+    row.update(resolver.resolve(cue.speaker, cue.pdoc))
+    dash = len(row["speaker_text"]) - len(row["speaker_text"].lstrip(_DASHES + " "))
+    if dash:  # the tokenizer glued the dash to the name: "-Lena"
+        row["speaker_text"] = row["speaker_text"][dash:]
+        row["speaker_start"] += dash
+        row["speaker"] = row["speaker"].lstrip(_DASHES + " ") if row["speaker"] else row["speaker"]
+    row["said_on"] = said_on(adoc, cue.pdoc, cue.verb, (start, end)) if cue.verb is not None else None
+    return row
+
+
+def _sentence_at(pdoc: ParagraphDoc, char: int) -> int:
+    span = pdoc.doc.char_span(char, min(char + 1, len(pdoc.text)), alignment_mode="expand")
+    return pdoc.sentence_of(span.start if span is not None and len(span) else 0)

@@ -1,0 +1,152 @@
+"""Reported speech: a reporting verb and what it reports, `according to X`, and `Speaker: claim`.
+
+Notes:
+    The content is the verb's complement as the parse gives it: a that-clause or bare clause
+    (`said (that) ...`), a to-infinitive (`urged the city to ...`), a noun phrase that is itself
+    the claim (`announced his resignation`, `called Trump a fraud`, `accused him of lying`) or a
+    prepositional object (`called for a recount`, `talked about health care`). Speech reported
+    inside a quote belongs to the quote.
+"""
+from __future__ import annotations
+
+import numpy
+from spacy.symbols import AUX, LOWER, POS, VERB
+from spacy.tokens import Doc, Token
+
+from newskit.extract.document import ParagraphDoc
+from newskit.extract.quotes.cues import Cue, inside, is_reporting, mention, speaker_of, trimmed, verb_cue
+from newskit.extract.lexicon.words import (CLAIM_PREPOSITIONS, OBJECT_REPORTING_VERBS, ORGANISATION_NOUNS, PREPOSITION_REPORTING, ROLE_NOUNS,
+                        UNNAMED_SOURCE_NOUNS)
+
+_TIMES = ("DATE", "TIME")
+# reporting verbs that are aspectual before an infinitive: "continued to rise" reports nothing
+_ASPECTUAL = {"continue"}
+# nouns that can make a claim: roles, organisations, unnamed sources, and what people publish
+SPEAKING_NOUNS = ROLE_NOUNS | ORGANISATION_NOUNS | UNNAMED_SOURCE_NOUNS | {
+    "ad", "statement", "report", "study", "poll", "survey", "memo", "letter", "article", "editorial",
+    "tweet", "post", "column", "op-ed", "video", "speech", "voter", "member", "leader", "candidate",
+    "republican", "democrat", "conservative", "liberal", "supporter", "opponent", "group", "man", "woman",
+    "many", "few", "some", "staff", "ally", "friend", "associate", "guest", "politician", "proponent",
+    "businessman", "tycoon", "outlet", "book", "side", "remark", "message", "story"}
+# agent nouns: "donor", "backer", "pediatrician", "advocate", "demonstrator"
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "ee")
+
+
+def reported(pdoc: ParagraphDoc):
+    """(kind, (start, end), cue) for reported speech and according-to phrases in a paragraph."""
+    quoted = pdoc.quoted
+    doc = pdoc.doc
+    for token in _cue_candidates(doc):
+        # "according to X, ..." and "..., according to X"
+        according_to = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+        if not according_to and not is_reporting(token):
+            continue  # (tested before the quotes below, which cost more)
+        if any(q.start < token.idx < q.end for q in quoted):
+            continue  # speech reported inside a quote belongs to the quote
+        if according_to:
+            found = _according_to(pdoc, token)
+            if found is not None:
+                yield found
+        else:  # a reporting verb
+            complement = _complement(token)
+            speaker = speaker_of(token)
+            if complement is None or speaker is None or any(inside(speaker, c) for c in complement):
+                continue
+            if complement[0].dep_ in ("dobj", "pobj", "pcomp") and not _can_speak(speaker):
+                continue  # "the spending underscores their role": a thing, not a source, makes the claim
+            span = trimmed(pdoc, min(c.left_edge.i for c in complement), max(c.right_edge.i for c in complement) + 1)
+            # one word is a claim only as a named object: "criticized Clinton"
+            if span is not None and (len(span) > 1 or (complement[0].dep_ != "ccomp" and span.root.pos_ == "PROPN")):
+                yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker)
+    found = _colon_claim(pdoc, quoted)
+    if found is not None:
+        yield found
+
+
+def _cue_candidates(doc: Doc) -> list[Token]:
+    """The tokens that can be a cue, in order: verbs and auxiliaries (every reporting verb is one)
+    and "according". Picked from the Doc's arrays: building every token costs more than the rules."""
+    attrs = doc.to_array([POS, LOWER])
+    wanted = (attrs[:, 0] == VERB) | (attrs[:, 0] == AUX) | (attrs[:, 1] == doc.vocab.strings["according"])
+    return [doc[index] for index in numpy.flatnonzero(wanted).tolist()]
+
+
+def _can_speak(speaker) -> bool:
+    """A person, organisation or source noun (not "the falloff", "hiring")."""
+    root = speaker.root
+    lemma = root.lemma_.lower()
+    return root.pos_ in ("PROPN", "PRON", "NUM", "DET") or root.text[:1].isupper() or lemma in SPEAKING_NOUNS \
+        or root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma.endswith(_AGENT_SUFFIXES)
+
+
+def _complement(verb: Token) -> list[Token] | None:
+    """What a reporting verb reports."""
+    children = list(verb.children)
+    lemma = verb.lemma_.lower()
+    for child in children:
+        # a that-clause or bare clause: "said (that) the city would pay"
+        if child.dep_ == "ccomp":
+            return [child]
+    for child in children:
+        # a to-infinitive, with the addressee when there is one: "urged the city to pay",
+        # "pledged to work together"
+        if child.dep_ == "xcomp" and lemma not in _ASPECTUAL and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return [c for c in children if c.dep_ == "dobj" and c.i < child.i] + [child]
+    if any(c.dep_ == "auxpass" for c in children):
+        return None  # "was criticized for ...": the subject is the target, not the speaker
+    for child in children:
+        # a noun phrase that is itself the news, with what completes it: "announced his
+        # resignation", "called Trump a fraud", "accused him of lying", "praised her for ..."
+        if child.dep_ == "dobj" and lemma in OBJECT_REPORTING_VERBS:
+            tail = [c for c in children if c.i > child.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
+                                                             or (c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS))]
+            if child.pos_ != "PRON" or tail:
+                return [child, *tail]
+    for child in children:
+        # a prepositional object of a speech verb: "called for a recount", "talked about jobs",
+        # "called on Congress to act" (with the to-infinitive after it)
+        if child.dep_ == "prep" and child.lower_ in PREPOSITION_REPORTING.get(lemma, ()):
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _TIMES]
+            if objects:
+                tail = [c for c in children if c.i > child.i and c.dep_ in ("xcomp", "advcl")
+                        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+                return [objects[0], *tail]
+    return None
+
+
+def _according_to(pdoc: ParagraphDoc, according: Token):
+    doc = pdoc.doc
+    to = doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase_end = max(source.right_edge.i, to.i) + 1
+    sent = according.sent
+    if according.i - sent.start <= 1:  # the phrase opens the sentence: the rest is the content
+        span = trimmed(pdoc, phrase_end, sent.end)
+    else:  # the phrase closes (or interrupts) the sentence: what comes before it
+        span = trimmed(pdoc, sent.start, according.i)
+    if span is None or len(span) < 2:
+        return None
+    start, _ = pdoc.offsets(according)
+    _, end = pdoc.offsets(to)
+    return "according_to", pdoc.offsets(span), Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
+
+
+def _colon_claim(pdoc: ParagraphDoc, quoted):
+    """A headline-style claim after a named source and a colon, without quote marks:
+    `Clinton camp: Trump's rhetoric threatens security` (a quote after the colon is direct)."""
+    doc = pdoc.doc
+    colon = next((t for t in doc[:8] if t.text == ":"), None)
+    if colon is None or (quoted and quoted[0].start <= colon.idx + 3):
+        return None
+    source = [t for t in doc[:colon.i] if not t.is_punct]
+    rest = doc[colon.i + 1:]
+    if not 0 < len(source) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in source) or source[-1].pos_ not in ("PROPN", "NOUN") \
+            or not any(t.pos_ == "PROPN" for t in source) or source[-1].ent_type_ in _TIMES:
+        return None
+    span = trimmed(pdoc, colon.i + 1, len(doc))
+    if span is None or len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    start, end = pdoc.offsets(colon)
+    return "indirect", pdoc.offsets(span), Cue(pdoc, ":", start, end, mention(source[-1]))

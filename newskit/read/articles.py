@@ -1,0 +1,401 @@
+"""read_articles: files, folders, globs, JSONL/CSV, HTML and wire formats into one articles frame."""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from newskit.read.decode import DecodeError, decode_bytes
+from newskit.read.draft import Draft
+from newskit.read.formats.anpa import looks_like_anpa, read_anpa
+from newskit.read.formats.errors import Reject
+from newskit.read.formats.html import looks_like_html, read_html
+from newskit.read.formats.mail import looks_like_email, read_email
+from newskit.read.formats.newsml import looks_like_newsml, read_newsml
+from newskit.read.formats.plain import read_plain
+from newskit.read.formats.records import read_csv, read_json, read_jsonl
+from newskit.read.structure import Structured, build
+from newskit.read.years import dateline_year_candidates
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest single-article file (and largest `text` of one JSONL/CSV record) read by default: 10 MB.
+News articles are kilobytes; anything bigger is almost always a dump or a binary. Raise it with
+`read_articles(..., max_bytes=...)` or `--max-bytes`."""
+
+MANIFEST = "manifest.csv"
+
+# File types by extension; "sniff" means decide from the content.
+_KINDS = {
+    ".txt": "text", ".text": "text", ".md": "text", "": "sniff", ".story": "text",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "csv",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "xml", ".nml": "xml", ".newsml": "xml",
+}
+
+# Files that describe a corpus rather than belong to it, skipped (and listed) when a folder is read.
+_CORPUS_DOCS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.[a-z]+)?$", re.IGNORECASE)
+
+ARTICLE_COLUMNS = [
+    "article_id", "path", "source", "title", "subtitle", "place", "region", "published",
+    "published_from", "text", "n_words", "url", "dateline", "dateline_start", "dateline_end",
+    "date_text", "agency", "layout", "format", "encoding", "year_candidates", "published_issue",
+]
+PUBLISHED_FROM = ["manifest", "metadata", "dateline", "inferred"]
+_TEXT_COLUMNS = [
+    "article_id", "path", "source", "title", "subtitle", "place", "region", "text", "url", "dateline",
+    "date_text", "agency", "layout", "format", "encoding", "published_issue",
+]
+
+
+class NewskitInputError(ValueError):
+    """An input could not be read and `errors="raise"` was asked for."""
+
+
+@dataclass
+class _Input:
+    path: Path
+    shown: str  # the path as the user will see it in frames and rejects
+    manifest: dict | None
+
+
+def read_articles(
+    source: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    year: int | None = None,
+    errors: str = "collect",
+    max_bytes: int = MAX_BYTES,
+) -> pd.DataFrame:
+    """Read news articles into a DataFrame, one row per article.
+
+    Args:
+        source: a file, a folder (read recursively), a glob pattern, or a list of them.
+        year: the year for datelines that give only month and day ("MOSCOW, July 29 /TASS/.").
+        errors: "collect" lists unreadable inputs in `.attrs["rejects"]` and warns once;
+            "raise" stops at the first one with a NewskitInputError naming the file.
+        max_bytes: size limit for one article (see MAX_BYTES).
+
+    Returns:
+        The articles frame (columns in ARTICLE_COLUMNS); `.attrs["rejects"]` is a
+        DataFrame(path, reason) of every input that was not loaded.
+    """
+    if errors not in ("collect", "raise"):
+        raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
+    rows: list[dict] = []
+    rejects: list[Reject] = []
+    seen: dict[str, tuple[str, str]] = {}  # article_id -> (path, text)
+    undated: list[str] = []
+
+    def reject(item: Reject) -> None:
+        if errors == "raise":
+            raise NewskitInputError(f"{item.path}: {item.reason}")
+        rejects.append(item)
+
+    for item in _inputs(source, reject):
+        for result in _read_input(item, max_bytes, errors):
+            if isinstance(result, Reject):
+                reject(result)
+                continue
+            structured = build(result)
+            if not structured.text.strip():
+                reject(Reject(result.path, "no article text left after removing site chrome"))
+                continue
+            row = _article_row(result, structured, item.manifest, year)
+            first = seen.get(row["article_id"])
+            if first is not None:
+                same = "same text" if first[1] == row["text"] else "same id, different text"
+                reject(Reject(result.path, f"duplicate of {first[0]} ({same}); kept the first"))
+                continue
+            seen[row["article_id"]] = (row["path"], row["text"])
+            if row["published_from"] is None:
+                undated.append(row["path"] + (f" ({row['published_issue']})" if row["published_issue"] else ""))
+            rows.append(row)
+
+    articles = _frame(rows)
+    articles.attrs["rejects"] = pd.DataFrame(rejects, columns=["path", "reason"])
+    if rejects:
+        warnings.warn(
+            f"newskit: {len(rejects)} input(s) could not be read and were left out "
+            f"(see articles.attrs['rejects']): "
+            + "; ".join(f"{r.path}: {r.reason}" for r in rejects[:3])
+            + (" ..." if len(rejects) > 3 else ""),
+            stacklevel=2,
+        )
+    if undated:
+        warnings.warn(
+            f"newskit: no publication date for {len(undated)} article(s); `published` is left missing. "
+            "Add a manifest.csv (path,published) beside them, or pass year= for year-less datelines: "
+            + ", ".join(undated[:5]) + (" ..." if len(undated) > 5 else ""),
+            stacklevel=2,
+        )
+    return articles
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+def _inputs(source, reject) -> Iterator[_Input]:
+    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    if not sources:
+        raise ValueError("read_articles needs at least one file, folder or glob pattern")
+    for src in sources:
+        shown_root = os.fspath(src)
+        path = Path(shown_root).expanduser()
+        if path.is_dir():
+            manifests = _ManifestIndex(path, shown_root, reject)
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel = file.relative_to(path)
+                if file.name == MANIFEST:
+                    continue
+                shown = os.path.normpath(os.path.join(shown_root, rel))
+                if any(part.startswith(".") for part in rel.parts):
+                    reject(Reject(shown, "hidden file or folder, not read (rename it to include it)"))
+                    continue
+                if _CORPUS_DOCS.match(file.name):
+                    reject(Reject(shown, "corpus documentation (README/LICENSE), not an article; "
+                                         "name the file directly to read it"))
+                    continue
+                yield _Input(file, shown, manifests.lookup(file))
+            manifests.report_unmatched()
+        elif path.is_file():
+            manifests = _ManifestIndex(path.parent, os.path.dirname(shown_root), reject)
+            yield _Input(path, os.path.normpath(shown_root), manifests.lookup(path))
+        elif glob.has_magic(shown_root):
+            matches = sorted(glob.glob(os.path.expanduser(shown_root), recursive=True))
+            files = [m for m in matches if os.path.isfile(m) and os.path.basename(m) != MANIFEST]
+            if not files:
+                raise FileNotFoundError(f"no files match {shown_root!r}")
+            for match in files:
+                manifests = _ManifestIndex(Path(match).parent, os.path.dirname(match), reject)
+                yield _Input(Path(match), os.path.normpath(match), manifests.lookup(Path(match)))
+        else:
+            raise FileNotFoundError(f"no such file or folder: {shown_root!r}")
+
+
+class _ManifestIndex:
+    """The manifest.csv files of a folder tree; the nearest one above a file describes it."""
+
+    def __init__(self, root: Path, shown_root: str, reject) -> None:
+        self.entries: dict[Path, dict] = {}
+        self.used: set[Path] = set()
+        self.reject = reject
+        self.shown: dict[Path, str] = {}
+        manifests = [root / MANIFEST] if not root.is_dir() else sorted(root.rglob(MANIFEST))
+        for manifest in manifests:
+            if manifest.is_file():
+                shown = os.path.normpath(os.path.join(shown_root, manifest.relative_to(root)))
+                self._load(manifest, shown)
+
+    def _load(self, manifest: Path, shown: str) -> None:
+        try:
+            table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding_errors="replace")
+        except Exception as exc:
+            self.reject(Reject(shown, f"manifest could not be read: {exc}"))
+            return
+        if "path" not in table.columns:
+            self.reject(Reject(shown, f"manifest has no 'path' column (columns: {', '.join(table.columns)})"))
+            return
+        for record in table.to_dict("records"):
+            target = (manifest.parent / record["path"]).resolve()
+            self.entries[target] = {k: v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()}
+            self.shown[target] = f"{shown} -> {record['path']}"
+
+    def lookup(self, file: Path) -> dict | None:
+        key = file.resolve()
+        if key in self.entries:
+            self.used.add(key)
+            return self.entries[key]
+        return None
+
+    def report_unmatched(self) -> None:
+        for key in sorted(set(self.entries) - self.used):
+            if not key.exists():
+                self.reject(Reject(self.shown[key], "manifest lists a file that does not exist"))
+
+
+# --- one input --------------------------------------------------------------------------------
+
+
+def _read_input(item: _Input, max_bytes: int, errors: str) -> Iterator[Draft | Reject]:
+    try:
+        yield from _read_file(item.path, item.shown, max_bytes)
+    except (OSError, DecodeError, ValueError) as exc:
+        yield Reject(item.shown, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # a reader bug must not end the whole run
+        if errors == "raise":
+            raise
+        yield Reject(item.shown, f"unexpected {type(exc).__name__} while reading: {exc}")
+
+
+def _read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Draft | Reject]:
+    kind = _KINDS.get(path.suffix.lower())
+    if kind is None:
+        supported = ", ".join(sorted(k for k in _KINDS if k))
+        yield Reject(shown, f"unsupported file type '{path.suffix}' (newskit reads {supported})")
+        return
+    if kind == "jsonl":
+        yield from read_jsonl(path, shown, max_bytes)
+        return
+    size = path.stat().st_size
+    if size == 0:
+        yield Reject(shown, "empty file")
+        return
+    limit = max_bytes * 20 if kind in ("json", "csv") else max_bytes
+    if size > limit:
+        yield Reject(shown, f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit "
+                            "(raise it with max_bytes= / --max-bytes if this is really one article)")
+        return
+    data = path.read_bytes()
+    if kind == "json":
+        yield from read_json(data, shown, max_bytes)
+        return
+    if kind == "csv":
+        yield from read_csv(data, shown, max_bytes)
+        return
+    if kind in ("xml", "sniff", "text") and looks_like_newsml(data):
+        for draft in read_newsml(data, shown):
+            draft.path = shown
+            yield draft
+        return
+    if kind == "xml":
+        yield Reject(shown, "XML file is not NewsML 1.2 or NewsML-G2")
+        return
+    decoded = decode_bytes(data)
+    text = decoded.text
+    if kind in ("text", "sniff") and looks_like_email(text):
+        yield from read_email(data, shown)
+        return
+    if kind == "html" or looks_like_html(text):
+        result = read_html(text, shown)
+    elif looks_like_anpa(text):
+        try:
+            result = read_anpa(text, shown)
+            result.path = shown
+        except ValueError:  # control characters but no ANPA structure: read it as plain text
+            result = read_plain(text, shown)
+    else:
+        result = read_plain(text, shown)
+    if isinstance(result, Draft):
+        result.extra.setdefault("encoding", decoded.encoding)
+    yield result
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T\d{2,6}([+-]\d{2}:?\d{2}|Z)?)?$")
+
+
+def parse_date(value: str | None) -> pd.Timestamp | None:
+    """A publication date from metadata ("2016-07-29", "20190121T102708", RFC 2822 ...), day precision."""
+    if not value:
+        return None
+    value = str(value).strip()
+    compact = _COMPACT_DATE.match(value)
+    if compact:
+        value = f"{compact[1]}-{compact[2]}-{compact[3]}"
+    try:
+        stamp = pd.to_datetime(value, utc=False, format="mixed")
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if pd.isna(stamp):
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.normalize()
+
+
+def _published(manifest: dict | None, draft: Draft, structured: Structured, year: int | None):
+    if manifest and parse_date(manifest.get("published")) is not None:
+        return parse_date(manifest["published"]), "manifest"
+    if parse_date(draft.published) is not None:
+        return parse_date(draft.published), "metadata"
+    dateline = structured.dateline
+    if dateline is not None and dateline.month and dateline.day:
+        for chosen, provenance in ((dateline.year, "dateline"), (year, "inferred")):
+            if chosen:
+                try:
+                    return pd.Timestamp(chosen, dateline.month, dateline.day), provenance
+                except ValueError:
+                    return None, None
+    return None, None
+
+
+def article_id_for(text: str) -> str:
+    """A stable id from the article's content: the same text gives the same id everywhere."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+EARLIEST_PUBLISHED = pd.Timestamp("1900-01-01")
+
+
+def untrusted_date(published: pd.Timestamp | None, today: pd.Timestamp | None = None) -> str | None:
+    """Why a publication date cannot be right (in the future, or before 1900), else None."""
+    if published is None:
+        return None
+    today = today or pd.Timestamp.today().normalize()
+    if published > today:
+        return f"publication date {published.date()} is in the future; not used"
+    if published < EARLIEST_PUBLISHED:
+        return f"publication date {published.date()} is before 1900; not used"
+    return None
+
+
+def _article_row(draft: Draft, structured: Structured, manifest: dict | None, year: int | None) -> dict:
+    manifest = manifest or {}
+    published, published_from = _published(manifest, draft, structured, year)
+    # a date from the future or before 1900 is a typo or a placeholder: flag it, never anchor on it
+    published_issue = untrusted_date(published)
+    if published_issue:
+        published, published_from = None, None
+    dateline = structured.dateline
+    dateline_end = None
+    if structured.dateline_start is not None and dateline is not None:
+        dateline_end = structured.dateline_start + len(dateline.text)
+    return {
+        "article_id": draft.article_id or article_id_for(structured.text),
+        "path": draft.path,
+        "source": manifest.get("source") or draft.source or (dateline.agency if dateline else None),
+        "title": structured.title,
+        "subtitle": structured.subtitle,
+        "place": (dateline.place if dateline else None) or draft.place,
+        "region": dateline.region if dateline else None,
+        "published": published,
+        "published_from": published_from,
+        "text": structured.text,
+        "n_words": len(structured.text.split()),
+        "url": manifest.get("url") or draft.url,
+        "dateline": dateline.text if dateline else None,
+        "dateline_start": structured.dateline_start,
+        "dateline_end": dateline_end,
+        "date_text": dateline.date_text if dateline else None,
+        "agency": dateline.agency if dateline else None,
+        "layout": " ".join(p.kind for p in structured.paragraphs),
+        "format": draft.format,
+        "encoding": draft.extra.get("encoding"),
+        # a year-less dateline and no known year: the years whose weekdays fit the story ("2022,2016,...")
+        "year_candidates": dateline_year_candidates(structured.text, dateline.month, dateline.day)
+        if published is None and dateline is not None else None,
+        "published_issue": published_issue,
+    }
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    frame["published_from"] = pd.Categorical(frame["published_from"], categories=PUBLISHED_FROM)
+    # text columns are pandas' str dtype whatever they hold, so a column with no value at all (no
+    # article has a url) has the same dtype as one with values, before and after a parquet round trip
+    for column in _TEXT_COLUMNS:
+        frame[column] = frame[column].astype("str")
+    for column in ("n_words",):
+        frame[column] = frame[column].astype("int64")
+    for column in ("dateline_start", "dateline_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
