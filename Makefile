@@ -2,6 +2,7 @@
 #   make analyses   set up .venv, analyse seeds/ (and data/raw/ if present) into data/processed/,
 #                   re-execute the notebooks in place
 #   make test       set up .venv, run pytest and nbval (stored notebook outputs must reproduce)
+#   make test-fast  the edit-test loop: every test not marked slow (about a minute), no nbval
 # Own corpus:  make analyses CORPUS=~/my-articles   (notebooks run on it into reports/, committed
 #              notebooks untouched)
 
@@ -17,7 +18,7 @@ EXECUTE := $(PY) -m jupyter nbconvert --to notebook --execute \
 	--ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.kernel_name=python3 \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False
 
-.PHONY: setup analyses test lab bench clean
+.PHONY: setup analyses test test-fast lab bench clean
 
 setup: $(STAMP)
 
@@ -45,6 +46,9 @@ endif
 test: $(STAMP)
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(PY) -m pytest tests -m "not slow" -p no:cacheprovider
 
 lab: $(STAMP)
 	$(PY) -m jupyter lab --ip 127.0.0.1 notebooks/

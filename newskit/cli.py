@@ -6,20 +6,19 @@ import sys
 import time
 import warnings
 
+import newskit
 from newskit._version import __version__
-from newskit.corpus import Corpus
-from newskit.read.articles import MAX_BYTES, NewskitInputError, read_articles
-from newskit.pipeline.model import ModelNotFound
-from newskit.pipeline.tagging import tag
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m newskit", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m newskit", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"newskit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    analyze = commands.add_parser("analyze", help="read and tag articles, write the frames as parquet")
-    analyze.add_argument("source", nargs="+", help="files, folders or glob patterns")
+    analyze = _command(commands, "analyze", "read and tag articles, write the frames as parquet",
+                       "newskit.analyze(SOURCE..., out=DIR): read_articles + tag, frames streamed to DIR/<frame>.parquet",
+                       "python -m newskit analyze seeds data/raw --out data/processed --n-process 2")
     analyze.add_argument("--out", required=True,
                          help="folder for the parquet frames, written in chunks as articles are tagged (Corpus.load reads it)")
     analyze.add_argument("--cache", default="data/cache", help="cache folder (default: data/cache)")
@@ -28,21 +27,38 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--n-process", type=int, default=1, help="worker processes on this machine")
     analyze.add_argument("--scheduler", default=None,
                          help="Dask scheduler address (tcp://host:8786): tag on that cluster (pip install distributed)")
-    analyze.add_argument("--year", type=int, default=None, help="year for datelines without one")
-    analyze.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="size limit for one article")
     analyze.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    read = commands.add_parser("read", help="read articles only and report what was loaded and rejected")
-    read.add_argument("source", nargs="+")
-    read.add_argument("--year", type=int, default=None)
-    read.add_argument("--max-bytes", type=int, default=MAX_BYTES)
+    _command(commands, "read", "read articles only and report what was loaded and rejected",
+             "newskit.read_articles(SOURCE...): count what loads and list every reject with its reason",
+             "python -m newskit read ~/my-articles")
 
-    show = commands.add_parser("show", help="write the HTML view of one article of a saved corpus")
+    show = commands.add_parser(
+        "show", help="write the HTML view of one article of a saved corpus",
+        description="newskit.Corpus.load(CORPUS).show(ARTICLE_ID).save(HTML): entities, quotes and dates highlighted",
+        epilog="example: python -m newskit show data/processed 759d8c3144652bb8 --html seed.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     show.add_argument("corpus", help="folder written by analyze --out")
     show.add_argument("article_id")
     show.add_argument("--html", required=True, help="output .html file")
     return parser
+
+
+def _command(commands, name: str, summary: str, call: str, example: str) -> argparse.ArgumentParser:
+    """A command over SOURCE... that reads articles: its help names the library call and an example."""
+    command = commands.add_parser(name, help=summary, description=call, epilog=f"example: {example}",
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.add_argument("source", nargs="+", help="files, folders or glob patterns")
+    command.add_argument("--year", type=int, default=None, help="year for datelines without one")
+    command.add_argument("--max-bytes", type=int, default=None, help="size limit for one article (default: 10 MB)")
+    return command
+
+
+def _loaded(articles, rejects, tagged: str = "") -> None:
+    undated = int(articles["published"].isna().sum())
+    print(f"loaded {len(articles):,} articles ({undated:,} without a publication date), "
+          f"rejected {len(rejects):,} input(s){tagged}")
 
 
 def _report_rejects(rejects, out=sys.stdout) -> None:
@@ -57,28 +73,26 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("ignore")  # the CLI reports rejects and undated articles itself
     try:
         if args.command == "show":
-            Corpus.load(args.corpus).show(args.article_id).save(args.html)
+            newskit.Corpus.load(args.corpus).show(args.article_id).save(args.html)
             print(f"wrote {args.html}")
             return 0
         started = time.perf_counter()
-        articles = read_articles(args.source, year=args.year, max_bytes=args.max_bytes,
-                                 errors="raise" if getattr(args, "strict", False) else "collect")
-        rejects = articles.attrs["rejects"]
-        undated = int(articles["published"].isna().sum())
+        read_options = {"year": args.year, "errors": "raise" if getattr(args, "strict", False) else "collect",
+                        "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes}
         if args.command == "read":
-            print(f"loaded {len(articles):,} articles ({undated:,} without a publication date), "
-                  f"rejected {len(rejects):,} input(s)")
-            _report_rejects(rejects)
+            articles = newskit.read_articles(args.source, **read_options)
+            _loaded(articles, articles.attrs["rejects"])
+            _report_rejects(articles.attrs["rejects"])
             return 0
-        corpus = tag(articles, cache=None if args.no_cache else args.cache, model=args.model, n_process=args.n_process,
-                     progress=False if args.quiet else None, scheduler=args.scheduler, out=args.out)
+        corpus = newskit.analyze(args.source, **read_options, cache=None if args.no_cache else args.cache,
+                                 model=args.model, n_process=args.n_process, progress=False if args.quiet else None,
+                                 scheduler=args.scheduler, out=args.out)
         elapsed = time.perf_counter() - started
-        print(f"loaded {len(articles):,} articles ({undated:,} without a publication date), "
-              f"rejected {len(rejects):,} input(s); tagged {corpus.info['tagged']:,}, "
-              f"{corpus.info['cache_hits']:,} from cache; {elapsed:.1f} s")
+        _loaded(corpus.articles, corpus.rejects,
+                f"; tagged {corpus.info['tagged']:,}, {corpus.info['cache_hits']:,} from cache; {elapsed:.1f} s")
         print(f"{len(corpus.sentences):,} sentences, {len(corpus.entities):,} entities -> {args.out}")
-        _report_rejects(rejects)
+        _report_rejects(corpus.rejects)
         return 0
-    except (FileNotFoundError, NewskitInputError, ModelNotFound, KeyError) as exc:
+    except (FileNotFoundError, newskit.NewskitInputError, newskit.ModelNotFound, KeyError) as exc:
         print(f"newskit: {exc}", file=sys.stderr)
         return 2

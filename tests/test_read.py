@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -296,3 +298,26 @@ def test_corpus_readme_is_listed_not_read(tmp_path):
     assert list(articles["title"]) == ["Story"]
     assert "corpus documentation" in articles.attrs["rejects"]["reason"].iloc[0]
     assert len(read_quietly(tmp_path / "README.TXT")) == 1  # named directly, it is read
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+
+def test_reader_word_lists_load_whatever_was_imported_first():
+    # The rules of extract/ import newskit.extract.lexicon.words, which shadows the loader's
+    # words(); the reader must still import after them (as a pipeline run does).
+    code = "import newskit.extract.quotes.cues, newskit.read.articles as a; print(len(a._KINDS))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 0
+
+
+def test_corpus_documents_come_from_the_lexicon(tmp_path):
+    from newskit.extract import lexicon
+
+    for name in lexicon.entries("read/corpus_docs"):
+        (tmp_path / f"{name.upper()}.md").write_text("About this corpus.\n")
+    (tmp_path / "readme_first.txt").write_text("Story\n\nWords.\n")  # only whole names count
+    articles = read_quietly(tmp_path)
+    assert list(articles["title"]) == ["Story"]
+    assert len(articles.attrs["rejects"]) == len(lexicon.entries("read/corpus_docs"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newskit.extract import lexicon
 from newskit.read.decode import DecodeError, decode_bytes
 from newskit.read.draft import Draft
 from newskit.read.formats.anpa import looks_like_anpa, read_anpa
@@ -31,17 +32,14 @@ News articles are kilobytes; anything bigger is almost always a dump or a binary
 
 MANIFEST = "manifest.csv"
 
-# File types by extension; "sniff" means decide from the content.
-_KINDS = {
-    ".txt": "text", ".text": "text", ".md": "text", "": "sniff", ".story": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".csv": "csv", ".tsv": "csv",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".xml": "xml", ".nml": "xml", ".newsml": "xml",
-}
+# File types by extension, each one of the kinds _read_file knows (text, jsonl, json, csv, html,
+# xml); "sniff" means decide from the content.
+_KINDS: dict[str, str] = lexicon.table("read/file_kinds")
 
 # Files that describe a corpus rather than belong to it, skipped (and listed) when a folder is read.
-_CORPUS_DOCS = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\.[a-z]+)?$", re.IGNORECASE)
+_CORPUS_DOCS = re.compile(
+    r"^(" + "|".join(map(re.escape, lexicon.entries("read/corpus_docs"))) + r")(\.[a-z]+)?$", re.IGNORECASE
+)
 
 ARTICLE_COLUMNS = [
     "article_id", "path", "source", "title", "subtitle", "place", "region", "published",

@@ -5,6 +5,8 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
+from newskit.extract import lexicon
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -29,34 +31,17 @@ class Dateline:
 
 # The one month table: every spelling a dateline uses (matched case-insensitively), English
 # plus the Spanish forms EFE writes ("Nueva Delhi, 21 ene (EFE).-").
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
-    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6,
-    "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
-    "noviembre": 11, "diciembre": 12, "dic": 12,
-}
+MONTHS: dict[str, int] = lexicon.table("read/months")
 
 # Agencies accepted in (parens), /slashes/ or bare; compared lower-cased.
-_KNOWN_AGENCIES = frozenset({
-    "ap", "reuters", "afp", "dpa", "dpa-afx", "tass", "itar-tass", "kyodo", "xinhua", "upi",
-    "ansa", "efe", "ians", "pti", "ani", "bloomberg", "cnn", "interfax", "ria novosti",
-    "yonhap", "jiji", "anadolu", "anp", "belga", "ctk", "pap", "mti", "aap", "cp",
-    "kuna", "wam", "irna", "bernama", "antara", "kcna", "apa", "sda", "ats", "sid",
-    "kna", "epd", "ntb", "tt", "stt", "ritzau", "lusa", "mena", "petra", "sana", "qna",
-    "wafa", "pna", "bna", "tanjug", "hina", "sta", "bta", "ukrinform", "unian", "belta",
-    "prensa latina", "notimex", "efe-dpa", "afp-jiji",
-})
+# (not lexicon.words: the submodule newskit.extract.lexicon.words shadows that function once imported)
+_KNOWN_AGENCIES = frozenset(lexicon.entries("read/dateline_agencies"))
 # Agencies that may follow the date without brackets (Kyodo style); case-sensitive.
-_BARE_AGENCIES = ("Kyodo", "Xinhua", "Reuters", "AFP", "AP", "TASS", "dpa", "UPI", "Yonhap", "Jiji")
+_BARE_AGENCIES = lexicon.entries("read/dateline_bare_agencies")
 # Sentence openers that never begin a mixed-case place ("The Associated Press (AP) - ...").
-_NOT_PLACE = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "According",
-                        "Mr", "Mrs", "Ms", "Dr", "Sir", "This", "That", "It", "He", "She", "They", "We", "I"})
+_NOT_PLACE = frozenset(lexicon.entries("read/dateline_not_place"))
 # Lower-case words allowed inside a mixed-case place name ("Frankfurt am Main").
-_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "les",
-                        "el", "al", "am", "an", "der", "den", "du", "sur", "upon", "y", "en", "im", "of"})
+_PARTICLES = frozenset(lexicon.entries("read/dateline_place_particles"))
 
 _WINDOW = 160        # characters after the start that are ever looked at
 _MAX_HEAD = 100      # a dateline must end (before its separator) within this many characters
@@ -64,12 +49,12 @@ _MAX_PLACE_WORDS = 5
 
 _SP = r"[ \t\u00a0]"
 _WORD = r"[^\W\d_][\w'’.\-/&]*"
-_MON = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
+_MON = "(?i:" + "|".join(map(re.escape, sorted(MONTHS, key=len, reverse=True))) + r")(?![^\W\d_])"
 _YEAR = rf"(?:,?{_SP}{{1,3}}\d{{4}}(?!\d))?"
 _DATE = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}(?!\d)"                      # ISO: 1996-08-30
          rf"|{_MON}\.?{_SP}{{1,3}}\d{{1,2}}(?!\d){_YEAR}"          # month-day: Dec. 9, July 29 2019
          rf"|\d{{1,2}}{_SP}{{1,3}}{_MON}\.?{_YEAR})")              # day-month: 29 July
-_BARE = "|".join(_BARE_AGENCIES)
+_BARE = "|".join(map(re.escape, _BARE_AGENCIES))
 _RWORD = rf"(?!{_MON}){_WORD}"   # a region word is never a month
 
 # One word of a place name: MOSCOW, Luxembourg, PORT-AU-PRINCE, ST., Berlin/Hamburg (dpa).

@@ -4,8 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY_MENTION = re.compile(r"(?<![\w-])(?:" + "|".join(_WEEKDAY_NAMES) + r")(?![\w-])")
+from newskit.extract import lexicon
+
+# Monday first: a name's position is its weekday number, as date.weekday() counts.
+_WEEKDAY_NAMES = lexicon.entries("read/weekdays")
+_WEEKDAY_MENTION = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _WEEKDAY_NAMES)) + r")(?![\w-])")
 
 
 def year_candidates(text: str, month: int, day: int, first: int = 1990, last: int | None = None) -> list[int]:

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import re
 
+from newskit.extract import lexicon
 from newskit.read.draft import Draft
 from newskit.read.formats.newsml import SIGNOFF, agency_name, squash_whitespace
+
+
+def _alternatives(name: str) -> str:
+    """A regex alternation of the words of lexicon list `name`, in file order."""
+    return "|".join(map(re.escape, lexicon.entries(name)))
+
 
 SOH, STX, ETX, EOT = "\x01", "\x02", "\x03", "\x04"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -12,18 +19,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _HEADER = re.compile(r"[a-z]{1,4}\d{3,5}\s+\d\s+[a-z]{1,3}\s+\d{1,5}\b")
 _SLUG = re.compile(r"\bBC-\S+")  # ANPA slug, repeated on the first text line by Kyodo
 _KEYWORDS = re.compile(r"/(?:[^/\s][^/]*/)+")  # dpa keyword line "/politics/Britain/EU/"
-_VERSION = re.compile(r"\d+(?:ST|ND|RD|TH) [A-Z]+|URGENT|FLASH|BULLETIN|CORRECT(?:ION|ED)|REFILE"
-                      r"|ADVISORY|EILT|EILMELDUNG|KORREKTUR|ZUSAMMENFASSUNG")
-_BYLINE = re.compile(r"(?:by|von|par|door|por)\s+\S", re.I)
-_NOTEBOOK = re.compile(r"#+\s*(?:Notebook|Notizblock)\b.*|\*(?: \*){3,}")
+# Version lines above the headline: "2ND LEAD", "URGENT", "EILMELDUNG".
+_VERSION = re.compile(r"\d+(?:ST|ND|RD|TH) [A-Z]+|" + _alternatives("read/anpa_version_lines"))
+_BYLINE = re.compile(r"(?:" + _alternatives("read/anpa_byline_words") + r")\s+\S", re.I)
+_NOTEBOOK = re.compile(r"#+\s*(?:" + _alternatives("read/anpa_notebook_headings") + r")\b.*|\*(?: \*){3,}")
 # Desk closing line of initials after the agency name: "dpa hm bs wjh".
-_CLOSING = re.compile(r"(?:dpa|afp|ap|ats|sda|apa|anp|efe|ansa|belga|kyodo|stt)(?: [a-z]{1,4})+")
+_CLOSING = re.compile(r"(?:" + _alternatives("read/anpa_closing_agencies") + r")(?: [a-z]{1,4})+")
 # Transmission stamps: "101137 GMT Dez 18" / "091223 dec 18" (ddHHMM month yy), "KWS-21:37-09-12-18".
-_STAMP = re.compile(r"(\d\d)(\d\d)(\d\d)(?:\s+(GMT|UTC|MEZ|MESZ|CET|CEST))?\s+([^\W\d_]{3,5})\.?\s+(\d\d)")
+_STAMP = re.compile(r"(\d\d)(\d\d)(\d\d)(?:\s+(" + _alternatives("read/anpa_stamp_zones")
+                    + r"))?\s+([^\W\d_]{3,5})\.?\s+(\d\d)")
+# (not lexicon.words: the submodule newskit.extract.lexicon.words shadows that function once imported)
+_UTC_ZONES = frozenset(lexicon.entries("read/anpa_utc_zones"))
 _KWS_STAMP = re.compile(r"[A-Z]{2,5}-(\d\d):(\d\d)-(\d\d)-(\d\d)-(\d\d)")
-_MONTHS = {"jan": 1, "feb": 2, "fev": 2, "fév": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "avr": 4,
-           "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "aou": 8, "aoû": 8,
-           "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "déc": 12}
+# Month abbreviations of transmission stamps (English, German, French), looked up by their first
+# four letters, then three.
+_MONTHS: dict[str, int] = lexicon.table("read/anpa_months")
 _MAX_HEADLINE_LINES = 6
 
 
@@ -183,7 +193,7 @@ def _stamp_date(trailer: list[str]) -> str | None:
             day, hour, minute = int(m[1]), int(m[2]), int(m[3])
             name = m[5].lower()
             month = _MONTHS.get(name[:4]) or _MONTHS.get(name[:3]) or 0
-            year, zone = int(m[6]), "Z" if m[4] in ("GMT", "UTC") else ""
+            year, zone = int(m[6]), "Z" if m[4] in _UTC_ZONES else ""
         else:
             continue
         if 1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60:

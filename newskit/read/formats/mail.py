@@ -6,6 +6,7 @@ import email.policy
 import re
 from collections.abc import Iterator
 
+from newskit.extract import lexicon
 from newskit.read.decode import clean_text
 from newskit.read.draft import Draft
 from newskit.read.structure import split_blocks
@@ -13,7 +14,7 @@ from newskit.read.formats.errors import Reject
 
 # An RFC 5322 header block: the first non-empty line is `Name: value` with a known mail header.
 _MAIL_HEADER = re.compile(
-    r"\A(?:(?:Delivered-To|Received|Return-Path|From|To|Date|Subject|Message-ID|MIME-Version|X-[\w-]+):[^\n]*\n)",
+    r"\A(?:(?:" + "|".join(map(re.escape, lexicon.entries("read/mail_headers"))) + r"|X-[\w-]+):[^\n]*\n)",
     re.IGNORECASE,
 )
 

@@ -7,29 +7,26 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from newskit.extract import lexicon
 from newskit.read.draft import Draft
 
 # Short agency names, searched in provider ids, party names, credit lines and sign-offs;
 # the earliest match in a string wins ("(ats afp)" is ATS copy quoting AFP).
-_AGENCIES = [(re.compile(pattern, re.I), name) for pattern, name in (
-    (r"tass", "TASS"), (r"kyodo", "Kyodo"), (r"\bdpa\b|deutsche presse", "dpa"),
-    (r"\bafp\b|agence france", "AFP"), (r"\bansa\b", "ANSA"), (r"belga", "Belga"),
-    (r"\befe(?:\b|servicios)|agencia efe", "EFE"), (r"\banp\b|nederlands persbureau", "ANP"),
-    (r"\bsda\b|\bats\b|keystone", "ATS"), (r"\bstt\b|lehtikuva", "STT"),
-    (r"reuters", "Reuters"), (r"xinhua", "Xinhua"), (r"\bap\b|associated press", "AP"),
-    (r"\bapa\b", "APA"),
-)]
+# Each agency's name with the regular expression of its spellings (matched case-insensitively).
+_AGENCIES = [(re.compile(pattern, re.I), name)
+             for name, pattern in lexicon.table("read/agency_spellings").items()]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
 # Desk sign-offs that close a story but are not text: "==Kyodo", "asl/tib/pid/cac", "(SDA\/sj)".
 SIGNOFF = re.compile(r"==\s*\w[\w ]*|[a-z]{2,4}(?:/[a-z]{2,4})+|\([A-Za-z]{2,6}(?:\\?/[\w/-]*)?\)")
-_BLOCK_TAGS = {"p", "hl2", "h2", "h3", "h4", "h5", "h6", "li", "pre"}
+# (not lexicon.words: the submodule newskit.extract.lexicon.words shadows that function once imported)
+_BLOCK_TAGS = frozenset(lexicon.entries("read/newsml_block_tags"))
 # XHTML page chrome (dpa repeats headline and genre in <header>) and non-prose content.
-_SKIP_TAGS = {"header", "footer", "aside", "nav", "figure", "figcaption", "table", "media",
-              "script", "style", "head"}
-_PART_ROLES = {"title", "lead", "body", "caption", "intro"}  # Belga splits a story into these
-_MEDIA_TYPES = ("audio", "video", "photo", "picture", "image", "graphic")
-_INLINE_MARKUP = re.compile(r"</?(?:b|i|u|em|strong|span|font|br)\b[^>]*>|<NewsComponentRef\b[^>]*>",
-                            re.I)
+_SKIP_TAGS = frozenset(lexicon.entries("read/newsml_skip_tags"))
+_PART_ROLES = frozenset(lexicon.entries("read/newsml_part_roles"))  # Belga splits a story into these
+_MEDIA_TYPES = lexicon.entries("read/newsml_media_types")
+_INLINE_MARKUP = re.compile(
+    r"</?(?:" + "|".join(map(re.escape, lexicon.entries("read/newsml_inline_tags"))) + r")\b[^>]*>"
+    r"|<NewsComponentRef\b[^>]*>", re.I)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 

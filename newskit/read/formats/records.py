@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from newskit.extract import lexicon
 from newskit.read.decode import DecodeError, clean_text, decode_bytes
 from newskit.read.draft import Draft
 from newskit.read.structure import split_blocks
@@ -14,8 +15,9 @@ from newskit.read.formats.errors import Reject
 
 # Optional columns a record may carry; anything else is kept in Draft.extra.
 RECORD_FIELDS = ("id", "title", "subtitle", "published", "source", "url", "place")
-_ID_ALIASES = ("id", "article_id")
-_DATE_ALIASES = ("published", "date", "pubdate", "published_at")
+# Fields that may hold the id and the publication date; the first non-empty one wins.
+_ID_ALIASES = lexicon.entries("read/record_id_fields")
+_DATE_ALIASES = lexicon.entries("read/record_date_fields")
 
 
 def _text_field(value: object) -> str | None:
