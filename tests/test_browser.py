@@ -47,7 +47,7 @@ def _browser_available() -> str | None:
 _missing = _browser_available()
 if _missing and REQUIRED:
     raise RuntimeError(f"browser tests required (NEWSKIT_BROWSER_TESTS=1) but {_missing}")
-pytestmark = pytest.mark.skipif(_missing is not None, reason=_missing or "")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(_missing is not None, reason=_missing or "")]
 
 
 def _free_port() -> int:

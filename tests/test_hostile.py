@@ -93,6 +93,7 @@ def test_hostile_articles_keep_their_text_and_flags(hostile_corpus):
         assert pd.isna(row["published"]) and issue in row["published_issue"], name
 
 
+@pytest.mark.slow  # tags a 10,000-paragraph article
 def test_tagging_hostile_articles_keeps_every_invariant(hostile_corpus, nlp):
     articles = read_quietly(hostile_corpus)
     corpus = newskit.tag(articles, cache=None, model=nlp)
@@ -104,6 +105,7 @@ def test_tagging_hostile_articles_keeps_every_invariant(hostile_corpus, nlp):
     assert "<script>" not in view.html.split("</style>", 1)[1] and "&lt;script&gt;" in view.html
 
 
+@pytest.mark.slow  # a CLI process over a 20 MB input
 def test_cli_over_the_hostile_corpus_completes_with_bounded_memory(hostile_corpus, tmp_path):
     done = subprocess.run([sys.executable, "-m", "newskit", "analyze", str(hostile_corpus), "--out", str(tmp_path / "out"),
                            "--no-cache", "--quiet"], capture_output=True, text=True, timeout=600, cwd=ROOT)
