@@ -4,6 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+# Quote kinds that report speech rather than quote it word for word: analyses and the explorer
+# count them together as "reported", against "direct".
+REPORTED_KINDS = ("indirect", "according_to", "mixed")
+
 # Per-article frames produced by tagging; each gets `article_id` as its first column.
 SCHEMAS: dict[str, dict[str, str]] = {
     "paragraphs": {"paragraph": "int64", "kind": "category:title,subtitle,dateline,subheading,body", "start": "int64", "end": "int64", "text": "str"},

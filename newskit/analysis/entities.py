@@ -7,10 +7,9 @@ from itertools import combinations
 import pandas as pd
 
 from newskit.extract.entities.gazetteer import country_of
+from newskit.extract.names import NAME_LABELS  # counted by default: names of people, organisations, places ...
 
 HEADLINE_KINDS = ("title", "subtitle")
-# Labels counted by default: names of people, organisations, places and groups.
-NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 
 
 def canonical_names(entities: pd.DataFrame) -> pd.Series:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-REPORTED = ("indirect", "according_to", "mixed")
+from newskit.frames import REPORTED_KINDS
 
 
 def _speakers(quotes: pd.DataFrame) -> pd.Series:
@@ -39,7 +39,7 @@ def kind_shares(quotes: pd.DataFrame, speakers: list[str] | None = None) -> pd.D
     if speakers is not None:
         frame = frame[frame["who"].isin(speakers)]
     table = pd.crosstab(frame["who"], frame["kind"], normalize="index").round(2)
-    table = table.reindex(columns=[k for k in ("direct", *REPORTED) if k in table.columns])
+    table = table.reindex(columns=[k for k in ("direct", *REPORTED_KINDS) if k in table.columns])
     order = speakers if speakers is not None else sorted(table.index)
     return table.reindex([s for s in order if s in table.index]).rename_axis(index="speaker", columns=None)
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newskit.extract import lexicon
 from newskit.read.dateline import Dateline, find_dateline, parse_dateline_field
 from newskit.read.draft import Draft
-from newskit.extract.lexicon.words import CHROME_LINES, FINAL_PUNCTUATION
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# Site chrome ("All news", "Share this article"): whole lines around a story, matched case-insensitively.
+CHROME_LINES = frozenset(line.lower() for line in lexicon.entries("read/chrome_lines"))
+# Characters that end a sentence-like line; a short body line without one is a subheading.
+FINAL_PUNCTUATION = lexicon.entries("read/final_punctuation")
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _TITLE_MAX_CHARS = 300

@@ -5,37 +5,23 @@ import re
 from collections import Counter, defaultdict
 
 import newskit.extract.entities.gazetteer as gazetteer
+from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.entities.mentions import Mention
-from newskit.extract.lexicon.words import HONORIFICS, NAME_CONNECTORS
+from newskit.extract.entities.mention import Mention
+from newskit.extract.names import NAME_LABELS, normalize_name
 
-# Labels that name things (the rest, DATE, MONEY ..., keep their text as the entity).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
+NAME_CONNECTORS = lexicon.words("entities/name_connectors")
 # Labels whose names newskit looks for again where the model missed a later mention.
 PROPAGATED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 MAX_NAME_TOKENS = 5
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
-
-
-def normalize(text: str, label: str) -> str:
-    """The written name without layout and grammar: whitespace, leading "the", possessive, "Mr."."""
-    name = " ".join(text.split())
-    name = _POSSESSIVE.sub("", name).strip()
-    if name.lower().startswith("the ") and name.lower() not in gazetteer.places():
-        name = name[4:]
-    if label == "PERSON":
-        words = name.split(" ")
-        while len(words) > 1 and words[0].lower() in HONORIFICS:
-            words = words[1:]
-        name = " ".join(words)
-    return name
 
 
 def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> list[Mention]:
     """Give every mention its canonical name and its entity's label, and add missed later mentions."""
     for m in mentions:
-        m.entity = normalize(m.span.text, m.label)
+        m.entity = normalize_name(m.span.text, m.label)
     people = _person_names(mentions)
     acronyms = _acronyms(mentions)
     for m in mentions:

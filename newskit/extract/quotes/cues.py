@@ -8,13 +8,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.lexicon.words import AUDIENCE_VERBS, REPORTING_VERBS
 
+# Lemmas of the verbs that introduce speech (direct, reported or mixed); beliefs stay out.
+REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
+# Reporting verbs whose object is the audience, kept in the cue: "told journalists".
+AUDIENCE_VERBS = lexicon.words("quotes/audience_verbs")
 SUBJECTS = ("nsubj", "nsubjpass")
 TRIM = " \t\n,;:—–-"
 # subjects that never speak: expletive and demonstrative pronouns ("it is said", "that means")
-_NOT_SPEAKERS = ("that", "this", "there")
+_NOT_SPEAKERS = lexicon.entries("quotes/not_speakers")
 
 
 @dataclass

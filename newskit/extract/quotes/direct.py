@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.quotes.cues import Cue
+from newskit.extract.quotes.cues import REPORTING_VERBS, Cue
 from newskit.extract.quotes.cues import is_reporting as _is_reporting
 from newskit.extract.quotes.cues import mention as _mention
 from newskit.extract.quotes.cues import name_run as _name_run
@@ -24,12 +25,13 @@ from newskit.extract.quotes.cues import verb_cue as _verb_cue
 from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
 from newskit.extract.quotes.reported import reported as _reported
 from newskit.extract.quotes.speakers import Resolver, said_on
-from newskit.extract.lexicon.words import REPORTING_VERBS, SPEECH_ACT_VERBS
 
 # a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
 # title, an initial or a common abbreviation ("Mrs. Sorensen said", "U.S. officials")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr rev no vs u.s u.k u.n".split())
+_ABBREVIATIONS = lexicon.words("quotes/abbreviations")
+# Verbs of speech acts that take a quoted fragment rather than a clause: `called the plan "a disgrace"`.
+SPEECH_ACT_VERBS = lexicon.words("quotes/speech_act_verbs")
 _DASHES = "-–—"
 _OPENERS = "\"“„«"
 

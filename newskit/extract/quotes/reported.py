@@ -13,23 +13,29 @@ import numpy
 from spacy.symbols import AUX, LOWER, POS, VERB
 from spacy.tokens import Doc, Token
 
+from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
+from newskit.extract.names import ROLE_NOUNS
 from newskit.extract.quotes.cues import Cue, inside, is_reporting, mention, speaker_of, trimmed, verb_cue
-from newskit.extract.lexicon.words import (CLAIM_PREPOSITIONS, OBJECT_REPORTING_VERBS, ORGANISATION_NOUNS, PREPOSITION_REPORTING, ROLE_NOUNS,
-                        UNNAMED_SOURCE_NOUNS)
+
+# Reporting verbs whose noun-phrase object is what was reported: "announced his resignation".
+OBJECT_REPORTING_VERBS = lexicon.words("quotes/object_reporting_verbs")
+# Prepositions whose object completes a claim after the verb's object: "accused him of lying".
+CLAIM_PREPOSITIONS = lexicon.words("quotes/claim_prepositions")
+# Reporting verb -> the prepositions whose object is what was reported: "called for a recount",
+# "talked about health care", "warned of a crisis".
+PREPOSITION_REPORTING: dict[str, tuple[str, ...]] = {
+    verb: tuple(prepositions) for verb, prepositions in lexicon.table("quotes/preposition_reporting").items()}
+ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
+UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 
 _TIMES = ("DATE", "TIME")
 # reporting verbs that are aspectual before an infinitive: "continued to rise" reports nothing
-_ASPECTUAL = {"continue"}
+_ASPECTUAL = lexicon.words("quotes/aspectual_verbs")
 # nouns that can make a claim: roles, organisations, unnamed sources, and what people publish
-SPEAKING_NOUNS = ROLE_NOUNS | ORGANISATION_NOUNS | UNNAMED_SOURCE_NOUNS | {
-    "ad", "statement", "report", "study", "poll", "survey", "memo", "letter", "article", "editorial",
-    "tweet", "post", "column", "op-ed", "video", "speech", "voter", "member", "leader", "candidate",
-    "republican", "democrat", "conservative", "liberal", "supporter", "opponent", "group", "man", "woman",
-    "many", "few", "some", "staff", "ally", "friend", "associate", "guest", "politician", "proponent",
-    "businessman", "tycoon", "outlet", "book", "side", "remark", "message", "story"}
+SPEAKING_NOUNS = ROLE_NOUNS | ORGANISATION_NOUNS | UNNAMED_SOURCE_NOUNS | lexicon.words("quotes/speaking_nouns")
 # agent nouns: "donor", "backer", "pediatrician", "advocate", "demonstrator"
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "ee")
+_AGENT_SUFFIXES = lexicon.entries("quotes/agent_suffixes")
 
 
 def reported(pdoc: ParagraphDoc):

@@ -13,12 +13,19 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Span, Token
 
+from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.lexicon.words import GENDERED_WORDS, ORGANISATION_NOUNS, ROLE_NOUNS, SPEAKER_PRONOUNS, UNNAMED_SOURCE_NOUNS
+from newskit.extract.names import ROLE_NOUNS, gender_of, person_name, role_of
 
+# Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
+SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
+# Nouns of organisations: "the ministry said" is an organisation speaking.
+ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
+# Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
+UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 _ORG_LABELS = {"ORG", "GPE", "NORP"}
-_INDEFINITE = {"a", "an", "some", "several", "many", "one", "two", "three", "other", "another", "most"}
-_ROLE_STOP = {"det", "poss", "case", "punct", "appos", "relcl", "acl", "cc", "nummod"}
+# First words of a mention that leave its source unnamed: "a source", "some officials".
+_INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 
 
 @dataclass
@@ -27,51 +34,6 @@ class Person:
     sentence: int
     name: str  # canonical name
     subject: bool  # the mention is a clause subject (more salient for pronouns)
-
-
-def _gender_from_name(first: str) -> str | None:
-    """Gender of a first name from gender-guesser's name dictionary when it is installed."""
-    global _DETECTOR
-    if _DETECTOR is None:
-        try:
-            from gender_guesser.detector import Detector
-        except ImportError:
-            _DETECTOR = False  # not installed: not looked for again (a failed import is not cached)
-        else:
-            _DETECTOR = Detector(case_sensitive=False)
-    if _DETECTOR is False:
-        return None
-    guess = _DETECTOR.get_gender(first)
-    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
-
-
-_DETECTOR = None  # gender-guesser's Detector once loaded; False when it is not installed
-
-
-def role_of(ent: Span) -> str | None:
-    """Title before a name ("Russian Deputy Defense Minister Anatoly Antonov") or apposition
-    ("Antonov, the deputy minister,"), when it holds a role noun."""
-    doc = ent.doc
-    start = ent.start
-    titled = [t for t in ent if t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS]
-    if titled and titled[-1].i < ent.end - 1:  # spaCy put the title inside the name: "Coach Alma Ruiz"
-        return doc[ent.start:titled[-1].i + 1].text
-    # compound and modifier tokens in the name's own noun phrase, up to a determiner
-    while start > 0 and doc[start - 1].dep_ not in _ROLE_STOP and not doc[start - 1].is_punct \
-            and doc[start - 1].ent_type_ != "PERSON" \
-            and (doc[start - 1].head.i in range(start - 1, ent.end + 3) or doc[start - 1].is_title):
-        start -= 1
-    words = doc[start:ent.start]
-    if len(words) and any(t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS for t in words):
-        return words.text
-    for child in ent.root.children:
-        # apposition after the name: "Antonov, the deputy minister, said"
-        if child.dep_ == "appos" and child.i > ent.root.i and child.lemma_.lower() in ROLE_NOUNS:
-            left = child.left_edge.i
-            while left < child.i and doc[left].dep_ in ("det", "punct"):
-                left += 1
-            return doc[left:child.right_edge.i + 1].text.strip(" ,")
-    return None
 
 
 class Resolver:
@@ -96,16 +58,16 @@ class Resolver:
                     mentions.append((pdoc, ent))
                 elif ent.label_ in _ORG_LABELS and not any(c.start <= ent.start and ent.end <= c.end for c in chunks):
                     self.orgs.append((pdoc.offsets(ent)[0], canonical.get(pdoc.offsets(ent), ent.text), ent.root.lemma_.lower()))
-        full_names = [_clean_name(e.text) for _, e in mentions if len(_clean_name(e.text).split()) > 1]
+        full_names = [person_name(e.text) for _, e in mentions if len(person_name(e.text).split()) > 1]
         for pdoc, ent in mentions:
-            name = canonical.get(pdoc.offsets(ent)) or self._full_name(_clean_name(ent.text), full_names)
+            name = canonical.get(pdoc.offsets(ent)) or self._full_name(person_name(ent.text), full_names)
             if not name:
                 continue
             self.people.append(Person(pdoc.offsets(ent)[0], pdoc.sentence_of(ent.start), name, ent.root.dep_ in ("nsubj", "nsubjpass")))
             role = role_of(ent)
             if role and name not in self.roles:
                 self.roles[name] = role
-            gender = self._gender(ent)
+            gender = gender_of(ent)
             if gender and name not in self.genders:
                 self.genders[name] = gender
 
@@ -117,17 +79,6 @@ class Resolver:
                 return full
         return name
 
-    @staticmethod
-    def _gender(ent: Span) -> str | None:
-        doc = ent.doc
-        before = doc[ent.start - 1].lower_ if ent.start else ""
-        words = [before, *(t.lower_ for t in ent)]
-        for word in words:
-            if word in GENDERED_WORDS:
-                return GENDERED_WORDS[word]
-        names = _clean_name(ent.text).split()
-        return _gender_from_name(names[0]) if len(names) > 1 else None
-
     def resolve(self, mention: Span, pdoc: ParagraphDoc) -> dict:
         """speaker, speaker_text, speaker_start/end, speaker_label and speaker_role of a mention."""
         start, end = pdoc.offsets(mention)
@@ -137,9 +88,9 @@ class Resolver:
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
-        known = set(_clean_name(mention.text).split()) <= {w for p in self.people for w in p.name.split()}
+        known = set(person_name(mention.text).split()) <= {w for p in self.people for w in p.name.split()}
         if mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (known or not head.ent_type_)):
-            name = self._full_name(_clean_name(mention.text), [p.name for p in self.people if " " in p.name])
+            name = self._full_name(person_name(mention.text), [p.name for p in self.people if " " in p.name])
             if " " in name and all(p.name != name for p in self.people):
                 # a full name the entity model missed: later short mentions ("Moss") resolve to it
                 self.people.append(Person(start, pdoc.sentence_of(head.i), name, head.dep_ in ("nsubj", "nsubjpass")))
@@ -192,13 +143,6 @@ class Resolver:
             if best is None or (score, person.start) >= best[:2]:
                 best = (score, person.start, person.name)
         return best[2] if best else None
-
-
-def _clean_name(text: str) -> str:
-    """A person's name without possessive, courtesy titles and leading role words."""
-    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in GENDERED_WORDS]
-    titles = [i for i, w in enumerate(words[:-1]) if w.lower() in ROLE_NOUNS]
-    return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
 def _without_determiner(span: Span) -> str:

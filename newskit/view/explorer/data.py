@@ -9,8 +9,8 @@ import pandas as pd
 
 from newskit.analysis.entities import HEADLINE_KINDS, mentions
 from newskit.analysis.timeline import timeline
+from newskit.frames import REPORTED_KINDS
 
-REPORTED_KINDS = ("indirect", "according_to", "mixed")
 # quote_kind filter values: every kind, direct only, reported only, or one kind
 QUOTE_KINDS = ("all", "direct", "reported", *REPORTED_KINDS)
 # paragraphs filter values: which paragraphs' mentions, quotes and events count

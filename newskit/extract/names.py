@@ -1,0 +1,245 @@
+"""Names, titles and roles of people: the one module entities and speakers read them from.
+
+Entity extraction (`extract/entities/`) and speaker resolution (`extract/quotes/speakers.py`)
+both need to know where a person's name starts, which words around it are a job title, and what
+the bare name is:
+
+- entities: `split_title` cuts the job title off a PERSON span ("Russian Deputy Defense Minister
+  Anatoly Antonov" -> role "Russian Deputy Defense Minister", name "Anatoly Antonov"),
+  `only_title_words` spots entities that merely spell part of that title ("Defense"), and
+  `normalize_name` gives a mention's written name without "the", a possessive or "Mr.".
+- speakers: `role_of` reads a speaker's role from the parse, before the name or in apposition
+  after it ("Antonov, the deputy minister,"), `person_name` strips courtesy titles and role words
+  off a speaker mention, and `gender_of` says which pronoun may refer back to the person.
+
+Notes:
+    The entity and speaker rules answer different questions and stay different rules.
+    `split_title` must give token ranges: the title words leave the entity mention, and only a
+    run of title words (CORE_TITLES, TITLE_MODIFIERS, HONORIFICS, NORP/GPE/ORG names) may go.
+    `role_of` only names a role: it follows the dependency parse and the wider ROLE_NOUNS list,
+    reaching appositions that are no part of the mention. Likewise `normalize_name` (every label;
+    leading courtesy titles, a final possessive, a leading "the") and `person_name` (people only;
+    courtesy titles and gendered nouns anywhere, every possessive, everything up to the last role
+    noun) clean names for different uses. Merging either pair would change the entities or quotes
+    frames, so each keeps its own rule and word lists; the word lists live in
+    `extract/lexicon/names/`.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+import newskit.extract.entities.gazetteer as gazetteer
+from newskit.extract import lexicon
+
+# Labels that name things (the rest, DATE, MONEY ..., keep their text as the entity). Ordered:
+# it is the default `labels=` of the entity counts, shown as written.
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+
+HONORIFICS = lexicon.words("names/honorifics")
+CORE_TITLES = lexicon.words("names/core_titles")
+TITLE_MODIFIERS = lexicon.words("names/title_modifiers")
+# Any word that may stand in a title before a name.
+TITLE_WORDS = CORE_TITLES | TITLE_MODIFIERS | HONORIFICS
+ROLE_CONNECTORS = lexicon.words("names/role_connectors")
+ROLE_NOUNS = lexicon.words("names/role_nouns")
+# Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
+GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
+
+# Entity types that can precede a name inside a role ("Russian Defense Minister", "World Bank President").
+ROLE_ENTITY_TYPES = frozenset({"NORP", "GPE", "ORG"})
+# Dependencies that end the noun phrase a role is read from, going left from the name.
+_ROLE_STOP = {"det", "poss", "case", "punct", "appos", "relcl", "acl", "cc", "nummod"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+class TitledName(NamedTuple):
+    """A PERSON span split into its role words and its name (token indices in the span's Doc)."""
+
+    role_start: int  # first token of the role words; equals name_start when there are none
+    name_start: int  # first token of the name, which ends where the span ends
+    role: str | None  # the role words as written when they hold a job title, else None
+
+
+def is_title_word(text: str) -> bool:
+    """Whether a word may stand in a title before a name.
+
+    Args:
+        text: one token's text, in any case, with or without a final dot ("Gov.", "U.N.").
+    Returns:
+        True for core titles ("minister"), their modifiers ("deputy", "foreign") and courtesy
+        titles ("Mr.").
+    """
+    return text.lower() in TITLE_WORDS or text.lower().rstrip(".") in TITLE_WORDS
+
+
+def only_title_words(span: Span) -> bool:
+    """Whether every token of a span is a title word (see `is_title_word`): "Defense" tagged ORG
+    inside "Russian Defense Minister" spells part of a role, not an organisation."""
+    return all(is_title_word(t.text) for t in span)
+
+
+def split_title(ent: Span) -> TitledName:
+    """Split the job title off a PERSON entity, for the entities frame's `role` column.
+
+    Title words at the start of the span ("Special Envoy Staffan de Mistura" tagged PERSON as a
+    whole) always leave the name. The role is the run of words just before the span, where NORP,
+    GPE and ORG words and connectors ("of", "'s") may join title words ("U.N. Special Envoy",
+    "Russian Deputy Defense Minister"), together with those title words inside the span; a
+    connector or courtesy title opening the run is left out, and the run is a role only when it
+    holds a core title: "Mr. Antonov" has none. With nothing before the span that belongs to a
+    title, title words inside it make no role.
+
+    Args:
+        ent: a PERSON span.
+    Returns:
+        TitledName: the mention keeps tokens name_start..ent.end (courtesy titles and other
+        title words inside the span drop off even without a role); when `role` is not None it is
+        the text of tokens role_start..name_start.
+    """
+    doc = ent.doc
+    start = ent.start
+    # titles inside the span: "Special Envoy Staffan de Mistura" tagged PERSON as a whole
+    while start < ent.end - 1 and is_title_word(doc[start].text):
+        start += 1
+    first = start
+    # titles just before the span: "Russian Deputy Defense Minister" + "Anatoly Antonov"
+    k = ent.start - 1
+    while k >= 0 and (is_title_word(doc[k].text) or doc[k].ent_type_ in ROLE_ENTITY_TYPES
+                      or (doc[k].lower_ in ROLE_CONNECTORS and k > 0 and not doc[k].is_sent_start)):
+        first = k
+        k -= 1
+    while first < start and (doc[first].lower_ in ROLE_CONNECTORS or doc[first].lower_ in HONORIFICS):
+        first += 1
+    words = [t.lower_.rstrip(".") for t in doc[first:start]]
+    if not any(w in CORE_TITLES for w in words):
+        return TitledName(start, start, None)
+    return TitledName(first, start, doc[first:start].text)
+
+
+def is_role_noun(token: Token) -> bool:
+    """Whether a token's text or lemma is a role noun ("minister", "Sen.", "spokesmen")."""
+    return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+
+
+def role_of(ent: Span) -> str | None:
+    """The role a person mention carries, read from the parse, for a speaker's `speaker_role`.
+
+    Three places are tried in turn: a role noun inside the span before the name ("Coach Alma
+    Ruiz" tagged whole), the modifiers of the name's own noun phrase back to a determiner
+    ("Russian Deputy Defense Minister Anatoly Antonov"), and an apposition after the name
+    ("Antonov, the deputy minister, said").
+
+    Args:
+        ent: a person mention (an entity or a noun-phrase span).
+    Returns:
+        The role as written, without a leading determiner ("deputy minister"), when the words
+        hold a role noun; else None.
+    """
+    doc = ent.doc
+    start = ent.start
+    titled = [t for t in ent if is_role_noun(t)]
+    if titled and titled[-1].i < ent.end - 1:  # spaCy put the title inside the name: "Coach Alma Ruiz"
+        return doc[ent.start:titled[-1].i + 1].text
+    # compound and modifier tokens in the name's own noun phrase, up to a determiner
+    while start > 0 and doc[start - 1].dep_ not in _ROLE_STOP and not doc[start - 1].is_punct \
+            and doc[start - 1].ent_type_ != "PERSON" \
+            and (doc[start - 1].head.i in range(start - 1, ent.end + 3) or doc[start - 1].is_title):
+        start -= 1
+    words = doc[start:ent.start]
+    if len(words) and any(is_role_noun(t) for t in words):
+        return words.text
+    for child in ent.root.children:
+        # apposition after the name: "Antonov, the deputy minister, said"
+        if child.dep_ == "appos" and child.i > ent.root.i and child.lemma_.lower() in ROLE_NOUNS:
+            left = child.left_edge.i
+            while left < child.i and doc[left].dep_ in ("det", "punct"):
+                left += 1
+            return doc[left:child.right_edge.i + 1].text.strip(" ,")
+    return None
+
+
+def normalize_name(text: str, label: str) -> str:
+    """A mention's written name without layout and grammar, the start of its canonical name.
+
+    Args:
+        text: the mention as written ("the Kremlin's", "Mr.  Anatoly Antonov").
+        label: its entity label; only PERSON names lose their courtesy titles.
+    Returns:
+        The name with whitespace collapsed, a final possessive cut, a leading "the" dropped (not
+        from a place whose name holds it, "The Hague") and, for a PERSON, leading courtesy
+        titles dropped while a word remains: "Kremlin", "Anatoly Antonov".
+    """
+    name = " ".join(text.split())
+    name = _POSSESSIVE.sub("", name).strip()
+    if name.lower().startswith("the ") and name.lower() not in gazetteer.places():
+        name = name[4:]
+    if label == "PERSON":
+        words = name.split(" ")
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
+            words = words[1:]
+        name = " ".join(words)
+    return name
+
+
+def person_name(text: str) -> str:
+    """A speaker's bare name, to match mentions of one person with each other.
+
+    Args:
+        text: a person mention as written ("Defense Minister Sergei Shoigu's", "Mrs. Clinton").
+    Returns:
+        The words without possessives, courtesy titles or gendered nouns (GENDERED_WORDS,
+        anywhere) and everything up to the last role noun before the final word: "Sergei Shoigu",
+        "Clinton".
+    """
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in GENDERED_WORDS]
+    titles = [i for i, w in enumerate(words[:-1]) if w.lower() in ROLE_NOUNS]
+    return " ".join(words[titles[-1] + 1:] if titles else words)
+
+
+def gender_of(ent: Span) -> str | None:
+    """The gender a pronoun must agree with to refer to a person mention.
+
+    Args:
+        ent: a PERSON mention.
+    Returns:
+        "male" or "female" from a gendered word just before or inside the mention ("Mrs.",
+        "spokesman"), else from the first name of a full name (see `first_name_gender`); None
+        when neither tells.
+    """
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    words = [before, *(t.lower_ for t in ent)]
+    for word in words:
+        if word in GENDERED_WORDS:
+            return GENDERED_WORDS[word]
+    names = person_name(ent.text).split()
+    return first_name_gender(names[0]) if len(names) > 1 else None
+
+
+def first_name_gender(first: str) -> str | None:
+    """The gender of a first name from gender-guesser's name dictionary, when it is installed.
+
+    Args:
+        first: a first name, in any case ("Amina").
+    Returns:
+        "male" or "female" for (mostly) male or female names; None for androgynous or unknown
+        names, or without gender-guesser.
+    """
+    global _DETECTOR
+    if _DETECTOR is None:
+        try:
+            from gender_guesser.detector import Detector
+        except ImportError:
+            _DETECTOR = False  # not installed: not looked for again (a failed import is not cached)
+        else:
+            _DETECTOR = Detector(case_sensitive=False)
+    if _DETECTOR is False:
+        return None
+    guess = _DETECTOR.get_gender(first)
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+
+
+_DETECTOR = None  # gender-guesser's Detector once loaded; False when it is not installed

@@ -1,0 +1,180 @@
+"""Names, titles and roles (newskit/extract/names.py): the entity title split, the speaker role
+finder, name cleaning, gender and the labels that name things."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import newskit.analysis.entities as analysis_entities
+import newskit.extract.entities.canonical as canonical
+import newskit.extract.entities.mentions as mentions
+import newskit.extract.quotes.speakers as speakers
+from newskit.extract import names
+from newskit.extract.names import TitledName
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct, is_title), no model
+
+
+def make_doc(words, ents=(), spaces=None, heads=None, deps=None, lemmas=None) -> Doc:
+    """A Doc built by hand: `ents` are (start, end, label) token ranges, `heads` absolute indices."""
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, lemmas=lemmas)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def person(doc: Doc) -> Span:
+    return next(ent for ent in doc.ents if ent.label_ == "PERSON")
+
+
+# --- the entity rule: split_title -------------------------------------------------------
+
+def test_split_title_before_the_name():
+    doc = make_doc(["Russian", "Deputy", "Defense", "Minister", "Anatoly", "Antonov", "said"],
+                   ents=[(0, 1, "NORP"), (2, 3, "ORG"), (4, 6, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(0, 4, "Russian Deputy Defense Minister")
+
+
+def test_split_title_joins_title_words_inside_the_span_and_connectors():
+    # "Special Envoy" tagged as part of the PERSON, "U.N." as an ORG before it
+    doc = make_doc(["U.N.", "Special", "Envoy", "Staffan", "de", "Mistura", "said"],
+                   ents=[(0, 1, "ORG"), (1, 6, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(0, 3, "U.N. Special Envoy")
+    doc = make_doc(["Russia", "'s", "Foreign", "Minister", "Sergei", "Lavrov"],
+                   spaces=[False, True, True, True, True, False], ents=[(0, 1, "GPE"), (4, 6, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(0, 4, "Russia's Foreign Minister")
+
+
+def test_split_title_leaves_courtesy_titles_out_of_the_role():
+    doc = make_doc(["They", "met", "Mr.", "Foreign", "Minister", "Sergei", "Lavrov"], ents=[(5, 7, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(3, 5, "Foreign Minister")
+    # a courtesy title alone is no role, but it leaves the name
+    doc = make_doc(["Mr.", "Antonov", "said"], ents=[(0, 2, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(1, 1, None)
+
+
+def test_split_title_needs_a_core_title():
+    doc = make_doc(["Russian", "Anatoly", "Antonov", "said"], ents=[(0, 1, "NORP"), (1, 3, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(1, 1, None)
+    doc = make_doc(["Anatoly", "Antonov", "said"], ents=[(0, 2, "PERSON")])
+    assert names.split_title(person(doc)) == TitledName(0, 0, None)
+
+
+def test_title_words():
+    assert names.is_title_word("Minister") and names.is_title_word("Gov.") and names.is_title_word("U.N.")
+    assert names.is_title_word("deputy") and names.is_title_word("Mrs.")
+    assert not names.is_title_word("Antonov") and not names.is_title_word("said")
+    doc = make_doc(["Russian", "Defense", "Minister", "Anatoly", "Antonov"])
+    assert names.only_title_words(doc[1:3])
+    assert not names.only_title_words(doc[2:4])
+
+
+# --- the speaker rule: role_of ------------------------------------------------------------
+
+def test_role_of_title_before_the_name():
+    doc = make_doc(["Russian", "Deputy", "Defense", "Minister", "Anatoly", "Antonov", "said"],
+                   heads=[3, 3, 3, 5, 5, 6, 6], deps=["amod", "compound", "compound", "compound", "compound", "nsubj", "ROOT"],
+                   ents=[(0, 1, "NORP"), (2, 3, "ORG"), (4, 6, "PERSON")])
+    assert names.role_of(person(doc)) == "Russian Deputy Defense Minister"
+
+
+def test_role_of_apposition():
+    doc = make_doc(["Antonov", ",", "the", "deputy", "minister", ",", "said"],
+                   spaces=[False, True, True, True, False, True, False],
+                   heads=[6, 0, 4, 4, 0, 0, 6], deps=["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT"],
+                   lemmas=["Antonov", ",", "the", "deputy", "minister", ",", "say"], ents=[(0, 1, "PERSON")])
+    assert names.role_of(person(doc)) == "deputy minister"
+    # the entity rule reads no apposition: it only cuts words off the mention
+    assert names.split_title(person(doc)).role is None
+
+
+def test_role_of_title_inside_the_name_and_no_role():
+    doc = make_doc(["Coach", "Alma", "Ruiz", "said"], heads=[2, 2, 3, 3], deps=["compound", "compound", "nsubj", "ROOT"],
+                   ents=[(0, 3, "PERSON")])
+    assert names.role_of(person(doc)) == "Coach"
+    doc = make_doc(["Alma", "Ruiz", "said"], heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"], ents=[(0, 2, "PERSON")])
+    assert names.role_of(person(doc)) is None
+
+
+def test_both_rules_read_the_seed_sentence(nlp):
+    doc = nlp("Russian Deputy Defense Minister Anatoly Antonov said the talks failed. "
+              "Amina Odhiambo, Kenya's deputy health minister, said clinics would open.")
+    antonov, odhiambo = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    assert antonov.text == "Anatoly Antonov" and odhiambo.text == "Amina Odhiambo"
+    assert names.split_title(antonov).role == names.role_of(antonov) == "Russian Deputy Defense Minister"
+    assert names.split_title(odhiambo).role is None
+    assert names.role_of(odhiambo) == "Kenya's deputy health minister"
+
+
+# --- names ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Mr. Anatoly Antonov", "PERSON", "Anatoly Antonov"),
+    ("Dr.  Amina\nOdhiambo’s", "PERSON", "Amina Odhiambo"),
+    ("Mr. Mrs. Smith", "PERSON", "Smith"),
+    ("Mr.", "PERSON", "Mr."),  # a courtesy title alone stays a name
+    ("Mr. Antonov", "ORG", "Mr. Antonov"),  # courtesy titles go only from people
+    ("the Kremlin's", "ORG", "Kremlin"),
+    ("Reuters'", "ORG", "Reuters"),
+    ("The Hague", "GPE", "The Hague"),  # the place's name holds its article
+    ("Sergei Shoigu", "PERSON", "Sergei Shoigu"),
+])
+def test_normalize_name(text, label, expected):
+    assert names.normalize_name(text, label) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Defense Minister Sergei Shoigu's", "Sergei Shoigu"),
+    ("Mrs. Clinton", "Clinton"),
+    ("spokesman John Kirby", "John Kirby"),
+    ("Lord Ahmad’s", "Ahmad"),
+    ("Sen. Marco Rubio", "Marco Rubio"),
+    ("Deputy Minister Smith", "Smith"),
+    ("Foreign Minister", "Foreign Minister"),  # a role noun as the last word is all the name there is
+    ("Anatoly Antonov", "Anatoly Antonov"),
+])
+def test_person_name(text, expected):
+    assert names.person_name(text) == expected
+
+
+def test_gender_of(monkeypatch):
+    monkeypatch.setattr(names, "_DETECTOR", False)  # no name dictionary: only gendered words tell
+    doc = make_doc(["Mrs.", "Clinton", "said"], ents=[(1, 2, "PERSON")])
+    assert names.gender_of(person(doc)) == "female"
+    doc = make_doc(["spokesman", "John", "Kirby", "said"], ents=[(0, 3, "PERSON")])
+    assert names.gender_of(person(doc)) == "male"
+    doc = make_doc(["John", "Kirby", "said"], ents=[(0, 2, "PERSON")])
+    assert names.gender_of(person(doc)) is None
+
+
+def test_gender_from_a_first_name(monkeypatch):
+    class Guesser:
+        def get_gender(self, name):
+            return {"amina": "mostly_female", "john": "male", "alex": "andy"}.get(name.lower(), "unknown")
+
+    monkeypatch.setattr(names, "_DETECTOR", Guesser())
+    assert names.first_name_gender("Amina") == "female"
+    assert names.first_name_gender("Alex") is None
+    doc = make_doc(["Amina", "Odhiambo", "said"], ents=[(0, 2, "PERSON")])
+    assert names.gender_of(person(doc)) == "female"
+    doc = make_doc(["Odhiambo", "said"], ents=[(0, 1, "PERSON")])
+    assert names.gender_of(person(doc)) is None  # a surname alone: no first name to read
+
+
+# --- one home -------------------------------------------------------------------------------
+
+def test_name_labels():
+    assert names.NAME_LABELS == ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
+                                 "LAW", "LANGUAGE")
+    assert not {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"} & set(names.NAME_LABELS)
+    assert canonical.NAME_LABELS is names.NAME_LABELS and analysis_entities.NAME_LABELS is names.NAME_LABELS
+
+
+def test_entities_and_speakers_share_the_name_rules():
+    assert speakers.role_of is names.role_of and speakers.person_name is names.person_name
+    assert speakers.gender_of is names.gender_of and speakers.ROLE_NOUNS is names.ROLE_NOUNS
+    assert mentions.split_title is names.split_title and canonical.normalize_name is names.normalize_name
+    # Mention has a module of its own: mentions.py and canonical.py both import it, not each other
+    assert mentions.Mention is canonical.Mention
+    assert mentions.Mention.__module__ == "newskit.extract.entities.mention"
+    assert not hasattr(canonical, "paragraph_mentions")
