@@ -2,6 +2,7 @@
 datelines and newskit.timeline()."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -10,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newskit
-import newskit.extract.timexes.rules as timex_rules
+from newskit.extract.timexes import regex_reader
 from newskit.extract.timexes.normalize import normalize, period_start
+from newskit.extract.timexes.registry import folded, scan
+from newskit.extract.timexes.rules import RULES
 from newskit.read.years import year_candidates
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
@@ -279,10 +282,10 @@ def test_year_candidates_survive_parquet(tmp_path):
 
 
 # --- the rules' scan shortcut --------------------------------------------------------------------
-# timex_rules.scan() searches a paragraph only near the words a pattern needs; it must find exactly
+# scan() searches a paragraph only near the words a pattern needs; it must find exactly
 # what the pattern's own finditer finds, whatever the text.
 
-_RULE_WORDS = sorted({word for r in timex_rules.RULES for word in r.words})
+_RULE_WORDS = sorted({word for r in RULES for word in r.words})
 # the rules' own words in three cases, date-like pieces, and characters that case-fold oddly
 _PIECES = st.sampled_from(
     _RULE_WORDS + [w.upper() for w in _RULE_WORDS] + [w.title() for w in _RULE_WORDS]
@@ -295,20 +298,20 @@ _TEXTS = st.lists(_PIECES, max_size=30).flatmap(
 
 def test_rules_know_their_words():
     # the shortcut only helps when it applies; most rules have words and a bounded match length
-    with_words = [r for r in timex_rules.RULES if r.words]
-    assert len(with_words) >= 0.8 * len(timex_rules.RULES)
+    with_words = [r for r in RULES if r.words]
+    assert len(with_words) >= 0.8 * len(RULES)
     assert sum(r.reach is not None for r in with_words) >= 0.6 * len(with_words)
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=_TEXTS)
 def test_scan_finds_what_finditer_finds(text):
-    lower = timex_rules.folded(text)
-    for r in timex_rules.RULES:
+    lower = folded(text)
+    for r in RULES:
         expected = [m.span() for m in r.pattern.finditer(text)]
         if not any(word in lower for word in r.words) and r.words:
             assert expected == [], (r.name, text)  # candidates() skips the rule on this test
-        assert [m.span() for m in timex_rules.scan(r, text, lower)] == expected, (r.name, text)
+        assert [m.span() for m in scan(r, text, lower)] == expected, (r.name, text)
 
 
 def test_scan_on_real_sentences():
@@ -318,7 +321,73 @@ def test_scan_on_real_sentences():
         "Three years ago, 10 days later, two decades earlier — every Monday morning since the 1990s.",
     ]
     for text in texts:
-        lower = timex_rules.folded(text)
-        for r in timex_rules.RULES:
-            assert [m.span() for m in timex_rules.scan(r, text, lower)] == \
+        lower = folded(text)
+        for r in RULES:
+            assert [m.span() for m in scan(r, text, lower)] == \
                 [m.span() for m in r.pattern.finditer(text)], r.name
+
+
+# --- reading the patterns: the words and reach the shortcut relies on ------------------------------
+
+def test_regex_reader_reads_words_and_reach():
+    def read(pattern):
+        compiled = re.compile(pattern, re.IGNORECASE)
+        return regex_reader.required_words(compiled), regex_reader.match_reach(compiled)
+
+    assert read(r"(?:last|next) Monday") == ((" monday",), 12)  # the longest run of literals
+    # one of each alternative's words; the reach counts the lookahead and one character more
+    assert read(r"(?:summer|winter) (?:of )?\d{4}(?!\d)") == (("summer", "winter"), 16)
+    # letters every alternative starts with join the run before them, as Python's parser reads them
+    assert read(r"in (?:January|June)") == (("in j",), 11)
+    assert read(r"the |this ") == (("th",), 6)
+    assert read(r"(?:a|b)c") == (("c",), 3)  # single characters form a class, which has no word
+    assert read(r"\d+ years") == ((" years",), None)  # no bound on the match length
+    assert read(r"(?:days)?") == ((), None)  # may match nothing
+    assert read(r"(?<![\w-])Q[1-4]") == (("q",), 3)  # lookbehind reads nothing past the start
+
+
+def test_regex_reader_falls_back_on_other_syntax():
+    # what it does not know costs speed (always scan), never matches
+    for pattern in (r"(?P<year>\d{4}) budget", r"\x41pril", r"(?i)april", r"(?>april)", r"(a)\1pril", r"april++"):
+        compiled = re.compile(pattern)
+        assert regex_reader.required_words(compiled) == (), pattern
+        assert regex_reader.match_reach(compiled) is None, pattern
+
+
+def test_no_module_reads_the_private_regex_parser():
+    # re._parser and re._constants change between Python versions; the reader above replaces them
+    private = re.compile(r"\b(?:re\._parser|re\._constants|sre_parse|sre_constants)\b|from re import _")
+    offenders = [path.name for path in (ROOT / "newskit").rglob("*.py") if private.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+_ATOMS = st.sampled_from(["a", "b", "ab", "the ", "th", r"\d", r"[\s-]", "[ab]", r"\.", " ", "x", ".", r"\b", "[0-9]"])
+
+
+@st.composite
+def _small_patterns(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["atom", "atom", "group", "look"] if depth < 2 else ["atom"]))
+        if kind == "atom":
+            part = draw(_ATOMS)
+        elif kind == "group":
+            part = "(?:" + "|".join(draw(st.lists(_small_patterns(depth + 1), min_size=1, max_size=3))) + ")"
+        else:
+            part = draw(st.sampled_from(["(?=", "(?!"])) + draw(_small_patterns(depth + 1)) + ")"
+        if part != r"\b" and draw(st.booleans()):
+            part += draw(st.sampled_from(["?", "*", "+", "{2}", "{1,3}", "??", "+?"]))
+        parts.append(part)
+    return "".join(parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pattern=_small_patterns(), text=st.text(alphabet="abthe x.-0123 ", max_size=40))
+def test_every_match_holds_a_word_and_fits_the_reach(pattern, text):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    words, reach = regex_reader.required_words(compiled), regex_reader.match_reach(compiled)
+    for match in compiled.finditer(text):
+        if words:
+            assert any(word in match.group(0).lower() for word in words), (pattern, words, match)
+        if reach is not None:
+            assert match.end() - match.start() < reach, (pattern, reach, match)

@@ -7,11 +7,15 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from newskit.extract.timexes.rules import Context, full_match
+from newskit.extract import lexicon
+from newskit.extract.timexes.dates import SEASON_MONTH
+from newskit.extract.timexes.finder import full_match
+from newskit.extract.timexes.registry import Context
 
 # Words in front of a date that TimeML leaves outside the expression ("on Friday" -> "Friday").
-_LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|since|by|until|till|through|during|from|before|after|for|of|as of|over|within|throughout|around the)\s+)+",
+_LEADING_WORDS = re.compile(r"^(?:(?:" + "|".join(map(re.escape, lexicon.entries("timexes/leading_words"))) + r")\s+)+",
                             re.IGNORECASE)
+
 
 def normalize(phrase: str, anchor: date | datetime | pd.Timestamp | None = None, tense: str | None = None):
     """Normalize one temporal expression against a publication date.
@@ -75,7 +79,7 @@ def period_start(value: str | None) -> date | None:
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             return date(int(m[1]), 3 * int(m[2]) - 2, 1)
         if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            return date(int(m[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]], 1)
+            return date(int(m[1]), SEASON_MONTH[m[2]], 1)
         if re.fullmatch(r"\d{4}", value):
             return date(int(value), 1, 1)
         if re.fullmatch(r"\d{3}", value):

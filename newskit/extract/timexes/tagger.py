@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newskit.extract import lexicon
+from newskit.extract.timexes.finder import Match, find_timexes
 from newskit.extract.timexes.normalize import as_date, day_of
-from newskit.extract.timexes.rules import Context, Match, find_timexes
+from newskit.extract.timexes.registry import Context
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -17,9 +19,13 @@ if TYPE_CHECKING:
 _NUMERIC_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 # A month name inside a person's or organization's name is not a month ("Theresa May").
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"}
-# Verbs whose infinitive complement lies ahead: "plans to meet on Friday".
-_FUTURE_HEADS = {"suppose", "plan", "expect", "schedule", "intend", "hope", "set", "due", "go", "aim", "prepare", "agree", "promise", "want"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+# The verbs and auxiliaries that decide a clause's tense, and the nouns that make "current" a date
+# ("the current quarter"); each list's file says more.
+_FUTURE_HEADS = lexicon.words("timexes/future_heads")
+_FUTURE_AUX = lexicon.words("timexes/future_auxiliaries")
+_CONDITIONAL_AUX = lexicon.words("timexes/conditional_auxiliaries")
+_PERFECT_AUX = lexicon.words("timexes/perfect_auxiliaries")
+_REFERENCE_HEADS = lexicon.words("timexes/reference_heads")
 
 # --- extraction --------------------------------------------------------------------------------
 
@@ -99,10 +105,6 @@ def _plausible(match: Match, span: Span) -> bool:
     return True
 
 
-_REFERENCE_HEADS = {"quarter", "year", "period", "fiscal", "levels", "level", "rate", "prices", "price", "plans",
-                    "generations", "times", "conditions", "market", "situation", "value", "economic"}
-
-
 def governing_verb(span: Span) -> Token | None:
     """The verb an expression's root hangs from ("told journalists on Friday" -> "told")."""
     token = span.root
@@ -123,7 +125,7 @@ def tense_of(verb: Token | None) -> str | None:
     lowers = {aux.lower_ for aux in auxes}
     if lowers & _FUTURE_AUX:
         return "future"
-    if "would" in lowers or "could" in lowers or "might" in lowers:
+    if lowers & _CONDITIONAL_AUX:
         return None
     if verb.tag_ == "VB" and "to" in lowers and verb.dep_ == "xcomp":
         head = verb.head
@@ -134,7 +136,7 @@ def tense_of(verb: Token | None) -> str | None:
         return "past"
     if any("Past" in aux.morph.get("Tense") for aux in auxes):
         return "past"
-    if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "had"}:
+    if verb.tag_ == "VBN" and lowers & _PERFECT_AUX:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not auxes or verb.tag_ == "VBD":
         return "past"
