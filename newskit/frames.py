@@ -15,11 +15,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "entities": {
         "sentence": "int64", "paragraph": "int64", "start": "int64", "end": "int64",
         "text": "str", "label": "category", "entity": "str",
-        # issue 5: the title split off a person ("Russian Defense Minister"), dateline and agency flags
+        # the title split off a person ("Russian Defense Minister"), dateline and agency flags
         "role": "str", "in_dateline": "bool", "is_agency": "bool",
         "paragraph_kind": "category:title,subtitle,dateline,subheading,body",
     },
-    # Filled by the quotes work (issue 3); the columns are fixed now so code can rely on them.
+    # one row per attribution: what was said, how (kind, cue) and by whom
     "quotes": {
         "quote": "int64", "kind": "category:direct,indirect,according_to,mixed", "content": "str", "start": "int64", "end": "int64",
         "speaker": "str", "speaker_text": "str", "speaker_role": "str", "cue": "str",
@@ -29,11 +29,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "speaker_start": "Int64", "speaker_end": "Int64", "speaker_label": "category:PERSON,ORG",
         "cue_start": "Int64", "cue_end": "Int64", "parts": "str",
     },
-    # Filled by the timeline work (issue 4).
+    # every temporal expression, normalized against the publication date
     "timexes": {
         "sentence": "int64", "start": "int64", "end": "int64", "text": "str",
         "type": "category:DATE,TIME,DURATION,SET", "value": "str", "date": "datetime64[ns]",
-        # newskit/timeline.py: the value's precision, TIMEX3 mod, the governing verb's tense, the
+        # extract/timexes: the value's precision, TIMEX3 mod, the governing verb's tense, the
         # rule that matched, and the clause the expression dates
         "paragraph": "int64", "precision": "str", "mod": "str", "tense": "str", "rule": "str",
         "clause_start": "int64", "clause_end": "int64",

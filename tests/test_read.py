@@ -304,8 +304,8 @@ def test_corpus_readme_is_listed_not_read(tmp_path):
 
 
 def test_reader_word_lists_load_whatever_was_imported_first():
-    # The rules of extract/ import newskit.extract.lexicon.words, which shadows the loader's
-    # words(); the reader must still import after them (as a pipeline run does).
+    # A pipeline run imports the extract/ rules before the reader: their word lists and the
+    # reader's share one loader, whichever comes first.
     code = "import newskit.extract.quotes.cues, newskit.read.articles as a; print(len(a._KINDS))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -34,14 +34,13 @@ class Dateline:
 MONTHS: dict[str, int] = lexicon.table("read/months")
 
 # Agencies accepted in (parens), /slashes/ or bare; compared lower-cased.
-# (not lexicon.words: the submodule newskit.extract.lexicon.words shadows that function once imported)
-_KNOWN_AGENCIES = frozenset(lexicon.entries("read/dateline_agencies"))
+_KNOWN_AGENCIES = lexicon.words("read/dateline_agencies")
 # Agencies that may follow the date without brackets (Kyodo style); case-sensitive.
 _BARE_AGENCIES = lexicon.entries("read/dateline_bare_agencies")
 # Sentence openers that never begin a mixed-case place ("The Associated Press (AP) - ...").
-_NOT_PLACE = frozenset(lexicon.entries("read/dateline_not_place"))
+_NOT_PLACE = lexicon.words("read/dateline_not_place")
 # Lower-case words allowed inside a mixed-case place name ("Frankfurt am Main").
-_PARTICLES = frozenset(lexicon.entries("read/dateline_place_particles"))
+_PARTICLES = lexicon.words("read/dateline_place_particles")
 
 _WINDOW = 160        # characters after the start that are ever looked at
 _MAX_HEAD = 100      # a dateline must end (before its separator) within this many characters

@@ -28,8 +28,7 @@ _CLOSING = re.compile(r"(?:" + _alternatives("read/anpa_closing_agencies") + r")
 # Transmission stamps: "101137 GMT Dez 18" / "091223 dec 18" (ddHHMM month yy), "KWS-21:37-09-12-18".
 _STAMP = re.compile(r"(\d\d)(\d\d)(\d\d)(?:\s+(" + _alternatives("read/anpa_stamp_zones")
                     + r"))?\s+([^\W\d_]{3,5})\.?\s+(\d\d)")
-# (not lexicon.words: the submodule newskit.extract.lexicon.words shadows that function once imported)
-_UTC_ZONES = frozenset(lexicon.entries("read/anpa_utc_zones"))
+_UTC_ZONES = lexicon.words("read/anpa_utc_zones")
 _KWS_STAMP = re.compile(r"[A-Z]{2,5}-(\d\d):(\d\d)-(\d\d)-(\d\d)-(\d\d)")
 # Month abbreviations of transmission stamps (English, German, French), looked up by their first
 # four letters, then three.

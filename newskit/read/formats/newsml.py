@@ -18,11 +18,10 @@ _AGENCIES = [(re.compile(pattern, re.I), name)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff]")
 # Desk sign-offs that close a story but are not text: "==Kyodo", "asl/tib/pid/cac", "(SDA\/sj)".
 SIGNOFF = re.compile(r"==\s*\w[\w ]*|[a-z]{2,4}(?:/[a-z]{2,4})+|\([A-Za-z]{2,6}(?:\\?/[\w/-]*)?\)")
-# (not lexicon.words: the submodule newskit.extract.lexicon.words shadows that function once imported)
-_BLOCK_TAGS = frozenset(lexicon.entries("read/newsml_block_tags"))
+_BLOCK_TAGS = lexicon.words("read/newsml_block_tags")
 # XHTML page chrome (dpa repeats headline and genre in <header>) and non-prose content.
-_SKIP_TAGS = frozenset(lexicon.entries("read/newsml_skip_tags"))
-_PART_ROLES = frozenset(lexicon.entries("read/newsml_part_roles"))  # Belga splits a story into these
+_SKIP_TAGS = lexicon.words("read/newsml_skip_tags")
+_PART_ROLES = lexicon.words("read/newsml_part_roles")  # Belga splits a story into these
 _MEDIA_TYPES = lexicon.entries("read/newsml_media_types")
 _INLINE_MARKUP = re.compile(
     r"</?(?:" + "|".join(map(re.escape, lexicon.entries("read/newsml_inline_tags"))) + r")\b[^>]*>"
