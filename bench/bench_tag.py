@@ -65,7 +65,7 @@ def without_attrs(frame):
 
 
 def paragraphs_of(articles) -> list[str]:
-    from newskit.pipeline.batch import paragraph_rows
+    from newskit.read.paragraphs import paragraph_rows
 
     return [row["text"] for article in articles.to_dict("records") for row in paragraph_rows(article)]
 
@@ -151,7 +151,7 @@ def kernel_timing(corpus: Path, limit: int) -> dict:
         "warnings.simplefilter('ignore')\n"
         f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
         "import bench_tag, newskit\n"
-        "from newskit.pipeline.batch import start_method\n"
+        "from newskit.pipeline.executors import start_method\n"
         f"articles = bench_tag.load(__import__('pathlib').Path({str(corpus)!r}), {limit})\n"
         "nlp = newskit.load_model()\n"
         "list(nlp.pipe(['Warm up the pipeline.'] * 4))\n"

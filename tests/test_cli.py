@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import newskit
 
 from .conftest import FIXTURES, ROOT
@@ -14,6 +16,7 @@ def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+@pytest.mark.slow  # the CLI in its own process
 def test_analyze_writes_frames_and_accounts_for_every_input(tmp_path):
     out = tmp_path / "out"
     done = run("analyze", "seeds", str(FIXTURES / "corpus"), "--out", str(out), "--cache", str(tmp_path / "c"),

@@ -19,7 +19,9 @@ import newskit
 import newskit.pipeline.cache as cache_module
 import newskit.pipeline.sinks as collect
 import newskit.pipeline.tagging as tagging
+import newskit.extract.extractors as extractors
 import newskit.pipeline.batch as workers
+import newskit.pipeline.model as model_module
 from newskit.pipeline.cache import Cache
 
 from .conftest import ROOT, read_quietly
@@ -68,6 +70,7 @@ def local(generated, nlp) -> newskit.Corpus:
     return newskit.tag(generated, cache=None, model=nlp)
 
 
+@pytest.mark.slow  # a Dask LocalCluster
 def test_dask_local_cluster_gives_the_local_frames(generated, local, tmp_path):
     distributed = pytest.importorskip("distributed")
     cluster = client = None
@@ -96,6 +99,7 @@ def test_dask_local_cluster_gives_the_local_frames(generated, local, tmp_path):
             cluster.close()
 
 
+@pytest.mark.slow  # worker processes
 def test_worker_processes_give_the_local_frames(generated, local, nlp):
     assert_same_frames(local, newskit.tag(generated, cache=None, model=nlp, n_process=2))
 
@@ -135,7 +139,7 @@ def test_a_failed_streaming_run_leaves_the_earlier_corpus(generated, nlp, tmp_pa
             raise RuntimeError("extractor failed")
         return []
 
-    monkeypatch.setitem(workers.EXTRACTORS, "quotes", failing)
+    monkeypatch.setitem(extractors.EXTRACTORS, "quotes", failing)
     monkeypatch.setattr(collect, "CHUNK_ARTICLES", 2)  # some chunks were written before the failure
     with pytest.raises(RuntimeError, match="extractor failed"):
         newskit.tag(generated, cache=None, model=nlp, out=out)
@@ -201,6 +205,7 @@ def test_a_broken_index_line_is_a_miss_not_a_crash(generated, nlp, tmp_path):
     assert again.info["tagged"] == 1 and again.info["cache_hits"] == len(generated) - 1
 
 
+@pytest.mark.slow  # two Python processes
 def test_two_processes_share_a_cache(tmp_path, generated, local):
     folder = write_corpus(tmp_path / "corpus", count=30)
     cache = tmp_path / "cache"
@@ -219,7 +224,7 @@ def test_two_processes_share_a_cache(tmp_path, generated, local):
         info = json.loads(out.strip().splitlines()[-1])
         assert info["tagged"] + info["cache_hits"] == 30 and info["cache_rebuilt"] == 0
     articles = read_quietly(folder)
-    tagging.code_fingerprint.cache_clear()  # the key holds newskit's source digest, as the runs saw it
+    model_module.code_digest.cache_clear()  # the key holds newskit's code digest, as the runs saw it
     after = newskit.tag(articles, cache=cache)
     assert after.info["cache_hits"] == 30 and after.info["cache_rebuilt"] == 0
     assert len(Cache(cache)) == 30
@@ -227,6 +232,7 @@ def test_two_processes_share_a_cache(tmp_path, generated, local):
     assert not list(cache.rglob("*.tmp"))
 
 
+@pytest.mark.slow  # a fresh Python process
 def test_a_local_run_never_imports_dask(tmp_path):
     script = textwrap.dedent(f"""
         import sys, warnings
@@ -240,11 +246,12 @@ def test_a_local_run_never_imports_dask(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow  # a fresh Python process
 def test_a_worker_imports_only_what_tagging_needs():
-    # spawned workers (Jupyter kernels, macOS, Windows) import newskit.pipeline.batch: keep that start quick
+    # spawned workers (Jupyter kernels, macOS, Windows) import newskit.pipeline.worker: keep that start quick
     script = textwrap.dedent("""
         import sys
-        import newskit.pipeline.batch
+        import newskit.pipeline.worker
         heavy = ("matplotlib", "ipywidgets", "itables", "trafilatura", "dask", "distributed")
         print(sorted(m for m in heavy if m in sys.modules))
         import newskit.view.explorer.widget, newskit
@@ -255,6 +262,7 @@ def test_a_worker_imports_only_what_tagging_needs():
     assert out.stdout.split("\n")[:2] == ["[]", "True True newskit.pipeline.tagging"]
 
 
+@pytest.mark.slow  # a Jupyter kernel that spawns worker processes
 def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
@@ -264,7 +272,7 @@ def test_worker_processes_inside_a_jupyter_kernel(tmp_path):
         warnings.simplefilter("ignore")
         import pandas as pd
         import newskit
-        from newskit.pipeline.batch import start_method
+        from newskit.pipeline.executors import start_method
         articles = newskit.read_articles({str(folder)!r})
         one = newskit.tag(articles, cache=None, progress=False)
         two = newskit.tag(articles, cache=None, progress=False, n_process=2)
@@ -302,3 +310,46 @@ def test_memory_zones_drop_new_words_and_change_no_row(tmp_path, monkeypatch):
     assert grown >= 9 * 8  # without zones the coined words of the 9 zoned articles stay in the vocab
     assert kept < grown / 2  # with zones only the warm-up articles' words stayed
     assert_same_frames(plain, zoned)
+
+
+# --- one fingerprint, checked on every worker ---------------------------------------------------
+
+
+def test_the_fingerprint_covers_code_and_word_lists(tmp_path, monkeypatch, nlp):
+    from newskit.extract import lexicon
+
+    before = model_module.pipeline_fingerprint(nlp)
+    assert before["newskit"] == newskit.__version__ and before["model"] and before["code"]
+    # a copy of the word lists in which one list is then edited (the real files stay untouched)
+    copy = tmp_path / "lexicon"
+    for path in lexicon.files():
+        target = copy / path.relative_to(lexicon.FOLDER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(lexicon, "FOLDER", copy)
+    model_module.code_digest.cache_clear()
+    try:
+        assert model_module.pipeline_fingerprint(nlp) == before  # same files, same fingerprint
+        verbs = copy / "quotes" / "reporting_verbs.txt"
+        verbs.write_text(verbs.read_text().replace("\nsay\n", "\nsai\n"))  # one word, same length
+        model_module.code_digest.cache_clear()
+        changed = model_module.pipeline_fingerprint(nlp)
+        assert changed["code"] != before["code"] and {**changed, "code": before["code"]} == before
+    finally:
+        monkeypatch.undo()
+        model_module.code_digest.cache_clear()
+    assert model_module.pipeline_fingerprint(nlp) == before
+
+
+@pytest.mark.slow  # starts worker processes
+def test_a_worker_running_other_code_is_refused(tmp_path, monkeypatch, nlp):
+    import newskit.pipeline.worker as worker
+    from newskit.pipeline.executors import ClusterMismatch
+
+    articles = read_quietly(write_corpus(tmp_path / "corpus", count=6))
+    real = worker.pipeline_fingerprint
+    # forked workers inherit this: their rules digest differs from the client's, nothing else
+    monkeypatch.setattr(worker, "pipeline_fingerprint", lambda pipeline: {**real(pipeline), "code": "other-rules"})
+    monkeypatch.setenv("NEWSKIT_START_METHOD", "fork")
+    with pytest.raises(ClusterMismatch, match="code"):
+        newskit.tag(articles, cache=None, model=nlp, n_process=2)

@@ -143,6 +143,7 @@ def test_tag_rejects_a_frame_without_text(nlp):
         newskit.tag(pd.DataFrame({"article_id": ["a"]}), cache=None, model=nlp)
 
 
+@pytest.mark.slow  # two Python processes
 def test_two_processes_give_the_same_frames(nlp):
     articles = read_quietly([SEED, FIXTURES / "corpus"])
     one = newskit.tag(articles, cache=None, model=nlp)
@@ -160,10 +161,10 @@ def test_progress_bar_does_not_change_results(nlp, capsys):
 
 
 def test_cache_key_follows_newskit_code(tmp_path, nlp, monkeypatch):
-    import newskit.pipeline.tagging as tagging
+    import newskit.pipeline.model as model_module
 
     articles = read_quietly(SEED)
     newskit.tag(articles, cache=tmp_path, model=nlp)
     assert newskit.tag(articles, cache=tmp_path, model=nlp).info["cache_hits"] == 1
-    monkeypatch.setattr(tagging, "code_fingerprint", lambda: "edited-rules")
+    monkeypatch.setattr(model_module, "code_digest", lambda: "edited-rules")
     assert newskit.tag(articles, cache=tmp_path, model=nlp).info["tagged"] == 1

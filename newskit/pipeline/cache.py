@@ -6,11 +6,12 @@ Layout of a cache folder:
     segments/<name>.dat         entry payloads back to back (zlib-compressed JSON, one per article)
     segments/<name>.idx         one line per entry: key, offset, length, crc32 of the payload
 
-Every entry is keyed by one article's content and the pipeline (`cache_key`), so changing one article
-re-tags that article only. A run writes its new entries as whole segments: payloads first, then the
-index, each to a temporary file renamed into place; a reader only looks at `.idx` files, so it never
-sees half a segment, and two runs writing at once each add their own segments. A payload whose
-checksum does not match (a truncated or overwritten file) counts in `rebuilt` and is tagged again.
+Every entry is keyed by one article's content and the pipeline's fingerprint (`cache_key`), so
+changing one article re-tags that article only. A run writes its new entries as whole segments:
+payloads first, then the index, each to a temporary file renamed into place; a reader only looks at
+`.idx` files, so it never sees half a segment, and two runs writing at once each add their own
+segments. A payload whose checksum does not match (a truncated or overwritten file) counts in
+`rebuilt` and is tagged again.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import secrets
 import tempfile
 import time
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from newskit.frames import SCHEMAS
@@ -41,15 +43,17 @@ _DATE_COLUMNS = {column for schema in SCHEMAS.values() for column, dtype in sche
                  if dtype.startswith("datetime64")}
 
 
-def cache_key(article: dict, fingerprint: dict) -> str:
-    """Everything tagging output depends on: the text, its paragraph layout, the publication
-    date (relative dates), the pipeline and newskit's extractor version."""
+def cache_key(article: dict, fingerprint: dict, extractors: Iterable[str]) -> str:
+    """Everything one article's tagging output depends on: its text, paragraph layout and
+    publication date (relative dates), the pipeline's fingerprint (model, newskit's version, code
+    and word lists: newskit.pipeline.model.pipeline_fingerprint) and which extractors run."""
     published = article.get("published")
     payload = {
         "text": article["text"],
         "layout": article.get("layout"),
         "published": None if published is None or published != published else str(published)[:10],
         "pipeline": fingerprint,
+        "extractors": sorted(extractors),
         "format": CACHE_FORMAT,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8")).hexdigest()

@@ -1,13 +1,21 @@
-"""Which spaCy pipeline newskit runs, and a clear error when none is installed."""
+"""Which spaCy pipeline newskit runs (a clear error when none is installed), and its fingerprint:
+everything tagging output depends on besides the article, the one value the cache keys on and every
+worker is checked against."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
+from newskit._version import __version__
+from newskit.extract import lexicon
 from newskit.extract.entities.rules import COMPONENT  # registers newskit's spaCy factory (also in worker processes)
+
+PACKAGE = Path(__file__).resolve().parents[1]
 
 # Tried in order when neither model= nor NEWSKIT_MODEL names one: the official package (pip or
 # conda-forge's spacy-model-en_core_web_sm), then the PyPI re-upload the project installs.
@@ -55,12 +63,33 @@ def load_model(model: str | None = None) -> Language:
 
 
 def pipeline_fingerprint(nlp: Language) -> dict:
-    """What about the pipeline changes its output: name, version, spaCy version, components."""
+    """What tagging output depends on besides the article: the model (name, version, spaCy version,
+    components, and the rules digest of newskit's own components), newskit's version, and a digest
+    of newskit's code and word lists (`code_digest`). The cache keys on it, and a worker whose
+    fingerprint differs from the client's is refused."""
     return {
         "model": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
         "model_version": nlp.meta.get("version", ""),
         "spacy": spacy.__version__,
         "components": list(nlp.pipe_names),
-        # newskit's own components: a digest of their rules and data, so edits invalidate caches
         "rules": {name: pipe.fingerprint for name, pipe in nlp.pipeline if hasattr(pipe, "fingerprint")},
+        "newskit": __version__,
+        "code": code_digest(),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of every .py file of the package and every word list (`lexicon.files()`): an edited
+    rule or list changes the output before any release bumps the version, so cached rows made with
+    the old one must not be served, and a worker running it must not mix its rows into a run.
+    Computed once per process: a running process keeps the code it imported."""
+    digest = hashlib.sha256()
+    named = [(path.relative_to(PACKAGE).as_posix(), path) for path in sorted(PACKAGE.rglob("*.py"))]
+    named += [("lexicon:" + path.relative_to(lexicon.FOLDER).as_posix(), path) for path in lexicon.files()]
+    for name, path in named:
+        content = path.read_bytes()
+        # lengths keep the boundaries: moving text from one file to the next changes the digest
+        digest.update(f"{name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()[:16]

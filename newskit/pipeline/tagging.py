@@ -1,45 +1,34 @@
-"""tag(): spaCy over every paragraph, extractors over each article, cached per article, streamed in chunks.
+"""tag(): the cache filter, then the run (spaCy plus the extractors, wherever it runs), then the sink.
 
-Where the work runs: in this process (n_process=1), in local worker processes (n_process > 1), or on
-a Dask cluster (scheduler=...). All three map the same per-batch function (newskit.pipeline.batch.tag_batch)
-and get plain rows back; the cache is read and written here only, and rows become typed frame
-chunks as they arrive (newskit.pipeline.sinks), so memory stays flat as the corpus grows.
+Each article goes one way: its cache key is looked up; the misses are tagged by one executor
+(newskit.pipeline.executors: this process, local worker processes or a Dask cluster, all mapping the
+same per-batch function and sending back plain rows); every article's rows, cached or fresh, go to
+the sink in article order (newskit.pipeline.sinks), which turns them into typed frame chunks, in
+memory or streamed to a saved corpus folder, so memory stays flat as the corpus grows.
 """
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
 
 from newskit._version import __version__
-from newskit.pipeline.cache import Cache, cache_key
-from newskit.pipeline.sinks import FrameSink, ParquetSink
 from newskit.corpus import Corpus, no_rejects
+from newskit.extract.extractors import EXTRACTORS
+from newskit.pipeline.batch import tag_batch
+from newskit.pipeline.cache import Cache, cache_key
+from newskit.pipeline.executors import executor
 from newskit.pipeline.model import load_model, pipeline_fingerprint
-from newskit.pipeline.batch import EXTRACTORS, Frames, paragraph_rows, pool_frames, stream_frames, tag_batch
+from newskit.pipeline.sinks import FrameSink, ParquetSink
+from newskit.read.paragraphs import paragraph_rows
 
-__all__ = ["EXTRACTORS", "code_fingerprint", "paragraph_rows", "tag"]
 # Show a progress bar from this many articles on.
 PROGRESS_MIN_ARTICLES = 20
 # Articles turned into dicts at a time.
 RECORD_CHUNK = 256
-
-
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A digest of newskit's own source: any change to a rule invalidates cached results, even
-    between releases (the version number alone would serve stale rows during development)."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def tag(
@@ -73,20 +62,21 @@ def tag(
     if missing:
         raise ValueError(f"articles frame lacks column(s) {sorted(missing)}; build it with newskit.read_articles()")
     nlp = model if isinstance(model, Language) else load_model(model)
-    fingerprint = {**pipeline_fingerprint(nlp), "newskit": __version__, "code": code_fingerprint(),
-                   "extractors": sorted(EXTRACTORS)}
+    fingerprint = pipeline_fingerprint(nlp)
     store = Cache(cache) if cache is not None else None
     names = ("paragraphs", *EXTRACTORS)
     sink = FrameSink(names) if out is None else ParquetSink(names, out)
     tagged = 0
     try:
         with store if store is not None else contextlib.nullcontext():
-            keys = [cache_key(article, fingerprint) if store is not None else None for article in article_dicts(articles)]
+            keys = [cache_key(article, fingerprint, EXTRACTORS) if store is not None else None
+                    for article in article_dicts(articles)]
             cached = [key is not None and key in store for key in keys]
             todo = [position for position, hit in enumerate(cached) if not hit]
             bar = _progress(len(todo), progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES)
-            fresh = _tagged(article_dicts(articles, todo), len(todo), nlp, model, n_process, batch_size,
-                            scheduler, EXTRACTORS)
+            run = executor(nlp, model, fingerprint, n_process=n_process, scheduler=scheduler, count=len(todo),
+                           batch_size=batch_size, extractors=EXTRACTORS)
+            fresh = run.map(article_dicts(articles, todo), len(todo))
             # every article in order, from the cache or as the next fresh result (those come in order too)
             for position, article in enumerate(article_dicts(articles)):
                 frames = store.get(keys[position]) if cached[position] else None
@@ -127,22 +117,6 @@ def article_dicts(articles: pd.DataFrame, positions: list[int] | None = None) ->
     positions = range(len(articles)) if positions is None else positions
     for start in range(0, len(positions), RECORD_CHUNK):
         yield from articles.take(positions[start:start + RECORD_CHUNK]).to_dict("records")
-
-
-def _tagged(articles: Iterator[dict], count: int, nlp: Language, model: str | Language | None,
-            n_process: int, batch_size: int, scheduler, extractors: dict) -> Iterator[Frames]:
-    """Each of the `count` articles' frames in order, from wherever the work runs."""
-    if not count:
-        return iter(())
-    if scheduler is not None:
-        from newskit.pipeline.dask import dask_frames  # Dask is imported only when a scheduler is given
-
-        return dask_frames(articles, nlp, model, scheduler, batch_size, extractors, count=count)
-    if n_process < 0:  # as in spaCy: every CPU
-        n_process = os.cpu_count() or 1
-    if n_process > 1 and count > 1:
-        return pool_frames(articles, nlp, n_process, batch_size, extractors, count=count)
-    return stream_frames(nlp, articles, batch_size, extractors)
 
 
 def _progress(total: int, show: bool):
