@@ -1,4 +1,6 @@
-"""Corpus: the tagged frames of a set of articles, saved and loaded as parquet."""
+"""Corpus: the tagged frames of a set of articles, and the saved-folder format (one parquet file per
+frame plus info.json), which only this module writes: `Corpus.save` and, for tag(out=...), the
+`FolderWriter` that streams frames into a folder chunk by chunk."""
 from __future__ import annotations
 
 import json
@@ -70,13 +72,11 @@ class Corpus:
         return render_article(self, article_id, highlight=highlight)
 
     def save(self, folder: str | os.PathLike) -> Path:
-        """Write every frame to `folder/<frame>.parquet` (plus info.json); returns the folder."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, frame in self.frames().items():
-            write_frame(frame, folder / f"{name}.parquet")
-        (folder / "info.json").write_text(info_json(self.info))
-        return folder
+        """Write every frame to `folder/<frame>.parquet` (plus info.json); returns the folder. Files
+        are written under temporary names and renamed into place once all are written."""
+        writer = FolderWriter(folder)
+        writer.commit((), self.frames(), self.info)
+        return writer.folder
 
     @classmethod
     def load(cls, folder: str | os.PathLike) -> Corpus:
@@ -102,6 +102,73 @@ class Corpus:
 
 def no_rejects() -> pd.DataFrame:
     return pd.DataFrame(columns=REJECT_COLUMNS)
+
+
+class FolderWriter:
+    """Writes a saved-corpus folder: frames arrive whole (`commit`) or chunk by chunk (`add_chunk`,
+    a parquet row group per chunk), into per-process temporary files that `commit` renames into
+    place only when everything is written, so a failed run leaves an earlier corpus intact and two
+    runs writing to one folder never write into each other's files."""
+
+    def __init__(self, folder: str | os.PathLike) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._writers: dict = {}
+
+    def _temporary(self, name: str) -> Path:
+        return self.folder / f".{name}.{os.getpid()}.partial"
+
+    def add_chunk(self, name: str, chunk: pd.DataFrame) -> None:
+        """Append a chunk of frame `name` (rows in their final order) to its file."""
+        import pyarrow.parquet as pq
+
+        schema = _arrow(empty(name)).schema
+        if name not in self._writers:
+            self._writers[name] = pq.ParquetWriter(self._temporary(name), schema)
+        self._writers[name].write_table(_arrow(chunk).cast(schema))
+
+    def finish(self, streamed: tuple[str, ...], frames: dict[str, pd.DataFrame], info: dict) -> Corpus:
+        """`commit`, then the corpus as loaded from the folder (frames read when first used)."""
+        self.commit(streamed, frames, info)
+        return Corpus.load(self.folder)
+
+    def commit(self, streamed: tuple[str, ...], frames: dict[str, pd.DataFrame], info: dict) -> None:
+        """Close the streamed frames (`streamed`; an empty frame for one that got no chunk), write
+        the whole `frames` and info.json, then move every file into place."""
+        self._close()
+        for name in streamed:
+            if not self._temporary(name).exists():
+                write_frame(empty(name), self._temporary(name))
+        for name, frame in frames.items():
+            write_frame(frame, self._temporary(name))
+        self._temporary("info").write_text(info_json(info))
+        for name in (*streamed, *frames):
+            self._temporary(name).replace(self.folder / f"{name}.parquet")
+        self._temporary("info").replace(self.folder / "info.json")
+
+    def abort(self) -> None:
+        """The run failed: remove this process's temporary files."""
+        self._close()
+        for path in self.folder.glob(f".*.{os.getpid()}.partial"):
+            path.unlink(missing_ok=True)
+
+    def _close(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
+        self._writers.clear()
+
+
+def _arrow(frame: pd.DataFrame):
+    """A frame as an Arrow table with category columns as strings (every category in the frame
+    contract is a string; a category's values may differ by chunk) and no pandas metadata;
+    `Corpus.load` gives every column its contract dtype back."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.large_string()))
+    return table.replace_schema_metadata(None)
 
 
 def write_frame(frame: pd.DataFrame, path: Path) -> None:

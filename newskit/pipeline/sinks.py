@@ -1,13 +1,12 @@
 """Collect extractor rows into typed frames in chunks, so a large corpus never sits in memory as
-dicts; with a folder, the chunks go straight to parquet files and nothing stays in memory."""
+dicts; with a folder, the chunks go straight to the saved corpus's files and nothing stays in memory."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 
-from newskit.corpus import Corpus, info_json, write_frame
+from newskit.corpus import Corpus, FolderWriter
 from newskit.frames import SCHEMAS, conform, empty, from_columns, in_article_order
 
 # Articles whose values are held as Python lists before they become a typed frame chunk.
@@ -87,68 +86,25 @@ def _ordered(name: str, chunks: list[pd.DataFrame], order: dict[str, int]) -> pd
 
 
 class ParquetSink(FrameSink):
-    """A FrameSink that writes each chunk to `folder/<frame>.parquet` (a row group per chunk) as soon
-    as it is made, instead of keeping it: memory stays flat however many articles pass through.
-
-    Articles must arrive in article order (tag() sends them so). Files are written under temporary
-    names and renamed into place by `finish`, so a failed run leaves an earlier corpus there intact.
-    Category columns are written as plain strings (a category's values may differ by chunk);
-    `Corpus.load` gives every column its contract dtype back.
+    """A FrameSink that hands each chunk, as soon as it is made, to a saved-corpus folder being
+    written (newskit.corpus.FolderWriter) instead of keeping it: memory stays flat however many
+    articles pass through. Articles must arrive in article order (tag() sends them so); a failed run
+    leaves an earlier corpus in the folder intact.
     """
 
     def __init__(self, names: tuple[str, ...], folder: str | os.PathLike, chunk_articles: int | None = None) -> None:
         super().__init__(names, chunk_articles)
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._writers: dict = {}
-
-    def _temporary(self, name: str) -> Path:
-        # named by process, so two runs writing to one folder do not write into each other's files
-        return self.folder / f".{name}.{os.getpid()}.partial"
+        self.writer = FolderWriter(folder)
 
     def _keep(self, name: str, chunk: pd.DataFrame) -> None:
-        import pyarrow.parquet as pq
-
         order = {article_id: i for i, article_id in enumerate(dict.fromkeys(chunk["article_id"]))}
-        schema = _arrow(empty(name)).schema
-        if name not in self._writers:
-            self._writers[name] = pq.ParquetWriter(self._temporary(name), schema)
-        self._writers[name].write_table(_arrow(in_article_order(name, chunk, order)).cast(schema))
+        self.writer.add_chunk(name, in_article_order(name, chunk, order))
 
     def finish(self, frames: dict[str, pd.DataFrame], info: dict) -> Corpus:
-        """Write the last chunks and `frames` (articles, rejects) and info.json, move every file into
-        place, and return the corpus, which reads its frames from the folder when they are used."""
+        """Write the last chunks, then `frames` (articles, rejects) and info.json, and return the
+        corpus, which reads its frames from the folder when they are used."""
         self._flush()
-        self._close()
-        for name in self.names:
-            if not self._temporary(name).exists():  # no rows at all
-                write_frame(empty(name), self._temporary(name))
-        for name, frame in frames.items():
-            write_frame(frame, self._temporary(name))
-        self._temporary("info").write_text(info_json(info))
-        for name in (*self.names, *frames):
-            self._temporary(name).replace(self.folder / f"{name}.parquet")
-        self._temporary("info").replace(self.folder / "info.json")
-        return Corpus.load(self.folder)
+        return self.writer.finish(self.names, frames, info)
 
     def abort(self) -> None:
-        self._close()
-        for path in self.folder.glob(f".*.{os.getpid()}.partial"):
-            path.unlink(missing_ok=True)
-
-    def _close(self) -> None:
-        for writer in self._writers.values():
-            writer.close()
-        self._writers.clear()
-
-
-def _arrow(frame: pd.DataFrame):
-    """A frame as an Arrow table with category columns as strings (every category in the frame
-    contract is a string) and no pandas metadata."""
-    import pyarrow as pa
-
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    for i, field in enumerate(table.schema):
-        if pa.types.is_dictionary(field.type):
-            table = table.set_column(i, field.name, table.column(i).cast(pa.large_string()))
-    return table.replace_schema_metadata(None)
+        self.writer.abort()
