@@ -118,7 +118,7 @@ class ExtractorClock:
     """Seconds spent in each extractor while the block runs (wraps tagging.EXTRACTORS in this process)."""
 
     def __init__(self):
-        import newskit.pipeline.tagging as tagging
+        import newskit.extract.extractors as tagging
 
         self.tagging = tagging
         self.spent = {name: 0.0 for name in tagging.EXTRACTORS}

@@ -20,6 +20,7 @@ import pandas as pd
 import spacy
 
 import newskit
+import newskit.extract.extractors
 from newskit.extract.entities.rules import EntityRules
 from newskit.pipeline.model import model_candidates
 from newskit.read.structure import PARAGRAPH_SEPARATOR
@@ -101,7 +102,7 @@ def newskit_spans(articles: list[dict]) -> tuple[dict[str, set], float, float, f
     """newskit.tag over the articles: spans, total seconds, seconds in the entities extractor and in
     newskit's spaCy component."""
     spent = [0.0, 0.0]
-    registry = newskit.pipeline.tagging.EXTRACTORS
+    registry = newskit.extract.extractors.EXTRACTORS
     saved = dict(registry)
     original = registry["entities"]
 

@@ -26,7 +26,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import newskit  # noqa: E402
-import newskit.pipeline.tagging as tagging  # noqa: E402
+import newskit.extract.extractors as tagging  # noqa: E402
 
 THRESHOLDS = (0.3, 0.8)
 

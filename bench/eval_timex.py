@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import newskit  # noqa: E402
-import newskit.pipeline.tagging as tagging  # noqa: E402
+import newskit.extract.extractors as tagging  # noqa: E402
 from newskit.read.structure import PARAGRAPH_SEPARATOR  # noqa: E402
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "dev" / "timex" / "timebank.jsonl"

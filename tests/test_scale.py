@@ -18,7 +18,6 @@ import pytest
 import newskit
 import newskit.pipeline.cache as cache_module
 import newskit.pipeline.sinks as collect
-import newskit.pipeline.tagging as tagging
 import newskit.extract.extractors as extractors
 import newskit.pipeline.batch as workers
 import newskit.pipeline.model as model_module
@@ -92,6 +91,14 @@ def test_dask_local_cluster_gives_the_local_frames(generated, local, tmp_path):
         client = distributed.Client(cluster, set_as_default=False)
         by_client = newskit.tag(generated.head(8), cache=None, model=newskit.load_model(), scheduler=client)
         assert_same_frames(newskit.tag(generated.head(8), cache=None), by_client)
+        # workers whose newskit code differs from the client's (their code digest, changed on the
+        # workers only) are refused before any of their rows is used
+        from newskit.pipeline.executors import ClusterMismatch
+
+        client.run(lambda: setattr(__import__("newskit.pipeline.model", fromlist=["code_digest"]),
+                                   "code_digest", lambda: "other-code"))
+        with pytest.raises(ClusterMismatch, match="code: worker 'other-code'"):
+            newskit.tag(generated.head(4), cache=None, scheduler=client)
     finally:
         if client is not None:
             client.close()

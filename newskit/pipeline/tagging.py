@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from newskit._version import __version__
 from newskit.corpus import Corpus, no_rejects
-from newskit.extract.extractors import EXTRACTORS
+from newskit.extract import extractors as registry
 from newskit.pipeline.batch import tag_batch
 from newskit.pipeline.cache import Cache, cache_key
 from newskit.pipeline.executors import executor
@@ -63,26 +63,28 @@ def tag(
         raise ValueError(f"articles frame lacks column(s) {sorted(missing)}; build it with newskit.read_articles()")
     nlp = model if isinstance(model, Language) else load_model(model)
     fingerprint = pipeline_fingerprint(nlp)
+    # read at each call, so a script that swaps the registry (bench/eval_*.py) is heard
+    extractors = registry.EXTRACTORS
     store = Cache(cache) if cache is not None else None
-    names = ("paragraphs", *EXTRACTORS)
+    names = ("paragraphs", *extractors)
     sink = FrameSink(names) if out is None else ParquetSink(names, out)
     tagged = 0
     try:
         with store if store is not None else contextlib.nullcontext():
-            keys = [cache_key(article, fingerprint, EXTRACTORS) if store is not None else None
+            keys = [cache_key(article, fingerprint, extractors) if store is not None else None
                     for article in article_dicts(articles)]
             cached = [key is not None and key in store for key in keys]
             todo = [position for position, hit in enumerate(cached) if not hit]
             bar = _progress(len(todo), progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES)
             run = executor(nlp, model, fingerprint, n_process=n_process, scheduler=scheduler, count=len(todo),
-                           batch_size=batch_size, extractors=EXTRACTORS)
+                           batch_size=batch_size, extractors=extractors)
             fresh = run.map(article_dicts(articles, todo), len(todo))
             # every article in order, from the cache or as the next fresh result (those come in order too)
             for position, article in enumerate(article_dicts(articles)):
                 frames = store.get(keys[position]) if cached[position] else None
-                if frames is None or not set(EXTRACTORS) <= set(frames):
+                if frames is None or not set(extractors) <= set(frames):
                     if cached[position]:  # an unreadable entry (counted in cache_rebuilt): tag it now
-                        frames = tag_batch([article], nlp, batch_size, EXTRACTORS)[0]
+                        frames = tag_batch([article], nlp, batch_size, extractors)[0]
                     else:
                         frames = next(fresh)
                         bar.update(1)
