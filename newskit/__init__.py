@@ -19,6 +19,8 @@ _PUBLIC = {
     "load_model": "newskit.pipeline.model", "ModelNotFound": "newskit.pipeline.model",
     "canonical_names": "newskit.analysis.entities", "cooccurrence": "newskit.analysis.entities",
     "entity_counts": "newskit.analysis.entities", "entity_table": "newskit.analysis.entities",
+    "link": "newskit.analysis.linking.link",
+    "read_aliases": "newskit.analysis.linking.aliases", "AliasError": "newskit.analysis.linking.aliases",
     "timeline": "newskit.analysis.timeline",
     "cue_verbs": "newskit.analysis.quotes", "kind_shares": "newskit.analysis.quotes",
     "quote_lengths": "newskit.analysis.quotes", "quotes_per_role": "newskit.analysis.quotes",

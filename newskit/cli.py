@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--n-process", type=int, default=1, help="worker processes on this machine")
     analyze.add_argument("--scheduler", default=None,
                          help="Dask scheduler address (tcp://host:8786): tag on that cluster (pip install distributed)")
+    analyze.add_argument("--aliases", default=None,
+                         help="CSV alias,entity[,label][,article_id]: names fixed by hand (default: none)")
     analyze.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -86,13 +88,14 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         corpus = newskit.analyze(args.source, **read_options, cache=None if args.no_cache else args.cache,
                                  model=args.model, n_process=args.n_process, progress=False if args.quiet else None,
-                                 scheduler=args.scheduler, out=args.out)
+                                 scheduler=args.scheduler, out=args.out, aliases=args.aliases)
         elapsed = time.perf_counter() - started
         _loaded(corpus.articles, corpus.rejects,
                 f"; tagged {corpus.info['tagged']:,}, {corpus.info['cache_hits']:,} from cache; {elapsed:.1f} s")
         print(f"{len(corpus.sentences):,} sentences, {len(corpus.entities):,} entities -> {args.out}")
         _report_rejects(corpus.rejects)
         return 0
-    except (FileNotFoundError, newskit.NewskitInputError, newskit.ModelNotFound, KeyError) as exc:
+    except (FileNotFoundError, newskit.NewskitInputError, newskit.ModelNotFound, newskit.AliasError,
+            KeyError) as exc:
         print(f"newskit: {exc}", file=sys.stderr)
         return 2

@@ -64,6 +64,23 @@ class Corpus:
     def frames(self) -> dict[str, pd.DataFrame]:
         return {"articles": self.articles, **{name: getattr(self, name) for name in FRAMES}, "rejects": self.rejects}
 
+    def with_frames(self, **frames: pd.DataFrame) -> Corpus:
+        """A new Corpus with some frames replaced (the others shared, read when first used)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._files = {k: v for k, v in (self.__dict__.get("_files") or {}).items() if k not in frames}
+        new.info = dict(self.info)
+        for name, frame in frames.items():
+            setattr(new, name, frame)
+        return new
+
+    def with_aliases(self, aliases) -> Corpus:
+        """The corpus linked again with an aliases table (a CSV path such as data/aliases.csv,
+        a DataFrame or a dict alias -> entity; see newskit.analysis.linking.aliases): no re-tagging."""
+        from newskit.analysis.linking.link import link
+
+        return link(self, aliases)
+
     def show(self, article_id: str, highlight=None):
         """An HTML view of one article with its entities, quotes and dates highlighted; `highlight`
         (an entity's canonical name) marks that entity's mentions and quotes."""

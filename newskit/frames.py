@@ -18,6 +18,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         # the title split off a person ("Russian Defense Minister"), dateline and agency flags
         "role": "str", "in_dateline": "bool", "is_agency": "bool",
         "paragraph_kind": "category:title,subtitle,dateline,subheading,body",
+        # corpus-wide identity (analysis/linking): one entity_id per real entity across articles,
+        # `entity` its display name, the article's own name for the mention, and whether a bare
+        # name stays apart because several entities of the corpus share it ("Clinton")
+        "entity_id": "str", "article_entity": "str", "ambiguous": "bool",
     },
     # one row per attribution: what was said, how (kind, cue) and by whom
     "quotes": {
@@ -28,6 +32,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         # split or multi-paragraph quote ("start:end start:end")
         "speaker_start": "Int64", "speaker_end": "Int64", "speaker_label": "category:PERSON,ORG",
         "cue_start": "Int64", "cue_end": "Int64", "parts": "str",
+        # the speaker's entity_id (as in entities) and the article's own name for the speaker
+        "speaker_id": "str", "article_speaker": "str",
     },
     # every temporal expression, normalized against the publication date
     "timexes": {
@@ -77,6 +83,8 @@ def conform(name: str, frame: pd.DataFrame, columns=None) -> pd.DataFrame:
     trip. A new frame; the data of columns already right is shared, not copied (pandas copy-on-write)."""
     frame = frame.copy(deep=False)
     for column, dtype in {"article_id": "str", **SCHEMAS[name]}.items():
+        if column not in frame.columns:  # a folder saved by an older newskit
+            frame[column] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
         if columns is None or column in columns:
             frame[column] = _cast(frame[column], dtype)
     return frame

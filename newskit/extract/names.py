@@ -26,7 +26,9 @@ Notes:
 """
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -47,6 +49,11 @@ ROLE_CONNECTORS = lexicon.words("names/role_connectors")
 ROLE_NOUNS = lexicon.words("names/role_nouns")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
 GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
+
+# "Jr.", "III" after a name; "Jr." and "Sr." also tell a son from his father.
+NAME_SUFFIXES = lexicon.words("names/name_suffixes")
+GENERATIONAL_SUFFIXES = lexicon.words("names/generational_suffixes")
+NAME_PARTICLES = lexicon.words("entities/name_particles")
 
 # Entity types that can precede a name inside a role ("Russian Defense Minister", "World Bank President").
 ROLE_ENTITY_TYPES = frozenset({"NORP", "GPE", "ORG"})
@@ -110,10 +117,16 @@ def split_title(ent: Span) -> TitledName:
     while k >= 0 and (is_title_word(doc[k].text) or doc[k].ent_type_ in ROLE_ENTITY_TYPES
                       or (doc[k].lower_ in ROLE_CONNECTORS and k > 0 and not doc[k].is_sent_start)):
         first = k
+        if doc[k].lower_ in HONORIFICS or doc[k].lower_.rstrip(".") in HONORIFICS:
+            break  # "mayor of Chicago and Mr. Ruiz": what precedes a courtesy title is someone else's
         k -= 1
     while first < start and (doc[first].lower_ in ROLE_CONNECTORS or doc[first].lower_ in HONORIFICS):
         first += 1
     words = [t.lower_.rstrip(".") for t in doc[first:start]]
+    # "head of President Weiss": the title after the last connector is the person's own
+    cut = max((i for i, w in enumerate(words) if w in ("of", "for")), default=None)
+    if cut is not None and any(w in CORE_TITLES for w in words[cut + 1:]):
+        first, words = first + cut + 1, words[cut + 1:]
     if not any(w in CORE_TITLES for w in words):
         return TitledName(start, start, None)
     return TitledName(first, start, doc[first:start].text)
@@ -243,3 +256,61 @@ def first_name_gender(first: str) -> str | None:
 
 
 _DETECTOR = None  # gender-guesser's Detector once loaded; False when it is not installed
+
+
+class NameParts(NamedTuple):
+    """A person's name taken apart for matching across articles, every part folded (see `fold`)."""
+
+    first: str  # "" for a bare surname ("Blair")
+    middle: str  # initials of the middle names: "s" for "Robert S. Mueller", "hw" for "George H.W. Bush"
+    surname: str  # with its particles: "de mistura", "kilroy-silk"
+    suffix: str  # "jr", "iii" or ""
+
+
+def fold(text: str) -> str:
+    """A name folded for comparison: accents dropped, case folded, dashes and apostrophes unified,
+    whitespace collapsed ("Ren\u00e9e  O\u2019Neil\u2013Smith" -> "renee o'neil-smith")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub("[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub("[\u2018\u2019\u02bc`]", "'", text)
+    return " ".join(text.split()).casefold()
+
+
+def name_parts(name: str) -> NameParts | None:
+    """A person's name taken apart: first name, middle initials, surname with its particles, suffix.
+
+    Args:
+        name: a person's name without titles ("Robert S. Mueller III", "Staffan de Mistura", "Blair").
+    Returns:
+        NameParts, or None when the name holds no word with a letter.
+    """
+    words = [w for w in name.replace(",", " ").split() if any(c.isalpha() for c in w)]
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    suffix = ""
+    if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        suffix = words.pop().lower().rstrip(".")
+    if not words:
+        return None
+    at = len(words) - 1  # the surname starts at the last word, or at the particles before it
+    while at > 1 and words[at - 1].lower() in NAME_PARTICLES:
+        at -= 1
+    if at == 1 and len(words) > 1 and words[0].lower() in NAME_PARTICLES:
+        at = 0  # "de Mistura" alone is a surname
+    first = fold(words[0]) if at > 0 else ""
+    middle = "".join(fold(w)[0] for w in words[1:at] for w in w.replace(".", " ").split())
+    return NameParts(first, middle, fold(" ".join(words[at:])), suffix)
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether first name `short` is a short form of `full` ("chuck" of "charles", "joe" of
+    "joseph"), from the `nicknames` package's table; both folded."""
+    return short != full and short in _nicknamer().nicknames_of(full)

@@ -16,7 +16,8 @@ import pandas as pd
 from spacy.language import Language
 
 from newskit._version import __version__
-from newskit.corpus import Corpus, no_rejects
+from newskit.analysis.linking.link import link
+from newskit.corpus import Corpus, FolderWriter, no_rejects
 from newskit.extract import extractors as registry
 from newskit.pipeline.batch import tag_batch
 from newskit.pipeline.cache import Cache, cache_key
@@ -40,6 +41,7 @@ def tag(
     progress: bool | None = None,
     scheduler=None,
     out: str | os.PathLike | None = None,
+    aliases=None,
 ) -> Corpus:
     """Tag articles with spaCy and newskit's extractors into a Corpus of tidy frames.
 
@@ -57,6 +59,9 @@ def tag(
             tagged (the files `Corpus.save` writes, replaced only once the run completes), and the
             returned Corpus reads each frame from there when it is first used, so memory stays flat
             however large the corpus. Without `out` every frame is built in memory.
+        aliases: names fixed by hand for the corpus-wide linking that ends the run (a CSV path
+            such as data/aliases.csv, a DataFrame or a dict alias -> entity; see
+            newskit.analysis.linking.aliases). `corpus.with_aliases(...)` links again later.
     """
     missing = {"article_id", "text"} - set(articles.columns)
     if missing:
@@ -107,10 +112,12 @@ def tag(
     }
     articles, rejects = articles.reset_index(drop=True), articles.attrs.get("rejects")
     if isinstance(sink, ParquetSink):
-        return sink.finish({"articles": articles, "rejects": rejects if rejects is not None else no_rejects()}, info)
+        corpus = link(sink.finish({"articles": articles, "rejects": rejects if rejects is not None else no_rejects()},
+                                  info), aliases)
+        return FolderWriter(out).finish((), {"entities": corpus.entities, "quotes": corpus.quotes}, info)
     corpus = Corpus(articles=articles, **sink.frames(articles["article_id"].tolist()), rejects=rejects)
     corpus.info = info
-    return corpus
+    return link(corpus, aliases)
 
 
 def article_dicts(articles: pd.DataFrame, positions: list[int] | None = None) -> Iterator[dict]:

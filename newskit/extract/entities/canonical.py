@@ -68,14 +68,15 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     if m.label not in NAME_LABELS:
         return
     key = m.entity.casefold()
-    if key in people and (m.label == "PERSON" or m.entity[:1].isupper()):
+    # "Republicans" (NORP) is no surname of "Log Cabin Republicans"
+    if key in people and m.label != "NORP" and (m.label == "PERSON" or m.entity[:1].isupper()):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
     if m.entity in acronyms and acronyms[m.entity] is not m:
         m.entity, m.label = acronyms[m.entity].entity, acronyms[m.entity].label
         return
     place = gazetteer.lookup(m.entity) if m.label in {"GPE", "LOC", "FAC"} else None
-    if place is not None:
+    if place is not None and gazetteer.may_rename(m.entity, place):
         m.entity = place.name
     elif m.entity.isupper() and len(m.entity) > 4 and m.label in {"PERSON", "GPE", "LOC"}:
         m.entity = m.entity.title()  # "ANTONOV" in an ALL-CAPS headline, no fuller form known

