@@ -1,4 +1,5 @@
-"""Corpus-wide entities: one canonical name per entity across articles, entity table, counts, co-occurrence."""
+"""Entity tables, counts and co-occurrence over the corpus-wide names that linking gives
+(analysis/linking: one entity_id and one display name per real entity)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -13,61 +14,19 @@ HEADLINE_KINDS = ("title", "subtitle")
 
 
 def canonical_names(entities: pd.DataFrame) -> pd.Series:
-    """Each row's corpus-wide canonical name: article-level names unified across articles.
-
-    A bare surname ("Antonov") in an article that never gives the full name takes the one full
-    PERSON name in the corpus ending with it; spellings that differ only in case ("ANTONOV") take
-    the most frequent spelling that is not all capitals.
-    """
+    """Each row's corpus-wide name: the linked `entity` (see newskit.link), else, for frames that
+    were never linked, the article's own name."""
     if entities.empty:
         return pd.Series([], index=entities.index, dtype="str")
-    names = entities["entity"].astype(str)
-    texts = entities["text"].astype(str)
-    labels = entities["label"].astype(str)
-    people = sorted(set(names[(labels == "PERSON") & names.str.contains(" ")]))
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for name in people:
-        by_surname[name.split()[-1].casefold()].add(name)
-    # a one-word name ("Odhiambo", whatever the model called it) -> the corpus's only full PERSON
-    # name with that surname
-    single = labels.isin(NAME_LABELS) & ~names.str.contains(" ") & names.str[:1].str.isupper()
-    names = names.where(~single, names.map(lambda n: _only(by_surname.get(n.casefold()), n)))
-    # an acronym an article expanded ("GORT" -> "Global Organization of ...") in every article
-    expanded: dict[str, set[str]] = defaultdict(set)
-    for text, name in zip(texts, names):
-        if text != name and text.isupper() and 2 <= len(text) <= 10:
-            expanded[text].add(name)
-    bare = names.isin(list(expanded)) & (names == texts)
-    names = names.where(~bare, names.map(lambda n: _only(expanded.get(n), n)))
-    spelling = _preferred_spellings(names)
-    return names.map(lambda n: spelling.get(n.casefold(), n))
-
-
-def _only(candidates: set[str] | None, default: str) -> str:
-    return next(iter(candidates)) if candidates and len(candidates) == 1 else default
-
-
-def _preferred_spellings(names: pd.Series) -> dict[str, str]:
-    """casefolded name -> its most frequent spelling, preferring ones that are not ALL CAPS."""
-    counts = names.value_counts()
-    best: dict[str, tuple] = {}
-    for name, count in counts.items():
-        rank = (not name.isupper(), count, name)
-        key = name.casefold()
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, name)
-    return {key: value[1] for key, value in best.items()}
+    return entities["entity"].astype(str)
 
 
 def mentions(corpus, include_headlines: bool = True, include_dateline: bool = False,
              include_agency: bool = False, labels=NAME_LABELS, demonyms_as_countries: bool = False) -> pd.DataFrame:
     """The corpus's entity mentions, filtered, with `name` the corpus-wide canonical name."""
-    frame = corpus.entities.copy()
+    frame = _linked(corpus).copy()
     frame["name"] = canonical_names(frame)
     frame["label"] = frame["label"].astype(str)
-    # a name that resolved to a person's full name counts as that person
-    people = set(frame.loc[(frame["label"] == "PERSON") & frame["name"].str.contains(" "), "name"])
-    frame.loc[frame["name"].isin(people) & frame["label"].isin(NAME_LABELS), "label"] = "PERSON"
     if demonyms_as_countries:  # "Russian" (NORP) counts for Russia (GPE)
         country = frame["name"].map(country_of).where(frame["label"] == "NORP")
         frame.loc[country.notna(), "label"] = "GPE"
@@ -82,24 +41,35 @@ def mentions(corpus, include_headlines: bool = True, include_dateline: bool = Fa
     return frame[keep].reset_index(drop=True)
 
 
+def _linked(corpus) -> pd.DataFrame:
+    """The corpus's entities with corpus-wide names: as tagged, or linked now for a corpus saved
+    before linking existed."""
+    entities = corpus.entities
+    if len(entities) and entities["entity_id"].isna().all():
+        from newskit.analysis.linking.link import link
+
+        return link(corpus).entities
+    return entities
+
+
 def entity_table(corpus, **filters) -> pd.DataFrame:
     """One row per entity: name, label (majority), aliases, roles, mentions, articles; most mentioned first."""
     frame = mentions(corpus, **filters)
-    columns = ["name", "label", "aliases", "roles", "mentions", "articles"]
+    columns = ["name", "label", "aliases", "roles", "mentions", "articles", "entity_id", "ambiguous"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    label = (frame.groupby(["name", "label"]).size().reset_index(name="n")
-             .sort_values(["name", "n", "label"], ascending=[True, False, True])
-             .drop_duplicates("name").set_index("name")["label"])
-    grouped = frame.groupby("name")
+    grouped = frame.groupby("entity_id")
     table = pd.DataFrame({
-        "label": label,
+        "name": grouped["name"].first(),
+        "label": grouped["label"].first(),
         "aliases": grouped["text"].agg(lambda s: sorted(set(" ".join(t.split()) for t in s))),
         "roles": grouped["role"].agg(lambda s: sorted({r for r in s if isinstance(r, str)})),
         "mentions": grouped.size(),
         "articles": grouped["article_id"].nunique(),
+        "ambiguous": grouped["ambiguous"].any(),
     }).reset_index()
-    return table.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)[columns]
+    return table.sort_values(["mentions", "name", "entity_id"], ascending=[False, True, True]
+                             ).reset_index(drop=True)[columns]
 
 
 def entity_counts(corpus, by: str | list[str] | None = None, **filters) -> pd.DataFrame:

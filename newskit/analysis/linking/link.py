@@ -11,7 +11,7 @@ from newskit.analysis.linking.aliases import apply_aliases, read_aliases
 from newskit.analysis.linking.forms import clean_name, trim_glued
 from newskit.analysis.linking.labels import is_organisation, org_context, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
-from newskit.extract.names import NAME_LABELS, fold, name_parts, normalize_name
+from newskit.extract.names import HONORIFICS, NAME_LABELS, fold, is_short_form, name_parts, normalize_name
 from newskit.frames import conform
 
 
@@ -43,8 +43,13 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     if not named.any():
         frame["entity_id"] = frame["label"] + ":" + _memo(frame["entity"].astype(str), fold)
         return conform("entities", frame), _link_quotes(quotes, frame, {})
-    forms = _memo(frame["article_entity"], clean_name)
-    rows, forms = trim_glued(frame[named], forms[named], texts)
+    forms = _memo(frame["article_entity"], clean_name)[named]
+    rows = frame[named].copy()
+    # "Mr Ebbers", whatever the model called it, is a person named Ebbers
+    titled = _memo(forms, _courtesy_titled).astype(bool)
+    forms = forms.where(~titled, _memo(forms, lambda f: normalize_name(f, "PERSON")))
+    rows.loc[titled, "label"] = "PERSON"
+    rows, forms = trim_glued(rows, forms, texts)
     forms, pinned, forced = apply_aliases(table, forms, rows["text"], rows["article_id"].astype(str))
     keys = _memo(forms, form_key).where(~pinned, "pinned:" + _memo(forms, fold))
     clusters = _Clusters(rows, forms, keys, pinned, forced, texts)
@@ -59,6 +64,15 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     corpus_names = {key: (clusters.display[c], clusters.label[c] + ":" + fold(clusters.display[c]))
                     for key, c in clusters.cluster_of.items() if not clusters.ambiguous[c]}
     return conform("entities", frame), _link_quotes(quotes, frame, names, corpus_names)
+
+
+def _same_first(a: str, b: str) -> bool:
+    return a == b or is_short_form(a, b) or is_short_form(b, a)
+
+
+def _courtesy_titled(name: str) -> bool:
+    words = name.split(" ")
+    return len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS and words[1][:1].isupper()
 
 
 def _memo(values: pd.Series, function) -> pd.Series:
@@ -95,6 +109,20 @@ class _Clusters:
                 people.append(PersonForm(key, parts, mentions[key], frozenset()))
             else:
                 others.append(NameForm(key, top, vote(form_labels[key]), mentions[key]))
+        # "Bernie Ebbers" tagged ORG beside "Bernard Ebbers" the PERSON: a person too
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for f in people:
+            if f.parts.first:
+                firsts[f.parts.surname].add(f.parts.first)
+        still = []
+        for form in others:
+            parts = name_parts(form.spelling) if " " in form.spelling else None
+            if parts is not None and parts.first and form.key not in forced_labels \
+                    and any(_same_first(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
+                people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
+            else:
+                still.append(form)
+        others = still
         # which articles name each full-name form (a father and son named together stay two)
         full = {f.key for f in people if f.parts.first}
         in_articles = pd.DataFrame({"key": keys, "article": articles})
@@ -104,7 +132,7 @@ class _Clusters:
         for key, (target, ambiguous) in cluster_people(people, _surname_votes(rows, keys, full)).items():
             self.cluster_of[key] = target
             self.ambiguous[target] = ambiguous
-        joins = join_acronyms(others)
+        joins = join_acronyms(others, lambda wanted: _articles_of(keys, articles, wanted))
         for form in others:
             self.cluster_of[form.key] = "other:" + joins.get(form.key, form.key)
         members: dict[str, list[str]] = defaultdict(list)
@@ -132,6 +160,12 @@ class _Clusters:
                 self.label[target] = "ORG" if is_organisation(sum(votes.values()), evidence[target]) else "PERSON"
             else:
                 self.label[target] = vote(votes)
+
+
+def _articles_of(keys: pd.Series, articles: pd.Series, wanted: set[str]) -> dict[str, frozenset[str]]:
+    table = pd.DataFrame({"key": keys.to_numpy(), "article": articles.to_numpy()})
+    table = table[table["key"].isin(list(wanted))].drop_duplicates()
+    return table.groupby("key")["article"].agg(frozenset).to_dict()
 
 
 def _counters(keys: pd.Series, values: pd.Series) -> dict[str, Counter]:

@@ -1,0 +1,254 @@
+"""Corpus-wide linking (newskit/analysis/linking): one entity_id and one name per real entity.
+
+The frames here are built by hand from short fictional articles, so each rule is tested on its own;
+tests at the end run the whole flow through tag().
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newskit
+from newskit.analysis.linking.link import link_frames
+from newskit.corpus import Corpus
+from newskit.extract.entities import gazetteer
+from newskit.frames import from_columns
+
+
+def _corpus(articles: dict[str, tuple[str, list[tuple]]], quotes: list[tuple] = ()) -> Corpus:
+    """articles: id -> (text, [(mention as written, label, article-level name or None, paragraph kind)]).
+    Each mention is the next occurrence of its text after the previous mention."""
+    arts, rows = [], {k: [] for k in ("article_id", "sentence", "paragraph", "start", "end", "text", "label",
+                                      "entity", "role", "in_dateline", "is_agency", "paragraph_kind")}
+    for article_id, (text, mentions) in articles.items():
+        arts.append({"article_id": article_id, "text": text})
+        at = 0
+        for mention in mentions:
+            written, label, name, *kind = mention
+            start = text.index(written, at)
+            at = start + len(written)
+            for key, value in (("article_id", article_id), ("sentence", 0), ("paragraph", 0), ("start", start),
+                               ("end", at), ("text", written), ("label", label), ("entity", name or written),
+                               ("role", None), ("in_dateline", False), ("is_agency", False),
+                               ("paragraph_kind", kind[0] if kind else "body")):
+                rows[key].append(value)
+    q = {"article_id": [a for a, _ in quotes], "quote": list(range(len(quotes))),
+         "kind": ["direct"] * len(quotes), "content": ["x"] * len(quotes), "start": [0] * len(quotes),
+         "end": [1] * len(quotes), "speaker": [s for _, s in quotes]}
+    return Corpus(articles=pd.DataFrame(arts), entities=from_columns("entities", rows),
+                  quotes=from_columns("quotes", q))
+
+
+def _linked(corpus: Corpus, aliases=None) -> pd.DataFrame:
+    entities, _ = link_frames(corpus.articles, corpus.entities, corpus.quotes, aliases)
+    return entities
+
+
+def _names(entities: pd.DataFrame, article_id: str) -> list[str]:
+    return entities.loc[entities["article_id"] == article_id, "entity"].tolist()
+
+
+WEISS = {
+    "a1": ("President Anton Weiss spoke. Weiss said so.",
+           [("Anton Weiss", "PERSON", None), ("Weiss", "PERSON", "Anton Weiss")]),
+    "a2": ("Anton J. Weiss visited Ostrava.", [("Anton J. Weiss", "PERSON", None), ("Ostrava", "GPE", None)]),
+    "a3": ("Mr Weiss left. Weiss waved. The WEISS camp cheered.",
+           [("Mr Weiss", "PERSON", "Weiss"), ("Weiss", "ORG", None), ("WEISS", "PERSON", None)]),
+}
+
+
+def test_one_person_under_four_forms_in_three_articles_is_one_entity():
+    entities = _linked(_corpus(WEISS))
+    people = entities[entities["text"].str.contains("Weiss|WEISS")]
+    assert set(people["entity"]) == {"Anton Weiss"}
+    assert people["entity_id"].nunique() == 1
+    assert set(people["label"]) == {"PERSON"}  # the ORG mention too: the corpus votes PERSON
+    assert not people["ambiguous"].any()
+    assert set(people["article_entity"]) == {"Anton Weiss", "Anton J. Weiss", "Weiss", "WEISS"}
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_the_bare_surname_is_ambiguous():
+    corpus = _corpus({
+        "a1": ("Maria Kovac won.", [("Maria Kovac", "PERSON", None)]),
+        "a2": ("Ivan Kovac lost.", [("Ivan Kovac", "PERSON", None)]),
+        "a3": ("Kovac spoke.", [("Kovac", "PERSON", None)]),
+        # the article names her in full: its own resolution decides
+        "a4": ("Maria Kovac and Kovac.", [("Maria Kovac", "PERSON", None), ("Kovac", "PERSON", "Maria Kovac")]),
+    })
+    entities = _linked(corpus)
+    assert _names(entities, "a1") == ["Maria Kovac"] and _names(entities, "a2") == ["Ivan Kovac"]
+    bare = entities[entities["article_id"] == "a3"].iloc[0]
+    assert bare["entity"] == "Kovac" and bool(bare["ambiguous"])
+    assert _names(entities, "a4") == ["Maria Kovac", "Maria Kovac"]
+    assert entities.groupby("entity")["entity_id"].nunique().max() == 1
+    assert entities["entity_id"].nunique() == 3
+
+
+def test_a_shared_surname_follows_the_articles_that_resolved_it():
+    articles = {f"d{i}": ("Dana Holt said. Holt left.", [("Dana Holt", "PERSON", None), ("Holt", "PERSON", "Dana Holt")])
+                for i in range(4)}
+    articles["e"] = ("Eric Holt said.", [("Eric Holt", "PERSON", None)])
+    articles["x"] = ("Holt spoke.", [("Holt", "PERSON", None)])
+    entities = _linked(_corpus(articles))
+    assert _names(entities, "x") == ["Dana Holt"]
+
+
+def test_short_first_names_middle_initials_and_suffixes():
+    corpus = _corpus({
+        "a1": ("Charles E. Dunmore spoke.", [("Charles E. Dunmore", "PERSON", None)]),
+        "a2": ("Chuck Dunmore spoke.", [("Chuck Dunmore", "PERSON", None)]),
+        "a3": ("Robert S. Lund III spoke.", [("Robert S. Lund III", "PERSON", None)]),
+        "a4": ("Robert Lund spoke.", [("Robert Lund", "PERSON", None)]),
+        # a father and his son named in one article are two people
+        "a5": ("Donald Voss and Donald Voss Jr. met.", [("Donald Voss", "PERSON", None), ("Donald Voss Jr.", "PERSON", None)]),
+        "a6": ("Joseph R. Bell Jr. spoke.", [("Joseph R. Bell Jr.", "PERSON", None)]),
+        "a7": ("Joe Bell spoke.", [("Joe Bell", "PERSON", None)]),
+        "a8": ("George W. Marsh and George H.W. Marsh.",
+               [("George W. Marsh", "PERSON", None), ("George H.W. Marsh", "PERSON", None)]),
+    })
+    entities = _linked(corpus)
+    ids = dict(zip(entities["article_entity"], entities["entity_id"]))
+    assert ids["Chuck Dunmore"] == ids["Charles E. Dunmore"]
+    assert ids["Robert Lund"] == ids["Robert S. Lund III"]
+    assert ids["Donald Voss"] != ids["Donald Voss Jr."]
+    assert ids["Joe Bell"] == ids["Joseph R. Bell Jr."]
+    assert ids["George W. Marsh"] != ids["George H.W. Marsh"]
+
+
+def test_acronyms_join_the_name_they_spell_and_country_codes_join_the_country():
+    corpus = _corpus({
+        "a1": ("The Federal Bureau of Investigation and the United States.",
+               [("Federal Bureau of Investigation", "ORG", None), ("United States", "GPE", None)]),
+        "a2": ("The F.B.I. in the U.S. today.", [("F.B.I.", "ORG", None), ("U.S.", "GPE", None)]),
+        "a3": ("FBI agents left the US.", [("FBI", "ORG", None), ("US", "GPE", None)]),
+        "a4": ("The Fisheries Board of Iceland.", [("Fisheries Board of Iceland", "ORG", None)]),
+    })
+    entities = _linked(corpus).set_index("text")
+    fbi = entities.loc[["F.B.I.", "FBI"], "entity_id"]
+    # two names spell FBI: the acronym joins neither rather than guess
+    assert set(fbi) == {"ORG:fbi"}
+    us = entities.loc[["United States", "U.S.", "US"], "entity_id"]
+    assert us.nunique() == 1
+    without_rival = _linked(_corpus({k: v for k, v in corpus_articles_without_rival().items()})).set_index("text")
+    assert without_rival.loc[["Federal Bureau of Investigation", "F.B.I.", "FBI"], "entity_id"].nunique() == 1
+    assert without_rival.loc["USB", "entity"] == "USB"
+
+
+def corpus_articles_without_rival():
+    return {
+        "a1": ("The Federal Bureau of Investigation (FBI) said.",
+               [("Federal Bureau of Investigation", "ORG", None), ("FBI", "ORG", None)]),
+        "a2": ("The F.B.I. today.", [("F.B.I.", "ORG", None)]),
+        "a3": ("FBI agents.", [("FBI", "ORG", None)]),
+        # spells USB, but no article names both: a cable is no sports final
+        "a4": ("The US Super Bowl.", [("US Super Bowl", "ORG", None)]),
+        "a5": ("A USB cable.", [("USB", "ORG", None)]),
+    }
+
+
+def test_label_by_corpus_vote_and_one_word_people_that_stand_where_organisations_stand():
+    corpus = _corpus({
+        "a1": ("She wrote on Chirper that day.", [("Chirper", "PERSON", None)]),
+        "a2": ("He posted on Chirper again.", [("Chirper", "PERSON", None)]),
+        "a3": ("Chirper users were angry.", [("Chirper", "PERSON", None)]),
+        "a4": ("Chirper said nothing.", [("Chirper", "ORG", None)]),
+        "b1": ("Odile Marchetti spoke.", [("Odile Marchetti", "PERSON", None)]),
+        "b2": ("Marchetti spoke on Monday.", [("Marchetti", "ORG", None)]),
+        "b3": ("Marchetti spoke again.", [("Marchetti", "PERSON", None)]),
+    })
+    entities = _linked(corpus)
+    assert set(entities.loc[entities["text"] == "Chirper", "label"]) == {"ORG"}
+    marchetti = entities[entities["text"].str.contains("Marchetti")]
+    assert set(marchetti["label"]) == {"PERSON"} and set(marchetti["entity"]) == {"Odile Marchetti"}
+
+
+def test_a_gazetteer_never_renames_to_a_name_sharing_no_word():
+    assert gazetteer.lookup("White House") is None
+    calcutta = gazetteer.lookup("Calcutta")
+    assert calcutta is not None and not gazetteer.may_rename("Calcutta", calcutta)
+    assert gazetteer.may_rename("the Russian Federation", gazetteer.lookup("the Russian Federation"))
+    assert gazetteer.may_rename("MOSCOW", gazetteer.lookup("MOSCOW"))
+
+
+def test_headline_words_glued_onto_names_are_trimmed_and_offsets_follow():
+    corpus = _corpus({
+        "a1": ("Nancy Verhoeven Beats Back Critics\n\nNancy Verhoeven spoke. Plus Verhoeven said no. "
+               "He praised [Nancy] Verhoeven.",
+               [("Nancy Verhoeven Beats Back", "PERSON", None, "title"), ("Nancy Verhoeven", "PERSON", None),
+                ("Plus Verhoeven", "PERSON", None), ("Nancy] Verhoeven", "PERSON", None)]),
+        "a2": ("Verhoeven Vows Reform\n\nNo more.", [("Verhoeven Vows", "PERSON", None, "title")]),
+    })
+    entities = _linked(corpus)
+    assert set(entities["entity"]) == {"Nancy Verhoeven"}
+    text = {a: t for a, t in zip(corpus.articles["article_id"], corpus.articles["text"])}
+    for row in entities.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.text
+    assert entities["text"].tolist()[:3] == ["Nancy Verhoeven", "Nancy Verhoeven", "Verhoeven"]
+
+
+def test_aliases_merge_split_label_and_one_article(tmp_path):
+    corpus = _corpus({
+        "a1": ("The Chief spoke. Anton Weiss agreed.", [("The Chief", "PERSON", "Chief"), ("Anton Weiss", "PERSON", None)]),
+        "a2": ("Chuck Dunmore spoke.", [("Chuck Dunmore", "PERSON", None)]),
+        "a3": ("Charles Dunmore spoke.", [("Charles Dunmore", "PERSON", None)]),
+        "a4": ("Kovac spoke.", [("Kovac", "PERSON", None)]),
+        "a5": ("Kovac spoke.", [("Kovac", "PERSON", None)]),
+        "a6": ("Nimbus grew.", [("Nimbus", "PERSON", None)]),
+        "a7": ("Maria Kovac spoke.", [("Maria Kovac", "PERSON", None)]),
+    })
+    auto = _linked(corpus).set_index("article_id")
+    assert auto.loc["a2", "entity_id"] == auto.loc["a3", "entity_id"]
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,entity,label,article_id\nThe Chief,Anton Weiss,,\nChuck Dunmore,Chuck Dunmore,,\n"
+                    "Kovac,Ivan Kovac,PERSON,a5\nNimbus,Nimbus,ORG,\n")
+    fixed = Corpus(articles=corpus.articles, entities=corpus.entities, quotes=corpus.quotes).with_aliases(path)
+    entities = fixed.entities.set_index(["article_id", "article_entity"])
+    assert entities.loc[("a1", "Chief"), "entity"] == "Anton Weiss"  # merged
+    assert entities.loc[("a1", "Chief"), "entity_id"] == entities.loc[("a1", "Anton Weiss"), "entity_id"]
+    assert entities.loc[("a2", "Chuck Dunmore"), "entity_id"] != entities.loc[("a3", "Charles Dunmore"), "entity_id"]
+    assert entities.loc[("a5", "Kovac"), "entity"] == "Ivan Kovac"  # that article only
+    assert entities.loc[("a4", "Kovac"), "entity"] == "Kovac"  # Ivan or Maria: ambiguous
+    assert bool(entities.loc[("a4", "Kovac"), "ambiguous"])
+    assert entities.loc[("a6", "Nimbus"), "label"] == "ORG"
+    # linking again without aliases gives the automatic result back: nothing was lost
+    again = fixed.with_aliases(None).entities.set_index("article_id")
+    assert again.loc["a2", "entity_id"] == again.loc["a3", "entity_id"]
+
+
+def test_a_bad_aliases_file_is_a_clear_error_naming_it(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("name,who\nA,B\n")
+    with pytest.raises(newskit.AliasError, match="aliases.csv.*alias,entity"):
+        newskit.read_aliases(path)
+    with pytest.raises(newskit.AliasError, match="no such aliases file"):
+        newskit.read_aliases(tmp_path / "missing.csv")
+    path.write_text("alias,entity,label\nA,B,PERSONA\n")
+    with pytest.raises(newskit.AliasError, match="PERSONA"):
+        newskit.read_aliases(path)
+
+
+def test_quote_speakers_take_the_corpus_wide_names():
+    corpus = _corpus(WEISS, quotes=[("a1", "Anton Weiss"), ("a3", "Weiss"), ("a2", None)])
+    _, quotes = link_frames(corpus.articles, corpus.entities, corpus.quotes)
+    assert quotes["speaker"].tolist()[:2] == ["Anton Weiss", "Anton Weiss"]
+    assert quotes["speaker_id"].iloc[0] == quotes["speaker_id"].iloc[1]
+    assert quotes["article_speaker"].tolist()[:2] == ["Anton Weiss", "Weiss"]
+    assert pd.isna(quotes["speaker"].iloc[2])
+
+
+def test_entity_ids_are_stable_and_do_not_depend_on_row_order():
+    corpus = _corpus(WEISS)
+    first = _linked(corpus)
+    shuffled = corpus.entities.iloc[::-1].reset_index(drop=True)
+    second, _ = link_frames(corpus.articles, shuffled, corpus.quotes)
+    key = ["article_id", "start"]
+    pd.testing.assert_frame_equal(first.sort_values(key).reset_index(drop=True),
+                                  second.sort_values(key).reset_index(drop=True))
+
+
+def test_entity_table_has_one_row_per_real_entity():
+    corpus = _corpus(WEISS)
+    corpus = newskit.link(corpus)
+    table = newskit.entity_table(corpus)
+    weiss = table[table["name"] == "Anton Weiss"]
+    assert len(weiss) == 1 and int(weiss["mentions"].iloc[0]) == 6 and int(weiss["articles"].iloc[0]) == 3
