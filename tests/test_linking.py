@@ -252,3 +252,18 @@ def test_entity_table_has_one_row_per_real_entity():
     table = newskit.entity_table(corpus)
     weiss = table[table["name"] == "Anton Weiss"]
     assert len(weiss) == 1 and int(weiss["mentions"].iloc[0]) == 6 and int(weiss["articles"].iloc[0]) == 3
+
+
+def test_explorer_finds_an_entity_by_any_part_of_its_name():
+    corpus = newskit.link(_corpus({
+        **WEISS,
+        "b1": ("Weissman Holdings grew.", [("Weissman Holdings", "ORG", None)]),
+        "b2": ("The F.B.I. came.", [("F.B.I.", "ORG", None)]),
+    }))
+    explorer = newskit.Explorer(corpus)
+    assert explorer.resolve("weiss") == "Anton Weiss"  # a word of the name, not "Weissman"
+    assert explorer.resolve("Mr Weiss") == "Anton Weiss"  # a written form
+    assert explorer.resolve("anton") == "Anton Weiss"
+    assert explorer.resolve("fbi") == "F.B.I."
+    assert explorer.resolve("holdings") == "Weissman Holdings"
+    assert explorer.resolve("zzz") is None

@@ -6,13 +6,14 @@ its acronym are introduced together now and then) and the corpus holds one such 
 holds several ("EA": Electronic Arts, East Anglia), the one named beside the acronym most
 (TOGETHER_SHARE of such articles, or most often while holding TOGETHER_SHARE of the candidates'
 mentions). A place acronym joins the country whose ISO 3166 code it is (pycountry: "US", "USA"
--> "United States") or, failing that, the one country whose name it spells ("UK"). No list of organisations is involved.
+-> "United States") or, failing that, the one country whose name it spells ("UK"). An article that spells an acronym out itself ("Global Organization of River Towns (GORT)")
+decides for the whole corpus. No list of organisations is involved.
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pycountry
@@ -63,9 +64,11 @@ def initials(name: str) -> str | None:
     return "".join(w[0] for w in words).lower()
 
 
-def join_acronyms(forms: list[NameForm], articles_of) -> dict[str, str]:
+def join_acronyms(forms: list[NameForm], articles_of, expanded: dict[str, Counter] | None = None) -> dict[str, str]:
     """acronym form key -> the key of the form it stands for. `articles_of(keys)`: form key ->
-    the articles naming it, for the keys asked."""
+    the articles naming it, for the keys asked; `expanded`: acronym key -> the names that articles
+    spelled it out as themselves ("Global Organization of River Towns (GORT)")."""
+    expanded = expanded or {}
     by_key = {f.key: f for f in forms}
     spelled: dict[str, list[NameForm]] = defaultdict(list)
     for form in forms:
@@ -77,6 +80,12 @@ def join_acronyms(forms: list[NameForm], articles_of) -> dict[str, str]:
     wanted = {f.key for f in acronyms} | {c.key for f in acronyms for c in spelled.get(f.key.replace("&", ""), [])}
     articles = articles_of(wanted)
     for form in acronyms:
+        spelt = expanded.get(form.key)
+        if spelt:
+            best, n = max(spelt.items(), key=lambda kv: (kv[1], kv[0]))
+            if best in by_key and best != form.key and n >= DOMINANT_SHARE * sum(spelt.values()):
+                joins[form.key] = best
+                continue
         letters = form.key.replace("&", "")
         target = _country(letters) if form.label in PLACE_LABELS else None
         if target is not None and target in by_key and target != form.key:

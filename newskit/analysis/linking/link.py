@@ -6,13 +6,18 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from newskit.analysis.linking.acronyms import NameForm, form_key, join_acronyms
+from newskit.analysis.linking.acronyms import NameForm, form_key, is_acronym, join_acronyms
 from newskit.analysis.linking.aliases import apply_aliases, read_aliases
 from newskit.analysis.linking.forms import clean_name, trim_glued
 from newskit.analysis.linking.labels import is_organisation, org_context, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract.names import HONORIFICS, NAME_LABELS, fold, is_short_form, name_parts, normalize_name
 from newskit.frames import conform
+
+# Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
+# word that is the surname of a person named in full in the corpus is that person's surname.
+# Not ORG (a company "Ford" beside an actor Harrison Ford) and no place ("Jordan").
+SURNAME_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW", "LANGUAGE"})
 
 
 def link(corpus, aliases=None):
@@ -116,9 +121,13 @@ class _Clusters:
                 firsts[f.parts.surname].add(f.parts.first)
         still = []
         for form in others:
-            parts = name_parts(form.spelling) if " " in form.spelling else None
-            if parts is not None and parts.first and form.key not in forced_labels \
-                    and any(_same_first(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
+            parts = name_parts(form.spelling)
+            if parts is None or form.key in forced_labels:
+                still.append(form)
+            elif parts.first and any(_same_first(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
+                people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
+            elif not parts.first and form.label in SURNAME_LABELS and parts.surname in firsts:
+                # "Odhiambo" tagged WORK_OF_ART where the corpus knows Amina Odhiambo
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
             else:
                 still.append(form)
@@ -132,7 +141,7 @@ class _Clusters:
         for key, (target, ambiguous) in cluster_people(people, _surname_votes(rows, keys, full)).items():
             self.cluster_of[key] = target
             self.ambiguous[target] = ambiguous
-        joins = join_acronyms(others, lambda wanted: _articles_of(keys, articles, wanted))
+        joins = join_acronyms(others, lambda wanted: _articles_of(keys, articles, wanted), _expansions(rows, keys))
         for form in others:
             self.cluster_of[form.key] = "other:" + joins.get(form.key, form.key)
         members: dict[str, list[str]] = defaultdict(list)
@@ -160,6 +169,18 @@ class _Clusters:
                 self.label[target] = "ORG" if is_organisation(sum(votes.values()), evidence[target]) else "PERSON"
             else:
                 self.label[target] = vote(votes)
+
+
+def _expansions(rows: pd.DataFrame, keys: pd.Series) -> dict[str, Counter]:
+    """acronym key -> Counter of the form keys that articles resolved the written acronym to."""
+    texts = rows["text"].astype(str)
+    acronym = _memo(texts, is_acronym).astype(bool)
+    written = _memo(texts[acronym], form_key)
+    spelt = written != keys[acronym]
+    out: dict[str, Counter] = defaultdict(Counter)
+    for key, target in zip(written[spelt], keys[acronym][spelt]):
+        out[key][target] += 1
+    return out
 
 
 def _articles_of(keys: pd.Series, articles: pd.Series, wanted: set[str]) -> dict[str, frozenset[str]]:

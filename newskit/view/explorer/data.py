@@ -9,6 +9,7 @@ import pandas as pd
 
 from newskit.analysis.entities import HEADLINE_KINDS, mentions
 from newskit.analysis.timeline import timeline
+from newskit.extract.names import HONORIFICS, fold
 from newskit.frames import REPORTED_KINDS
 
 # quote_kind filter values: every kind, direct only, reported only, or one kind
@@ -37,6 +38,14 @@ class Filters:
             value = getattr(self, bound)
             if value is not None and not isinstance(value, pd.Timestamp):
                 object.__setattr__(self, bound, pd.Timestamp(value))
+
+
+def _search_key(text: str) -> str:
+    """Text folded for search: case, accents, dots and a courtesy title ignored."""
+    words = fold(text).replace(".", "").split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def mention_label(name: str, count: int) -> str:
@@ -72,6 +81,7 @@ class ExploreIndex:
         self._article_frames = {name: _compact(getattr(corpus, name)) for name in ("paragraphs", "entities", "quotes", "timexes")}
         self._article_rows = {name: _rows_by(frame["article_id"].astype(str)) for name, frame in self._article_frames.items()}
         self._masks: dict[tuple, np.ndarray] = {}
+        self._forms: pd.DataFrame | None = None  # (name, folded written form) for search, built when first searched
 
     # --- filters -------------------------------------------------------------------------------
 
@@ -111,6 +121,30 @@ class ExploreIndex:
 
     def names(self) -> list[str]:
         return self.choices["name"].tolist()
+
+    def search(self, text: str) -> list[str]:
+        """Entities matching `text` (case, accents and dots ignored), most mentioned first: those
+        written so in some mention ("Mr Blair", "F.B.I."), then those with a word of the name
+        equal to it ("pelosi"), then those whose name contains it."""
+        key = _search_key(text)
+        if not key:
+            return []
+        if self._forms is None:
+            forms = pd.concat([self.mentions[["name", "text"]],
+                               self.mentions[["name", "entity"]].rename(columns={"entity": "text"})])
+            forms = forms.drop_duplicates()
+            self._forms = pd.DataFrame({"name": forms["name"].to_numpy(),
+                                        "key": [_search_key(t) for t in forms["text"].astype(str)]})
+        order = {name: i for i, name in enumerate(self.choices["name"])}
+        written = set(self._forms.loc[self._forms["key"] == key, "name"])
+        names = self.choices["name"].astype(str)
+        folded = names.map(_search_key)
+        word = set(names[folded.map(lambda n: key in n.split(" "))])
+        part = set(names[folded.str.contains(key, regex=False)])
+        found: list[str] = []
+        for group in (written, word - written, part - word - written):
+            found += sorted(group, key=lambda n: order.get(n, len(order)))
+        return found
 
     def default_entity(self) -> str | None:
         """The most mentioned person, else the most mentioned entity, else None."""

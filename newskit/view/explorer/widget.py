@@ -64,19 +64,16 @@ class Explorer:
         return self
 
     def resolve(self, text: str) -> str | None:
-        """The canonical name meant by chooser text: an option, a name (any case), or the one
-        option containing it."""
+        """The entity meant by chooser text: an option, a name (any case), else the most mentioned
+        entity that any part of a name or a written form matches ("pelosi", "Mr Blair", "FBI")."""
         text = text.strip()
         choices = self.index.choices
         for column in ("option", "name"):
             exact = choices.loc[choices[column].str.casefold() == text.casefold(), "name"]
             if len(exact):
                 return str(exact.iloc[0])
-        if text:
-            partial = choices.loc[choices["name"].str.casefold().str.contains(text.casefold(), regex=False), "name"]
-            if len(partial) == 1:
-                return str(partial.iloc[0])
-        return None
+        found = self.index.search(text)
+        return found[0] if found else None
 
     def filter(self, *, start=_UNSET, end=_UNSET, source=_UNSET, paragraphs=_UNSET, quote_kind=_UNSET) -> Explorer:
         """Narrow every panel: publication dates (start, end; None: open), source (None: all),
