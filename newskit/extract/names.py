@@ -314,3 +314,15 @@ def is_short_form(short: str, full: str) -> bool:
     """Whether first name `short` is a short form of `full` ("chuck" of "charles", "joe" of
     "joseph"), from the `nicknames` package's table; both folded."""
     return short != full and short in _nicknamer().nicknames_of(full)
+
+
+@functools.lru_cache(maxsize=1)
+def _known_first_names() -> frozenset[str]:
+    table = _nicknamer()
+    return frozenset(table.nickname_lookup) | frozenset(table.canonical_lookup)
+
+
+def is_known_first_name(word: str) -> bool:
+    """Whether a folded word is a first name in the `nicknames` package's table ("jordan" is not,
+    "charles" and "chuck" are); unknown names are common, so only a True tells anything."""
+    return word in _known_first_names()

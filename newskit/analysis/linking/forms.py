@@ -86,7 +86,8 @@ def trim_glued(entities: pd.DataFrame, forms: pd.Series, articles_text: dict[str
     commoner = pd.Series(False, index=forms.index)
     long_names = person & (forms.str.count(" ") >= 2)
     commoner[long_names] = forms[long_names].map(attested.contains_commoner).astype(bool)
-    suspects = person & (kinds.isin(HEADLINE_KINDS) | glued | dashed | commoner)
+    scored = forms.str.contains(r"\s\S*\d", regex=True).astype(bool)  # "Rafael Nadal 6-2 6-7"
+    suspects = person & (kinds.isin(HEADLINE_KINDS) | glued | dashed | commoner | scored)
     if not suspects.any():
         return entities, forms
     entities = entities.copy()
@@ -94,7 +95,7 @@ def trim_glued(entities: pd.DataFrame, forms: pd.Series, articles_text: dict[str
     for i in entities.index[suspects.to_numpy()]:
         form = forms.at[i]
         if fold(form) in attested.names and not _has_glue(fold(form)) and not commoner.at[i] \
-                and not dashed.at[i]:
+                and not dashed.at[i] and not scored.at[i]:
             continue
         part = _best_part(form, attested)
         if part is None or part == form:
@@ -132,6 +133,8 @@ def _best_part(form: str, attested: Attested) -> str | None:
             part = " ".join(words[i:i + n])
             if fold(part) in attested.names and not _has_glue(fold(part)):
                 return part
+    while len(words) > 1 and any(c.isdigit() for c in words[-1]):
+        words = words[:-1]
     while len(words) > 1 and words[0].lower() in NOT_NAME_WORDS:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in NOT_NAME_WORDS:

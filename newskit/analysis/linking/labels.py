@@ -4,7 +4,8 @@ Ties go to the earlier label of NAME_LABELS (PERSON, ORG, GPE ...). A person nam
 anywhere in the corpus is a PERSON in every article. A one-word "person" the corpus never gives a
 first name, whose mentions stand where organisations stand ("on Twitter", "Google's shares": the
 words in lexicon/entities/org_context.json) or that the model also calls ORG, in at least
-ORG_EVIDENCE_SHARE of its mentions, is an organisation.
+ORG_EVIDENCE_SHARE of its mentions (WIDE_EVIDENCE_SHARE once it is named in WIDELY_NAMED
+articles without ever getting a first name), is an organisation.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ ORG_CONTEXT = lexicon.table("entities/org_context")
 ORG_BEFORE = frozenset(ORG_CONTEXT["before"])
 ORG_AFTER = frozenset(ORG_CONTEXT["after"])
 ORG_EVIDENCE_SHARE = 1 / 3
+WIDELY_NAMED = 3
+WIDE_EVIDENCE_SHARE = 0.1
 _RANK = {label: i for i, label in enumerate(NAME_LABELS)}
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -37,7 +40,10 @@ def org_context(text: str, start: int, end: int) -> bool:
         (bool(following) and following[0].lower() in ORG_AFTER)
 
 
-def is_organisation(mentions: int, evidence: int) -> bool:
+def is_organisation(mentions: int, evidence: int, articles: int) -> bool:
     """A one-word PERSON entity without a first name anywhere, `evidence` of whose `mentions` the
-    model called ORG or stand in org context: an organisation when they are enough."""
-    return mentions > 0 and evidence >= ORG_EVIDENCE_SHARE * mentions
+    model called ORG or stand in org context: an organisation when they are enough. A person
+    named in several articles (WIDELY_NAMED) gets a first name somewhere; one that never does
+    needs less evidence (WIDE_EVIDENCE_SHARE: "oil giant Yukos", "Yukos's unit")."""
+    share = WIDE_EVIDENCE_SHARE if articles >= WIDELY_NAMED else ORG_EVIDENCE_SHARE
+    return mentions > 0 and evidence > 0 and evidence >= share * mentions

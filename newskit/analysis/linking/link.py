@@ -11,7 +11,9 @@ from newskit.analysis.linking.aliases import apply_aliases, read_aliases
 from newskit.analysis.linking.forms import clean_name, trim_glued
 from newskit.analysis.linking.labels import is_organisation, org_context, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
-from newskit.extract.names import HONORIFICS, NAME_LABELS, fold, is_short_form, name_parts, normalize_name
+from newskit.extract.entities import gazetteer
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, is_short_form, name_parts,
+                                   normalize_name)
 from newskit.frames import conform
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -71,6 +73,13 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     return conform("entities", frame), _link_quotes(quotes, frame, names, corpus_names)
 
 
+def _place_named(parts) -> bool:
+    """"Manchester United": a "first name" that is a place and no known first name is no person."""
+    if parts is None or not parts.first:
+        return False
+    return gazetteer.lookup(parts.first) is not None and not is_known_first_name(parts.first)
+
+
 def _same_first(a: str, b: str) -> bool:
     return a == b or is_short_form(a, b) or is_short_form(b, a)
 
@@ -107,7 +116,7 @@ class _Clusters:
             if key in forced_labels:
                 person = vote(forced_labels[key]) == "PERSON"
             else:  # most of its mentions are PERSON ("Trump", now and then tagged ORG)
-                person = form_labels[key]["PERSON"] * 2 >= mentions[key]
+                person = form_labels[key]["PERSON"] * 2 >= mentions[key] and not _place_named(parts)
             if key in pinned_keys:
                 self.cluster_of[key] = "pinned:" + key
             elif person and parts is not None:
@@ -150,6 +159,8 @@ class _Clusters:
         full_people = {f.key for f in people if f.parts.first}
         one_word = {t for t, ks in members.items() if t.startswith("person:") and not full_people & set(ks)}
         evidence = _org_evidence(rows, keys, {k: t for t in one_word for k in members[t]}, texts)
+        form_articles = _articles_of(keys, articles, {k for t in one_word for k in members[t]})
+        pinned_clusters = {self.cluster_of[k] for k in pinned_keys}
         for target, keys_in in sorted(members.items()):
             self.ambiguous.setdefault(target, False)
             votes = sum((form_labels[k] for k in keys_in), Counter())
@@ -165,10 +176,18 @@ class _Clusters:
                 self.label[target] = vote(forced_here)
             elif target.startswith("person:") and has_full:
                 self.label[target] = "PERSON"
+            elif target.startswith("person:") and gazetteer.country_of(self.display[target]):
+                self.label[target] = "NORP"  # "Welsh" tagged PERSON
             elif target.startswith("person:"):
-                self.label[target] = "ORG" if is_organisation(sum(votes.values()), evidence[target]) else "PERSON"
-            else:
-                self.label[target] = vote(votes)
+                spread = len(set().union(*(form_articles.get(k, frozenset()) for k in keys_in)))
+                self.label[target] = "ORG" if is_organisation(sum(votes.values()), evidence[target], spread) \
+                    else "PERSON"
+            else:  # not a person by the rules above ("Manchester United"): the best other label
+                others_votes = Counter({k: v for k, v in votes.items() if k != "PERSON"})
+                if target in pinned_clusters:
+                    self.label[target] = vote(votes)
+                else:  # only ever called PERSON, yet no person: a team or firm named after a place
+                    self.label[target] = vote(others_votes) if others_votes else "ORG"
 
 
 def _expansions(rows: pd.DataFrame, keys: pd.Series) -> dict[str, Counter]:

@@ -6,7 +6,7 @@ do not conflict ("George W. Bush" and "George H.W. Bush" stay two). A name with 
 the same name without it only when no article names both (a father and his son). A form that fits
 several clusters joins the one holding DOMINANT_SHARE of their mentions, else stays apart and is
 marked ambiguous. A bare surname joins the one full name the corpus has for it; when several
-people share the surname, the articles that resolved the bare form themselves (the article named
+people share the surname (or it is also the first name of someone named in full: "Charles"), the articles that resolved the bare form themselves (the article named
 the person in full) vote, and without a clear vote the surname stays apart, ambiguous.
 """
 from __future__ import annotations
@@ -63,11 +63,17 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
         for form in (f for f in full if bool(f.parts.middle or f.parts.suffix) == specific):
             _place(form, clusters[form.parts.surname], full, assigned)
     by_last_word: dict[str, list[_Cluster]] = defaultdict(list)
+    by_first: dict[str, list[_Cluster]] = defaultdict(list)
     for surname, found in sorted(clusters.items()):
         if " " in surname:  # "de mistura": a bare "Mistura" may mean it
             by_last_word[surname.split(" ")[-1]].extend(found)
+        for cluster in found:
+            by_first[cluster.first].append(cluster)
     for form in (f for f in order if not f.parts.first):
         candidates = clusters.get(form.parts.surname) or by_last_word.get(form.parts.surname) or []
+        # a bare "Charles" may be Ray Charles or Charles Kennedy: first names count as candidates
+        candidates = candidates + [c for c in by_first.get(form.parts.surname, []) if c not in candidates] \
+            if candidates else []
         chosen = _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned)
         if chosen is not None:
             chosen.add(form)
