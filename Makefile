@@ -12,6 +12,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 RAW := $(wildcard data/raw)
+# names fixed by hand (alias,entity[,label][,article_id]), used when the file exists
+ALIASES := $(wildcard data/aliases.csv)
 CORPUS ?=
 # nbclient records cell timestamps by default; they would change the notebooks on every run
 EXECUTE := $(PY) -m jupyter nbconvert --to notebook --execute \
@@ -31,12 +33,12 @@ $(STAMP): pyproject.toml requirements-model.txt
 
 analyses: $(STAMP)
 ifeq ($(CORPUS),)
-	$(PY) -m newskit analyze seeds $(RAW) --out data/processed --quiet
+	$(PY) -m newskit analyze seeds $(RAW) --out data/processed --quiet $(if $(ALIASES),--aliases $(ALIASES))
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
 		../$(EXECUTE) --inplace $$nb || exit 1; done
 else
 	mkdir -p reports
-	$(PY) -m newskit analyze $(CORPUS) --out reports/processed --quiet
+	$(PY) -m newskit analyze $(CORPUS) --out reports/processed --quiet $(if $(ALIASES),--aliases $(ALIASES))
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
 		NEWSKIT_CORPUS="$(abspath $(CORPUS))" ../$(EXECUTE) --output-dir ../reports $$nb || exit 1; \
 		../$(PY) -m jupyter nbconvert --to html --output-dir ../reports ../reports/$$nb || exit 1; done
