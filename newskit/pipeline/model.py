@@ -78,14 +78,21 @@ def pipeline_fingerprint(nlp: Language) -> dict:
     }
 
 
+# Folders whose code runs on the frames after tagging: editing them changes no cached row.
+AFTER_TAGGING = ("analysis", "view")
+
+
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of every .py file of the package and every word list (`lexicon.files()`): an edited
-    rule or list changes the output before any release bumps the version, so cached rows made with
-    the old one must not be served, and a worker running it must not mix its rows into a run.
-    Computed once per process: a running process keeps the code it imported."""
+    """A digest of every .py file that makes the per-article rows (all but analysis/ and view/,
+    which run on the frames after tagging: corpus-wide linking, counts, views) and every word list
+    (`lexicon.files()`): an edited rule or list changes the output before any release bumps the
+    version, so cached rows made with the old one must not be served, and a worker running it must
+    not mix its rows into a run. Computed once per process: a running process keeps the code it
+    imported."""
     digest = hashlib.sha256()
-    named = [(path.relative_to(PACKAGE).as_posix(), path) for path in sorted(PACKAGE.rglob("*.py"))]
+    named = [(path.relative_to(PACKAGE).as_posix(), path) for path in sorted(PACKAGE.rglob("*.py"))
+             if path.relative_to(PACKAGE).parts[0] not in AFTER_TAGGING]
     named += [("lexicon:" + path.relative_to(lexicon.FOLDER).as_posix(), path) for path in lexicon.files()]
     for name, path in named:
         content = path.read_bytes()
