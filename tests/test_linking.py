@@ -267,3 +267,22 @@ def test_explorer_finds_an_entity_by_any_part_of_its_name():
     assert explorer.resolve("fbi") == "F.B.I."
     assert explorer.resolve("holdings") == "Weissman Holdings"
     assert explorer.resolve("zzz") is None
+
+
+def test_linking_through_tag_on_articles_written_like_wire_copy(nlp):
+    from tests.conftest import FIXTURES, assert_spans_point_into_text, read_quietly
+
+    corpus = newskit.tag(read_quietly(FIXTURES / "linking"), cache=None, model=nlp)
+    assert_spans_point_into_text(corpus)
+    entities = corpus.entities
+    weiss = entities[entities["text"].str.contains("Weiss")]
+    assert set(weiss["entity"]) == {"Anton Weiss"} and weiss["entity_id"].nunique() == 1
+    assert weiss["article_id"].nunique() == 2
+    fbr = entities[entities["text"].isin(["FBR", "Federal Bureau of Roads"])]
+    assert fbr["entity_id"].nunique() == 1 and len(fbr) >= 3
+    # the quotes of both articles name one speaker
+    weiss_quotes = corpus.quotes[corpus.quotes["speaker"] == "Anton Weiss"]
+    assert weiss_quotes["article_id"].nunique() == 2
+    assert weiss_quotes["speaker_id"].nunique() == 1
+    table = newskit.entity_table(corpus)
+    assert (table["name"] == "Anton Weiss").sum() == 1

@@ -8,6 +8,7 @@ from itertools import combinations
 import pandas as pd
 
 from newskit.extract.entities.gazetteer import country_of
+from newskit.analysis.linking.link import entity_ids, link
 from newskit.extract.names import NAME_LABELS  # counted by default: names of people, organisations, places ...
 
 HEADLINE_KINDS = ("title", "subtitle")
@@ -29,8 +30,11 @@ def mentions(corpus, include_headlines: bool = True, include_dateline: bool = Fa
     frame["label"] = frame["label"].astype(str)
     if demonyms_as_countries:  # "Russian" (NORP) counts for Russia (GPE)
         country = frame["name"].map(country_of).where(frame["label"] == "NORP")
-        frame.loc[country.notna(), "label"] = "GPE"
+        converted = country.notna()
+        frame.loc[converted, "label"] = "GPE"
         frame["name"] = country.fillna(frame["name"])
+        # the country's own entity, where the corpus names it (ids are label:folded name)
+        frame.loc[converted, "entity_id"] = entity_ids(frame.loc[converted, "label"], frame.loc[converted, "name"])
     keep = frame["label"].isin(labels) if labels is not None else pd.Series(True, index=frame.index)
     if not include_headlines:
         keep &= ~frame["paragraph_kind"].astype(str).isin(HEADLINE_KINDS)
@@ -46,8 +50,6 @@ def _linked(corpus) -> pd.DataFrame:
     before linking existed."""
     entities = corpus.entities
     if len(entities) and entities["entity_id"].isna().all():
-        from newskit.analysis.linking.link import link
-
         return link(corpus).entities
     return entities
 
@@ -88,12 +90,12 @@ def entity_counts(corpus, by: str | list[str] | None = None, **filters) -> pd.Da
         out = frame.groupby("label").agg(entities=("name", "nunique"), mentions=("name", "size"),
                                          articles=("article", "nunique")).reset_index()
         return out.sort_values(["mentions", "label"], ascending=[False, True]).reset_index(drop=True)
-    group = [k for k in keys if k != "label"] + ["name", "label"]
+    group = [k for k in keys if k != "label"] + ["name", "label", "entity_id"]
     if frame.empty:
         return pd.DataFrame(columns=[*group, "mentions", "articles"])
     out = frame.groupby(group).agg(mentions=("name", "size"), articles=("article", "nunique")).reset_index()
-    return out.sort_values([*group[:-2], "mentions", "name"], ascending=[True] * (len(group) - 2) + [False, True]
-                           ).reset_index(drop=True)
+    return out.sort_values([*group[:-3], "mentions", "name", "entity_id"],
+                           ascending=[True] * (len(group) - 3) + [False, True, True]).reset_index(drop=True)
 
 
 def cooccurrence(corpus, level: str = "sentence", **filters) -> pd.DataFrame:
@@ -102,6 +104,8 @@ def cooccurrence(corpus, level: str = "sentence", **filters) -> pd.DataFrame:
         raise ValueError(f"level= takes 'sentence' or 'article', not {level!r}")
     frame = mentions(corpus, **filters)
     unit = ["article_id", "sentence"] if level == "sentence" else ["article_id"]
+    if frame.empty:
+        return pd.DataFrame(columns=["entity_a", "entity_b", "count"])
     pairs: dict[tuple[str, str], int] = defaultdict(int)
     for _, names in frame.groupby(unit)["name"]:
         for a, b in combinations(sorted(set(names)), 2):

@@ -48,7 +48,7 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     frame["ambiguous"] = False
     frame["label"] = frame["label"].astype(str)
     if not named.any():
-        frame["entity_id"] = frame["label"] + ":" + _memo(frame["entity"].astype(str), fold)
+        frame["entity_id"] = entity_ids(frame["label"], frame["entity"])
         return conform("entities", frame), _link_quotes(quotes, frame, {})
     forms = _memo(frame["article_entity"], clean_name)[named]
     rows = frame[named].copy()
@@ -65,12 +65,22 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     frame.loc[named, "entity"] = cluster.map(clusters.display).to_numpy()
     frame.loc[named, "label"] = cluster.map(clusters.label).to_numpy()
     frame.loc[named, "ambiguous"] = cluster.map(clusters.ambiguous).to_numpy()
-    frame["entity_id"] = frame["label"] + ":" + _memo(frame["entity"].astype(str), fold)
+    frame["entity_id"] = entity_ids(frame["label"], frame["entity"])
     names = {(a, fold(local)): (e, i) for a, local, e, i in
              zip(frame["article_id"].astype(str), frame["article_entity"], frame["entity"], frame["entity_id"])}
-    corpus_names = {key: (clusters.display[c], clusters.label[c] + ":" + fold(clusters.display[c]))
+    corpus_names = {key: (clusters.display[c], entity_id(clusters.label[c], clusters.display[c]))
                     for key, c in clusters.cluster_of.items() if not clusters.ambiguous[c]}
     return conform("entities", frame), _link_quotes(quotes, frame, names, corpus_names)
+
+
+def entity_id(label: str, name: str) -> str:
+    """An entity's id: its label and folded display name ("PERSON:anatoly antonov"), the same for
+    the same corpus in every run."""
+    return f"{label}:{fold(name)}"
+
+
+def entity_ids(labels: pd.Series, names: pd.Series) -> pd.Series:
+    return labels.astype(str) + ":" + _memo(names.astype(str), fold)
 
 
 def _place_named(parts) -> bool:
