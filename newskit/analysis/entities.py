@@ -7,7 +7,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from newskit.extract.entities.gazetteer import country_of
+from newskit.extract.entities.gazetteer import country_of, lookup
+from newskit.analysis.linking.acronyms import country_named_by
 from newskit.analysis.linking.link import entity_ids, link
 from newskit.extract.names import NAME_LABELS  # counted by default: names of people, organisations, places ...
 
@@ -32,9 +33,13 @@ def mentions(corpus, include_headlines: bool = True, include_dateline: bool = Fa
         country = frame["name"].map(country_of).where(frame["label"] == "NORP")
         converted = country.notna()
         frame.loc[converted, "label"] = "GPE"
-        frame["name"] = country.fillna(frame["name"])
-        # the country's own entity, where the corpus names it (ids are label:folded name)
-        frame.loc[converted, "entity_id"] = entity_ids(frame.loc[converted, "label"], frame.loc[converted, "name"])
+        # the country's own entity where the corpus names it ("British" counts for the "UK" entity)
+        linked = _countries(frame[frame["label"] == "GPE"])
+        name = country.map(lambda c: linked.get(c, (c, None))[0])
+        ids = country.map(lambda c: linked.get(c, (c, None))[1])
+        frame["name"] = name.where(converted, frame["name"])
+        frame.loc[converted, "entity_id"] = ids[converted].fillna(
+            entity_ids(frame.loc[converted, "label"], frame.loc[converted, "name"]))
     keep = frame["label"].isin(labels) if labels is not None else pd.Series(True, index=frame.index)
     if not include_headlines:
         keep &= ~frame["paragraph_kind"].astype(str).isin(HEADLINE_KINDS)
@@ -43,6 +48,19 @@ def mentions(corpus, include_headlines: bool = True, include_dateline: bool = Fa
     if not include_agency:
         keep &= ~frame["is_agency"].astype(bool)
     return frame[keep].reset_index(drop=True)
+
+
+def _countries(places: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """gazetteer country name -> (name, entity_id) of the most mentioned entity naming it."""
+    found: dict[str, tuple[str, str]] = {}
+    counts = places.groupby(["entity_id", "name"]).size().sort_values(ascending=False, kind="stable")
+    for (entity_id, name), _ in counts.items():
+        place = lookup(name) or lookup(name.replace(".", ""))
+        if place is None and len(name) <= 3:  # "US", "UK": ISO codes and initials, as linking reads them
+            place = lookup(country_named_by(name.replace(".", "").lower()) or "")
+        if place is not None and place.kind == "country":
+            found.setdefault(place.name, (name, entity_id))
+    return found
 
 
 def _linked(corpus) -> pd.DataFrame:

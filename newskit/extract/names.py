@@ -127,7 +127,8 @@ def split_title(ent: Span) -> TitledName:
     cut = max((i for i, w in enumerate(words) if w in ("of", "for")), default=None)
     if cut is not None and any(w in CORE_TITLES for w in words[cut + 1:]):
         first, words = first + cut + 1, words[cut + 1:]
-    if not any(w in CORE_TITLES for w in words):
+    # "a spokesman for Michael Howard": a title that ends on a connector is someone else's
+    if not any(w in CORE_TITLES for w in words) or (words and words[-1] in ROLE_CONNECTORS):
         return TitledName(start, start, None)
     return TitledName(first, start, doc[first:start].text)
 

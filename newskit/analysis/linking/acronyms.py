@@ -87,7 +87,7 @@ def join_acronyms(forms: list[NameForm], articles_of, expanded: dict[str, Counte
                 joins[form.key] = best
                 continue
         letters = form.key.replace("&", "")
-        target = _country(letters) if form.label in PLACE_LABELS else None
+        target = country_named_by(letters) if form.label in PLACE_LABELS else None
         if target is not None and target in by_key and target != form.key:
             joins[form.key] = target
             continue
@@ -119,7 +119,7 @@ def _chosen(acronym: NameForm, candidates: list[NameForm], articles: dict) -> Na
     return best if best is commonest and best.mentions >= TOGETHER_SHARE * mentions else None
 
 
-def _country(code: str) -> str | None:
+def country_named_by(code: str) -> str | None:
     """The folded gazetteer name of the country with ISO code `code` ("us" -> "united states"),
     else of the one country whose name has these initials ("uk" -> "united kingdom")."""
     if not code.isalpha():

@@ -184,8 +184,8 @@ class _Clusters:
                 self.display[target] = _top_spelling(names)
             if forced_here:
                 self.label[target] = vote(forced_here)
-            elif target.startswith("person:") and has_full:
-                self.label[target] = "PERSON"
+            elif target.startswith("person:") and (has_full or self.ambiguous[target]):
+                self.label[target] = "PERSON"  # named in full, or a surname several people share
             elif target.startswith("person:") and gazetteer.country_of(self.display[target]):
                 self.label[target] = "NORP"  # "Welsh" tagged PERSON
             elif target.startswith("person:"):
