@@ -38,11 +38,13 @@ ifeq ($(CORPUS),)
 		../$(EXECUTE) --inplace $$nb || exit 1; done
 else
 	mkdir -p reports
-	$(PY) -m newskit analyze $(CORPUS) --out reports/processed --quiet $(if $(ALIASES),--aliases $(ALIASES))
+	$(PY) -m newskit analyze $(CORPUS) --out reports/processed $(if $(ALIASES),--aliases $(ALIASES))
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
-		NEWSKIT_CORPUS="$(abspath $(CORPUS))" ../$(EXECUTE) --output-dir ../reports $$nb || exit 1; \
-		../$(PY) -m jupyter nbconvert --to html --output-dir ../reports ../reports/$$nb || exit 1; done
-	@echo "executed notebooks and HTML in reports/"
+		echo "running $$nb on $(CORPUS) ..."; \
+		NEWSKIT_CORPUS="$(abspath $(CORPUS))" ../$(EXECUTE) --log-level=WARN --output-dir ../reports $$nb || exit 1; \
+		../$(PY) -m jupyter nbconvert --log-level=WARN --to html --output-dir ../reports ../reports/$$nb || exit 1; done
+	$(PY) -m newskit.view.reports reports "$(CORPUS)"
+	@echo "executed notebooks and HTML in reports/; open reports/index.html"
 endif
 
 test: $(STAMP)
@@ -52,8 +54,13 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(PY) -m pytest tests -m "not slow" -p no:cacheprovider
 
+# `make lab CORPUS=~/my-articles` opens the notebooks on that corpus (NEWSKIT_CORPUS), committed
+# notebooks untouched unless saved; LAB_ARGS="--port 9999 --no-browser" passes more options;
+# --allow-root is added when running as root (containers, CI images)
+LAB_ARGS ?=
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
-	$(PY) -m jupyter lab --ip 127.0.0.1 notebooks/
+	$(if $(CORPUS),NEWSKIT_CORPUS="$(abspath $(CORPUS))") $(PY) -m jupyter lab --ip 127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS) notebooks/
 
 # evaluations against ../shared/dev gold data and the corpus report (minutes each; not part of `make test`)
 bench: $(STAMP)
