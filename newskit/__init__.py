@@ -21,7 +21,7 @@ _PUBLIC = {
     "entity_counts": "newskit.analysis.entities", "entity_table": "newskit.analysis.entities",
     "link": "newskit.analysis.linking.link",
     "read_aliases": "newskit.analysis.linking.aliases", "AliasError": "newskit.analysis.linking.aliases",
-    "timeline": "newskit.analysis.timeline",
+    "timeline": "newskit.analysis.timeline", "search": "newskit.analysis.search",
     "cue_verbs": "newskit.analysis.quotes", "kind_shares": "newskit.analysis.quotes",
     "quote_lengths": "newskit.analysis.quotes", "quotes_per_role": "newskit.analysis.quotes",
     "quotes_per_speaker": "newskit.analysis.quotes", "speaker_quotes": "newskit.analysis.quotes",

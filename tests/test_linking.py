@@ -286,3 +286,4 @@ def test_linking_through_tag_on_articles_written_like_wire_copy(nlp):
     assert weiss_quotes["speaker_id"].nunique() == 1
     table = newskit.entity_table(corpus)
     assert (table["name"] == "Anton Weiss").sum() == 1
+

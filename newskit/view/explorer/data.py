@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from newskit.analysis.entities import HEADLINE_KINDS, mentions
+from newskit.analysis.search import search
 from newskit.analysis.timeline import timeline
 from newskit.extract.names import HONORIFICS, fold
 from newskit.frames import REPORTED_KINDS
@@ -28,6 +29,7 @@ class Filters:
     source: str | None = None      # the articles' `source` (agency); None: all
     paragraphs: str = "all"        # see PARAGRAPHS
     quote_kind: str = "all"        # see QUOTE_KINDS; narrows quotes and the events that report one
+    text: str | None = None        # a word or phrase the articles must contain (newskit.search); None: any
 
     def __post_init__(self) -> None:
         if self.paragraphs not in PARAGRAPHS:
@@ -87,9 +89,12 @@ class ExploreIndex:
 
     def article_mask(self, filters: Filters) -> np.ndarray:
         """One boolean per article (in self.articles order): does it pass the filters?"""
-        key = ("articles", filters.start, filters.end, filters.source)
+        key = ("articles", filters.start, filters.end, filters.source, filters.text)
         if key not in self._masks:
             keep = np.ones(len(self.articles), dtype=bool)
+            if filters.text:
+                hits = set(search(self.corpus, filters.text)["article_id"])
+                keep &= self.articles["article_id"].isin(hits).to_numpy(dtype=bool)
             published = self.articles["published"]
             if filters.start is not None:
                 keep &= (published >= filters.start).to_numpy(dtype=bool, na_value=False)
@@ -102,7 +107,7 @@ class ExploreIndex:
 
     def row_mask(self, frame_name: str, filters: Filters) -> np.ndarray:
         """One boolean per row of self.<frame_name> (mentions, quotes, events): article and paragraph filters."""
-        key = (frame_name, filters.start, filters.end, filters.source, filters.paragraphs)
+        key = (frame_name, filters.start, filters.end, filters.source, filters.text, filters.paragraphs)
         if key not in self._masks:
             frame = getattr(self, frame_name)
             keep = self.article_mask(filters)[frame["_article"].to_numpy()]

@@ -75,17 +75,21 @@ class Explorer:
         found = self.index.search(text)
         return found[0] if found else None
 
-    def filter(self, *, start=_UNSET, end=_UNSET, source=_UNSET, paragraphs=_UNSET, quote_kind=_UNSET) -> Explorer:
+    def filter(self, *, start=_UNSET, end=_UNSET, source=_UNSET, paragraphs=_UNSET, quote_kind=_UNSET,
+               text=_UNSET) -> Explorer:
         """Narrow every panel: publication dates (start, end; None: open), source (None: all),
         paragraphs ("all", "no headlines", "headlines only"), quote_kind ("all", "direct",
-        "reported", "indirect", "according_to", "mixed"). Arguments left out stay as they are."""
+        "reported", "indirect", "according_to", "mixed"), text (articles containing a word or
+        phrase, as newskit.search finds it; None or "": any). Arguments left out stay as they are."""
         given = {k: v for k, v in dict(start=start, end=end, source=source, paragraphs=paragraphs,
-                                       quote_kind=quote_kind).items() if v is not _UNSET}
-        current = {k: getattr(self.filters, k) for k in ("start", "end", "source", "paragraphs", "quote_kind")}
+                                       quote_kind=quote_kind, text=text).items() if v is not _UNSET}
+        if "text" in given:
+            given["text"] = " ".join(str(given["text"] or "").split()) or None
+        current = {k: getattr(self.filters, k) for k in ("start", "end", "source", "paragraphs", "quote_kind", "text")}
         self.filters = Filters(**{**current, **given})
         for key, widget in self._filter_widgets.items():
             value = getattr(self.filters, key)
-            value = value.date() if isinstance(value, pd.Timestamp) else "" if key == "source" and value is None else value
+            value = value.date() if isinstance(value, pd.Timestamp) else "" if key in ("source", "text") and value is None else value
             if value in getattr(widget, "_options_values", (value,)):
                 self._sync(widget, value)  # (a source the corpus does not have has no entry to show)
         self.update()
@@ -162,6 +166,8 @@ class Explorer:
                                        description="Source", layout=_narrow("16em")),
             "paragraphs": widgets.Dropdown(options=list(PARAGRAPHS), description="Paragraphs", layout=_narrow("17em")),
             "quote_kind": widgets.Dropdown(options=list(QUOTE_KINDS), description="Quotes", layout=_narrow("15em")),
+            "text": widgets.Text(description="Text", placeholder="articles with a phrase, then Enter",
+                                 continuous_update=False, layout=_narrow("22em")),
         }
         self._chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%")).add_class("nk-chart")
         self._cooccurring = widgets.HTML().add_class("nk-cooccurring-panel")
@@ -239,7 +245,7 @@ class Explorer:
     def _on_filter(self, key: str, value) -> None:
         if not self._syncing:
             self.filter(**{key: pd.Timestamp(value) if isinstance(value, date) else value or None
-                           if key == "source" else value})
+                           if key in ("source", "text") else value})
 
     def _on_article(self, change) -> None:
         if not self._syncing and change["new"]:
@@ -251,7 +257,8 @@ class Explorer:
                  f"to {f.end:%Y-%m-%d}" if f.end is not None else "",
                  f"source {f.source}" if f.source else "",
                  f"paragraphs: {f.paragraphs}" if f.paragraphs != "all" else "",
-                 f"quotes: {f.quote_kind}" if f.quote_kind != "all" else ""]
+                 f"quotes: {f.quote_kind}" if f.quote_kind != "all" else "",
+                 f'text: "{f.text}"' if f.text else ""]
         return "; ".join(p for p in parts if p) or "none"
 
 
