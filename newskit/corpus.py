@@ -81,6 +81,13 @@ class Corpus:
 
         return link(self, aliases)
 
+    def export(self, folder: str | os.PathLike, format: str = "csv", frames: list[str] | None = None) -> list[Path]:
+        """Every frame (or those in `frames`) as CSV files, parquet files or one Excel workbook in
+        `folder`, for spreadsheets and other tools (see newskit.view.export). Returns the files."""
+        from newskit.view.export import export
+
+        return export(self, folder, format=format, frames=frames)
+
     def show(self, article_id: str, highlight=None):
         """An HTML view of one article with its entities, quotes and dates highlighted; `highlight`
         (an entity's canonical name) marks that entity's mentions and quotes."""
