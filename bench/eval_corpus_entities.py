@@ -180,8 +180,9 @@ def main(argv=None) -> int:
         print(f"entities on one name for >= 95% of their mentions: {ok}/{len(part)}; "
               f"mean share on the majority name {part['on_majority'].mean():.3f}; "
               f"mentions on their entity's majority name {_weighted(part):.3f}")
-        worst = part.sort_values(["on_majority", "entity"]).head(args.show)
-        print(worst[["entity", "found", "names", "on_majority", "majority_name", "other_names"]].to_string(index=False))
+        if args.show:
+            worst = part.sort_values(["on_majority", "entity"]).head(args.show)
+            print(worst[["entity", "found", "names", "on_majority", "majority_name", "other_names"]].to_string(index=False))
     clashes = kept_apart(report)
     print(f"\ngold people sharing a surname merged into one name: {len(clashes)}"
           + "".join(f"\n  {name}: {who}" for name, who, _ in clashes))

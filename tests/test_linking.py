@@ -287,3 +287,25 @@ def test_linking_through_tag_on_articles_written_like_wire_copy(nlp):
     table = newskit.entity_table(corpus)
     assert (table["name"] == "Anton Weiss").sum() == 1
 
+
+
+def test_a_bare_first_name_joins_the_one_person_it_names():
+    corpus = _corpus({
+        "a1": ("Hilde Brauer spoke.", [("Hilde Brauer", "PERSON", None)]),
+        "a2": ("Hilde waved.", [("Hilde", "PERSON", None)]),
+        "b1": ("Paul Rask and Paul Imre met.", [("Paul Rask", "PERSON", None), ("Paul Imre", "PERSON", None)]),
+        "b2": ("Paul waved.", [("Paul", "PERSON", None)]),
+    })
+    entities = _linked(corpus).set_index("article_id")
+    assert entities.loc["a2", "entity"] == "Hilde Brauer"
+    assert entities.loc["b2", "entity"] == "Paul" and bool(entities.loc["b2", "ambiguous"])
+
+
+def test_a_junior_named_by_first_name_is_not_his_father():
+    corpus = _corpus({
+        "a1": ("Donald Voss spoke.", [("Donald Voss", "PERSON", None)]),
+        "a2": ("Donald Jr. waved.", [("Donald Jr.", "PERSON", None)]),
+        "a3": ("Voss Jr. waved.", [("Voss Jr.", "PERSON", None)]),
+    })
+    entities = _linked(corpus).set_index("article_id")
+    assert entities.loc["a2", "entity"] == "Donald Jr." and entities.loc["a3", "entity"] == "Voss Jr."

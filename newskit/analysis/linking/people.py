@@ -5,7 +5,9 @@ names agree (equal, or one a short form of the other: "Chuck"/"Charles") and the
 do not conflict ("George W. Bush" and "George H.W. Bush" stay two). A name with "Jr."/"Sr." joins
 the same name without it only when no article names both (a father and his son). A form that fits
 several clusters joins the one holding DOMINANT_SHARE of their mentions, else stays apart and is
-marked ambiguous. A bare surname joins the one full name the corpus has for it; when several
+marked ambiguous. A bare name that is no one's surname but someone's first name ("Hillary") joins
+that person when the corpus names one such person (or one holding DOMINANT_SHARE of their
+mentions). A bare surname joins the one full name the corpus has for it; when several
 people share the surname (or it is also the first name of someone named in full: "Charles"), the articles that resolved the bare form themselves (the article named
 the person in full) vote, and without a clear vote the surname stays apart, ambiguous.
 """
@@ -72,9 +74,16 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
     for form in (f for f in order if not f.parts.first):
         candidates = clusters.get(form.parts.surname) or by_last_word.get(form.parts.surname) or []
         # a bare "Charles" may be Ray Charles or Charles Kennedy: first names count as candidates
-        candidates = candidates + [c for c in by_first.get(form.parts.surname, []) if c not in candidates] \
-            if candidates else []
-        chosen = _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned)
+        named = by_first.get(form.parts.surname, [])
+        if form.parts.suffix in GENERATIONAL_SUFFIXES:  # "Donald Jr." is not Donald: only a Jr. may be
+            candidates = [c for c in candidates + named if c.articles(True)]
+            named = []
+        if candidates:
+            candidates = candidates + [c for c in named if c not in candidates]
+            chosen = _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned)
+        else:  # only ever a first name here: "Hillary" for Hillary Clinton, if she is the corpus's one
+            candidates = named
+            chosen = _dominant(named)
         if chosen is not None:
             chosen.add(form)
             assigned[form.key] = (chosen.key, False)
