@@ -49,8 +49,12 @@ def is_acronym(spelling: str) -> bool:
 
 def form_key(name: str) -> str:
     """The key two spellings of one name share: folded, without dots in an acronym, British
-    "-isation" spelled "-ization" ("World Trade Organisation")."""
-    return fold(name.replace(".", "")) if is_acronym(name) else _ISATION.sub("ization", fold(name))
+    "-isation" spelled "-ization" ("World Trade Organisation"). An acronym ("US", "WHO") and a
+    short word not in capitals ("us", "Us", "who") are two forms."""
+    if is_acronym(name):
+        return fold(name.replace(".", ""))
+    folded = _ISATION.sub("ization", fold(name))
+    return "~" + folded if len(name) <= 3 and not name.isupper() else folded
 
 
 def initials(name: str) -> str | None:

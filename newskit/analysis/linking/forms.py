@@ -82,7 +82,8 @@ def trim_glued(entities: pd.DataFrame, forms: pd.Series, articles_text: dict[str
     attested = Attested.from_rows(forms, labels, kinds)
     person = labels == "PERSON"
     glued = forms.map(lambda f: _has_glue(fold(f))).astype(bool)
-    dashed = forms.str.contains(_DASH, regex=True).astype(bool)
+    # "Jonathan Kaplan - England", "Rudy Giuliani Wear ‘Make Mexico": no name holds a spaced dash or a quote mark
+    dashed = forms.str.contains(_DASH + "|[‘’“”\"]", regex=True).astype(bool)
     commoner = pd.Series(False, index=forms.index)
     long_names = person & (forms.str.count(" ") >= 2)
     commoner[long_names] = forms[long_names].map(attested.contains_commoner).astype(bool)

@@ -66,9 +66,10 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     frame.loc[named, "label"] = cluster.map(clusters.label).to_numpy()
     frame.loc[named, "ambiguous"] = cluster.map(clusters.ambiguous).to_numpy()
     frame["entity_id"] = entity_ids(frame["label"], frame["entity"])
+    frame.loc[named, "entity_id"] = cluster.map(clusters.ids).to_numpy()
     names = {(a, fold(local)): (e, i) for a, local, e, i in
              zip(frame["article_id"].astype(str), frame["article_entity"], frame["entity"], frame["entity_id"])}
-    corpus_names = {key: (clusters.display[c], entity_id(clusters.label[c], clusters.display[c]))
+    corpus_names = {key: (clusters.display[c], clusters.ids[c])
                     for key, c in clusters.cluster_of.items() if not clusters.ambiguous[c]}
     return conform("entities", frame), _link_quotes(quotes, frame, names, corpus_names)
 
@@ -113,6 +114,7 @@ class _Clusters:
         self.display: dict[str, str] = {}
         self.label: dict[str, str] = {}
         self.ambiguous: dict[str, bool] = {}
+        self.ids: dict[str, str] = {}  # cluster -> entity_id
         form_labels = _counters(keys, labels)
         spellings = _counters(keys, forms)
         forced_labels = _counters(keys[forced != ""], forced[forced != ""])
@@ -198,6 +200,15 @@ class _Clusters:
                     self.label[target] = vote(votes)
                 else:  # only ever called PERSON, yet no person: a team or firm named after a place
                     self.label[target] = vote(others_votes) if others_votes else "ORG"
+        # one id per entity: label and folded name, numbered when two entities share them
+        # ("us" the pronoun tagged GPE beside "US" the country), the most mentioned first
+        size = {t: sum(form_labels[k].total() for k in ks) for t, ks in members.items()}
+        shared: dict[str, list[str]] = defaultdict(list)
+        for target in sorted(members):
+            shared[entity_id(self.label[target], self.display[target])].append(target)
+        for base, targets in shared.items():
+            for n, target in enumerate(sorted(targets, key=lambda t: (-size[t], t))):
+                self.ids[target] = base if n == 0 else f"{base}~{n + 1}"
 
 
 def _expansions(rows: pd.DataFrame, keys: pd.Series) -> dict[str, Counter]:

@@ -69,7 +69,9 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         return
     key = m.entity.casefold()
     # "Republicans" (NORP) is no surname of "Log Cabin Republicans"
-    if key in people and m.label != "NORP" and (m.label == "PERSON" or m.entity[:1].isupper()):
+    # nor is a known place ("Mexico" the last word of a headline glued onto a name)
+    is_place = m.label in {"GPE", "LOC"} and gazetteer.lookup(m.entity) is not None
+    if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
     if m.entity in acronyms and acronyms[m.entity] is not m:
