@@ -12,7 +12,7 @@ from newskit._version import __version__
 
 # public name -> the module that defines it
 _PUBLIC = {
-    "Corpus": "newskit.corpus",
+    "Corpus": "newskit.corpus", "rejects": "newskit.frames",
     "read_articles": "newskit.read.articles", "MAX_BYTES": "newskit.read.articles",
     "NewskitInputError": "newskit.read.articles",
     "tag": "newskit.pipeline.tagging",

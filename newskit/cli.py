@@ -83,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                         "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes}
         if args.command == "read":
             articles = newskit.read_articles(args.source, **read_options)
-            _loaded(articles, articles.attrs["rejects"])
-            _report_rejects(articles.attrs["rejects"])
+            _loaded(articles, newskit.rejects(articles))
+            _report_rejects(newskit.rejects(articles))
             return 0
         corpus = newskit.analyze(args.source, **read_options, cache=None if args.no_cache else args.cache,
                                  model=args.model, n_process=args.n_process, progress=False if args.quiet else None,

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newskit.frames import FRAMES, conform, empty
-
-REJECT_COLUMNS = ["path", "reason"]
+from newskit.frames import FRAMES, conform, empty, no_rejects
 
 
 @dataclass
@@ -115,10 +113,6 @@ class Corpus:
             else:  # an older save without this frame
                 setattr(corpus, name, no_rejects() if name == "rejects" else empty(name))
         return corpus
-
-
-def no_rejects() -> pd.DataFrame:
-    return pd.DataFrame(columns=REJECT_COLUMNS)
 
 
 class FolderWriter:
