@@ -3,10 +3,14 @@ corpus folders and the command line. Each test reproduces one defect of issue #2
 from __future__ import annotations
 
 import json
+import os
+import threading
 
 import pandas as pd
+import pytest
 
 import newskit
+from newskit.pipeline.cache import Cache, CacheError
 
 from .conftest import read_quietly
 
@@ -36,3 +40,98 @@ def test_the_articles_frame_survives_every_pandas_operation(tmp_path):
 def test_rejects_of_a_frame_without_them_is_empty():
     frame = newskit.rejects(pd.DataFrame({"article_id": ["a"]}))
     assert frame.empty and list(frame.columns) == ["path", "reason"]
+
+
+# -- the cache ------------------------------------------------------------------------------------
+
+KEY_A, KEY_B = "a" * 64, "b" * 64
+
+
+def _cache_of_two(folder) -> Cache:
+    with Cache(folder) as cache:
+        cache.put(KEY_A, {"sentences": [{"article_id": "A", "text": "from A"}]})
+        cache.put(KEY_B, {"sentences": [{"article_id": "B", "text": "from B"}]})
+    return Cache(folder)
+
+
+def _in_time(function, seconds: float = 10.0):
+    """function() run in a daemon thread: its result, or a failure when it does not return in time
+    (a blocked open() cannot be interrupted, but the test must not hang)."""
+    result = {}
+
+    def run():
+        try:
+            result["value"] = function()
+        except BaseException as exc:  # raised again in the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{function} did not return within {seconds} s"
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def test_a_cache_index_line_pointing_at_another_entry_is_a_miss(tmp_path):
+    cache = _cache_of_two(tmp_path)
+    (index,) = (tmp_path / "segments").glob("*.idx")
+    line_a, line_b = index.read_text().splitlines()
+    # A's line now names B's payload: same length, same crc, right offsets -- the wrong article
+    index.write_text(KEY_A + line_b[64:] + "\n" + line_b + "\n")
+    assert cache.get(KEY_A) is None and cache.rebuilt == 1
+    assert cache.get(KEY_B)["sentences"][0]["text"] == "from B"
+
+
+def test_a_swapped_cache_entry_is_tagged_again_through_tag(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Harbour reopens\n\nThe harbour in Kestova reopened on Monday.\n")
+    (folder / "two.txt").write_text("Ferry strike ends\n\nThe ferry strike in Lunmark ended on Friday.\n")
+    articles = read_quietly(folder)
+    clean = newskit.tag(articles, cache=None, model=nlp)
+    newskit.tag(articles, cache=tmp_path / "cache", model=nlp)
+    (index,) = (tmp_path / "cache" / "segments").glob("*.idx")
+    first, second = index.read_text().splitlines()
+    index.write_text(first[:64] + second[64:] + "\n" + second + "\n")
+    again = newskit.tag(articles, cache=tmp_path / "cache", model=nlp)
+    assert again.info["cache_rebuilt"] == 1 and again.info["tagged"] == 1
+    pd.testing.assert_frame_equal(again.sentences, clean.sentences)
+
+
+def test_a_fifo_in_the_cache_is_a_miss_not_a_hang(tmp_path):
+    cache = _cache_of_two(tmp_path)
+    (index,) = (tmp_path / "segments").glob("*.idx")
+    data = index.with_suffix(".dat")
+    data.unlink()
+    os.mkfifo(data)
+    assert _in_time(lambda: cache.get(KEY_A)) is None and cache.rebuilt == 1
+    # a FIFO (or a symlink) in place of an index: no entries from it, no hang
+    index.rename(tmp_path / "moved.idx")
+    os.mkfifo(index)
+    assert _in_time(lambda: len(Cache(tmp_path))) == 0
+    index.unlink()
+    index.symlink_to(tmp_path / "moved.idx")
+    assert _in_time(lambda: len(Cache(tmp_path))) == 0
+
+
+def test_a_symlinked_cache_lock_is_refused_and_its_target_never_created(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    target = tmp_path / "elsewhere" / "created-by-newskit"
+    (tmp_path / "elsewhere").mkdir()
+    (folder / ".lock").symlink_to(target)
+    with pytest.raises(CacheError, match=r"\.lock.*symbolic link"):
+        Cache(folder).open()
+    assert not target.exists()
+    (folder / ".lock").unlink()
+    os.mkfifo(folder / ".lock")
+    with pytest.raises(CacheError, match=r"\.lock.*not a regular file"):
+        _in_time(lambda: Cache(folder).open())
+
+
+def test_a_cache_path_naming_a_file_is_a_clear_error(tmp_path):
+    (tmp_path / "cache").write_text("not a folder")
+    with pytest.raises(CacheError, match="is a file, not a folder"):
+        Cache(tmp_path / "cache").open()
