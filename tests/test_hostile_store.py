@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 
 import pandas as pd
 import pytest
 
 import newskit
+from newskit.cli import main
 from newskit.pipeline.cache import Cache, CacheError
 
-from .conftest import read_quietly
+from .conftest import ROOT, read_quietly
+
+SEED = ROOT / "seeds"
 
 
 def _articles_with_rejects(folder):
@@ -135,3 +140,98 @@ def test_a_cache_path_naming_a_file_is_a_clear_error(tmp_path):
     (tmp_path / "cache").write_text("not a folder")
     with pytest.raises(CacheError, match="is a file, not a folder"):
         Cache(tmp_path / "cache").open()
+
+
+# -- saved corpus folders ---------------------------------------------------------------------------
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_later_run_removes_partial_files_of_dead_runs_only(tmp_path, seed_corpus):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead, alive = _dead_pid(), os.getppid()
+    stale = [out / f".entities.{dead}.partial", out / f".info.{dead}.partial"]
+    kept = [out / f".entities.{alive}.partial", out / ".notes.partial", out / ".entities.x1.partial"]
+    for path in stale + kept:
+        path.write_text("left by a killed run")
+    seed_corpus.save(out)
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in kept)
+    assert len(newskit.Corpus.load(out).articles) == 1
+
+
+@pytest.mark.parametrize("damage, problem", [
+    ("foreign_articles", r"articles\.parquet.*no column 'article_id'"),
+    ("not_parquet", r"entities\.parquet.*not a parquet file"),
+    ("broken_info", r"info\.json.*not valid JSON"),
+    ("foreign_frame", r"quotes\.parquet.*no column 'article_id'"),
+])
+def test_a_broken_saved_corpus_is_a_clear_error_naming_the_file(tmp_path, seed_corpus, damage, problem):
+    folder = seed_corpus.save(tmp_path / "saved")
+    if damage == "foreign_articles":
+        pd.DataFrame({"x": [1, 2]}).to_parquet(folder / "articles.parquet")
+    elif damage == "not_parquet":
+        (folder / "entities.parquet").write_bytes(b"not parquet at all")
+    elif damage == "broken_info":
+        (folder / "info.json").write_text("{")
+    else:
+        pd.DataFrame({"x": [1]}).to_parquet(folder / "quotes.parquet")
+    with pytest.raises(newskit.CorpusError, match=problem):
+        newskit.Corpus.load(folder)
+
+
+def test_a_frame_damaged_after_loading_is_a_clear_error(tmp_path, seed_corpus):
+    folder = seed_corpus.save(tmp_path / "saved")
+    corpus = newskit.Corpus.load(folder)
+    (folder / "entities.parquet").write_bytes(b"PAR1" + b"\0" * 64 + b"PAR1")
+    with pytest.raises((newskit.CorpusError, RuntimeError), match=r"entities\.parquet"):
+        corpus.entities
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+def _cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _one_line_error(err: str, *fragments: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newskit: ") and "Traceback" not in err, err
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+
+
+def test_cli_show_on_a_broken_corpus_is_one_line_exit_2(tmp_path, seed_corpus, capsys):
+    folder = seed_corpus.save(tmp_path / "saved")
+    pd.DataFrame({"x": [1, 2]}).to_parquet(folder / "articles.parquet")
+    code, _, err = _cli(capsys, "show", str(folder), "abc", "--html", str(tmp_path / "a.html"))
+    assert code == 2
+    _one_line_error(err, "articles.parquet", "article_id")
+    good = seed_corpus.save(tmp_path / "good")
+    code, _, err = _cli(capsys, "show", str(good), "no-such-id", "--html", str(tmp_path / "a.html"))
+    assert code == 2
+    _one_line_error(err, "no article with article_id 'no-such-id'")
+
+
+@pytest.mark.parametrize("option", ["--out", "--cache"])
+def test_cli_out_or_cache_naming_a_file_is_one_line_exit_2(tmp_path, capsys, option):
+    (tmp_path / "a_file").write_text("not a folder")
+    paths = {"--out": str(tmp_path / "out"), "--cache": str(tmp_path / "cache"), option: str(tmp_path / "a_file")}
+    code, _, err = _cli(capsys, "analyze", str(SEED), "--out", paths["--out"], "--cache", paths["--cache"], "--quiet")
+    assert code == 2
+    _one_line_error(err, str(tmp_path / "a_file"), "not a folder")
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line_of_the_rejects_report(tmp_path, capsys):
+    (tmp_path / "two\nlines.txt").write_text("")
+    (tmp_path / "good.txt").write_text("Harbour reopens\n\nThe harbour in Kestova reopened on Monday.\n")
+    code, out, _ = _cli(capsys, "read", str(tmp_path))
+    assert code == 0
+    report = out.splitlines()[out.splitlines().index("rejected 1 input(s):") + 1:]
+    assert report == [f"  {tmp_path}/two\\nlines.txt: empty file"]
