@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newskit
 from newskit.cli import main
+from newskit.frames import FRAMES
 from newskit.pipeline.cache import Cache, CacheError
 
 from .conftest import ROOT, read_quietly
@@ -235,3 +239,94 @@ def test_a_file_name_with_a_newline_stays_on_one_line_of_the_rejects_report(tmp_
     assert code == 0
     report = out.splitlines()[out.splitlines().index("rejected 1 input(s):") + 1:]
     assert report == [f"  {tmp_path}/two\\nlines.txt: empty file"]
+
+
+# -- fuzz: whatever is in a cache index or a saved folder, newskit works or says clearly why not ----
+
+ENTRIES = {KEY_A: {"sentences": [{"article_id": "A", "text": "from A"}]},
+           KEY_B: {"sentences": [{"article_id": "B", "text": "from B", "start": 3}]}}
+_NUMBERS = st.one_of(st.integers(-3, 400), st.integers(-2**70, 2**70))
+
+
+@st.composite
+def _index_lines(draw, real: list[list[str]]) -> str:
+    """Index lines made of the real lines' fields shuffled between entries, odd numbers and noise."""
+    kind = draw(st.sampled_from(["mixed", "numbers", "noise"]))
+    if kind == "noise":
+        return draw(st.text(max_size=90))
+    key = draw(st.sampled_from([KEY_A, KEY_B, "c" * 64, "A" * 64, "g" * 64, KEY_A[:63]]))
+    if kind == "numbers":
+        return " ".join([key, *(str(draw(_NUMBERS)) for _ in range(draw(st.integers(2, 4))))])
+    return " ".join([key, *(draw(st.sampled_from(real))[field] for field in (1, 2, 3))])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_cache_index_serves_the_right_rows_or_a_miss(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzzcache")
+    with Cache(folder) as cache:
+        for key, frames in ENTRIES.items():
+            cache.put(key, frames)
+    (index,) = (folder / "segments").glob("*.idx")
+    real = [line.split() for line in index.read_text().splitlines()]
+    lines = data.draw(st.lists(_index_lines(real), max_size=6))
+    index.write_text("\n".join(lines) + data.draw(st.sampled_from(["", "\n", "\0\xff"])))
+    payload = index.with_suffix(".dat")
+    flip = data.draw(st.none() | st.integers(0, payload.stat().st_size - 1))
+    if flip is not None:
+        raw = bytearray(payload.read_bytes())
+        raw[flip] ^= 0xFF
+        payload.write_bytes(bytes(raw))
+    fuzzed = Cache(folder)
+    _in_time(lambda: len(fuzzed))
+    for key, frames in ENTRIES.items():
+        got = _in_time(lambda: fuzzed.get(key))
+        assert got is None or got == frames, (key, got)
+
+
+@st.composite
+def _frame_files(draw) -> dict:
+    """What each file of a saved folder becomes: kept, removed, another frame, foreign, noise ..."""
+    names = ["articles", *FRAMES, "rejects", "info"]
+    plan = {}
+    for name in draw(st.lists(st.sampled_from(names), max_size=4, unique=True)):
+        plan[name] = draw(st.sampled_from(["remove", "noise", "truncate", "foreign", "other_frame", "wrong_types"]))
+    return plan
+
+
+@pytest.fixture(scope="module")
+def saved_seed(tmp_path_factory, seed_corpus):
+    return seed_corpus.save(tmp_path_factory.mktemp("saved_seed"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plan=_frame_files(), noise=st.binary(max_size=200))
+def test_fuzzed_saved_folder_loads_or_names_the_broken_file(tmp_path_factory, saved_seed, plan, noise):
+    folder = tmp_path_factory.mktemp("fuzzsaved")
+    shutil.copytree(saved_seed, folder, dirs_exist_ok=True)
+    for name, damage in plan.items():
+        path = folder / ("info.json" if name == "info" else f"{name}.parquet")
+        if damage == "remove":
+            path.unlink()
+        elif damage == "noise":
+            path.write_bytes(noise)
+        elif damage == "truncate":
+            path.write_bytes(path.read_bytes()[:max(len(noise), 1)])
+        elif damage == "foreign":
+            pd.DataFrame({"x": [1, 2], "text": ["a", None]}).to_parquet(path)
+        elif damage == "other_frame":
+            shutil.copy(saved_seed / ("rejects.parquet" if name != "rejects" else "entities.parquet"), path)
+        else:  # the right key columns holding the wrong kinds of values
+            pd.DataFrame({"article_id": [1.5], "start": ["x"], "end": [None], "text": [3],
+                          "path": [b"\xff"], "reason": [2]}).to_parquet(path)
+    try:
+        corpus = _in_time(lambda: newskit.Corpus.load(folder))
+    except (newskit.CorpusError, FileNotFoundError) as exc:
+        assert str(folder) in str(exc) and "\n" not in str(exc), exc
+        return
+    repr(corpus)
+    for name in ("articles", *FRAMES, "rejects"):
+        try:
+            getattr(corpus, name)
+        except newskit.CorpusError as exc:
+            assert f"{name}.parquet" in str(exc), exc

@@ -182,7 +182,7 @@ class Cache:
             handle = self._files.get(segment)
             if handle is None:
                 handle = self._files[segment] = os.fdopen(_open_regular(self.segments / f"{segment}.dat"), "rb")
-            payload = _checked(key, os.pread(handle.fileno(), length, offset), length, crc)
+            payload = _checked(key, _pread(handle.fileno(), length, offset), length, crc)
             return None if payload is None else decode_entry(payload[_KEY_BYTES:])
         except Exception:  # a vanished segment, no regular file, or a payload that does not decode
             return None
@@ -252,7 +252,7 @@ class Cache:
         for segment, offset, length, crc in reversed(self._load_index().get(key, [])):
             with contextlib.suppress(OSError, ValueError):
                 with os.fdopen(_open_regular(self.segments / f"{segment}.dat"), "rb") as handle:
-                    payload = _checked(key, os.pread(handle.fileno(), length, offset), length, crc)
+                    payload = _checked(key, _pread(handle.fileno(), length, offset), length, crc)
                 if payload is not None:
                     return payload
         return None
@@ -260,6 +260,14 @@ class Cache:
 
 # Each payload starts with the key it was written for (sha256, 32 bytes).
 _KEY_BYTES = 32
+
+
+def _pread(fd: int, length: int, offset: int) -> bytes:
+    """The bytes an index line names, or b"" when they are not all inside the file: a corrupted
+    length must not make newskit allocate gigabytes."""
+    if offset < 0 or length < 0 or offset + length > os.fstat(fd).st_size:
+        return b""
+    return os.pread(fd, length, offset)
 
 
 def _checked(key: str, payload: bytes, length: int, crc: int) -> bytes | None:
