@@ -39,7 +39,6 @@ def synthetic_corpus(seed: newskit.Corpus, n_articles: int, people_groups: int =
         rename = {p: f"{p} {i % people_groups}" for p in people}
         for name in parts:
             frame = getattr(seed, name).copy()
-            frame.attrs = {}
             frame["article_id"] = frame["article_id"] + f"-{i}"
             if name == "articles":
                 frame["source"], frame["published"] = SOURCES[i % len(SOURCES)], days[i]

@@ -27,7 +27,7 @@ def main(sources: list[str]) -> int:
         warnings.simplefilter("ignore")
         articles = newskit.read_articles(sources)
     elapsed = time.perf_counter() - started
-    rejects = articles.attrs["rejects"]
+    rejects = newskit.rejects(articles)
     on_disk = {str(p) for s in sources for p in Path(s).rglob("*") if p.is_file() and p.name != "manifest.csv"}
     loaded = {str(Path(_file_of(p))) for p in articles["path"]}
     rejected = {str(Path(_file_of(p))) for p in rejects["path"]}

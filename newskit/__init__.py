@@ -12,10 +12,10 @@ from newskit._version import __version__
 
 # public name -> the module that defines it
 _PUBLIC = {
-    "Corpus": "newskit.corpus",
+    "Corpus": "newskit.corpus", "CorpusError": "newskit.corpus", "rejects": "newskit.frames",
     "read_articles": "newskit.read.articles", "MAX_BYTES": "newskit.read.articles",
     "NewskitInputError": "newskit.read.articles",
-    "tag": "newskit.pipeline.tagging",
+    "tag": "newskit.pipeline.tagging", "CacheError": "newskit.pipeline.cache",
     "load_model": "newskit.pipeline.model", "ModelNotFound": "newskit.pipeline.model",
     "canonical_names": "newskit.analysis.entities", "cooccurrence": "newskit.analysis.entities",
     "entity_counts": "newskit.analysis.entities", "entity_table": "newskit.analysis.entities",

@@ -63,11 +63,21 @@ def _loaded(articles, rejects, tagged: str = "") -> None:
           f"rejected {len(rejects):,} input(s){tagged}")
 
 
-def _report_rejects(rejects, out=sys.stdout) -> None:
+def _report_rejects(rejects, out=None) -> None:
     if len(rejects):
         print(f"rejected {len(rejects):,} input(s):", file=out)
         for path, reason in rejects[["path", "reason"]].itertuples(index=False):
-            print(f"  {path}: {reason}", file=out)
+            print(f"  {_one_line(path)}: {_one_line(reason)}", file=out)
+
+
+def _one_line(text) -> str:
+    """Text with control characters, line separators and undecodable bytes escaped ("\\n"): one
+    line of a report per input, whatever a file name holds."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for c in text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                         "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes}
         if args.command == "read":
             articles = newskit.read_articles(args.source, **read_options)
-            _loaded(articles, articles.attrs["rejects"])
-            _report_rejects(articles.attrs["rejects"])
+            _loaded(articles, newskit.rejects(articles))
+            _report_rejects(newskit.rejects(articles))
             return 0
         corpus = newskit.analyze(args.source, **read_options, cache=None if args.no_cache else args.cache,
                                  model=args.model, n_process=args.n_process, progress=False if args.quiet else None,
@@ -95,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(corpus.sentences):,} sentences, {len(corpus.entities):,} entities -> {args.out}")
         _report_rejects(corpus.rejects)
         return 0
-    except (FileNotFoundError, newskit.NewskitInputError, newskit.ModelNotFound, newskit.AliasError,
+    except (OSError, newskit.NewskitInputError, newskit.ModelNotFound, newskit.AliasError, newskit.CorpusError,
             KeyError) as exc:
-        print(f"newskit: {exc}", file=sys.stderr)
+        # one line naming the file and the problem (OSError covers CacheError and unwritable paths)
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"newskit: {_one_line(message)}", file=sys.stderr)
         return 2

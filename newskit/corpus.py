@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from newskit.frames import FRAMES, conform, empty
+from newskit.frames import FRAMES, REJECT_COLUMNS, conform, empty, no_rejects
 
-REJECT_COLUMNS = ["path", "reason"]
+# Columns without which a saved frame is not newskit's (older saves may lack others: they are added).
+REQUIRED_COLUMNS = {"articles": ["article_id", "text"], **{name: ["article_id"] for name in FRAMES},
+                    "rejects": REJECT_COLUMNS}
+_PARTIAL = re.compile(r"^\.(?P<name>\w+)\.(?P<pid>\d+)\.partial$")
+
+
+class CorpusError(ValueError):
+    """A saved-corpus folder that cannot be read or written; the message names the file."""
 
 
 @dataclass
@@ -45,8 +53,13 @@ class Corpus:
         if _stamp(path) != stamp:
             raise RuntimeError(f"{path} changed after this corpus was loaded from {path.parent}; "
                                "load it again with Corpus.load()")
-        frame = pd.read_parquet(path)
-        setattr(self, name, conform(name, frame) if name in FRAMES else frame)
+        try:
+            frame = pd.read_parquet(path)
+            frame = conform(name, frame) if name in FRAMES else frame
+        except Exception as exc:  # pyarrow's errors name no file
+            raise CorpusError(f"{path}: cannot read this frame ({type(exc).__name__}: {exc}); "
+                              "write the corpus again") from exc
+        setattr(self, name, frame)
         return self.__dict__[name]
 
     def __repr__(self) -> str:
@@ -111,21 +124,44 @@ class Corpus:
         if not (folder / "articles.parquet").exists():
             raise FileNotFoundError(f"{folder} holds no saved corpus (no articles.parquet); "
                                     "write one with Corpus.save() or `python -m newskit analyze ... --out`")
-        info_path = folder / "info.json"
         corpus = cls.__new__(cls)
-        corpus.info = json.loads(info_path.read_text()) if info_path.exists() else {}
+        corpus.info = _read_info(folder / "info.json")
         corpus._files = {}
         for name in ("articles", *FRAMES, "rejects"):
             path = folder / f"{name}.parquet"
             if path.exists():
+                _check_frame_file(name, path)
                 corpus._files[name] = (path, _stamp(path))
             else:  # an older save without this frame
                 setattr(corpus, name, no_rejects() if name == "rejects" else empty(name))
         return corpus
 
 
-def no_rejects() -> pd.DataFrame:
-    return pd.DataFrame(columns=REJECT_COLUMNS)
+def _read_info(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise CorpusError(f"{path}: not valid JSON ({exc}); write the corpus again") from exc
+    if not isinstance(info, dict):
+        raise CorpusError(f"{path}: holds a JSON {type(info).__name__}, not newskit's run info")
+    return info
+
+
+def _check_frame_file(name: str, path: Path) -> None:
+    """A saved frame must be a parquet file with the frame's key columns (read from its footer
+    only, so loading stays instant); CorpusError naming the file otherwise."""
+    import pyarrow.parquet as pq
+
+    try:
+        columns = pq.read_schema(path).names
+    except Exception as exc:  # ArrowInvalid, OSError ...: the footer is not parquet's
+        raise CorpusError(f"{path}: not a parquet file ({exc})") from exc
+    missing = [column for column in REQUIRED_COLUMNS[name] if column not in columns]
+    if missing:
+        raise CorpusError(f"{path}: no column {missing[0]!r}, so it is not newskit's {name} frame "
+                          f"(columns: {', '.join(columns[:8]) or 'none'}); is this folder a saved newskit corpus?")
 
 
 class FolderWriter:
@@ -136,8 +172,22 @@ class FolderWriter:
 
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.folder.exists() and not self.folder.is_dir():
+            raise CorpusError(f"{self.folder} is a file, not a folder: write the corpus to a folder (--out / out=)")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CorpusError(f"cannot create the corpus folder {self.folder}: {exc.strerror or exc}") from exc
         self._writers: dict = {}
+        self._remove_dead_partials()
+
+    def _remove_dead_partials(self) -> None:
+        """Remove the temporary files of runs that were killed (their process is gone); never
+        those of a live process, which may be writing into this folder right now."""
+        for path in self.folder.glob(".*.partial"):
+            found = _PARTIAL.match(path.name)
+            if found and not _alive(int(found["pid"])):
+                path.unlink(missing_ok=True)
 
     def _temporary(self, name: str) -> Path:
         return self.folder / f".{name}.{os.getpid()}.partial"
@@ -204,6 +254,19 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
 
 def info_json(info: dict) -> str:
     return json.dumps(info, indent=2, sort_keys=True, default=str) + "\n"
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (a process of another user counts)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):  # another user's, or no pid at all
+        return pid > 0
+    return True
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -1,6 +1,8 @@
 """The frame contract: every frame's columns and dtypes, in one place (see DESIGN.md)."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 
@@ -99,3 +101,37 @@ def _cast(series: pd.Series, dtype: str) -> pd.Series:
         # pandas 3's str dtype keeps missing values missing (pandas 2 would write "None")
         return series.astype("str")
     return series.astype(dtype)
+
+
+# -- rejects: every input read_articles did not load, with the reason -------------------------------
+
+REJECT_COLUMNS = ["path", "reason"]
+
+
+def no_rejects() -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series([], dtype="str") for column in REJECT_COLUMNS})
+
+
+def rejects_attr(rejects) -> str:
+    """(path, reason) pairs as the articles frame carries them in `attrs["rejects"]`: JSON text of
+    [{"path": ..., "reason": ...}, ...]. A plain string because pandas compares attrs with `==`
+    on concat and merge, deep-copies them on nearly every operation and writes them into parquet
+    metadata: a string survives all three at no cost however many rejects there are."""
+    return json.dumps([{"path": path, "reason": reason} for path, reason in rejects])
+
+
+def rejects(source) -> pd.DataFrame:
+    """The rejects report, DataFrame(path, reason), of an articles frame from read_articles (also
+    after pandas operations or a parquet round trip that kept its attrs) or of a Corpus. A frame
+    without one gives an empty report.
+
+    >>> newskit.rejects(newskit.read_articles("data/raw"))
+    """
+    if not isinstance(source, pd.DataFrame):  # a Corpus
+        return source.rejects
+    attr = source.attrs.get("rejects")
+    if attr is None:
+        return no_rejects()
+    records = json.loads(attr) if isinstance(attr, str) else attr
+    frame = pd.DataFrame(records, columns=REJECT_COLUMNS) if len(records) else no_rejects()
+    return frame.astype("str")

@@ -58,7 +58,7 @@ def _file_of(path: str) -> str:
 
 def test_every_hostile_input_is_loaded_or_rejected(hostile_corpus):
     articles = read_quietly(hostile_corpus)
-    rejects = articles.attrs["rejects"]
+    rejects = newskit.rejects(articles)
     loaded = {_file_of(p) for p in articles["path"]}
     reasons = {}
     for path, reason in rejects.itertuples(index=False):

@@ -31,7 +31,7 @@ def test_read_and_tag_keep_every_offset(tmp_path_factory, nlp, paragraphs, separ
         warnings.simplefilter("ignore")
         articles = newskit.read_articles(folder)
     # loaded or rejected, never both and never neither
-    assert len(articles) + len(articles.attrs["rejects"]) == 1
+    assert len(articles) + len(newskit.rejects(articles)) == 1
     corpus = newskit.tag(articles, cache=None, model=nlp)
     assert_spans_point_into_text(corpus)
     again = newskit.tag(read_quietly(folder), cache=None, model=nlp)
@@ -46,7 +46,7 @@ def test_raw_bytes_are_loaded_or_rejected(tmp_path_factory, data):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         articles = newskit.read_articles(folder)
-    assert len(articles) + len(articles.attrs["rejects"]) == 1
+    assert len(articles) + len(newskit.rejects(articles)) == 1
     for text in articles["text"]:
         assert text == text.strip() and text
         assert not any(ord(c) < 32 and c not in "\n\t" for c in text)

@@ -34,7 +34,7 @@ def paragraphs_of(article: pd.Series) -> list[tuple[str, str]]:
 
 def test_seed_acceptance():
     articles = newskit.read_articles(SEED)
-    assert len(articles) == 1 and articles.attrs["rejects"].empty
+    assert len(articles) == 1 and newskit.rejects(articles).empty
     seed = articles.iloc[0]
     assert seed["title"] == ("Russian defense ministry is optimistic about reaction to humanitarian "
                              "operation in Aleppo")
@@ -120,7 +120,7 @@ def test_folder_is_read_recursively_with_nested_manifest():
 
 
 def test_manifest_row_for_a_missing_file_is_reported():
-    rejects = read_quietly(CORPUS).attrs["rejects"]
+    rejects = newskit.rejects(read_quietly(CORPUS))
     assert rejects["path"].str.contains("missing.txt").any()
 
 
@@ -145,7 +145,7 @@ def test_jsonl_records_ids_and_bad_lines():
     assert first["source"] == "Lunmark Herald"
     second = articles.iloc[1]
     assert second["title"] == "Storm closes Kestova airport" and second["place"] == "KESTOVA"
-    reasons = dict(articles.attrs["rejects"].itertuples(index=False))
+    reasons = dict(newskit.rejects(articles).itertuples(index=False))
     assert "malformed JSON line" in reasons[f"{CORPUS / 'articles.jsonl'}:3"]
     assert "no 'text' field" in reasons[f"{CORPUS / 'articles.jsonl'}:4"]
     assert "empty 'text'" in reasons[f"{CORPUS / 'articles.jsonl'}:6"]
@@ -156,7 +156,7 @@ def test_csv_with_text_column_and_without():
     assert list(articles["article_id"]) == ["csv-1", "csv-2"]
     assert articles.iloc[0]["title"] == "Brindle Bay opens new pier"
     assert articles.iloc[1]["title"] == "Ferry fares to rise"  # detected from the text
-    rejects = read_quietly(CORPUS / "no_text_column.csv").attrs["rejects"]
+    rejects = newskit.rejects(read_quietly(CORPUS / "no_text_column.csv"))
     assert len(rejects) == 1 and "no 'text' column (columns: id, headline, body)" in rejects["reason"].iloc[0]
 
 
@@ -172,7 +172,7 @@ def test_html_page_main_text_and_metadata():
 def test_html_with_only_scripts_is_rejected(tmp_path):
     (tmp_path / "scripts.html").write_text("<html><head><script>var a = 1;</script></head>"
                                            "<body><script>alert(1)</script></body></html>")
-    rejects = read_quietly(tmp_path).attrs["rejects"]
+    rejects = newskit.rejects(read_quietly(tmp_path))
     assert len(rejects) == 1 and "no article text" in rejects["reason"].iloc[0]
 
 
@@ -205,7 +205,7 @@ def test_cp1252_latin1_utf16_and_mojibake(tmp_path):
     mojibake = "Café owner José Núñez said the ‘best’ coffee costs €3."
     (tmp_path / "mojibake.txt").write_bytes(f"Coffee prices thrice\n\n{mojibake}\n".encode("utf-8").decode("cp1252").encode("utf-8"))
     articles = read_quietly(tmp_path).set_index("title")
-    assert articles.attrs["rejects"].empty
+    assert newskit.rejects(articles).empty
     assert body in articles.loc["Coffee prices", "text"]
     assert articles.loc["Coffee prices", "encoding"] in ("cp1252", "windows-1252", "cp1250", "latin-1")
     assert body in articles.loc["Coffee prices again", "text"]
@@ -254,7 +254,7 @@ def test_every_bad_input_is_listed_with_a_reason(tmp_path):
     with pytest.warns(UserWarning, match="7 input\\(s\\) could not be read"):
         articles = newskit.read_articles(tmp_path, max_bytes=1_000_000)
     assert list(articles["title"]) == ["A good one"]
-    reasons = {Path(p).name: r for p, r in articles.attrs["rejects"].itertuples(index=False)}
+    reasons = {Path(p).name: r for p, r in newskit.rejects(articles).itertuples(index=False)}
     assert set(reasons) == {"empty.txt", "blank.txt", "image.png", "picture.txt", "nul.txt", "big.txt", "feed.xml"}
     assert reasons["empty.txt"] == "empty file"
     assert "unsupported file type '.png'" in reasons["image.png"]
@@ -275,19 +275,19 @@ def test_duplicates_are_reported_not_dropped_silently(tmp_path):
     (tmp_path / "b.txt").write_text("Same story\n\nSame words.\n")
     articles = read_quietly(tmp_path)
     assert len(articles) == 1
-    assert "duplicate of" in articles.attrs["rejects"]["reason"].iloc[0]
+    assert "duplicate of" in newskit.rejects(articles)["reason"].iloc[0]
 
 
 def test_hidden_files_are_listed(tmp_path):
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (tmp_path / "a.txt").write_text("Story\n\nWords.\n")
-    rejects = read_quietly(tmp_path).attrs["rejects"]
+    rejects = newskit.rejects(read_quietly(tmp_path))
     assert "hidden" in rejects["reason"].iloc[0]
 
 
 def test_jsonl_over_the_record_limit(tmp_path):
     (tmp_path / "big.jsonl").write_text(json.dumps({"text": "x " * 5000}) + "\n")
-    rejects = read_quietly(tmp_path, max_bytes=1000).attrs["rejects"]
+    rejects = newskit.rejects(read_quietly(tmp_path, max_bytes=1000))
     assert "over the limit" in rejects["reason"].iloc[0]
 
 
@@ -296,7 +296,7 @@ def test_corpus_readme_is_listed_not_read(tmp_path):
     (tmp_path / "a.txt").write_text("Story\n\nWords.\n")
     articles = read_quietly(tmp_path)
     assert list(articles["title"]) == ["Story"]
-    assert "corpus documentation" in articles.attrs["rejects"]["reason"].iloc[0]
+    assert "corpus documentation" in newskit.rejects(articles)["reason"].iloc[0]
     assert len(read_quietly(tmp_path / "README.TXT")) == 1  # named directly, it is read
 
 
@@ -320,4 +320,4 @@ def test_corpus_documents_come_from_the_lexicon(tmp_path):
     (tmp_path / "readme_first.txt").write_text("Story\n\nWords.\n")  # only whole names count
     articles = read_quietly(tmp_path)
     assert list(articles["title"]) == ["Story"]
-    assert len(articles.attrs["rejects"]) == len(lexicon.entries("read/corpus_docs"))
+    assert len(newskit.rejects(articles)) == len(lexicon.entries("read/corpus_docs"))

@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import newskit
+
 from .conftest import FIXTURES, SHARED, read_quietly
 
 DATELINES = FIXTURES / "datelines"
@@ -39,7 +41,7 @@ def test_dateline_dialects_in_articles(name):
 
 def test_wire_fixtures_load_through_read_articles():
     articles = read_quietly(FIXTURES / "wire")
-    rejects = articles.attrs["rejects"]
+    rejects = newskit.rejects(articles)
     assert list(rejects["path"].map(lambda p: Path(p).name)) == ["newsml12_video_only.xml"]
     assert "no text news item" in rejects["reason"].iloc[0]
     by_file = {Path(p).name: row for p, row in zip(articles["path"], articles.to_dict("records"))}
@@ -61,7 +63,7 @@ def test_real_wire_samples_are_all_accounted_for():
     articles = read_quietly(folder)
     files = {p.name for p in folder.iterdir() if p.is_file()}
     loaded = {Path(p.split("#")[0]).name for p in articles["path"]}
-    rejected = {Path(p.split(":")[0]).name for p in articles.attrs["rejects"]["path"]}
+    rejected = {Path(p.split(":")[0]).name for p in newskit.rejects(articles)["path"]}
     assert files == loaded | rejected
     assert len(loaded) >= 15
     assert articles.loc[~articles["path"].str.contains("#"), "title"].notna().all()

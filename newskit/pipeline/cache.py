@@ -3,15 +3,21 @@
 Layout of a cache folder:
 
     .lock                       flock'ed: shared by every run, exclusive while segments are merged
-    segments/<name>.dat         entry payloads back to back (zlib-compressed JSON, one per article)
+    segments/<name>.dat         entry payloads back to back: the entry's key (32 bytes), then the
+                                zlib-compressed JSON of the article's frames
     segments/<name>.idx         one line per entry: key, offset, length, crc32 of the payload
 
 Every entry is keyed by one article's content and the pipeline's fingerprint (`cache_key`), so
 changing one article re-tags that article only. A run writes its new entries as whole segments:
 payloads first, then the index, each to a temporary file renamed into place; a reader only looks at
 `.idx` files, so it never sees half a segment, and two runs writing at once each add their own
-segments. A payload whose checksum does not match (a truncated or overwritten file) counts in
+segments. A payload whose checksum does not match (a truncated or overwritten file), or that
+was written for another key (an index line pointing at another article's payload), counts in
 `rebuilt` and is tagged again.
+
+Files are opened without following symbolic links and only when they are regular files (a FIFO
+would block the run forever): anything else in place of a segment is a miss, and in place of the
+lock file an error naming it.
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 import tempfile
 import time
 import zlib
@@ -35,12 +42,16 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 # Bump when the layout of a cache entry changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 # New entries per segment file, and the segment count above which a run merges them into one.
 SEGMENT_ENTRIES = 512
 MAX_SEGMENTS = 64
 _DATE_COLUMNS = {column for schema in SCHEMAS.values() for column, dtype in schema.items()
                  if dtype.startswith("datetime64")}
+
+
+class CacheError(OSError):
+    """The cache folder cannot be used (it is a file, or its lock file is a link or no file)."""
 
 
 def cache_key(article: dict, fingerprint: dict, extractors: Iterable[str]) -> str:
@@ -118,9 +129,15 @@ class Cache:
 
     def open(self) -> None:
         """Create the folder and take the shared lock (several runs may use a cache at once)."""
-        self.segments.mkdir(parents=True, exist_ok=True)
+        for folder in (self.folder, self.segments):
+            if folder.exists() and not folder.is_dir():
+                raise CacheError(f"cache folder {folder} is a file, not a folder: pass another --cache / cache=")
+        try:
+            self.segments.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CacheError(f"cannot create the cache folder {self.segments}: {exc.strerror or exc}") from exc
         if fcntl is not None and self._lock_file is None:
-            self._lock_file = open(self.folder / ".lock", "a+b")
+            self._lock_file = _open_lock(self.folder / ".lock")
             fcntl.flock(self._lock_file, fcntl.LOCK_SH)
 
     def close(self) -> None:
@@ -152,7 +169,7 @@ class Cache:
             self.misses += 1
             return None
         for segment, offset, length, crc in reversed(locations):  # newest first
-            frames = self._read(segment, offset, length, crc)
+            frames = self._read(key, segment, offset, length, crc)
             if frames is not None:
                 self.hits += 1
                 return frames
@@ -160,16 +177,14 @@ class Cache:
         self.misses += 1
         return None
 
-    def _read(self, segment: str, offset: int, length: int, crc: int) -> dict[str, list[dict]] | None:
+    def _read(self, key: str, segment: str, offset: int, length: int, crc: int) -> dict[str, list[dict]] | None:
         try:
             handle = self._files.get(segment)
             if handle is None:
-                handle = self._files[segment] = open(self.segments / f"{segment}.dat", "rb")
-            payload = os.pread(handle.fileno(), length, offset)
-            if len(payload) != length or zlib.crc32(payload) != crc:
-                return None
-            return decode_entry(payload)
-        except Exception:  # a vanished segment or a payload that does not decode
+                handle = self._files[segment] = os.fdopen(_open_regular(self.segments / f"{segment}.dat"), "rb")
+            payload = _checked(key, _pread(handle.fileno(), length, offset), length, crc)
+            return None if payload is None else decode_entry(payload[_KEY_BYTES:])
+        except Exception:  # a vanished segment, no regular file, or a payload that does not decode
             return None
 
     def _load_index(self) -> dict[str, list[tuple[str, int, int, int]]]:
@@ -185,7 +200,7 @@ class Cache:
 
     def put(self, key: str, frames: dict[str, list[dict]]) -> None:
         """Buffer an entry; a segment is written every SEGMENT_ENTRIES entries."""
-        self._pending.append((key, encode_entry(frames)))
+        self._pending.append((key, bytes.fromhex(key) + encode_entry(frames)))
         if len(self._pending) >= SEGMENT_ENTRIES:
             self.flush()
 
@@ -235,18 +250,70 @@ class Cache:
 
     def _payload(self, key: str) -> bytes | None:
         for segment, offset, length, crc in reversed(self._load_index().get(key, [])):
-            with contextlib.suppress(OSError):
-                with open(self.segments / f"{segment}.dat", "rb") as handle:
-                    payload = os.pread(handle.fileno(), length, offset)
-                if len(payload) == length and zlib.crc32(payload) == crc:
+            with contextlib.suppress(OSError, ValueError):
+                with os.fdopen(_open_regular(self.segments / f"{segment}.dat"), "rb") as handle:
+                    payload = _checked(key, _pread(handle.fileno(), length, offset), length, crc)
+                if payload is not None:
                     return payload
         return None
 
 
-def _read_index(path: Path):
-    """(key, location) for each well-formed line of a segment index; broken lines are skipped."""
+# Each payload starts with the key it was written for (sha256, 32 bytes).
+_KEY_BYTES = 32
+
+
+def _pread(fd: int, length: int, offset: int) -> bytes:
+    """The bytes an index line names, or b"" when they are not all inside the file: a corrupted
+    length must not make newskit allocate gigabytes."""
+    if offset < 0 or length < 0 or offset + length > os.fstat(fd).st_size:
+        return b""
+    return os.pread(fd, length, offset)
+
+
+def _checked(key: str, payload: bytes, length: int, crc: int) -> bytes | None:
+    """The payload when it is whole (length, crc32) and was written for `key`, else None."""
+    if len(payload) != length or zlib.crc32(payload) != crc or payload[:_KEY_BYTES] != bytes.fromhex(key):
+        return None
+    return payload
+
+
+def _open_regular(path: Path) -> int:
+    """A read-only descriptor of `path`, never through a symbolic link and never blocking (a FIFO
+    opened for reading waits for a writer forever); OSError unless it is a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        text = path.read_text("ascii", errors="replace")
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        os.set_blocking(fd, True)
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _open_lock(path: Path):
+    """The lock file, created if absent, never through a symbolic link (a dangling one would make
+    newskit create the file it points to); CacheError naming it when it is anything but a file."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:
+        if path.is_symlink():
+            raise CacheError(f"cache lock {path} is a symbolic link; newskit does not follow it: "
+                             "remove it and run again") from exc
+        raise CacheError(f"cannot open the cache lock {path}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise CacheError(f"cache lock {path} is not a regular file: remove it and run again")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "a+b")
+
+
+def _read_index(path: Path):
+    """(key, location) for each well-formed line of a segment index; broken lines are skipped, and
+    an index that is no regular file (a link, a FIFO) gives none."""
+    try:
+        with os.fdopen(_open_regular(path), "rb") as handle:
+            text = handle.read().decode("ascii", errors="replace")
     except OSError:
         return
     for line in text.splitlines():
@@ -256,7 +323,7 @@ def _read_index(path: Path):
 
 def _parse_index_line(segment: str, line: str) -> tuple[str, tuple[str, int, int, int]]:
     key, offset, length, crc = line.split()
-    if len(key) != 64:
+    if len(key) != 64 or key.strip("0123456789abcdef"):
         raise ValueError(line)
     return key, (segment, int(offset), int(length), int(crc))
 

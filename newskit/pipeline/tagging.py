@@ -17,8 +17,9 @@ from spacy.language import Language
 
 from newskit._version import __version__
 from newskit.analysis.linking.link import link
-from newskit.corpus import Corpus, FolderWriter, no_rejects
+from newskit.corpus import Corpus, FolderWriter
 from newskit.extract import extractors as registry
+from newskit.frames import rejects as rejects_of
 from newskit.pipeline.batch import tag_batch
 from newskit.pipeline.cache import Cache, cache_key
 from newskit.pipeline.executors import executor
@@ -110,10 +111,9 @@ def tag(
         "tagged": tagged,
         "cache_rebuilt": store.rebuilt if store else 0,
     }
-    articles, rejects = articles.reset_index(drop=True), articles.attrs.get("rejects")
+    articles, rejects = articles.reset_index(drop=True), rejects_of(articles)
     if isinstance(sink, ParquetSink):
-        corpus = link(sink.finish({"articles": articles, "rejects": rejects if rejects is not None else no_rejects()},
-                                  info), aliases)
+        corpus = link(sink.finish({"articles": articles, "rejects": rejects}, info), aliases)
         return FolderWriter(out).finish((), {"entities": corpus.entities, "quotes": corpus.quotes}, info)
     corpus = Corpus(articles=articles, **sink.frames(articles["article_id"].tolist()), rejects=rejects)
     corpus.info = info

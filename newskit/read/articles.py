@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from newskit.extract import lexicon
+from newskit.frames import rejects_attr
 from newskit.read.decode import DecodeError, decode_bytes
 from newskit.read.draft import Draft
 from newskit.read.formats.anpa import looks_like_anpa, read_anpa
@@ -76,13 +77,14 @@ def read_articles(
     Args:
         source: a file, a folder (read recursively), a glob pattern, or a list of them.
         year: the year for datelines that give only month and day ("MOSCOW, July 29 /TASS/.").
-        errors: "collect" lists unreadable inputs in `.attrs["rejects"]` and warns once;
+        errors: "collect" lists unreadable inputs in the rejects report and warns once;
             "raise" stops at the first one with a NewskitInputError naming the file.
         max_bytes: size limit for one article (see MAX_BYTES).
 
     Returns:
-        The articles frame (columns in ARTICLE_COLUMNS); `.attrs["rejects"]` is a
-        DataFrame(path, reason) of every input that was not loaded.
+        The articles frame (columns in ARTICLE_COLUMNS). `newskit.rejects(articles)` is the
+        DataFrame(path, reason) of every input that was not loaded (carried in
+        `articles.attrs["rejects"]` as JSON text, which every pandas operation keeps).
     """
     if errors not in ("collect", "raise"):
         raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
@@ -117,11 +119,11 @@ def read_articles(
             rows.append(row)
 
     articles = _frame(rows)
-    articles.attrs["rejects"] = pd.DataFrame(rejects, columns=["path", "reason"])
+    articles.attrs["rejects"] = rejects_attr((r.path, r.reason) for r in rejects)
     if rejects:
         warnings.warn(
             f"newskit: {len(rejects)} input(s) could not be read and were left out "
-            f"(see articles.attrs['rejects']): "
+            f"(see newskit.rejects(articles)): "
             + "; ".join(f"{r.path}: {r.reason}" for r in rejects[:3])
             + (" ..." if len(rejects) > 3 else ""),
             stacklevel=2,

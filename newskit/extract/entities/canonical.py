@@ -33,21 +33,45 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
 
 
 def _person_names(mentions: list[Mention]) -> dict[str, str]:
-    """casefolded full name or unambiguous surname -> full name ("antonov" -> "Anatoly Antonov")."""
-    full = sorted({m.entity for m in mentions if m.label == "PERSON" and len(m.entity.split()) >= 2}, key=len)
+    """casefolded full name or unambiguous surname -> full name ("antonov" -> "Antonov").
+
+    Everything here is in article order, never in set order, so the names do not depend on the
+    interpreter's string hashing."""
+    full = sorted(_spellings(mentions), key=len)  # stable: names of one length stay in article order
     names: dict[str, str] = {}
-    surnames: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, list[str]] = defaultdict(list)
     for name in full:
         names[name.casefold()] = name
-        surnames[name.split()[-1].casefold()].add(name)
+        surnames[name.split()[-1].casefold()].append(name)
     for surname, owners in surnames.items():
         if len(owners) == 1 and surname not in names:  # two Antonovs: a bare "Antonov" stays as written
-            names[surname] = next(iter(owners))
+            names[surname] = owners[0]
     # "Mistura" or "de Mistura" for "Staffan de Mistura": the name after its first word
     for name in full:
         tail = " ".join(name.split()[1:]).casefold()
         names.setdefault(tail, name)
     return names
+
+
+def _spellings(mentions: list[Mention]) -> list[str]:
+    """One spelling per full PERSON name (names equal but for case are one name), in article order.
+
+    "Van Persie" opening a sentence and "van Persie" inside one are one name: the spelling written
+    inside sentences wins (a sentence start or a headline capitalizes any name), then the spelling
+    written most often, then the first written."""
+    votes: dict[str, dict[str, list[int]]] = defaultdict(dict)  # casefolded -> spelling -> [inside, count]
+    for m in mentions:
+        if m.label == "PERSON" and len(m.entity.split()) >= 2:
+            vote = votes[m.entity.casefold()].setdefault(m.entity, [0, 0])
+            vote[0] += not _capitalized_by_position(m)
+            vote[1] += 1
+    # max() keeps the first of equal spellings, and dicts keep article order
+    return [max(spellings, key=lambda s: spellings[s]) for spellings in votes.values()]
+
+
+def _capitalized_by_position(m: Mention) -> bool:
+    """Whether the mention stands where any word is capitalized: a headline or a sentence start."""
+    return m.pdoc.kind in ("title", "subtitle") or m.start_i == 0 or bool(m.span[0].is_sent_start)
 
 
 def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:

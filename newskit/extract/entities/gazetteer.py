@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -119,14 +120,25 @@ def _strip_the(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Demonym ("Russian", "Syrians", "Chinese") -> country name, by suffix rules plus irregular forms."""
-    table: dict[str, str] = {}
-    for place in {p.name for p in places().values() if p.kind == "country"}:
-        for form in _demonym_forms(place):
-            table.setdefault(form, place)
-            table.setdefault(form + "s", place)
+    """Demonym ("Russian", "Syrians", "Chinese") -> country name, by suffix rules plus irregular forms.
+
+    When two countries' rules make one form (Niger + "ian" and Nigeria + "n" both give "Nigerian"),
+    the country the form keeps more of wins (Nigeria); Niger's own form, "Nigerien", is in the
+    irregular table. Ties go to the alphabetically first name: never to set or hash order."""
+    candidates: dict[str, list[str]] = {}
+    for place in sorted({p.name for p in places().values() if p.kind == "country"}):
+        for form in sorted(_demonym_forms(place)):
+            candidates.setdefault(form, []).append(place)
+            candidates.setdefault(form + "s", []).append(place)
+    table = {form: min(countries, key=lambda country: (-_kept(form, country), country))
+             for form, countries in candidates.items()}
     table.update(IRREGULAR_DEMONYMS)
     return table
+
+
+def _kept(form: str, country: str) -> int:
+    """How many leading characters of the country's name the form keeps ("Nigerian": Nigeria 7, Niger 5)."""
+    return len(os.path.commonprefix([form, country]))
 
 
 def _demonym_forms(country: str) -> set[str]:
