@@ -44,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("corpus", help="folder written by analyze --out")
     show.add_argument("article_id")
     show.add_argument("--html", required=True, help="output .html file")
+
+    export = commands.add_parser(
+        "export", help="write the frames of a saved corpus as CSV, Excel or parquet",
+        description="newskit.Corpus.load(CORPUS).export(OUT, format=FORMAT, frames=FRAMES): for spreadsheets and other tools",
+        epilog="example: python -m newskit export data/processed exports --format xlsx --frames entities,quotes",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("corpus", help="folder written by analyze --out")
+    export.add_argument("out", help="folder for the files")
+    export.add_argument("--format", default="csv", choices=("csv", "xlsx", "parquet"), help="default: csv")
+    export.add_argument("--frames", default=None,
+                        help="comma-separated frames (default: all: articles,paragraphs,sentences,entities,quotes,timexes,rejects)")
     return parser
 
 
@@ -88,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
             newskit.Corpus.load(args.corpus).show(args.article_id).save(args.html)
             print(f"wrote {args.html}")
             return 0
+        if args.command == "export":
+            frames = [f.strip() for f in args.frames.split(",") if f.strip()] if args.frames else None
+            for path in newskit.Corpus.load(args.corpus).export(args.out, format=args.format, frames=frames):
+                print(f"wrote {path}")
+            return 0
         started = time.perf_counter()
         read_options = {"year": args.year, "errors": "raise" if getattr(args, "strict", False) else "collect",
                         "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes}
@@ -106,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         _report_rejects(corpus.rejects)
         return 0
     except (OSError, newskit.NewskitInputError, newskit.ModelNotFound, newskit.AliasError, newskit.CorpusError,
-            KeyError) as exc:
+            KeyError, ValueError) as exc:
         # one line naming the file and the problem (OSError covers CacheError and unwritable paths)
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"newskit: {_one_line(message)}", file=sys.stderr)

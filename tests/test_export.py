@@ -37,3 +37,14 @@ def test_excel_cuts_overlong_cells_with_a_warning(seed_corpus, tmp_path):
         (book,) = long.export(tmp_path, format="xlsx", frames=["articles"])
     assert len(pd.read_excel(book)["text"].iloc[0]) == 32_767
     assert isinstance(newskit.Corpus, type)
+
+
+def test_cli_export_writes_the_frames_and_says_what_is_wrong_in_one_line(seed_corpus, tmp_path, capsys):
+    from newskit.cli import main
+
+    seed_corpus.save(tmp_path / "saved")
+    assert main(["export", str(tmp_path / "saved"), str(tmp_path / "out"), "--frames", "entities, quotes"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["entities.csv", "quotes.csv"]
+    assert main(["export", str(tmp_path / "saved"), str(tmp_path / "out"), "--frames", "people"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "no frame named 'people'" in error
