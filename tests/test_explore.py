@@ -108,7 +108,9 @@ def test_filters_across_articles(seed):
     assert len(explorer.mentions_frame) == 15 and len(explorer.articles_frame) == 3
     assert (explorer.quotes_frame["kind"] == "direct").sum() == 12
     assert explorer.cooccurring_frame.loc[0, ["name", "articles"]].tolist() == ["Aleppo", 3]
-    assert len(explorer.over_time_frame) == 3  # one bar per week (the dates span five months)
+    # one bar per week of the five months the dates span, empty weeks included (a true time axis)
+    over = explorer.over_time_frame
+    assert (over["mentions"] > 0).sum() == 3 and len(over) > 3 and over["period"].diff().dropna().nunique() == 1
     assert len(explorer.filter(source="Reuters").articles_frame) == 2
     assert len(explorer.filter(end="2016-12-31").mentions_frame) == 5
     assert explorer.article_id.endswith("-b")
@@ -197,3 +199,12 @@ def test_events_are_found_under_each_actor():
     rows = actor_rows(events, {("a", "Antonov"): "Anatoly Antonov", ("b", "Antonov"): "Anatoly Antonov"})
     assert {name: list(r) for name, r in rows.items()} == {
         "Anatoly Antonov": [0, 2], "Russia": [0], "Sergei Shoigu": [2]}
+
+
+def test_the_mentions_over_time_chart_has_a_true_time_axis():
+    from newskit.view.explorer.data import over_time
+
+    frame = pd.DataFrame({"published": pd.to_datetime(["2011-01-10", "2011-01-12", "2016-06-01"])})
+    table = over_time(frame)
+    assert table["period"].is_monotonic_increasing and table["mentions"].sum() == 3
+    assert len(table) > 60 and (table["mentions"] == 0).sum() == len(table) - 2  # the years between show

@@ -217,9 +217,11 @@ def over_time(mentions_frame: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "mentions": pd.Series(dtype="int64")})
     span = (dated["published"].max() - dated["published"].min()).days
     freq = "D" if span <= 62 else "W" if span <= 2 * 365 else "M"
-    periods = dated["published"].dt.to_period(freq).dt.start_time
+    periods = dated["published"].dt.to_period(freq)
     table = periods.value_counts().sort_index()
-    return pd.DataFrame({"period": table.index.astype("datetime64[ns]"), "mentions": table.to_numpy()})
+    # every period from the first to the last, so that bars stand on a true time axis (gaps show)
+    table = table.reindex(pd.period_range(table.index.min(), table.index.max(), freq=freq), fill_value=0)
+    return pd.DataFrame({"period": table.index.start_time.astype("datetime64[ns]"), "mentions": table.to_numpy()})
 
 
 MENTION_COLUMNS = ["article_id", "published", "source", "sentence", "paragraph_kind", "text", "label", "role", "start", "end"]

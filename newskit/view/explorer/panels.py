@@ -54,7 +54,8 @@ def mentions_chart(over_time: pd.DataFrame, per_article: pd.DataFrame, name: str
     when = figure.add_axes((0.05, 0.14, 0.45, 0.74))
     where = figure.add_axes((0.77, 0.14, 0.21, 0.74))
     if over_time.empty:
-        when.text(0.5, 0.5, "no publication dates", ha="center", va="center", transform=when.transAxes)
+        empty = "no mentions under these filters" if per_article.empty else "no publication dates"
+        when.text(0.5, 0.5, empty, ha="center", va="center", transform=when.transAxes)
         when.set_xticks([])
     else:
         labels = [d.strftime("%Y-%m-%d") for d in over_time["period"]]

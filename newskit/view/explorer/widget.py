@@ -160,8 +160,8 @@ class Explorer:
         undated = self.index.articles["published"].isna().all()  # nothing for the date pickers to do
         sources = sorted(self.index.articles["source"].dropna().unique())
         self._filter_widgets = {
-            "start": widgets.DatePicker(description="From", disabled=bool(undated), layout=_narrow("13em")),
-            "end": widgets.DatePicker(description="To", disabled=bool(undated), layout=_narrow("13em")),
+            "start": widgets.DatePicker(description="From", disabled=bool(undated), layout=_narrow("17em")),
+            "end": widgets.DatePicker(description="To", disabled=bool(undated), layout=_narrow("17em")),
             "source": widgets.Dropdown(options=[("all sources", ""), *((s, s) for s in sources)],
                                        description="Source", layout=_narrow("16em")),
             "paragraphs": widgets.Dropdown(options=list(PARAGRAPHS), description="Paragraphs", layout=_narrow("17em")),
