@@ -208,3 +208,16 @@ def test_the_mentions_over_time_chart_has_a_true_time_axis():
     table = over_time(frame)
     assert table["period"].is_monotonic_increasing and table["mentions"].sum() == 3
     assert len(table) > 60 and (table["mentions"] == 0).sum() == len(table) - 2  # the years between show
+
+
+def test_panels_carry_their_whole_table_as_a_csv_download():
+    import base64
+
+    from newskit.view.explorer.panels import panel_html
+
+    frame = pd.DataFrame({"content": [f"quote <{i}>" for i in range(80)]})
+    page = panel_html("Quotes", frame, "nk-quotes", max_rows=10)
+    link = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', page)
+    assert link and 'download="nk-quotes.csv"' in page
+    assert base64.b64decode(link.group(1)).decode().count("quote <") == 80  # all rows, not the 10 shown
+    assert "download" not in panel_html("Quotes", frame.iloc[:0], "nk-quotes")

@@ -2,6 +2,7 @@
 and the mentions chart. All text from the articles is escaped."""
 from __future__ import annotations
 
+import base64
 import html
 import io
 
@@ -21,9 +22,14 @@ PANEL_STYLE = """
 """
 
 
+# Panels up to this many rows carry their whole table as a CSV download link.
+MAX_DOWNLOAD_ROWS = 5_000
+
+
 def panel_html(title: str, frame: pd.DataFrame, css: str, *, max_rows: int = 50, max_chars: int = 160,
                empty: str = "nothing under these filters") -> str:
-    """A titled HTML table of `frame` (first max_rows rows, long cells cut), escaped."""
+    """A titled HTML table of `frame` (first max_rows rows, long cells cut), escaped, with a link
+    that downloads the whole table as CSV."""
     shown = frame.head(max_rows).copy()
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
@@ -36,7 +42,18 @@ def panel_html(title: str, frame: pd.DataFrame, css: str, *, max_rows: int = 50,
     body = (shown.to_html(index=False, escape=True, border=0, na_rep="") if len(frame)
             else f'<p class="nk-note">{html.escape(empty)}</p>')
     return (f'<div class="nk-panel {html.escape(css, quote=True)}" data-rows="{len(frame)}">'
-            f"<h4>{html.escape(title)} <span class=\"nk-note\">({note})</span></h4>{body}</div>")
+            f"<h4>{html.escape(title)} <span class=\"nk-note\">({note}){_download(frame, css)}</span></h4>{body}</div>")
+
+
+def _download(frame: pd.DataFrame, name: str) -> str:
+    """A link that saves the whole panel table as CSV (a data: URI, nothing fetched)."""
+    if frame.empty:
+        return ""
+    if len(frame) > MAX_DOWNLOAD_ROWS:
+        return " · too many rows to download here: use the explorer's *_frame attributes"
+    data = base64.b64encode(frame.to_csv(index=False).encode("utf-8")).decode("ascii")
+    return (f' · <a class="nk-download" download="{html.escape(name, quote=True)}.csv" '
+            f'href="data:text/csv;charset=utf-8;base64,{data}">download CSV</a>')
 
 
 def _cell(value, max_chars: int) -> str:
