@@ -40,8 +40,10 @@ def reports(tmp_path_factory):
         for command in (["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=1200",
                          "--output-dir", str(out), str(notebook)],
                         ["nbconvert", "--to", "html", "--output-dir", str(out), str(out / notebook.name)]):
-            subprocess.run([sys.executable, "-m", "jupyter", *command, "--log-level=WARN"], cwd=work / "notebooks",
-                           env=env, check=True, capture_output=True, timeout=1500)
+            done = subprocess.run([sys.executable, "-m", "jupyter", *command, "--log-level=WARN"],
+                                  cwd=work / "notebooks", env=env, capture_output=True, text=True, timeout=1500)
+            if done.returncode:
+                pytest.fail(f"{notebook.name}: {re.sub(chr(27) + r'[[0-9;]*m', '', done.stderr)[-3000:]}")
     return out
 
 

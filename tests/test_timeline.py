@@ -391,3 +391,12 @@ def test_every_match_holds_a_word_and_fits_the_reach(pattern, text):
             assert any(word in match.group(0).lower() for word in words), (pattern, words, match)
         if reach is not None:
             assert match.end() - match.start() < reach, (pattern, reach, match)
+
+
+def test_a_year_outside_the_datetime_range_does_not_break_the_timeline(nlp):
+    articles = pd.DataFrame({"article_id": ["old"], "published": [pd.Timestamp("2005-03-01")],
+                             "text": ["The guild was founded in 1650 and sold its hall on Monday."]})
+    corpus = newskit.tag(articles, cache=None, model=nlp)
+    assert "1650" in set(corpus.timexes["value"])
+    line = newskit.timeline(corpus)
+    assert "1650" not in set(line["value"]) and line["date"].dtype == "datetime64[ns]"

@@ -39,7 +39,9 @@ def timeline(corpus: Corpus, *, max_what: int = 160) -> pd.DataFrame:
     datelines = _dateline_spans(corpus.articles)
     frame = timexes[timexes["type"].isin(["DATE", "TIME"])].copy()
     frame["period"] = frame["value"].map(period_start)
-    frame = frame[frame["period"].notna()]
+    # a datetime64[ns] column holds 1677-09-22 .. 2262-04-11: "in 1650" stays in corpus.timexes
+    # (value "1650") but dates no event on this timeline
+    frame = frame[frame["period"].map(_in_range)]
     if "clause_start" not in frame.columns:
         frame["clause_start"], frame["clause_end"] = frame["start"], frame["end"]
     outside = [not (datelines.get(a, (0, 0))[0] <= s < datelines.get(a, (0, 0))[1])
@@ -72,6 +74,13 @@ def timeline(corpus: Corpus, *, max_what: int = 160) -> pd.DataFrame:
     return (result.assign(_rank=result["precision"].map(rank).fillna(len(rank)))
             .sort_values(["date", "_rank", "article_id", "start"], kind="stable")
             .drop(columns="_rank").reset_index(drop=True))
+
+
+_FIRST_DAY, _LAST_DAY = pd.Timestamp.min.date() + pd.Timedelta(days=1), pd.Timestamp.max.date()
+
+
+def _in_range(day) -> bool:
+    return day is not None and _FIRST_DAY <= day <= _LAST_DAY
 
 
 _TIMELINE_DTYPES = {
