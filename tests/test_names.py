@@ -178,3 +178,18 @@ def test_entities_and_speakers_share_the_name_rules():
     assert mentions.Mention is canonical.Mention
     assert mentions.Mention.__module__ == "newskit.extract.entities.mention"
     assert not hasattr(canonical, "paragraph_mentions")
+
+
+def test_roles_are_real_titles_or_nothing(nlp):
+    import pandas as pd
+
+    import newskit
+
+    text = ("Ruth Ambler, the head of President Anton Weiss's campaign, spoke on Monday. "
+            "The mayor of Ostrava and Mr. Karel Dvorak met later. A spokesman for Karel Dvorak declined to comment. "
+            "Ruritanian President Anton Weiss left.")
+    corpus = newskit.tag(pd.DataFrame({"article_id": ["r"], "text": [text]}), cache=None, model=nlp)
+    roles = corpus.entities.dropna(subset=["role"]).groupby("entity")["role"].agg(set).to_dict()
+    assert all(not role.lower().startswith("head of") for role in roles.get("Anton Weiss", set()))
+    assert "Ruritanian President" in roles.get("Anton Weiss", set())
+    assert not roles.get("Karel Dvorak")  # neither "mayor of Ostrava and Mr." nor "spokesman for"
