@@ -338,10 +338,13 @@ def untrusted_date(published: pd.Timestamp | None, today: pd.Timestamp | None = 
     if published is None:
         return None
     today = today or pd.Timestamp.today().normalize()
+    # not .date(): pandas parses year 0 and negative years ("-1", an export's "unknown"), which
+    # Python's date cannot hold
+    day = f"{published.year:04d}-{published.month:02d}-{published.day:02d}"
     if published > today:
-        return f"publication date {published.date()} is in the future; not used"
+        return f"publication date {day} is in the future; not used"
     if published < EARLIEST_PUBLISHED:
-        return f"publication date {published.date()} is before 1900; not used"
+        return f"publication date {day} is before 1900; not used"
     return None
 
 
