@@ -1,10 +1,12 @@
 """read_articles: files, folders, globs, JSONL/CSV, HTML and wire formats into one articles frame."""
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -148,13 +150,16 @@ def _inputs(source, reject) -> Iterator[_Input]:
         path = Path(shown_root).expanduser()
         if path.is_dir():
             manifests = _ManifestIndex(path, shown_root, reject)
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            for file in sorted(path.rglob("*")):  # "**" never follows links to folders (no loops)
                 rel = file.relative_to(path)
-                if file.name == MANIFEST:
+                if file.name == MANIFEST or (file.is_dir() and not file.is_symlink()):
                     continue
-                shown = os.path.normpath(os.path.join(shown_root, rel))
+                shown = printable_path(os.path.normpath(os.path.join(shown_root, rel)))
                 if any(part.startswith(".") for part in rel.parts):
                     reject(Reject(shown, "hidden file or folder, not read (rename it to include it)"))
+                    continue
+                if not file.is_file():
+                    reject(Reject(shown, _not_a_file(file)))
                     continue
                 if _CORPUS_DOCS.match(file.name):
                     reject(Reject(shown, "corpus documentation (README/LICENSE), not an article; "
@@ -164,17 +169,72 @@ def _inputs(source, reject) -> Iterator[_Input]:
             manifests.report_unmatched()
         elif path.is_file():
             manifests = _ManifestIndex(path.parent, os.path.dirname(shown_root), reject)
-            yield _Input(path, os.path.normpath(shown_root), manifests.lookup(path))
+            yield _Input(path, printable_path(os.path.normpath(shown_root)), manifests.lookup(path))
         elif glob.has_magic(shown_root):
-            matches = sorted(glob.glob(os.path.expanduser(shown_root), recursive=True))
-            files = [m for m in matches if os.path.isfile(m) and os.path.basename(m) != MANIFEST]
-            if not files:
-                raise FileNotFoundError(f"no files match {shown_root!r}")
-            for match in files:
+            matches = [m for m in _glob(os.path.expanduser(shown_root))
+                       if os.path.basename(m) != MANIFEST and not os.path.isdir(m)]
+            if not matches:
+                raise FileNotFoundError(f"no files match {printable_path(shown_root)!r}")
+            for match in matches:
+                shown = printable_path(os.path.normpath(match))
+                if not os.path.isfile(match):
+                    reject(Reject(shown, _not_a_file(Path(match))))
+                    continue
                 manifests = _ManifestIndex(Path(match).parent, os.path.dirname(match), reject)
-                yield _Input(Path(match), os.path.normpath(match), manifests.lookup(Path(match)))
+                yield _Input(Path(match), shown, manifests.lookup(Path(match)))
+        elif path.is_symlink() or path.exists():
+            reject(Reject(printable_path(os.path.normpath(shown_root)), _not_a_file(path)))
         else:
-            raise FileNotFoundError(f"no such file or folder: {shown_root!r}")
+            raise FileNotFoundError(f"no such file or folder: {printable_path(shown_root)!r}")
+
+
+def printable_path(path: str) -> str:
+    """A path as text that every frame, file and terminal can hold: the bytes of a file name that are
+    not UTF-8 (which Python carries as lone surrogates) are shown as backslash escapes (caf\\xe9.txt)."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file is not read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link (what it points to does not exist)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "symbolic link to a folder, not followed (name the folder itself to read it)"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    return "not a regular file"
+
+
+def _glob(pattern: str) -> list[str]:
+    """The paths matching a glob pattern, sorted. "**" does not follow links to folders (glob.glob's
+    does, and a link loop then makes it run for ever); hidden files and folders match only a pattern
+    that names them, as with glob.glob."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = Path(*parts[fixed:])
+    wants_hidden = any(part.startswith(".") for part in rest.parts)
+    found = []
+    for match in root.glob(str(rest)):
+        if wants_hidden or not any(part.startswith(".") for part in match.relative_to(root).parts):
+            found.append(os.path.join(*parts[:fixed], str(match.relative_to(root))) if fixed else str(match))
+    return sorted(found)
 
 
 class _ManifestIndex:
