@@ -34,6 +34,10 @@ News articles are kilobytes; anything bigger is almost always a dump or a binary
 
 MANIFEST = "manifest.csv"
 
+MAX_REJECTS_PER_FILE = 20
+"""Reject rows listed for one input file; the rest are counted in one summary row, so a 10 MB .json of
+[1,1,1,...] gives 21 rows, not five million."""
+
 # File types by extension, each one of the kinds _read_file knows (text, jsonl, json, csv, html,
 # xml); "sniff" means decide from the content.
 _KINDS: dict[str, str] = lexicon.table("read/file_kinds")
@@ -99,24 +103,35 @@ def read_articles(
         rejects.append(item)
 
     for item in _inputs(source, reject):
+        refused = 0
+
+        def refuse(item_reject: Reject) -> None:
+            nonlocal refused
+            refused += 1
+            if refused <= MAX_REJECTS_PER_FILE:
+                reject(item_reject)
+
         for result in _read_input(item, max_bytes, errors):
             if isinstance(result, Reject):
-                reject(result)
+                refuse(result)
                 continue
             structured = build(result)
             if not structured.text.strip():
-                reject(Reject(result.path, "no article text left after removing site chrome"))
+                refuse(Reject(result.path, "no article text left after removing site chrome"))
                 continue
             row = _article_row(result, structured, item.manifest, year)
             first = seen.get(row["article_id"])
             if first is not None:
                 same = "same text" if first[1] == row["text"] else "same id, different text"
-                reject(Reject(result.path, f"duplicate of {first[0]} ({same}); kept the first"))
+                refuse(Reject(result.path, f"duplicate of {first[0]} ({same}); kept the first"))
                 continue
             seen[row["article_id"]] = (row["path"], row["text"])
             if row["published_from"] is None:
                 undated.append(row["path"] + (f" ({row['published_issue']})" if row["published_issue"] else ""))
             rows.append(row)
+        if refused > MAX_REJECTS_PER_FILE:
+            reject(Reject(item.shown, f"... and {refused - MAX_REJECTS_PER_FILE:,} more rejected records in this "
+                                      f"file (the first {MAX_REJECTS_PER_FILE} are listed)"))
 
     articles = _frame(rows)
     articles.attrs["rejects"] = pd.DataFrame(rejects, columns=["path", "reason"])
