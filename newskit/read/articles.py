@@ -39,7 +39,7 @@ MAX_REJECTS_PER_FILE = 20
 [1,1,1,...] gives 21 rows, not five million."""
 
 # File types by extension, each one of the kinds _read_file knows (text, jsonl, json, csv, html,
-# xml); "sniff" means decide from the content.
+# xml, email); "sniff" means decide from the content.
 _KINDS: dict[str, str] = lexicon.table("read/file_kinds")
 
 # Files that describe a corpus rather than belong to it, skipped (and listed) when a folder is read.
@@ -339,6 +339,9 @@ def _read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Draft | Rejec
         return
     if kind == "xml":
         yield Reject(shown, "XML file is not NewsML 1.2 or NewsML-G2")
+        return
+    if kind == "email":
+        yield from read_email(data, shown)
         return
     decoded = decode_bytes(data)
     text = decoded.text
