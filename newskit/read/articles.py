@@ -275,8 +275,12 @@ class _ManifestIndex:
         if "path" not in table.columns:
             self.reject(Reject(shown, f"manifest has no 'path' column (columns: {', '.join(table.columns)})"))
             return
-        for record in table.to_dict("records"):
-            target = (manifest.parent / record["path"]).resolve()
+        for number, record in enumerate(table.to_dict("records"), start=1):
+            try:
+                target = (manifest.parent / record["path"]).resolve()
+            except (OSError, ValueError) as exc:  # a NUL byte, a name too long for the system
+                self.reject(Reject(f"{shown}:{number}", f"manifest row names an impossible path: {exc}"))
+                continue
             self.entries[target] = {k: v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()}
             self.shown[target] = f"{shown} -> {record['path']}"
 
@@ -289,7 +293,7 @@ class _ManifestIndex:
 
     def report_unmatched(self) -> None:
         for key in sorted(set(self.entries) - self.used):
-            if not key.exists():
+            if not os.path.exists(key):  # False, not an error, for a name too long
                 self.reject(Reject(self.shown[key], "manifest lists a file that does not exist"))
 
 
@@ -297,8 +301,12 @@ class _ManifestIndex:
 
 
 def _read_input(item: _Input, max_bytes: int, errors: str) -> Iterator[Draft | Reject]:
+    results = 0
     try:
-        yield from _read_file(item.path, item.shown, max_bytes)
+        for results, result in enumerate(_read_file(item.path, item.shown, max_bytes), start=1):
+            yield result
+        if not results:  # a CSV with only a header, an empty JSON array, a JSONL file of blank lines
+            yield Reject(item.shown, "no records in the file")
     except (OSError, DecodeError, ValueError) as exc:
         yield Reject(item.shown, f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a reader bug must not end the whole run
