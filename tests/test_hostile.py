@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 import newskit
+from newskit.read.articles import MAX_REJECTS_PER_FILE as MAX_REJECTS
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
 
@@ -346,3 +347,20 @@ def test_recursive_glob_over_directory_symlink_loops_ends_quickly(tmp_path):
     articles = read_quietly(str(tmp_path / "in" / "**" / "*.txt"))
     assert time.monotonic() - started < 10
     assert [Path(p).name for p in articles["path"]] == ["story.txt"]
+
+
+@pytest.mark.slow  # a process over 10 MB of [1,1,1,...] and a 30 MB JSON line
+def test_memory_and_reject_rows_stay_bounded_on_record_floods(tmp_path):
+    (tmp_path / "ones.json").write_text("[" + ",".join(["1"] * 5_000_000) + "]")
+    with open(tmp_path / "feed.jsonl", "w") as fh:
+        fh.write(_good(1) + "\n" + json.dumps({"text": "Kestova " * 3_750_000}) + "\n" + _good(2) + "\n")
+    script = ("import resource, sys, warnings, newskit; warnings.simplefilter('ignore'); "
+              "a = newskit.read_articles(sys.argv[1]); "
+              "r = newskit.rejects(a) if hasattr(newskit, 'rejects') else a.attrs['rejects']; "
+              "print(len(a), len(r), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    loaded, rejected, peak_mb = map(int, done.stdout.split())
+    assert loaded == 2 and rejected == MAX_REJECTS + 2  # 20 listed + 1 summary for ones.json, the long line
+    assert peak_mb < 900, f"peak memory {peak_mb} MB"
