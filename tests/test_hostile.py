@@ -208,9 +208,12 @@ def test_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
         fh.write(STORY.encode())
     with open(os.path.join(folder, b"caf\xe9.html"), "wb") as fh:
         fh.write(b"")
+    os.mkdir(os.path.join(folder, b"d\xe9"))
+    with open(os.path.join(folder, b"d\xe9", b"manifest.csv"), "wb") as fh:
+        fh.write(b"path,published\nmissing.txt,2020-01-01\n")
     articles = read_quietly(tmp_path)
     assert [Path(p).name for p in articles["path"]] == ["caf\\xe9.txt"]
-    assert [Path(p).name for p in _rejects(articles)["path"]] == ["caf\\xe9.html"]
+    assert sorted(Path(p).name for p in _rejects(articles)["path"]) == ["caf\\xe9.html", "manifest.csv -> missing.txt"]
     done = subprocess.run([sys.executable, "-m", "newskit", "read", str(tmp_path)],
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr

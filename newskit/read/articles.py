@@ -263,7 +263,7 @@ class _ManifestIndex:
         manifests = [root / MANIFEST] if not root.is_dir() else sorted(root.rglob(MANIFEST))
         for manifest in manifests:
             if manifest.is_file():
-                shown = os.path.normpath(os.path.join(shown_root, manifest.relative_to(root)))
+                shown = printable_path(os.path.normpath(os.path.join(shown_root, manifest.relative_to(root))))
                 self._load(manifest, shown)
 
     def _load(self, manifest: Path, shown: str) -> None:
