@@ -36,3 +36,15 @@ def test_environment_yml_lists_the_same_pinned_packages():
 def test_model_is_pinned_by_sha256():
     text = (ROOT / "requirements-model.txt").read_text()
     assert "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779" in text
+
+
+def test_lxml_html_clean_is_a_direct_dependency():
+    # justext (under trafilatura) imports lxml.html.clean, which lxml >= 5.2 moved to lxml_html_clean and
+    # pulls in only through the lxml[html_clean] extra, which pip 23 does not match: depend on it by name
+    import importlib.metadata
+
+    import lxml.html.clean  # noqa: F401  the import trafilatura's first use makes
+
+    distribution = importlib.metadata.packages_distributions()["lxml_html_clean"][0]
+    pins = {name.replace("-", "_"): version for name, version in _pyproject_pins().items()}
+    assert pins.get(distribution.lower().replace("-", "_")) == importlib.metadata.version(distribution)

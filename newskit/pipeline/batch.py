@@ -1,15 +1,17 @@
 """The per-batch function every executor maps: spaCy over a batch of articles' paragraphs, then every
 extractor (newskit.extract.extractors), giving plain rows (dicts of str, int, float, bool, dates),
-never Doc objects. Owns how spaCy is fed: memory zones, and nlp.pipe batches limited by paragraphs and
-by characters.
+never Doc objects. Owns how spaCy is fed: memory zones, nlp.pipe batches limited by paragraphs and
+by characters, and overlong paragraphs parsed in pieces.
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.extractors import Extractor, Frames, extract
@@ -21,6 +23,14 @@ WARM_ARTICLES = 64
 # Characters of paragraph text per nlp.pipe batch (besides batch_size paragraphs): spaCy's peak
 # working memory follows the text in a batch (64 long paragraphs cost ~50 MB more than 32).
 BATCH_CHARS = 12_000
+# Longest text spaCy gets in one go. A longer paragraph (a dump without blank lines, a 5 MB
+# one-paragraph file) is parsed in pieces cut at sentence ends and joined back into one Doc: spaCy
+# refuses texts over nlp.max_length (E088) and its parser needs ~1 GB per 100,000 characters.
+PIECE_CHARS = 20_000
+# Where a piece may end: after a sentence's final punctuation (and closing quotes or brackets) and
+# the spaces that follow it; failing that, after any run of whitespace.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 _WARMED: dict[int, int] = {}  # id(pipeline) -> articles tagged outside a memory zone
 
 
@@ -60,21 +70,58 @@ def _stream_group(nlp: Language, articles: list[dict], batch_size: int,
                   extractors: dict[str, Extractor] | None) -> Iterator[Frames]:
     # paragraphs of consecutive articles share nlp.pipe batches; nothing holds more than one article's Docs
     layouts = [paragraph_rows(article) for article in articles]
-    paragraphs = ((row["text"], (index, position))
-                  for index, rows in enumerate(layouts) for position, row in enumerate(rows))
+    texts = ((piece, (index, position, last))
+             for index, rows in enumerate(layouts) for position, row in enumerate(rows)
+             for piece, last in _with_last(pieces(row["text"])))
     pending: list[ParagraphDoc] = []
+    parts: list[Doc] = []  # the pieces of a long paragraph parsed so far
     current = 0
-    for batch in partitions(paragraphs, batch_size, BATCH_CHARS):
+    for batch in partitions(texts, batch_size, BATCH_CHARS):
         # nlp.pipe keeps input order: article `current` is complete once a later article's doc arrives
-        for doc, (_, (index, position)) in zip(nlp.pipe([text for text, _ in batch], batch_size=len(batch)), batch):
+        for doc, (_, (index, position, last)) in zip(nlp.pipe([text for text, _ in batch], batch_size=len(batch)), batch):
             while current < index:
                 yield extract(articles[current], pending, extractors)
                 pending, current = [], current + 1
+            parts.append(doc)
+            if not last:
+                continue
+            # pieces concatenate to the paragraph, so every offset in the joined Doc is exact
+            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
             row = layouts[index][position]
             pending.append(ParagraphDoc(row["paragraph"], row["kind"], row["start"], doc))
     while current < len(articles):  # the last article, and trailing articles with no text
         yield extract(articles[current], pending, extractors)
         pending, current = [], current + 1
+
+
+def pieces(text: str, limit: int | None = None) -> Iterator[str]:
+    """`text` in consecutive pieces of at most `limit` characters (PIECE_CHARS) that concatenate back to
+    it, each cut after the last sentence end in its window (else the last whitespace, else hard)."""
+    limit = limit or PIECE_CHARS
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, limit // 4):
+            cut = match.end()
+        if not cut:
+            for match in _SPACE.finditer(window, limit // 4):
+                cut = match.end()
+        cut = cut or limit
+        yield text[start:start + cut]
+        start += cut
+    yield text[start:]
+
+
+def _with_last(items: Iterator[str]) -> Iterator[tuple[str, bool]]:
+    """(item, is it the last one) pairs."""
+    items = iter(items)
+    previous = next(items)
+    for item in items:
+        yield previous, False
+        previous = item
+    yield previous, True
 
 
 def partitions(items: Iterable, size: int, chars: int | None = None) -> Iterator[list]:

@@ -1,10 +1,12 @@
 """read_articles: files, folders, globs, JSONL/CSV, HTML and wire formats into one articles frame."""
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,8 +35,12 @@ News articles are kilobytes; anything bigger is almost always a dump or a binary
 
 MANIFEST = "manifest.csv"
 
+MAX_REJECTS_PER_FILE = 20
+"""Reject rows listed for one input file; the rest are counted in one summary row, so a 10 MB .json of
+[1,1,1,...] gives 21 rows, not five million."""
+
 # File types by extension, each one of the kinds _read_file knows (text, jsonl, json, csv, html,
-# xml); "sniff" means decide from the content.
+# xml, email); "sniff" means decide from the content.
 _KINDS: dict[str, str] = lexicon.table("read/file_kinds")
 
 # Files that describe a corpus rather than belong to it, skipped (and listed) when a folder is read.
@@ -99,24 +105,35 @@ def read_articles(
         rejects.append(item)
 
     for item in _inputs(source, reject):
+        refused = 0
+
+        def refuse(item_reject: Reject) -> None:
+            nonlocal refused
+            refused += 1
+            if refused <= MAX_REJECTS_PER_FILE:
+                reject(item_reject)
+
         for result in _read_input(item, max_bytes, errors):
             if isinstance(result, Reject):
-                reject(result)
+                refuse(result)
                 continue
             structured = build(result)
             if not structured.text.strip():
-                reject(Reject(result.path, "no article text left after removing site chrome"))
+                refuse(Reject(result.path, "no article text left after removing site chrome"))
                 continue
             row = _article_row(result, structured, item.manifest, year)
             first = seen.get(row["article_id"])
             if first is not None:
                 same = "same text" if first[1] == row["text"] else "same id, different text"
-                reject(Reject(result.path, f"duplicate of {first[0]} ({same}); kept the first"))
+                refuse(Reject(result.path, f"duplicate of {first[0]} ({same}); kept the first"))
                 continue
             seen[row["article_id"]] = (row["path"], row["text"])
             if row["published_from"] is None:
                 undated.append(row["path"] + (f" ({row['published_issue']})" if row["published_issue"] else ""))
             rows.append(row)
+        if refused > MAX_REJECTS_PER_FILE:
+            reject(Reject(item.shown, f"... and {refused - MAX_REJECTS_PER_FILE:,} more rejected records in this "
+                                      f"file (the first {MAX_REJECTS_PER_FILE} are listed)"))
 
     articles = _frame(rows)
     articles.attrs["rejects"] = rejects_attr((r.path, r.reason) for r in rejects)
@@ -150,13 +167,16 @@ def _inputs(source, reject) -> Iterator[_Input]:
         path = Path(shown_root).expanduser()
         if path.is_dir():
             manifests = _ManifestIndex(path, shown_root, reject)
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            for file in sorted(path.rglob("*")):  # "**" never follows links to folders (no loops)
                 rel = file.relative_to(path)
-                if file.name == MANIFEST:
+                if file.name == MANIFEST or (file.is_dir() and not file.is_symlink()):
                     continue
-                shown = os.path.normpath(os.path.join(shown_root, rel))
+                shown = printable_path(os.path.normpath(os.path.join(shown_root, rel)))
                 if any(part.startswith(".") for part in rel.parts):
                     reject(Reject(shown, "hidden file or folder, not read (rename it to include it)"))
+                    continue
+                if not file.is_file():
+                    reject(Reject(shown, _not_a_file(file)))
                     continue
                 if _CORPUS_DOCS.match(file.name):
                     reject(Reject(shown, "corpus documentation (README/LICENSE), not an article; "
@@ -166,17 +186,72 @@ def _inputs(source, reject) -> Iterator[_Input]:
             manifests.report_unmatched()
         elif path.is_file():
             manifests = _ManifestIndex(path.parent, os.path.dirname(shown_root), reject)
-            yield _Input(path, os.path.normpath(shown_root), manifests.lookup(path))
+            yield _Input(path, printable_path(os.path.normpath(shown_root)), manifests.lookup(path))
         elif glob.has_magic(shown_root):
-            matches = sorted(glob.glob(os.path.expanduser(shown_root), recursive=True))
-            files = [m for m in matches if os.path.isfile(m) and os.path.basename(m) != MANIFEST]
-            if not files:
-                raise FileNotFoundError(f"no files match {shown_root!r}")
-            for match in files:
+            matches = [m for m in _glob(os.path.expanduser(shown_root))
+                       if os.path.basename(m) != MANIFEST and not os.path.isdir(m)]
+            if not matches:
+                raise FileNotFoundError(f"no files match {printable_path(shown_root)!r}")
+            for match in matches:
+                shown = printable_path(os.path.normpath(match))
+                if not os.path.isfile(match):
+                    reject(Reject(shown, _not_a_file(Path(match))))
+                    continue
                 manifests = _ManifestIndex(Path(match).parent, os.path.dirname(match), reject)
-                yield _Input(Path(match), os.path.normpath(match), manifests.lookup(Path(match)))
+                yield _Input(Path(match), shown, manifests.lookup(Path(match)))
+        elif path.is_symlink() or path.exists():
+            reject(Reject(printable_path(os.path.normpath(shown_root)), _not_a_file(path)))
         else:
-            raise FileNotFoundError(f"no such file or folder: {shown_root!r}")
+            raise FileNotFoundError(f"no such file or folder: {printable_path(shown_root)!r}")
+
+
+def printable_path(path: str) -> str:
+    """A path as text that every frame, file and terminal can hold: the bytes of a file name that are
+    not UTF-8 (which Python carries as lone surrogates) are shown as backslash escapes (caf\\xe9.txt)."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file is not read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link (what it points to does not exist)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "symbolic link to a folder, not followed (name the folder itself to read it)"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    return "not a regular file"
+
+
+def _glob(pattern: str) -> list[str]:
+    """The paths matching a glob pattern, sorted. "**" does not follow links to folders (glob.glob's
+    does, and a link loop then makes it run for ever); hidden files and folders match only a pattern
+    that names them, as with glob.glob."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = Path(*parts[fixed:])
+    wants_hidden = any(part.startswith(".") for part in rest.parts)
+    found = []
+    for match in root.glob(str(rest)):
+        if wants_hidden or not any(part.startswith(".") for part in match.relative_to(root).parts):
+            found.append(os.path.join(*parts[:fixed], str(match.relative_to(root))) if fixed else str(match))
+    return sorted(found)
 
 
 class _ManifestIndex:
@@ -190,7 +265,7 @@ class _ManifestIndex:
         manifests = [root / MANIFEST] if not root.is_dir() else sorted(root.rglob(MANIFEST))
         for manifest in manifests:
             if manifest.is_file():
-                shown = os.path.normpath(os.path.join(shown_root, manifest.relative_to(root)))
+                shown = printable_path(os.path.normpath(os.path.join(shown_root, manifest.relative_to(root))))
                 self._load(manifest, shown)
 
     def _load(self, manifest: Path, shown: str) -> None:
@@ -202,8 +277,12 @@ class _ManifestIndex:
         if "path" not in table.columns:
             self.reject(Reject(shown, f"manifest has no 'path' column (columns: {', '.join(table.columns)})"))
             return
-        for record in table.to_dict("records"):
-            target = (manifest.parent / record["path"]).resolve()
+        for number, record in enumerate(table.to_dict("records"), start=1):
+            try:
+                target = (manifest.parent / record["path"]).resolve()
+            except (OSError, ValueError) as exc:  # a NUL byte, a name too long for the system
+                self.reject(Reject(f"{shown}:{number}", f"manifest row names an impossible path: {exc}"))
+                continue
             self.entries[target] = {k: v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()}
             self.shown[target] = f"{shown} -> {record['path']}"
 
@@ -216,7 +295,7 @@ class _ManifestIndex:
 
     def report_unmatched(self) -> None:
         for key in sorted(set(self.entries) - self.used):
-            if not key.exists():
+            if not os.path.exists(key):  # False, not an error, for a name too long
                 self.reject(Reject(self.shown[key], "manifest lists a file that does not exist"))
 
 
@@ -224,8 +303,12 @@ class _ManifestIndex:
 
 
 def _read_input(item: _Input, max_bytes: int, errors: str) -> Iterator[Draft | Reject]:
+    results = 0
     try:
-        yield from _read_file(item.path, item.shown, max_bytes)
+        for results, result in enumerate(_read_file(item.path, item.shown, max_bytes), start=1):
+            yield result
+        if not results:  # a CSV with only a header, an empty JSON array, a JSONL file of blank lines
+            yield Reject(item.shown, "no records in the file")
     except (OSError, DecodeError, ValueError) as exc:
         yield Reject(item.shown, f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a reader bug must not end the whole run
@@ -266,6 +349,9 @@ def _read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Draft | Rejec
         return
     if kind == "xml":
         yield Reject(shown, "XML file is not NewsML 1.2 or NewsML-G2")
+        return
+    if kind == "email":
+        yield from read_email(data, shown)
         return
     decoded = decode_bytes(data)
     text = decoded.text
@@ -340,10 +426,13 @@ def untrusted_date(published: pd.Timestamp | None, today: pd.Timestamp | None = 
     if published is None:
         return None
     today = today or pd.Timestamp.today().normalize()
+    # not .date(): pandas parses year 0 and negative years ("-1", an export's "unknown"), which
+    # Python's date cannot hold
+    day = f"{published.year:04d}-{published.month:02d}-{published.day:02d}"
     if published > today:
-        return f"publication date {published.date()} is in the future; not used"
+        return f"publication date {day} is in the future; not used"
     if published < EARLIEST_PUBLISHED:
-        return f"publication date {published.date()} is before 1900; not used"
+        return f"publication date {day} is before 1900; not used"
     return None
 
 

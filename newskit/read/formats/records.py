@@ -61,6 +61,13 @@ def record_to_draft(record: dict, where: str, fmt: str, max_chars: int) -> Draft
     )
 
 
+# A JSON line (or a record in a .json file split into lines) may be at most this many times max_bytes:
+# a record is its text plus other fields and escapes. A longer line is rejected before it is decoded
+# or parsed, so a 100 MB line never reaches json.loads.
+LINE_FACTOR = 2
+_BOM = b"\xef\xbb\xbf"
+
+
 def _decode_line(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
@@ -68,38 +75,72 @@ def _decode_line(raw: bytes) -> str:
         return decode_bytes(raw).text
 
 
+def _too_long(size: int, limit: int) -> str:
+    return (f"line has {size:,} bytes, over the limit of {limit:,} for one record ({LINE_FACTOR} x max_bytes); "
+            "not parsed (raise max_bytes= / --max-bytes)")
+
+
+def _parse_line(raw: bytes, where: str, fmt: str, max_chars: int) -> Draft | Reject:
+    """One JSON line to a Draft, or a Reject for that line alone."""
+    try:
+        record = json.loads(_decode_line(raw.lstrip(_BOM)))
+    except RecursionError:
+        return Reject(where, "malformed JSON line: nested too deep")
+    except (ValueError, DecodeError) as exc:  # JSONDecodeError, or an integer over 4,300 digits
+        return Reject(where, f"malformed JSON line: {exc}")
+    return record_to_draft(record, where, fmt, max_chars)
+
+
+def _lines(fh, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size) for each line of a binary file; the line is None when it is longer
+    than `limit` bytes, and then it is skipped a chunk at a time, never held whole."""
+    number = 0
+    while raw := fh.readline(limit + 1):
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw, len(raw)
+            continue
+        size = len(raw)
+        while (chunk := fh.readline(1 << 20)):
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        yield number, None, size
+
+
 def read_jsonl(path: Path, shown: str, max_chars: int) -> Iterator[Draft | Reject]:
     """Stream a JSON Lines file: one Draft or Reject per non-blank line (`shown:LINE`)."""
+    limit = LINE_FACTOR * max_chars
     with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, start=1):
+        for number, raw, size in _lines(fh, limit):
             where = f"{shown}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(_decode_line(raw.lstrip(b"\xef\xbb\xbf")))
-            except (json.JSONDecodeError, DecodeError) as exc:
-                yield Reject(where, f"malformed JSON line: {exc}")
-                continue
-            yield record_to_draft(record, where, "jsonl", max_chars)
+            if raw is None:
+                yield Reject(where, _too_long(size, limit))
+            elif raw.strip():
+                yield _parse_line(raw, where, "jsonl", max_chars)
 
 
 def read_json(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject]:
     """A .json file: one object, or an array of objects (`shown:INDEX`)."""
     try:
         value = json.loads(decode_bytes(data).text)
+    except RecursionError:
+        yield Reject(shown, "malformed JSON: nested too deep")
+        return
     except json.JSONDecodeError as exc:
         # many .json exports are really JSON Lines
-        lines = [line for line in data.splitlines() if line.strip()]
-        if len(lines) > 1:
-            for number, raw in enumerate(data.splitlines(), start=1):
-                if raw.strip():
-                    try:
-                        record = json.loads(_decode_line(raw))
-                    except (json.JSONDecodeError, DecodeError) as line_exc:
-                        yield Reject(f"{shown}:{number}", f"malformed JSON line: {line_exc}")
-                        continue
-                    yield record_to_draft(record, f"{shown}:{number}", "jsonl", max_chars)
+        lines = data.splitlines()
+        if sum(1 for line in lines if line.strip()) > 1:
+            limit = LINE_FACTOR * max_chars
+            for number, raw in enumerate(lines, start=1):
+                if len(raw) > limit:
+                    yield Reject(f"{shown}:{number}", _too_long(len(raw), limit))
+                elif raw.strip():
+                    yield _parse_line(raw, f"{shown}:{number}", "jsonl", max_chars)
             return
+        yield Reject(shown, f"malformed JSON: {exc}")
+        return
+    except ValueError as exc:  # an integer over 4,300 digits
         yield Reject(shown, f"malformed JSON: {exc}")
         return
     if isinstance(value, dict):
@@ -119,7 +160,9 @@ def read_csv(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel_tab if shown.endswith(".tsv") else csv.excel
-    csv.field_size_limit(max(max_chars * 2, 1 << 20))
+    # no field can be longer than the file, whose size was checked before it was read; a text over
+    # max_chars is then rejected by record_to_draft with its row number, and later rows still load
+    csv.field_size_limit(max(len(text) + 1, 1 << 20))
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     try:
         header = reader.fieldnames or []
@@ -137,8 +180,8 @@ def read_csv(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except csv.Error as exc:  # the reader starts again on the next line
             yield Reject(f"{shown}:{row_number}", f"malformed CSV row: {exc}")
-            return
+            continue
         row.pop(None, None)  # cells beyond the header
         yield record_to_draft(row, f"{shown}:{row_number}", "csv", max_chars)
