@@ -43,8 +43,9 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_PUBLIC))
 
 
-def analyze(source, *, year=None, errors="collect", max_bytes=None, **tag_options):
-    """`read_articles` then `tag` in one call; `tag_options` are tag()'s (cache, model, n_process ...).
+def analyze(source, *, year=None, errors="collect", max_bytes=None, fields=None, **tag_options):
+    """`read_articles` (year, errors, max_bytes, fields) then `tag` in one call; `tag_options` are
+    tag()'s (cache, model, n_process, out, aliases ...).
     Returns a Corpus.
 
     >>> corpus = newskit.analyze("seeds/", cache=None)
@@ -52,7 +53,7 @@ def analyze(source, *, year=None, errors="collect", max_bytes=None, **tag_option
     from newskit.pipeline.tagging import tag
     from newskit.read.articles import MAX_BYTES, read_articles
 
-    articles = read_articles(source, year=year, errors=errors,
+    articles = read_articles(source, year=year, errors=errors, fields=fields,
                              max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
     return tag(articles, **tag_options)
 

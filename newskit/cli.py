@@ -65,7 +65,20 @@ def _command(commands, name: str, summary: str, call: str, example: str) -> argp
     command.add_argument("source", nargs="+", help="files, folders or glob patterns")
     command.add_argument("--year", type=int, default=None, help="year for datelines without one")
     command.add_argument("--max-bytes", type=int, default=None, help="size limit for one article (default: 10 MB)")
+    command.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
+                         help="JSON/CSV records: the field holding newskit's NAME, e.g. --field text=body-paragraphs "
+                              "--field published=date (repeatable)")
     return command
+
+
+def _fields(pairs: list[str]) -> dict[str, str]:
+    fields = {}
+    for pair in pairs:
+        name, sep, field = pair.partition("=")
+        if not sep or not name.strip() or not field.strip():
+            raise ValueError(f"--field takes NAME=FIELD (e.g. text=body-paragraphs), not {pair!r}")
+        fields[name.strip()] = field.strip()
+    return fields
 
 
 def _loaded(articles, rejects, tagged: str = "") -> None:
@@ -106,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         started = time.perf_counter()
         read_options = {"year": args.year, "errors": "raise" if getattr(args, "strict", False) else "collect",
-                        "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes}
+                        "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes,
+                        "fields": _fields(args.field)}
         if args.command == "read":
             articles = newskit.read_articles(args.source, **read_options)
             _loaded(articles, newskit.rejects(articles))

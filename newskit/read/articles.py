@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import errno
 import glob
+import gzip
 import hashlib
 import os
 import re
 import stat
 import warnings
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,7 @@ from newskit.read.formats.html import looks_like_html, read_html
 from newskit.read.formats.mail import looks_like_email, read_email
 from newskit.read.formats.newsml import looks_like_newsml, read_newsml
 from newskit.read.formats.plain import read_plain
-from newskit.read.formats.records import read_csv, read_json, read_jsonl
+from newskit.read.formats.records import check_fields, read_csv, read_json, read_jsonl
 from newskit.read.structure import Structured, build
 from newskit.read.years import dateline_year_candidates
 
@@ -77,6 +79,7 @@ def read_articles(
     year: int | None = None,
     errors: str = "collect",
     max_bytes: int = MAX_BYTES,
+    fields: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Read news articles into a DataFrame, one row per article.
 
@@ -86,6 +89,9 @@ def read_articles(
         errors: "collect" lists unreadable inputs in the rejects report and warns once;
             "raise" stops at the first one with a NewskitInputError naming the file.
         max_bytes: size limit for one article (see MAX_BYTES).
+        fields: for JSON, JSONL and CSV records whose fields are named otherwise, newskit's field
+            -> the records' ({"text": "body-paragraphs", "published": "date"}); a text that is a
+            list of strings is joined into paragraphs.
 
     Returns:
         The articles frame (columns in ARTICLE_COLUMNS). `newskit.rejects(articles)` is the
@@ -94,6 +100,7 @@ def read_articles(
     """
     if errors not in ("collect", "raise"):
         raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
+    fields = check_fields(fields)
     rows: list[dict] = []
     rejects: list[Reject] = []
     seen: dict[str, tuple[str, str]] = {}  # article_id -> (path, text)
@@ -113,7 +120,7 @@ def read_articles(
             if refused <= MAX_REJECTS_PER_FILE:
                 reject(item_reject)
 
-        for result in _read_input(item, max_bytes, errors):
+        for result in _read_input(item, max_bytes, errors, fields):
             if isinstance(result, Reject):
                 refuse(result)
                 continue
@@ -302,14 +309,14 @@ class _ManifestIndex:
 # --- one input --------------------------------------------------------------------------------
 
 
-def _read_input(item: _Input, max_bytes: int, errors: str) -> Iterator[Draft | Reject]:
+def _read_input(item: _Input, max_bytes: int, errors: str, fields: dict | None = None) -> Iterator[Draft | Reject]:
     results = 0
     try:
-        for results, result in enumerate(_read_file(item.path, item.shown, max_bytes), start=1):
+        for results, result in enumerate(_read_file(item.path, item.shown, max_bytes, fields), start=1):
             yield result
         if not results:  # a CSV with only a header, an empty JSON array, a JSONL file of blank lines
             yield Reject(item.shown, "no records in the file")
-    except (OSError, DecodeError, ValueError) as exc:
+    except (OSError, EOFError, zlib.error, DecodeError, ValueError) as exc:  # (EOFError, zlib: a broken .gz)
         yield Reject(item.shown, f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a reader bug must not end the whole run
         if errors == "raise":
@@ -317,30 +324,37 @@ def _read_input(item: _Input, max_bytes: int, errors: str) -> Iterator[Draft | R
         yield Reject(item.shown, f"unexpected {type(exc).__name__} while reading: {exc}")
 
 
-def _read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Draft | Reject]:
-    kind = _KINDS.get(path.suffix.lower())
-    if kind is None:
+def _read_file(path: Path, shown: str, max_bytes: int, fields: dict | None = None) -> Iterator[Draft | Reject]:
+    gzipped = path.suffix.lower() == ".gz"  # "feed.jsonl.gz": the suffix before .gz says the format
+    suffix = Path(path.stem).suffix.lower() if gzipped else path.suffix.lower()
+    kind = _KINDS.get(suffix)
+    if kind is None or (gzipped and kind == "sniff"):
         supported = ", ".join(sorted(k for k in _KINDS if k))
-        yield Reject(shown, f"unsupported file type '{path.suffix}' (newskit reads {supported})")
+        yield Reject(shown, f"unsupported file type '{''.join(path.suffixes[-2:]) if gzipped else path.suffix}' "
+                            f"(newskit reads {supported}, each also gzip'd as .gz)")
         return
     if kind == "jsonl":
-        yield from read_jsonl(path, shown, max_bytes)
+        yield from read_jsonl(path, shown, max_bytes, fields, opener=gzip.open if gzipped else open)
         return
-    size = path.stat().st_size
+    limit = max_bytes * 20 if kind in ("json", "csv") else max_bytes
+    data = _gunzip(path, limit) if gzipped else None
+    if isinstance(data, Reject):
+        yield Reject(shown, data.reason)
+        return
+    size = len(data) if data is not None else path.stat().st_size
     if size == 0:
         yield Reject(shown, "empty file")
         return
-    limit = max_bytes * 20 if kind in ("json", "csv") else max_bytes
     if size > limit:
-        yield Reject(shown, f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit "
-                            "(raise it with max_bytes= / --max-bytes if this is really one article)")
+        yield Reject(shown, f"file is {size / 1e6:.1f} MB{' uncompressed' if gzipped else ''}, over the "
+                            f"{limit / 1e6:.0f} MB limit (raise it with max_bytes= / --max-bytes if this is really one article)")
         return
-    data = path.read_bytes()
+    data = data if data is not None else path.read_bytes()
     if kind == "json":
-        yield from read_json(data, shown, max_bytes)
+        yield from read_json(data, shown, max_bytes, fields)
         return
     if kind == "csv":
-        yield from read_csv(data, shown, max_bytes)
+        yield from read_csv(data, shown, max_bytes, fields)
         return
     if kind in ("xml", "sniff", "text") and looks_like_newsml(data):
         for draft in read_newsml(data, shown):
@@ -371,6 +385,15 @@ def _read_file(path: Path, shown: str, max_bytes: int) -> Iterator[Draft | Rejec
     if isinstance(result, Draft):
         result.extra.setdefault("encoding", decoded.encoding)
     yield result
+
+
+def _gunzip(path: Path, limit: int) -> bytes | Reject:
+    """A .gz file's content, read at most limit + 1 bytes far (a gzip bomb stops there)."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        return Reject(str(path), f"not a readable gzip file ({exc})")
 
 
 # --- rows -------------------------------------------------------------------------------------

@@ -29,15 +29,49 @@ def _text_field(value: object) -> str | None:
     return text or None
 
 
-def record_to_draft(record: dict, where: str, fmt: str, max_chars: int) -> Draft | Reject:
-    """One JSON object or CSV row to a Draft, or a Reject saying what is wrong with it."""
+# What a field mapping may name: newskit's record fields (and "text").
+MAPPABLE_FIELDS = ("text", *RECORD_FIELDS)
+
+
+def check_fields(fields: dict | None) -> dict[str, str]:
+    """A field mapping {newskit field: field in the records} ({"text": "body-paragraphs",
+    "published": "date"}), checked; ValueError naming what is wrong."""
+    fields = dict(fields or {})
+    unknown = sorted(k for k in fields if k not in MAPPABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"fields= maps newskit's fields {', '.join(MAPPABLE_FIELDS)}; not {', '.join(unknown)}")
+    bad = sorted(k for k, v in fields.items() if not isinstance(v, str) or not v)
+    if bad:
+        raise ValueError(f"fields= needs a field name for {', '.join(bad)}")
+    return fields
+
+
+def _mapped(record: dict, fields: dict[str, str]) -> dict:
+    """The record with each mapped field copied under newskit's name (the source field wins)."""
+    if not fields:
+        return record
+    record = dict(record)
+    for ours, theirs in fields.items():
+        if theirs in record:
+            record[ours] = record.pop(theirs)
+    return record
+
+
+def record_to_draft(record: dict, where: str, fmt: str, max_chars: int, fields: dict | None = None) -> Draft | Reject:
+    """One JSON object or CSV row to a Draft, or a Reject saying what is wrong with it. `fields`
+    maps newskit's field names to the record's ({"text": "body-paragraphs"}); a text given as a
+    list of strings is joined into paragraphs."""
     if not isinstance(record, dict):
         return Reject(where, f"record is a {type(record).__name__}, not an object with a 'text' field")
+    record = _mapped(record, fields or {})
     if "text" not in record:
-        return Reject(where, f"record has no 'text' field (fields: {', '.join(map(str, record)) or 'none'})")
+        hint = "" if fields else "; name the text field with fields={'text': ...} or --field text=..."
+        return Reject(where, f"record has no 'text' field (fields: {', '.join(map(str, record)) or 'none'}){hint}")
     raw = record.get("text")
+    if isinstance(raw, list) and all(isinstance(p, str) for p in raw):  # paragraphs
+        raw = "\n\n".join(p.strip() for p in raw if p.strip())
     if raw is not None and not isinstance(raw, str):
-        return Reject(where, f"'text' is a {type(raw).__name__}, not a string")
+        return Reject(where, f"'text' is a {type(raw).__name__}, not a string or a list of strings")
     if raw and len(raw) > max_chars:
         return Reject(where, f"'text' has {len(raw):,} characters, over the limit of {max_chars:,} (max_bytes=)")
     text = clean_text(raw or "")
@@ -80,7 +114,7 @@ def _too_long(size: int, limit: int) -> str:
             "not parsed (raise max_bytes= / --max-bytes)")
 
 
-def _parse_line(raw: bytes, where: str, fmt: str, max_chars: int) -> Draft | Reject:
+def _parse_line(raw: bytes, where: str, fmt: str, max_chars: int, fields: dict | None = None) -> Draft | Reject:
     """One JSON line to a Draft, or a Reject for that line alone."""
     try:
         record = json.loads(_decode_line(raw.lstrip(_BOM)))
@@ -88,7 +122,7 @@ def _parse_line(raw: bytes, where: str, fmt: str, max_chars: int) -> Draft | Rej
         return Reject(where, "malformed JSON line: nested too deep")
     except (ValueError, DecodeError) as exc:  # JSONDecodeError, or an integer over 4,300 digits
         return Reject(where, f"malformed JSON line: {exc}")
-    return record_to_draft(record, where, fmt, max_chars)
+    return record_to_draft(record, where, fmt, max_chars, fields)
 
 
 def _lines(fh, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
@@ -108,19 +142,21 @@ def _lines(fh, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
         yield number, None, size
 
 
-def read_jsonl(path: Path, shown: str, max_chars: int) -> Iterator[Draft | Reject]:
-    """Stream a JSON Lines file: one Draft or Reject per non-blank line (`shown:LINE`)."""
+def read_jsonl(path: Path, shown: str, max_chars: int, fields: dict | None = None,
+               opener=open) -> Iterator[Draft | Reject]:
+    """Stream a JSON Lines file (`opener`: gzip.open for .jsonl.gz): one Draft or Reject per
+    non-blank line (`shown:LINE`)."""
     limit = LINE_FACTOR * max_chars
-    with open(path, "rb") as fh:
+    with opener(path, "rb") as fh:
         for number, raw, size in _lines(fh, limit):
             where = f"{shown}:{number}"
             if raw is None:
                 yield Reject(where, _too_long(size, limit))
             elif raw.strip():
-                yield _parse_line(raw, where, "jsonl", max_chars)
+                yield _parse_line(raw, where, "jsonl", max_chars, fields)
 
 
-def read_json(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject]:
+def read_json(data: bytes, shown: str, max_chars: int, fields: dict | None = None) -> Iterator[Draft | Reject]:
     """A .json file: one object, or an array of objects (`shown:INDEX`)."""
     try:
         value = json.loads(decode_bytes(data).text)
@@ -136,7 +172,7 @@ def read_json(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Rejec
                 if len(raw) > limit:
                     yield Reject(f"{shown}:{number}", _too_long(len(raw), limit))
                 elif raw.strip():
-                    yield _parse_line(raw, f"{shown}:{number}", "jsonl", max_chars)
+                    yield _parse_line(raw, f"{shown}:{number}", "jsonl", max_chars, fields)
             return
         yield Reject(shown, f"malformed JSON: {exc}")
         return
@@ -144,15 +180,15 @@ def read_json(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Rejec
         yield Reject(shown, f"malformed JSON: {exc}")
         return
     if isinstance(value, dict):
-        yield record_to_draft(value, shown, "json", max_chars)
+        yield record_to_draft(value, shown, "json", max_chars, fields)
     elif isinstance(value, list):
         for index, record in enumerate(value):
-            yield record_to_draft(record, f"{shown}:{index}", "json", max_chars)
+            yield record_to_draft(record, f"{shown}:{index}", "json", max_chars, fields)
     else:
         yield Reject(shown, f"JSON holds a {type(value).__name__}, not an object or a list of objects")
 
 
-def read_csv(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject]:
+def read_csv(data: bytes, shown: str, max_chars: int, fields: dict | None = None) -> Iterator[Draft | Reject]:
     """A CSV (or TSV) with a header row and a `text` column; rows are `shown:ROW` (1 = first data row)."""
     text = decode_bytes(data).text
     sample = text[:64 * 1024]
@@ -169,9 +205,10 @@ def read_csv(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject
     except csv.Error as exc:
         yield Reject(shown, f"unreadable CSV header: {exc}")
         return
-    if "text" not in header:
-        yield Reject(shown, f"CSV has no 'text' column (columns: {', '.join(header) or 'none'}); "
-                            "rename the column holding the article text to 'text'")
+    text_column = (fields or {}).get("text", "text")
+    if text_column not in header:
+        yield Reject(shown, f"CSV has no '{text_column}' column (columns: {', '.join(header) or 'none'}); "
+                            "name the column holding the article text with fields={'text': ...} or --field text=...")
         return
     row_number = 0
     while True:
@@ -184,4 +221,4 @@ def read_csv(data: bytes, shown: str, max_chars: int) -> Iterator[Draft | Reject
             yield Reject(f"{shown}:{row_number}", f"malformed CSV row: {exc}")
             continue
         row.pop(None, None)  # cells beyond the header
-        yield record_to_draft(row, f"{shown}:{row_number}", "csv", max_chars)
+        yield record_to_draft(row, f"{shown}:{row_number}", "csv", max_chars, fields)
