@@ -3,12 +3,12 @@
 Every figure stays within MAX_HEIGHT_PX; time axes are true time axes (a gap of three years shows as
 a gap), labelled by matplotlib's concise date formatter so labels never overlap; counts get whole-number
 ticks; many events are counted per day, week, month or year (chosen from the span) instead of drawn one
-by one. Each function returns the Figure (the notebook shows it), so it can be tested and saved.
+by one. Each function returns a Figure of its own (not pyplot's): a notebook cell that ends with
+the call shows it once, and it can be tested and saved.
 """
 from __future__ import annotations
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
@@ -47,9 +47,9 @@ def _time_axis(ax) -> None:
 
 
 def _figure(width: float, height: float) -> tuple[Figure, object]:
-    height = min(height, MAX_HEIGHT_PX / DPI)
-    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI, layout="constrained")
-    return fig, ax
+    # a Figure of its own, not pyplot's: the notebook shows exactly the figure a cell returns
+    fig = Figure(figsize=(width, min(height, MAX_HEIGHT_PX / DPI)), dpi=DPI, layout="constrained")
+    return fig, fig.add_subplot()
 
 
 def events_chart(line: pd.DataFrame, title: str = "Dated events and statements") -> Figure:
@@ -117,8 +117,8 @@ def top_bars(tables: dict[str, pd.DataFrame], value: str = "mentions", label: st
     """One horizontal bar chart per table (e.g. People, Organisations, Places), `top` rows each,
     whole-number ticks."""
     rows = max([min(len(t), top) for t in tables.values()] + [1])
-    fig, axes = plt.subplots(1, len(tables), figsize=(4.4 * len(tables), min(1.2 + 0.35 * rows, MAX_HEIGHT_PX / DPI)),
-                             dpi=DPI, layout="constrained", squeeze=False)
+    fig = Figure(figsize=(4.4 * len(tables), min(1.2 + 0.35 * rows, MAX_HEIGHT_PX / DPI)), dpi=DPI, layout="constrained")
+    axes = fig.subplots(1, len(tables), squeeze=False)
     for ax, (title, table) in zip(axes[0], tables.items()):
         rows = table.head(top).iloc[::-1]
         ax.barh(rows[label].astype(str), rows[value], color=COLOR)
