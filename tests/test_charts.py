@@ -79,3 +79,9 @@ def test_reports_index_links_every_report_with_its_title(tmp_path):
     assert 'href="02_entity_counts.html">02 · Entity counts</a>' in page
     assert "Who is &lt;named&gt; most." in page and "my &lt;corpus&gt;" in page
     assert 'href="03_timelines.html">03_timelines</a>' in page
+
+
+def test_charts_show_themselves_as_png_in_jupyter():
+    fig = events_chart(_line(3, days=3))
+    png = fig._repr_png_()
+    assert png.startswith(b"\x89PNG") and png == fig._repr_png_()  # the same bytes every time

@@ -60,6 +60,8 @@ def test_every_notebook_runs_on_500_articles_without_errors_or_warnings(reports)
 def test_every_figure_is_readable_and_no_prose_speaks_of_the_seed(reports):
     for path in sorted(reports.glob("*.ipynb")):
         cells = json.loads(path.read_text())["cells"]
+        images = sum(1 for cell in cells for output in cell.get("outputs", []) if "image/png" in output.get("data", {}))
+        assert images >= (2 if path.name.startswith(("02", "04")) else 1 if path.name.startswith("03") else 0), path.name
         for i, cell in enumerate(cells):
             if cell["cell_type"] == "markdown":
                 assert not SEED_FACTS.search("".join(cell["source"])), f"{path.name} cell {i} speaks of the seed"

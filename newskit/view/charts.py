@@ -8,6 +8,8 @@ the call shows it once, and it can be tested and saved.
 """
 from __future__ import annotations
 
+import io
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
@@ -46,9 +48,18 @@ def _time_axis(ax) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
+class Chart(Figure):
+    """A Figure of its own, not pyplot's, that Jupyter shows as a PNG: a cell ending with a chart
+    shows it once, under any kernel setup."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()
+
+
 def _figure(width: float, height: float) -> tuple[Figure, object]:
-    # a Figure of its own, not pyplot's: the notebook shows exactly the figure a cell returns
-    fig = Figure(figsize=(width, min(height, MAX_HEIGHT_PX / DPI)), dpi=DPI, layout="constrained")
+    fig = Chart(figsize=(width, min(height, MAX_HEIGHT_PX / DPI)), dpi=DPI, layout="constrained")
     return fig, fig.add_subplot()
 
 
@@ -117,7 +128,7 @@ def top_bars(tables: dict[str, pd.DataFrame], value: str = "mentions", label: st
     """One horizontal bar chart per table (e.g. People, Organisations, Places), `top` rows each,
     whole-number ticks."""
     rows = max([min(len(t), top) for t in tables.values()] + [1])
-    fig = Figure(figsize=(4.4 * len(tables), min(1.2 + 0.35 * rows, MAX_HEIGHT_PX / DPI)), dpi=DPI, layout="constrained")
+    fig = Chart(figsize=(4.4 * len(tables), min(1.2 + 0.35 * rows, MAX_HEIGHT_PX / DPI)), dpi=DPI, layout="constrained")
     axes = fig.subplots(1, len(tables), squeeze=False)
     for ax, (title, table) in zip(axes[0], tables.items()):
         rows = table.head(top).iloc[::-1]
