@@ -34,8 +34,9 @@ def test_many_events_are_counted_per_period_within_a_readable_height():
 
 def test_few_events_are_labelled_and_none_says_nan():
     fig = events_chart(_line(6, days=5))
-    texts = [t.get_text() for t in fig.axes[0].texts]
-    assert len(texts) == 6 and not any("nan" in t.lower() or t.startswith("None") for t in texts)
+    texts = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(texts) == 6 and not any("nan" in t.lower() or "None" in t for t in texts)
+    assert sum("Maria Kovac — " in t for t in texts) == 2
     assert _height_px(fig) <= MAX_HEIGHT_PX
     plt.close(fig)
 

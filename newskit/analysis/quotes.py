@@ -7,8 +7,9 @@ from newskit.frames import REPORTED_KINDS
 
 
 def _speakers(quotes: pd.DataFrame) -> pd.Series:
-    """The resolved speaker, else the mention as written ("a source")."""
-    return quotes["speaker"].fillna(quotes["speaker_text"]).fillna("(unknown)")
+    """The resolved speaker, else the mention as written in lower case ("analysts" for "Analysts"
+    and "analysts" alike), else "(unknown)"."""
+    return quotes["speaker"].fillna(quotes["speaker_text"].str.lower()).fillna("(unknown)")
 
 
 def quotes_per_speaker(quotes: pd.DataFrame, top: int | None = None) -> pd.DataFrame:

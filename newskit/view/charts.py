@@ -77,19 +77,21 @@ def events_chart(line: pd.DataFrame, title: str = "Dated events and statements")
         _time_axis(ax)
         ax.set_title(f"{title}: {len(days):,} day-precise events, per {name}")
         return fig
-    fig, ax = _figure(10, 1.2 + 0.45 * max(len(days), 1))
+    fig, ax = _figure(10, 1.0 + 0.3 * max(len(days), 1))
+    labels = []
     for y, row in enumerate(days.itertuples(index=False)):
         ax.plot(row.date, y, "o", color=COLOR)
         who = row.who if isinstance(row.who, str) and row.who else ""
-        what = row.what if len(row.what) <= 70 else row.what[:69] + "…"
-        ax.annotate(f"{who} — {what}" if who else what, (row.date, y), xytext=(8, -3),
-                    textcoords="offset points", fontsize=8)
-    ax.set_yticks([])
-    ax.set_ylim(len(days), -1)  # first event on top
+        what = row.what if len(row.what) <= 60 else row.what[:59] + "…"
+        labels.append(f"{row.date:%Y-%m-%d}  " + (f"{who} — {what}" if who else what))
+    # labels as tick labels on the left: the layout makes room for them, nothing runs off the figure
+    ax.set_yticks(range(len(days)), labels, fontsize=8)
+    ax.set_ylim(len(days) - 0.5, -0.5)  # first event on top
+    ax.grid(axis="y", color="#eeeeee")
     if len(days):
         start, end = days["date"].min(), days["date"].max()
-        pad = max((end - start) / 10, pd.Timedelta(days=1))
-        ax.set_xlim(start - pad, end + pad * 4)  # room for the labels on the right
+        pad = max((end - start) / 20, pd.Timedelta(days=1))
+        ax.set_xlim(start - pad, end + pad)
     _time_axis(ax)
     ax.set_title(title)
     return fig
