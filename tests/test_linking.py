@@ -309,3 +309,13 @@ def test_a_junior_named_by_first_name_is_not_his_father():
     })
     entities = _linked(corpus).set_index("article_id")
     assert entities.loc["a2", "entity"] == "Donald Jr." and entities.loc["a3", "entity"] == "Voss Jr."
+
+
+def test_an_unresolved_speaker_written_as_a_known_name_gets_the_entity():
+    corpus = _corpus(WEISS)
+    quotes = from_columns("quotes", {"article_id": ["a3", "a3", "a2"], "quote": [0, 1, 2], "kind": ["direct"] * 3,
+                                     "content": ["x"] * 3, "start": [0] * 3, "end": [1] * 3,
+                                     "speaker": [None, None, None], "speaker_text": ["Weiss", "he", "Nobody Known"]})
+    _, linked = link_frames(corpus.articles, corpus.entities, quotes)
+    assert linked["speaker"].iloc[0] == "Anton Weiss" and pd.isna(linked["speaker"].iloc[1])
+    assert pd.isna(linked["speaker"].iloc[2]) and pd.isna(linked["article_speaker"].iloc[0])

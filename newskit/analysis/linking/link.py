@@ -273,18 +273,30 @@ def _org_evidence(rows: pd.DataFrame, keys: pd.Series, cluster_of: dict[str, str
 def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
                  corpus_names: dict | None = None) -> pd.DataFrame:
     """Quotes whose `speaker` is the corpus-wide name of the speaker (`article_speaker` keeps the
-    article's own)."""
+    article's own); a speaker the article left unresolved but wrote as a name the corpus links
+    ("Sanders" said) gets that entity."""
     frame = quotes.copy()
     if "article_speaker" in frame.columns and frame["article_speaker"].notna().any():
         local = frame["article_speaker"].where(frame["article_speaker"].notna(), frame["speaker"])
     else:
         local = frame["speaker"]
     frame["article_speaker"] = local
+    # a speaker the article left unresolved but wrote as a name the corpus knows ("Sanders")
+    written = {}
+    if len(entities):
+        named = entities[entities["label"].astype(str).isin(NAME_LABELS)]
+        for article, text, entity, ident in zip(named["article_id"].astype(str), named["text"].astype(str),
+                                                named["entity"], named["entity_id"]):
+            written.setdefault((article, fold(normalize_name(text, "PERSON"))), (entity, ident))
     speakers, ids = [], []
-    for article, speaker in zip(frame["article_id"].astype(str), local):
+    for article, speaker, text in zip(frame["article_id"].astype(str), local, frame["speaker_text"]):
         if not isinstance(speaker, str):
-            speakers.append(None)
-            ids.append(None)
+            hit = None
+            if isinstance(text, str) and text[:1].isupper():
+                name = normalize_name(text, "PERSON")
+                hit = written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))
+            speakers.append(hit[0] if hit else None)
+            ids.append(hit[1] if hit else None)
             continue
         hit = names.get((article, fold(speaker)))
         if hit is None and corpus_names:
