@@ -8,6 +8,7 @@ import warnings
 
 import newskit
 from newskit._version import __version__
+from newskit.view.export import FORMATS as EXPORT_FORMATS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,26 +37,29 @@ def _parser() -> argparse.ArgumentParser:
              "newskit.read_articles(SOURCE...): count what loads and list every reject with its reason",
              "python -m newskit read ~/my-articles")
 
-    show = commands.add_parser(
-        "show", help="write the HTML view of one article of a saved corpus",
-        description="newskit.Corpus.load(CORPUS).show(ARTICLE_ID).save(HTML): entities, quotes and dates highlighted",
-        epilog="example: python -m newskit show data/processed 759d8c3144652bb8 --html seed.html",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    show.add_argument("corpus", help="folder written by analyze --out")
+    show = _saved_command(commands, "show", "write the HTML view of one article of a saved corpus",
+                          "newskit.Corpus.load(CORPUS).show(ARTICLE_ID).save(HTML): entities, quotes and dates highlighted",
+                          "python -m newskit show data/processed 759d8c3144652bb8 --html seed.html")
     show.add_argument("article_id")
     show.add_argument("--html", required=True, help="output .html file")
 
-    export = commands.add_parser(
-        "export", help="write the frames of a saved corpus as CSV, Excel or parquet",
-        description="newskit.Corpus.load(CORPUS).export(OUT, format=FORMAT, frames=FRAMES): for spreadsheets and other tools",
-        epilog="example: python -m newskit export data/processed exports --format xlsx --frames entities,quotes",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    export.add_argument("corpus", help="folder written by analyze --out")
+    export = _saved_command(commands, "export", "write the frames of a saved corpus as CSV, Excel or parquet",
+                            "newskit.Corpus.load(CORPUS).export(OUT, format=FORMAT, frames=FRAMES): for spreadsheets "
+                            "and other tools",
+                            "python -m newskit export data/processed exports --format xlsx --frames entities,quotes")
     export.add_argument("out", help="folder for the files")
-    export.add_argument("--format", default="csv", choices=("csv", "xlsx", "parquet"), help="default: csv")
+    export.add_argument("--format", default="csv", choices=EXPORT_FORMATS, help="default: csv")
     export.add_argument("--frames", default=None,
                         help="comma-separated frames (default: all: articles,paragraphs,sentences,entities,quotes,timexes,rejects)")
     return parser
+
+
+def _saved_command(commands, name: str, summary: str, call: str, example: str) -> argparse.ArgumentParser:
+    """A command over a saved corpus (CORPUS, the folder analyze --out wrote)."""
+    command = commands.add_parser(name, help=summary, description=call, epilog=f"example: {example}",
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.add_argument("corpus", help="folder written by analyze --out")
+    return command
 
 
 def _command(commands, name: str, summary: str, call: str, example: str) -> argparse.ArgumentParser:

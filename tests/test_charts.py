@@ -45,7 +45,7 @@ def test_periods_follow_the_span_and_gaps_show_as_zero():
     assert period_for(pd.Series(pd.to_datetime(["2016-07-28", "2016-07-29"])))[1] == "day"
     assert period_for(pd.Series(pd.to_datetime(["2016-01-01", "2016-12-01"])))[1] == "week"
     assert period_for(pd.Series(pd.to_datetime(["2011-01-01", "2016-12-01"])))[1] == "month"
-    counts = counts_per_period(pd.Series(pd.to_datetime(["2011-01-05", "2016-03-01"])), "MS")
+    counts = counts_per_period(pd.Series(pd.to_datetime(["2011-01-05", "2016-03-01"])), "M")
     assert len(counts) == 63 and counts.sum() == 2 and (counts == 0).sum() == 61
 
 

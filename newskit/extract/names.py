@@ -311,6 +311,12 @@ def _nicknamer():
     return NickNamer()
 
 
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two folded first names may name one person: equal, or one a short form of the
+    other ("chuck" / "charles")."""
+    return a == b or is_short_form(a, b) or is_short_form(b, a)
+
+
 def is_short_form(short: str, full: str) -> bool:
     """Whether first name `short` is a short form of `full` ("chuck" of "charles", "joe" of
     "joseph"), from the `nicknames` package's table; both folded."""

@@ -12,8 +12,8 @@ from newskit.analysis.linking.forms import clean_name, trim_glued
 from newskit.analysis.linking.labels import is_organisation, org_context, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, is_short_form, name_parts,
-                                   normalize_name)
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, name_parts,
+                                   normalize_name, same_first_name)
 from newskit.frames import conform
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -91,10 +91,6 @@ def _place_named(parts) -> bool:
     return gazetteer.lookup(parts.first) is not None and not is_known_first_name(parts.first)
 
 
-def _same_first(a: str, b: str) -> bool:
-    return a == b or is_short_form(a, b) or is_short_form(b, a)
-
-
 def _courtesy_titled(name: str) -> bool:
     words = name.split(" ")
     return len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS and words[1][:1].isupper()
@@ -145,7 +141,7 @@ class _Clusters:
             parts = name_parts(form.spelling)
             if parts is None or form.key in forced_labels:
                 still.append(form)
-            elif parts.first and any(_same_first(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
+            elif parts.first and any(same_first_name(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
             elif not parts.first and form.label in SURNAME_LABELS and parts.surname in firsts:
                 # "Odhiambo" tagged WORK_OF_ART where the corpus knows Amina Odhiambo

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newskit.extract.names import GENERATIONAL_SUFFIXES, NameParts, is_short_form
+from newskit.extract.names import GENERATIONAL_SUFFIXES, NameParts, same_first_name
 
 # Share of the candidates' mentions (or of the articles' votes) that lets a form join one of
 # several fitting clusters.
@@ -107,8 +107,7 @@ def _place(form: PersonForm, found: list[_Cluster], full: list[PersonForm], assi
 
 def _fits(form: PersonForm, cluster: _Cluster) -> bool:
     parts = form.parts
-    first = parts.first == cluster.first or is_short_form(parts.first, cluster.first) \
-        or is_short_form(cluster.first, parts.first)
+    first = same_first_name(parts.first, cluster.first)
     middle = not parts.middle or not cluster.middle or parts.middle == cluster.middle
     if not (first and middle):
         return False

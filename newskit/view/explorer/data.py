@@ -12,6 +12,7 @@ from newskit.analysis.search import search
 from newskit.analysis.timeline import timeline
 from newskit.extract.names import HONORIFICS, fold
 from newskit.frames import REPORTED_KINDS
+from newskit.view.charts import counts_per_period, period_for
 
 # quote_kind filter values: every kind, direct only, reported only, or one kind
 QUOTE_KINDS = ("all", "direct", "reported", *REPORTED_KINDS)
@@ -211,17 +212,11 @@ class ExploreIndex:
 
 
 def over_time(mentions_frame: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per day, week or month of publication (whichever gives a readable number of bars)."""
-    dated = mentions_frame.dropna(subset=["published"])
-    if dated.empty:
-        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "mentions": pd.Series(dtype="int64")})
-    span = (dated["published"].max() - dated["published"].min()).days
-    freq = "D" if span <= 62 else "W" if span <= 2 * 365 else "M"
-    periods = dated["published"].dt.to_period(freq)
-    table = periods.value_counts().sort_index()
-    # every period from the first to the last, so that bars stand on a true time axis (gaps show)
-    table = table.reindex(pd.period_range(table.index.min(), table.index.max(), freq=freq), fill_value=0)
-    return pd.DataFrame({"period": table.index.start_time.astype("datetime64[ns]"), "mentions": table.to_numpy()})
+    """Mentions per day, week, month or year of publication (chosen from the span, as the
+    notebooks' charts do), every period from the first to the last: a true time axis."""
+    dated = mentions_frame["published"].dropna()
+    counts = counts_per_period(dated, period_for(dated)[0])
+    return pd.DataFrame({"period": counts.index.astype("datetime64[ns]"), "mentions": counts.to_numpy()})
 
 
 MENTION_COLUMNS = ["article_id", "published", "source", "sentence", "paragraph_kind", "text", "label", "role", "start", "end"]
