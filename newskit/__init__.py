@@ -24,7 +24,8 @@ _PUBLIC = {
     "timeline": "newskit.analysis.timeline", "search": "newskit.analysis.search",
     "cue_verbs": "newskit.analysis.quotes", "kind_shares": "newskit.analysis.quotes",
     "quote_lengths": "newskit.analysis.quotes", "quotes_per_role": "newskit.analysis.quotes",
-    "quotes_per_speaker": "newskit.analysis.quotes", "speaker_quotes": "newskit.analysis.quotes",
+    "quotes_per_speaker": "newskit.analysis.quotes", "speaker_coverage": "newskit.analysis.quotes",
+    "speaker_quotes": "newskit.analysis.quotes",
     "table": "newskit.view.table",
     "Explorer": "newskit.view.explorer.widget", "explore": "newskit.view.explorer.widget",
 }

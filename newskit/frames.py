@@ -36,6 +36,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "cue_start": "Int64", "cue_end": "Int64", "parts": "str",
         # the speaker's entity_id (as in entities) and the article's own name for the speaker
         "speaker_id": "str", "article_speaker": "str",
+        # every speaker's name, "; "-separated: one name, or each of a joint speaker ("A and B said")
+        "speakers": "str",
     },
     # every temporal expression, normalized against the publication date
     "timexes": {

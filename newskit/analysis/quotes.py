@@ -3,18 +3,29 @@ from __future__ import annotations
 
 import pandas as pd
 
+from newskit.extract.quotes.speakers import JOINT, SPEAKER_PRONOUNS
 from newskit.frames import REPORTED_KINDS
 
 
-def _speakers(quotes: pd.DataFrame) -> pd.Series:
-    """The resolved speaker, else the mention as written in lower case ("analysts" for "Analysts"
-    and "analysts" alike), else "(unknown)"."""
-    return quotes["speaker"].fillna(quotes["speaker_text"].str.lower()).fillna("(unknown)")
+def _speakers(quotes: pd.DataFrame, unresolved: bool = False) -> pd.DataFrame:
+    """One row per quote and speaker, the name in `who`: a joint speaker's quote counts once for
+    each of its speakers. Quotes without a resolved speaker are left out, or with `unresolved`
+    kept under the mention as written in lower case ("analysts" for "Analysts" and "analysts"
+    alike), else "(unknown)"."""
+    names = quotes["speakers"] if "speakers" in quotes.columns else quotes["speaker"]
+    names = names.where(names.notna(), quotes["speaker"])
+    frame = quotes.assign(who=names.str.split(JOINT)).explode("who")
+    if unresolved:
+        return frame.assign(who=frame["who"].fillna(frame["speaker_text"].str.lower()).fillna("(unknown)"))
+    return frame[frame["who"].notna()]
 
 
-def quotes_per_speaker(quotes: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
-    """Quotes per speaker, split into direct and reported, most quoted first (ties by name)."""
-    kinds = quotes.assign(who=_speakers(quotes), direct=quotes["kind"].astype(str).eq("direct"))
+def quotes_per_speaker(quotes: pd.DataFrame, top: int | None = None, unresolved: bool = False) -> pd.DataFrame:
+    """Quotes per named speaker, split into direct and reported, most quoted first (ties by name).
+    A joint speaker's quote counts for each of them. `unresolved=True` also lists the mentions
+    left unresolved ("he", "analysts") as written; `speaker_coverage` tells how many there are."""
+    frame = _speakers(quotes, unresolved)
+    kinds = frame.assign(direct=frame["kind"].astype(str).eq("direct"))
     table = (kinds.groupby("who")
              .agg(quotes=("kind", "size"), direct=("direct", "sum"), articles=("article_id", "nunique"))
              .assign(reported=lambda t: t["quotes"] - t["direct"])
@@ -24,6 +35,27 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int | None = None) -> pd.DataF
              .reset_index(drop=True))
     table = table[["speaker", "quotes", "direct", "reported", "direct_share", "articles"]]
     return table.head(top) if top else table
+
+
+def speaker_coverage(quotes: pd.DataFrame) -> pd.DataFrame:
+    """How many quotes have a named speaker: a person, an organisation, several people jointly;
+    and how many do not: an unnamed source ("analysts", "a spokesman"), a pronoun the article
+    never resolves ("I", "they"), or no speaker at all. Rows with quotes and share."""
+    named = quotes["speaker"].notna()
+    joint = quotes["speakers"].fillna("").str.contains(JOINT, regex=False) if "speakers" in quotes.columns \
+        else pd.Series(False, index=quotes.index)
+    label = quotes["speaker_label"].astype(str)
+    written = quotes["speaker_text"].fillna("").str.strip().str.lower()
+    groups = pd.Series("no speaker", index=quotes.index, dtype=object)
+    groups[written.ne("")] = "unnamed source"
+    groups[written.isin(SPEAKER_PRONOUNS)] = "unresolved pronoun"
+    groups[named & label.eq("ORG")] = "named organisation"
+    groups[named & ~label.eq("ORG")] = "named person"
+    groups[named & joint] = "joint speakers"
+    order = ["named person", "named organisation", "joint speakers", "unnamed source", "unresolved pronoun", "no speaker"]
+    counts = groups.value_counts().reindex(order, fill_value=0)
+    table = pd.DataFrame({"quotes": counts, "share": (counts / max(len(quotes), 1)).round(3)})
+    return table.rename_axis("speaker")
 
 
 def quotes_per_role(quotes: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
@@ -36,7 +68,8 @@ def quotes_per_role(quotes: pd.DataFrame, top: int | None = None) -> pd.DataFram
 
 def kind_shares(quotes: pd.DataFrame, speakers: list[str] | None = None) -> pd.DataFrame:
     """Per speaker, the share of each kind of attribution (rows sum to 1)."""
-    frame = quotes.assign(who=_speakers(quotes), kind=quotes["kind"].astype(str))
+    frame = _speakers(quotes)
+    frame = frame.assign(kind=frame["kind"].astype(str))
     if speakers is not None:
         frame = frame[frame["who"].isin(speakers)]
     table = pd.crosstab(frame["who"], frame["kind"], normalize="index").round(2)
@@ -62,6 +95,7 @@ def quote_lengths(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def speaker_quotes(quotes: pd.DataFrame, speaker: str) -> pd.DataFrame:
     """Every quote of one speaker, with where to find it (article_id and offsets for Corpus.show)."""
-    rows = quotes[_speakers(quotes) == speaker]
+    frame = _speakers(quotes, unresolved=True)
+    rows = frame[frame["who"] == speaker]
     columns = ["article_id", "quote", "kind", "cue", "said_on", "content", "start", "end"]
     return rows[columns].sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)

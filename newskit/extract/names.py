@@ -46,6 +46,8 @@ TITLE_MODIFIERS = lexicon.words("names/title_modifiers")
 # Any word that may stand in a title before a name.
 TITLE_WORDS = CORE_TITLES | TITLE_MODIFIERS | HONORIFICS
 ROLE_CONNECTORS = lexicon.words("names/role_connectors")
+# Prepositions joining a title to the place it is held for: "Ambassador to Lima", "envoy in Kabul".
+TITLE_PLACE_PREPOSITIONS = frozenset({"to", "in", "at"})
 ROLE_NOUNS = lexicon.words("names/role_nouns")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
 GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
@@ -114,6 +116,10 @@ def split_title(ent: Span) -> TitledName:
     first = start
     # titles just before the span: "Russian Deputy Defense Minister" + "Anatoly Antonov"
     k = ent.start - 1
+    # the place a title names, glued into the name by the tagger: "Ambassador to" + "Lima Olga Marek"
+    if start < ent.end - 2 and start == ent.start and k >= 1 and doc[k].lower_ in TITLE_PLACE_PREPOSITIONS \
+            and is_title_word(doc[k - 1].text) and gazetteer.lookup(doc[start].text) is not None:
+        start, first, k = start + 1, k - 1, k - 2
     while k >= 0 and (is_title_word(doc[k].text) or doc[k].ent_type_ in ROLE_ENTITY_TYPES
                       or (doc[k].lower_ in ROLE_CONNECTORS and k > 0 and not doc[k].is_sent_start)):
         first = k
@@ -333,3 +339,41 @@ def is_known_first_name(word: str) -> bool:
     """Whether a folded word is a first name in the `nicknames` package's table ("jordan" is not,
     "charles" and "chuck" are); unknown names are common, so only a True tells anything."""
     return word in _known_first_names()
+
+
+# A title -> the descriptions a later sentence may use for its holder ("ambassador" -> "diplomat"),
+# organisation kinds included ("ministry" -> "department"); read transitively.
+ROLE_HYPERNYMS: dict[str, list[str]] = {k: v for k, v in lexicon.table("names/role_hypernyms").items()
+                                         if not k.startswith("_")}
+_LONGEST_TITLE = max(len(key.split()) for key in ROLE_HYPERNYMS)
+
+
+def title_phrases(words: list[str]) -> list[str]:
+    """The titles written in a run of words, longest first: ["Ruritanian", "Foreign", "Minister"]
+    -> ["foreign minister", "minister"]; single words count when they are role nouns, core titles
+    or keys of ROLE_HYPERNYMS, longer phrases when they are keys of ROLE_HYPERNYMS."""
+    folded = [fold(w) for w in words]
+    found: list[str] = []
+    for size in range(min(_LONGEST_TITLE, len(folded)), 0, -1):
+        for at in range(len(folded) - size + 1):
+            phrase = " ".join(folded[at:at + size])
+            known = phrase in ROLE_HYPERNYMS or (size == 1 and (phrase in ROLE_NOUNS or phrase.rstrip(".") in CORE_TITLES))
+            if known and phrase not in found:
+                found.append(phrase)
+    return found
+
+
+def role_descriptions(words: list[str]) -> frozenset[str]:
+    """Every description that may refer back to the holder of a role written as `words`: the
+    titles in it and, transitively, what they are kinds of ("Ruritanian Ambassador" ->
+    {"ambassador", "diplomat", "envoy", "official"}; "President" -> {"president", "leader",
+    "head of state", ...}). Organisation names give their kinds the same way ("Acme Corp." ->
+    {"corp.", "company", "firm", ...})."""
+    found = set(title_phrases(words))
+    todo = sorted(found)
+    while todo:
+        for broader in ROLE_HYPERNYMS.get(todo.pop(), ()):
+            if broader not in found:
+                found.add(broader)
+                todo.append(broader)
+    return frozenset(found)

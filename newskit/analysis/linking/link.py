@@ -14,6 +14,7 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, name_parts,
                                    normalize_name, same_first_name)
+from newskit.extract.quotes.speakers import JOINT, joint_name
 from newskit.frames import conform
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -272,10 +273,13 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
     article's own); a speaker the article left unresolved but wrote as a name the corpus links
     ("Sanders" said) gets that entity."""
     frame = quotes.copy()
+    # the article's own names: "; "-separated for a joint speaker ("Lena Fisk; Tomas Brand")
+    own = frame["speakers"] if "speakers" in frame.columns else frame["speaker"]
+    own = own.where(own.notna(), frame["speaker"])
     if "article_speaker" in frame.columns and frame["article_speaker"].notna().any():
-        local = frame["article_speaker"].where(frame["article_speaker"].notna(), frame["speaker"])
+        local = frame["article_speaker"].where(frame["article_speaker"].notna(), own)
     else:
-        local = frame["speaker"]
+        local = own
     frame["article_speaker"] = local
     # a speaker the article left unresolved but wrote as a name the corpus knows ("Sanders")
     written = {}
@@ -291,14 +295,19 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
             if isinstance(text, str) and text[:1].isupper():
                 name = normalize_name(text, "PERSON")
                 hit = written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))
-            speakers.append(hit[0] if hit else None)
-            ids.append(hit[1] if hit else None)
+            speakers.append([hit[0]] if hit else [])
+            ids.append([hit[1]] if hit else [])
             continue
-        hit = names.get((article, fold(speaker)))
-        if hit is None and corpus_names:
-            hit = corpus_names.get(form_key(clean_name(speaker)))
-        speakers.append(hit[0] if hit else speaker)
-        ids.append(hit[1] if hit else None)
-    frame["speaker"] = pd.Series(speakers, index=frame.index, dtype=object)
-    frame["speaker_id"] = pd.Series(ids, index=frame.index, dtype=object)
+        found, idents = [], []
+        for one in speaker.split(JOINT):
+            hit = names.get((article, fold(one)))
+            if hit is None and corpus_names:
+                hit = corpus_names.get(form_key(clean_name(one)))
+            found.append(hit[0] if hit else one)
+            idents.append(hit[1] if hit else None)
+        speakers.append(found)
+        ids.append(idents)
+    frame["speaker"] = pd.Series([joint_name(f) if f else None for f in speakers], index=frame.index, dtype=object)
+    frame["speakers"] = pd.Series([JOINT.join(f) if f else None for f in speakers], index=frame.index, dtype=object)
+    frame["speaker_id"] = pd.Series([JOINT.join(i for i in found if i) or None for found in ids], index=frame.index, dtype=object)
     return conform("quotes", frame)

@@ -37,8 +37,11 @@ def is_reporting(token: Token) -> bool:
 
 def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     """The mention that does the saying."""
-    for child in verb.children:
-        # the verb's own subject: "Antonov said", "said Antonov" (spaCy marks both nsubj)
+    # the verb's own subject: "Antonov said", "said Antonov" (spaCy marks both nsubj); of two
+    # subjects the nearest one before the verb ("VALDORIA, March 3. President Weiss said": the
+    # dateline's place is read as a second subject)
+    children = sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
+    for child in children:
         if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return mention(verb.head)  # relative clause: "Antonov, who said ...", "a sign that said"
         if child.dep_ in SUBJECTS and child.lower_ not in _NOT_SPEAKERS:

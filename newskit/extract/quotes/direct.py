@@ -354,7 +354,7 @@ def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int,
     }
     if cue.speaker is None:  # floating quote: the speaker of the quote before it
         previous = rows[-1]
-        row.update({k: previous[k] for k in ("speaker", "speaker_text", "speaker_start", "speaker_end",
+        row.update({k: previous[k] for k in ("speaker", "speakers", "speaker_text", "speaker_start", "speaker_end",
                                               "speaker_label", "speaker_role", "said_on")})
         return row
     row.update(resolver.resolve(cue.speaker, cue.pdoc))
@@ -362,7 +362,8 @@ def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int,
     if dash:  # the tokenizer glued the dash to the name: "-Lena"
         row["speaker_text"] = row["speaker_text"][dash:]
         row["speaker_start"] += dash
-        row["speaker"] = row["speaker"].lstrip(_DASHES + " ") if row["speaker"] else row["speaker"]
+        for key in ("speaker", "speakers"):
+            row[key] = row[key].lstrip(_DASHES + " ") if row[key] else row[key]
     row["said_on"] = said_on(adoc, cue.pdoc, cue.verb, (start, end)) if cue.verb is not None else None
     return row
 

@@ -1,86 +1,62 @@
 """Speakers: resolve the mention at a cue to a person or organisation, with role and date said.
 
 Notes:
-    Names resolve to the fullest form in the article ("Antonov" -> "Anatoly Antonov"); pronouns
-    to the nearest earlier person of agreeing gender, subjects first (after Hobbs 1978 and the
-    salience ranking of Lappin & Leass 1994); role nouns ("the minister") to the nearest person
-    holding that role; organisation nouns ("the ministry") to the organisation named earlier.
+    The article's participants (participants.py) are every person and organisation it names,
+    with their titles and what those allow a later sentence to call them. A mention resolves to
+    the most recent compatible participant: a surname to the full name ("Sorel" -> "Ivan Sorel");
+    a description ("the diplomat", "the Ruritanian leader", "the head of state", "the ministry")
+    to the participant whose titles allow it (an ambassador is a diplomat, a president a leader),
+    nationality and gender agreeing; a pronoun ("he", "according to her") to the nearest earlier
+    person of agreeing gender, subjects first (after Hobbs 1978 and the salience ranking of
+    Lappin & Leass 1994). Joint speakers ("Fisk and Brand said") keep every name: `speaker`
+    reads "Lena Fisk and Tomas Brand", `speakers` lists them ("Lena Fisk; Tomas Brand").
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import ROLE_NOUNS, gender_of, person_name, role_of
+from newskit.extract.names import ROLE_NOUNS, fold, is_role_noun, is_title_word, person_name, role_of
+from newskit.extract.entities import gazetteer
+from newskit.extract.quotes.cues import mention as mention_of
+from newskit.extract.quotes.participants import ORG_LABELS, ORGANISATION_NOUNS, Participants, without_determiner
 
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
-# Nouns of organisations: "the ministry said" is an organisation speaking.
-ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 # Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
-_ORG_LABELS = {"ORG", "GPE", "NORP"}
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
-
-
-@dataclass
-class Person:
-    start: int  # article offset of the mention
-    sentence: int
-    name: str  # canonical name
-    subject: bool  # the mention is a clause subject (more salient for pronouns)
+# Separator of the names in `speakers` (joint speakers); a name never holds it.
+JOINT = "; "
 
 
 class Resolver:
-    """Everything one article tells about its people and organisations, to resolve speakers."""
+    """Resolve speaker mentions against the article's participants."""
 
     def __init__(self, adoc: ArticleDoc) -> None:
         self.adoc = adoc
-        canonical = {(r["start"], r["end"]): r["entity"] for r in adoc.results.get("entities", [])
-                     if isinstance(r.get("entity"), str) and r["entity"] != r["text"]}
-        self.people: list[Person] = []
-        self.roles: dict[str, str] = {}
-        self.genders: dict[str, str] = {}
-        self.orgs: list[tuple[int, str, str]] = []  # (offset, name, head lemma)
-        mentions: list[tuple[ParagraphDoc, Span]] = []
-        for pdoc in adoc.paragraphs:
-            # organisations named by a noun phrase ("Russian defense ministry"), then by name
-            chunks = [c for c in pdoc.doc.noun_chunks if c.root.lemma_.lower() in ORGANISATION_NOUNS]
-            for chunk in chunks:
-                self.orgs.append((pdoc.offsets(chunk)[0], _without_determiner(chunk), chunk.root.lemma_.lower()))
-            for ent in pdoc.doc.ents:
-                if ent.label_ == "PERSON":
-                    mentions.append((pdoc, ent))
-                elif ent.label_ in _ORG_LABELS and not any(c.start <= ent.start and ent.end <= c.end for c in chunks):
-                    self.orgs.append((pdoc.offsets(ent)[0], canonical.get(pdoc.offsets(ent), ent.text), ent.root.lemma_.lower()))
-        full_names = [person_name(e.text) for _, e in mentions if len(person_name(e.text).split()) > 1]
-        for pdoc, ent in mentions:
-            name = canonical.get(pdoc.offsets(ent)) or self._full_name(person_name(ent.text), full_names)
-            if not name:
-                continue
-            self.people.append(Person(pdoc.offsets(ent)[0], pdoc.sentence_of(ent.start), name, ent.root.dep_ in ("nsubj", "nsubjpass")))
-            role = role_of(ent)
-            if role and name not in self.roles:
-                self.roles[name] = role
-            gender = gender_of(ent)
-            if gender and name not in self.genders:
-                self.genders[name] = gender
-
-    @staticmethod
-    def _full_name(name: str, full_names: list[str]) -> str:
-        words = name.split()
-        for full in full_names:  # the first full name that contains every word of the mention
-            if set(words) <= set(full.split()):
-                return full
-        return name
+        self.model = Participants(adoc)
 
     def resolve(self, mention: Span, pdoc: ParagraphDoc) -> dict:
-        """speaker, speaker_text, speaker_start/end, speaker_label and speaker_role of a mention."""
+        """speaker, speakers, speaker_text, speaker_start/end, speaker_label and speaker_role of a mention."""
+        members = joint_members(mention)
+        if len(members) > 1:
+            found = [self._one(m, pdoc) for m in members]
+            names = [f["speaker"] for f in found if f.get("speaker")]
+            if len(names) == len(members) and len(set(names)) == len(names):
+                start, end = pdoc.offsets(mention.doc[min(m.start for m in members):max(m.end for m in members)])
+                labels = {f["speaker_label"] for f in found}
+                return {"speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_text": self.adoc.text[start:end],
+                        "speaker_start": start, "speaker_end": end,
+                        "speaker_label": labels.pop() if len(labels) == 1 else "PERSON", "speaker_role": None}
+        row = self._one(mention, pdoc)
+        row["speakers"] = row["speaker"]
+        return row
+
+    def _one(self, mention: Span, pdoc: ParagraphDoc) -> dict:
         start, end = pdoc.offsets(mention)
         row = {"speaker": None, "speaker_text": mention.text, "speaker_start": start, "speaker_end": end,
                "speaker_label": None, "speaker_role": None}
@@ -88,66 +64,142 @@ class Resolver:
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
-        known = set(person_name(mention.text).split()) <= {w for p in self.people for w in p.name.split()}
-        if mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (known or not head.ent_type_)):
-            name = self._full_name(person_name(mention.text), [p.name for p in self.people if " " in p.name])
-            if " " in name and all(p.name != name for p in self.people):
-                # a full name the entity model missed: later short mentions ("Moss") resolve to it
-                self.people.append(Person(start, pdoc.sentence_of(head.i), name, head.dep_ in ("nsubj", "nsubjpass")))
-            role = role_of(mention) if mention.label_ else None
-            return {**row, "speaker": name, "speaker_label": "PERSON", "speaker_role": role or self.roles.get(name)}
-        if mention.label_ in _ORG_LABELS or head.ent_type_ in _ORG_LABELS:
-            name = next((n for s, n, _ in self.orgs if s == start), _without_determiner(mention))
-            return {**row, "speaker": name, "speaker_label": "ORG"}
+        titled = _titled_person(mention)
+        if titled is not None:  # "Ambassador to Lima Olga Marek" parsed as the title with the name inside
+            mention, role = titled
+            head = mention.root
+        else:
+            role = None
         lemma = head.lemma_.lower()
         determiner = mention[0].lower_ if len(mention) > 1 else ""
+        description = titled is None and _is_description(mention)
+        if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
+                self._known(mention) or not head.ent_type_))):
+            return {**row, **self._person(mention, pdoc, role)}
+        if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
+            name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
+            return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
         if determiner in _INDEFINITE or (head.tag_ in ("NNS", "NNPS") and lemma not in ORGANISATION_NOUNS) \
                 or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ROLE_NOUNS):
             return row  # an unnamed source: "a source", "experts", "officials"
-        if lemma in ROLE_NOUNS:
-            holder = self._holder(mention, start)
-            if holder is not None:
-                return {**row, "speaker": holder, "speaker_label": "PERSON", "speaker_role": self.roles.get(holder)}
-            return {**row, "speaker_role": _without_determiner(mention)}
-        if lemma in ORGANISATION_NOUNS:
-            earlier = [(s, n) for s, n, h in self.orgs if h == lemma and s < start and len(n.split()) > 1]
-            name = max(earlier)[1] if earlier else _without_determiner(mention)
-            return {**row, "speaker": name, "speaker_label": "ORG"}
+        if lemma in ORGANISATION_NOUNS and not is_role_noun(head):
+            own = without_determiner(mention)
+            if len(own.split()) > 1 and own in self.model.orgs:  # "the Russian defense ministry"
+                return {**row, "speaker": self.model.org_named(own, start), "speaker_label": "ORG"}
+            entry = self.model.described(mention, start)
+            return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
+        if is_role_noun(head) or description:
+            entry = self.model.described(mention, start)
+            if entry is not None:
+                return {**row, "speaker": entry.name, "speaker_label": entry.label,
+                        "speaker_role": entry.roles[0] if entry.roles else None}
+            return {**row, "speaker_role": without_determiner(mention)}
         return row
+
+    def _known(self, mention: Span) -> bool:
+        words = set(person_name(mention.text).split())
+        return bool(words) and any(words <= set(p.name.split()) for p in self.model.people.values())
+
+    def _person(self, mention: Span, pdoc: ParagraphDoc, role: str | None) -> dict:
+        start = pdoc.offsets(mention)[0]
+        name = self.model.name_at(*pdoc.offsets(mention), "PERSON") or self.model.full_name(person_name(mention.text), start)
+        entry = self.model.people.get(name)
+        if entry is None and " " in name:
+            # a full name the entity model missed: later short mentions ("Moss") resolve to it
+            entry = self.model.add_person(name, pdoc, mention, role)
+        role = role or (role_of(mention) if mention.label_ else None) or (entry.roles[0] if entry and entry.roles else None)
+        return {"speaker": name, "speaker_label": "PERSON", "speaker_role": role}
 
     def _pronoun(self, kind: str, start: int, sentence: int) -> dict:
         if kind in ("male", "female"):
-            candidates = [p for p in self.people if p.start < start and self.genders.get(p.name, kind) == kind]
+            candidates = [(p, s, subject, offset) for p in self.model.people.values()
+                          if (p.gender or kind) == kind for offset, s, subject in p.mentions if offset < start]
             if not candidates:
                 return {}
             # nearest sentence first, then subjects, then the closest mention
-            best = min(candidates, key=lambda p: (sentence - p.sentence, not p.subject, -p.start))
-            self.genders.setdefault(best.name, kind)  # "he" said it: later "she" is someone else
-            return {"speaker": best.name, "speaker_label": "PERSON", "speaker_role": self.roles.get(best.name)}
+            best = min(candidates, key=lambda c: (sentence - c[1], not c[2], -c[3]))[0]
+            best.gender = best.gender or kind  # "he" said it: later "she" is someone else
+            return {"speaker": best.name, "speaker_label": "PERSON", "speaker_role": best.roles[0] if best.roles else None}
         if kind in ("plural", "neuter"):
-            earlier = [(s, n) for s, n, _ in self.orgs if s < start]
-            people_after = [p for p in self.people if earlier and p.start > max(earlier)[0] and p.start < start]
-            if earlier and kind == "neuter" and not people_after:
-                return {"speaker": max(earlier)[1], "speaker_label": "ORG"}
+            orgs = [(p.last_before(start), p.name) for p in self.model.orgs.values() if p.last_before(start) is not None]
+            if not orgs:
+                return {}
+            latest = max(orgs)
+            people_after = any(latest[0] < offset < start for p in self.model.people.values() for offset, _, _ in p.mentions)
+            if kind == "neuter" and not people_after:
+                return {"speaker": latest[1], "speaker_label": "ORG"}
         return {}
 
-    def _holder(self, mention: Span, start: int) -> str | None:
-        """The nearest earlier person whose role shares the mention's role noun and modifiers."""
-        words = {t.lower_ for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct}
-        best = None
-        for person in self.people:
-            role = self.roles.get(person.name, "").lower()
-            if person.start >= start or mention.root.lower_ not in role.split():
+
+def joint_members(mention: Span) -> list[Span]:
+    """The mentions of a joint speaker: "Mayor Lena Fisk and Governor Tomas Brand" -> both names;
+    one mention otherwise. Only names join (a conjunct that is a name or a titled name)."""
+    doc = mention.doc
+    # one entity spanning "Fisk and Brand"
+    words = [t for t in mention if t.lower_ in ("and", "&")]
+    if len(words) == 1:
+        cut = words[0].i
+        left, right = doc[mention.start:cut], doc[cut + 1:mention.end]
+        if len(left) and len(right) and all(t.pos_ == "PROPN" for t in (*left, *right)):
+            return [left, right]
+    head = mention.root
+    conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
+    if conjuncts and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.children):
+        members = [mention] + [mention_of(c) for c in conjuncts]
+        if all(_names_someone(m) for m in members):
+            return members
+    return [mention]
+
+
+def _names_someone(span: Span) -> bool:
+    return span.label_ in ("PERSON", "ORG") or span.root.ent_type_ in ("PERSON", "ORG") or \
+        (span.root.pos_ == "PROPN" and not is_title_word(span.root.text))
+
+
+def joint_name(names: list[str]) -> str:
+    """How a joint speaker reads: "Lena Fisk and Tomas Brand", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _is_description(mention: Span) -> bool:
+    """Whether a mention only describes its referent: title words and nationality words around a
+    role noun ("the Ruritanian President", "the head of state"), no name."""
+    words = [t for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct]
+    if not words or not any(is_role_noun(t) for t in words):
+        return False
+    return all(is_title_word(t.text) or is_role_noun(t) or t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "ADP", "NOUN")
+               or t.lower_ in ("of", "state", "government") for t in words)
+
+
+def _titled_person(mention: Span) -> tuple[Span, str] | None:
+    """A title the parser made the head, with the name hung below it: "Ruritanian Ambassador to
+    Lima Olga Marek" -> (the name "Olga Marek", the title "Ruritanian Ambassador to Lima")."""
+    head = mention.root
+    if not is_role_noun(head):
+        return None
+    doc = head.doc
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "at", "in"):
+            continue
+        for obj in prep.children:
+            ent = next((e for e in doc.ents if e.start <= obj.i < e.end and e.label_ == "PERSON"), None)
+            if ent is None:
                 continue
-            score = sum(w in role.split() for w in words)
-            if best is None or (score, person.start) >= best[:2]:
-                best = (score, person.start, person.name)
-        return best[2] if best else None
+            name_start = ent.start
+            # the place the title names, glued into the name by the tagger: "Lima Olga Marek"
+            while name_start < ent.end - 2 and _is_place_word(doc[name_start]):
+                name_start += 1
+            if name_start == ent.start and ent.start == prep.i + 1:
+                return None  # "envoy to Olga Marek": the name is someone else's
+            left = head.left_edge.i
+            while left < head.i and doc[left].dep_ in ("det", "poss"):
+                left += 1
+            return doc[name_start:ent.end], doc[left:name_start].text
+    return None
 
 
-def _without_determiner(span: Span) -> str:
-    tokens = [t for t in span if not (t.i == span.start and t.dep_ in ("det", "poss"))]
-    return "".join(t.text_with_ws for t in tokens).strip()
+def _is_place_word(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC") or gazetteer.lookup(token.text) is not None
 
 
 def said_on(adoc: ArticleDoc, pdoc: ParagraphDoc, verb: Token, content: tuple[int, int]) -> pd.Timestamp | None:

@@ -1,0 +1,216 @@
+"""The article's participants: every person and organisation it names, and what it calls them.
+
+Speaker resolution (speakers.py) reads a later mention back to one of these entries: a surname
+("Sorel"), a description ("the diplomat", "the Ruritanian leader", "the head of state", "the
+ministry"), a pronoun or "according to him". An entry keeps:
+
+- its name: the fullest form the article gives (the entity extractor's canonical name);
+- its titles as written ("Ruritanian Ambassador to Lima") and every description they allow,
+  read through the titles' hypernyms in `names.role_descriptions` (an ambassador is a diplomat,
+  a president is a leader and head of state, an "Acme Corp." is a company and a firm);
+- the nationality and place words of its titles and name ("ruritanian"), and its gender when a
+  title, courtesy title or first name tells;
+- every offset where the article names it, so "the most recent compatible participant" is a
+  lookup.
+
+Notes:
+    The participants are built from the entity rows and the parse once per article; resolution
+    never adds entries except a full name the entity model missed (speakers.py). Titles come from
+    `names.role_of` — the same module the entities frame reads its roles from — so entity roles
+    and speaker roles agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from newskit.extract import lexicon
+from newskit.extract.document import ArticleDoc, ParagraphDoc
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, TITLE_MODIFIERS, fold, gender_of, is_title_word, person_name,
+                                   role_descriptions, role_of)
+
+# Nouns of organisations: "the ministry said" is an organisation speaking.
+ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
+# What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
+GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+
+
+@dataclass
+class Participant:
+    """One person or organisation of the article."""
+
+    name: str
+    label: str  # "PERSON" or "ORG"
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # (offset, sentence, subject), in order
+    roles: list[str] = field(default_factory=list)  # titles as written, first first
+    descriptions: set[str] = field(default_factory=set)  # what a later description may call it
+    words: set[str] = field(default_factory=set)  # folded words of its titles and name
+    nationals: set[str] = field(default_factory=set)  # folded nationality and place words of its titles and name
+    gender: str | None = None
+
+    def last_before(self, offset: int) -> int | None:
+        """The offset of its latest mention before `offset`, None when the article has not named it yet."""
+        earlier = [start for start, _, _ in self.mentions if start < offset]
+        return max(earlier) if earlier else None
+
+    def add_role(self, role: str | None, place_words: list[str]) -> None:
+        if role and role not in self.roles:
+            # a fuller form of a known title goes before it: "Transport Minister" before "Minister"
+            at = next((i for i, known in enumerate(self.roles) if role.endswith(" " + known)), len(self.roles))
+            self.roles.insert(at, role)
+            self.descriptions |= role_descriptions(role.split())
+            self.words |= {fold(w).rstrip(".,") for w in role.split()}
+        self.nationals |= {fold(w) for w in place_words}
+
+
+def same_nation(word: str, nationals: set[str]) -> bool:
+    """Whether a nationality or place word agrees with any of a participant's: "russian" with
+    "russia", "ruritanian" with "ruritania" (a shared stem of four letters)."""
+    return any(word[:4] == other[:4] for other in nationals)
+
+
+class Participants:
+    """The people and organisations one article names, in order of first mention."""
+
+    def __init__(self, adoc: ArticleDoc) -> None:
+        # the entity rows: their names are the article's canonical ones and their roles the
+        # entities frame's, so a speaker's name and role agree with its entity's
+        self.entities = sorted((r for r in adoc.results.get("entities", []) if r.get("label") in ("PERSON", *ORG_LABELS)),
+                               key=lambda r: (r["start"], r["end"]))
+        self.people: dict[str, Participant] = {}
+        self.orgs: dict[str, Participant] = {}
+        chunks: list[tuple[int, int]] = []
+        for pdoc in adoc.paragraphs:
+            # organisations named by a noun phrase ("Russian defense ministry")
+            for chunk in pdoc.doc.noun_chunks:
+                name = without_determiner(chunk)
+                if chunk.root.lemma_.lower() in ORGANISATION_NOUNS and len(name.split()) > 1:
+                    self.add_org(name, pdoc, chunk)
+                    chunks.append(pdoc.offsets(chunk))
+        for row in self.entities:
+            pdoc = adoc.paragraph_at(row["start"])
+            span = pdoc.doc.char_span(row["start"] - pdoc.start, row["end"] - pdoc.start, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
+            if row["label"] == "PERSON":
+                self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
+            elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
+                self.add_org(name, pdoc, span)
+
+    def name_at(self, start: int, end: int, label: str | None = None) -> str | None:
+        """The canonical name of the longest entity inside article span start..end ("Lima Olga
+        Marek" as parsed holds the entity "Olga Marek"), of `label` when given."""
+        inside = [r for r in self.entities if start <= r["start"] and r["end"] <= end
+                  and (label is None or (r["label"] == "PERSON") == (label == "PERSON"))]
+        if not inside:
+            return None
+        row = max(inside, key=lambda r: (r["end"] - r["start"], -r["start"]))
+        return row["entity"] if isinstance(row.get("entity"), str) else row["text"]
+
+    # --- building ---------------------------------------------------------------------------
+
+    def add_person(self, name: str, pdoc: ParagraphDoc, mention: Span, role: str | None = None) -> Participant:
+        entry = self.people.setdefault(name, Participant(name, "PERSON"))
+        start = pdoc.offsets(mention)[0]
+        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), mention.root.dep_ in ("nsubj", "nsubjpass")))
+        entry.mentions.sort()
+        for found in (role, role_of(mention)):  # the entities frame's role, the parse's
+            entry.add_role(found, place_words(mention, found))
+        entry.words |= {fold(w) for w in name.split()}
+        entry.gender = entry.gender or gender_of(mention)
+        return entry
+
+    def add_org(self, name: str, pdoc: ParagraphDoc, mention: Span) -> Participant:
+        entry = self.orgs.setdefault(name, Participant(name, "ORG"))
+        start = pdoc.offsets(mention)[0]
+        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), mention.root.dep_ in ("nsubj", "nsubjpass")))
+        entry.mentions.sort()
+        words = name.split()
+        entry.words |= {fold(w) for w in words}
+        entry.descriptions |= role_descriptions(words)
+        if fold(words[-1]) in ORGANISATION_NOUNS:
+            entry.descriptions.add(fold(words[-1]))
+        if mention.label_ == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
+            entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
+        entry.nationals |= {fold(t.text) for t in mention if t.ent_type_ in _PLACE_LABELS}
+        return entry
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def full_name(self, name: str, offset: int) -> str:
+        """The most recent full name before `offset` holding every word of `name` ("Sorel" ->
+        "Ivan Sorel"); else the first such full name anywhere (a headline names people before the
+        story does); else `name` itself."""
+        words = set(name.split())
+        if not words:
+            return name
+        recent = [(p.last_before(offset), p.name) for p in self.people.values()
+                  if " " in p.name and words <= set(p.name.split()) and p.last_before(offset) is not None]
+        if recent:
+            return max(recent)[1]
+        for full in self.people:
+            if " " in full and words <= set(full.split()):
+                return full
+        return name
+
+    def org_named(self, name: str, offset: int) -> str:
+        """The fullest organisation name holding every word of `name` that the article used
+        before `offset` ("Foreign Ministry" -> "Ruritanian Foreign Ministry"), else `name`."""
+        words = {fold(w) for w in name.split()}
+        recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
+                  if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None]
+        return max(recent)[2] if recent else name
+
+    def described(self, mention: Span, offset: int) -> Participant | None:
+        """The most recent participant a description fits: "the Ruritanian leader", "the head of
+        state", "the top diplomat", "the ministry"; None when none does."""
+        words = [t for t in mention if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+        if not words:
+            return None
+        head = mention.root
+        folded = [fold(t.text).rstrip(".") for t in words]
+        lemmas = [fold(t.lemma_) if t.i == head.i else f for t, f in zip(words, folded)]
+        at = [t.i for t in words].index(head.i) if head in words else len(words) - 1
+        # every run of words through the head, longest first: "top diplomat", "diplomat", "head of state"
+        phrases = sorted({" ".join(run[i:j]) for run in (folded, lemmas)
+                          for i in range(at + 1) for j in range(at + 1, len(run) + 1)}, key=lambda p: (-len(p), p))
+        gender = next((GENDERED_WORDS[t.lower_] for t in words if t.lower_ in GENDERED_WORDS), None)
+        nation = [fold(t.text) for t in words if t.ent_type_ in _PLACE_LABELS
+                  or (t.i != head.i and t.text[:1].isupper() and not is_title_word(t.text))]
+        titles = [f for t, f in zip(words, folded) if t.i != head.i and (f in TITLE_MODIFIERS or f in CORE_TITLES)]
+        pool = self.orgs if head.lemma_.lower() in ORGANISATION_NOUNS and head.lemma_.lower() not in {"head", "chief"} \
+            else self.people
+        best: tuple[int, str] | None = None
+        for entry in pool.values():
+            last = entry.last_before(offset)
+            if last is None or not any(p in entry.descriptions for p in phrases):
+                continue
+            if gender and entry.gender and gender != entry.gender:
+                continue
+            if nation and entry.nationals and not all(same_nation(n, entry.nationals) for n in nation):
+                continue
+            if any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles):
+                continue  # "the deputy minister" is not the minister
+            if best is None or last > best[0]:
+                best = (last, entry.name)
+        return (self.people.get(best[1]) or self.orgs.get(best[1])) if best else None
+
+
+def place_words(mention: Span, role: str | None) -> list[str]:
+    """Nationality and place words in a person's title and just before the name: "Ruritanian"
+    in "Ruritanian President Anton Weiss"."""
+    doc = mention.doc
+    words = [t.text for t in mention if t.ent_type_ in _PLACE_LABELS]
+    if role:
+        start = max(0, mention.start - len(role.split()) - 2)
+        words += [t.text for t in doc[start:mention.start] if t.ent_type_ in _PLACE_LABELS and t.text in role]
+    return words
+
+
+def without_determiner(span: Span) -> str:
+    tokens = [t for t in span if not (t.i == span.start and t.dep_ in ("det", "poss"))]
+    return "".join(t.text_with_ws for t in tokens).strip()
