@@ -1,0 +1,242 @@
+"""Score the speakers newskit gives its quotes against the hand-made gold (bench/gold/speakers.csv).
+
+    .venv/bin/python bench/eval_speakers.py [--shared ../shared] [--split dev|heldout|all] [--show wrong|missing]
+
+The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
+stories with attributions), every attribution's content span (offsets into the `text` that
+`newskit.read_articles` gives), the speaker's full canonical name as the article gives it (`|`
+between accepted alternatives: "Confederation of British Industry|CBI"; `; ` between the members
+of a joint speaker; `none` for an unnamed source), how the speaker is written next to the cue
+(`speaker_as_written`) and a hash of the content (`check`, so a change in the reader is caught).
+bench/gold/README.md says how it was made.
+
+A predicted quote matches a gold one when their characters overlap on at least 30 % of the gold
+content, one-to-one, best overlap first (as in bench/eval_quotes.py; a prediction's content is
+the union of its `parts` when present). Each matched quote's speaker is then
+  right    the predicted `speaker` equals the gold name or one of its alternatives, compared
+           without case, extra whitespace or the curly/straight apostrophe difference; for a
+           `none` gold, the prediction has no speaker; for a joint gold, the set of predicted
+           `speakers` (a list column, when the quotes frame has one) equals the gold set;
+  missing  the prediction has no speaker and the gold has one;
+  wrong    anything else.
+Reported: matched / gold attributions (recall) and the right / missing / wrong shares of the
+matched quotes, overall, per `speaker_as_written` category, per corpus and per split.
+
+The split is fixed by the article id: `heldout` when the first hex digit of
+sha1(article_id) is below 4 (about a quarter), else `dev`. Rules are written looking at `dev`
+only: `--show` lists dev cases; listing held-out cases needs `--i-know` and must not be done
+while writing rules. Without ../shared the script says so and exits 0.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOLD = ROOT / "bench" / "gold" / "speakers.csv"
+THRESHOLD = 0.3
+OUTCOMES = ("right", "missing", "wrong")
+CATEGORIES = ("name", "surname", "pronoun", "description", "organisation", "unnamed", "joint", "according_to")
+
+
+def split_of(article_id: str) -> str:
+    """The fixed split: held out when sha1(article_id) starts with 0-3 (about a quarter)."""
+    return "heldout" if int(hashlib.sha1(article_id.encode("utf-8")).hexdigest()[0], 16) < 4 else "dev"
+
+
+def check_of(content: str) -> str:
+    return hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
+
+
+def read_gold(path: Path = GOLD) -> pd.DataFrame:
+    with open(path, newline="", encoding="utf-8") as handle:
+        gold = pd.DataFrame(list(csv.DictReader(handle)))
+    gold["quote_start"] = gold["quote_start"].astype(int)
+    gold["quote_end"] = gold["quote_end"].astype(int)
+    gold["split"] = gold["article_id"].map(split_of)
+    gold["corpus"] = gold["corpus_path"].str.split("/").str[1]
+    return gold
+
+
+def normal(name) -> str:
+    """A name compared without case, extra whitespace or curly apostrophes."""
+    if name is None or (not isinstance(name, (list, tuple)) and pd.isna(name)):
+        return ""
+    text = str(name).replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def predicted_spans(row: dict) -> list[tuple[int, int]]:
+    parts = row.get("parts")
+    if isinstance(parts, str) and parts:
+        return [tuple(map(int, p.split(":"))) for p in parts.split()]
+    return [(int(row["start"]), int(row["end"]))]
+
+
+def chars(spans) -> set[int]:
+    return {i for start, end in spans for i in range(start, end)}
+
+
+def match(gold: list[dict], predicted: list[dict], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs, best overlap (share of the gold content) first."""
+    gold_chars = [chars([(g["quote_start"], g["quote_end"])]) for g in gold]
+    pred_chars = [chars(predicted_spans(p)) for p in predicted]
+    candidates = []
+    for gi, gc in enumerate(gold_chars):
+        for pi, pc in enumerate(pred_chars):
+            share = len(gc & pc) / max(len(gc), 1)
+            if share >= threshold:
+                candidates.append((share, -gi, -pi))
+    pairs, used_g, used_p = [], set(), set()
+    for share, gi, pi in sorted(candidates, reverse=True):
+        if -gi not in used_g and -pi not in used_p:
+            pairs.append((-gi, -pi))
+            used_g.add(-gi)
+            used_p.add(-pi)
+    return pairs
+
+
+def predicted_speakers(pred: dict) -> list[str]:
+    """The prediction's speakers: the `speakers` list when the frame has one, else `speaker`."""
+    many = pred.get("speakers")
+    if isinstance(many, (list, tuple)) or (hasattr(many, "__len__") and not isinstance(many, str)):
+        return [s for s in many if normal(s)]
+    one = pred.get("speaker")
+    return [one] if normal(one) else []
+
+
+def outcome(gold_speaker: str, pred: dict) -> str:
+    """right / missing / wrong for one matched quote."""
+    said = predicted_speakers(pred)
+    if normal(gold_speaker) == "none":
+        return "right" if not said else "wrong"
+    if not said:
+        return "missing"
+    if "; " in gold_speaker:  # a joint speaker: the same set of names, each with its alternatives
+        members = [{normal(a) for a in member.split("|")} for member in gold_speaker.split("; ")]
+        names = [normal(s) for s in said]
+        if len(names) != len(members):
+            return "wrong"
+        unused = list(members)
+        for name in names:
+            hit = next((m for m in unused if name in m), None)
+            if hit is None:
+                return "wrong"
+            unused.remove(hit)
+        return "right"
+    if len(said) != 1:
+        return "wrong"
+    return "right" if normal(said[0]) in {normal(a) for a in gold_speaker.split("|")} else "wrong"
+
+
+def score(gold: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The gold rows with `outcome` (right/missing/wrong, or missing value when unmatched) and the
+    matched prediction's `predicted`, `predicted_text` and its span."""
+    by_article = {k: g.to_dict("records") for k, g in quotes.groupby("article_id", sort=False)} if len(quotes) else {}
+    rows = []
+    for article_id, group in gold.groupby("article_id", sort=False):
+        golds = group.to_dict("records")
+        predicted = by_article.get(article_id, [])
+        pairs = dict(match(golds, predicted))
+        for gi, g in enumerate(golds):
+            pred = predicted[pairs[gi]] if gi in pairs else None
+            said = predicted_speakers(pred) if pred is not None else []
+            rows.append({**g, "outcome": outcome(g["speaker"], pred) if pred is not None else None,
+                         "predicted": "; ".join(map(str, said)) if said else None,
+                         "predicted_text": pred.get("speaker_text") if pred is not None else None,
+                         "predicted_span": f"{pred['start']}:{pred['end']}" if pred is not None else None})
+    return pd.DataFrame(rows)
+
+
+def summary(scored: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    groups = [("all", scored)] if by is None else list(scored.groupby(by, sort=True))
+    table = []
+    for key, frame in groups:
+        matched = frame["outcome"].notna().sum()
+        counts = Counter(frame["outcome"].dropna())
+        table.append({by or "": key, "gold": len(frame), "matched": int(matched),
+                      "recall": matched / max(len(frame), 1),
+                      **{o: counts[o] / matched if matched else float("nan") for o in OUTCOMES}})
+    return pd.DataFrame(table).set_index(by or "")
+
+
+def load_articles(shared: Path, gold: pd.DataFrame) -> pd.DataFrame:
+    import newskit
+
+    paths = sorted(set(gold["corpus_path"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = newskit.read_articles([str(shared / p) for p in paths])
+    articles = articles[articles["article_id"].isin(set(gold["article_id"]))].reset_index(drop=True)
+    absent = set(gold["article_id"]) - set(articles["article_id"])
+    if absent:
+        raise SystemExit(f"eval_speakers: the reader no longer gives these gold articles: {sorted(absent)}")
+    return articles
+
+
+def verify(gold: pd.DataFrame, articles: pd.DataFrame) -> None:
+    """Stop, naming the row, when a gold span's text no longer hashes to its `check`."""
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for number, row in enumerate(gold.itertuples(index=False), start=2):  # line 1 is the header
+        content = texts[row.article_id][row.quote_start:row.quote_end]
+        if check_of(content) != row.check:
+            raise SystemExit(f"eval_speakers: gold row {number} ({row.corpus_path} {row.quote_start}:{row.quote_end}) "
+                             f"does not match its check {row.check}: the reader's text changed")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
+    parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
+    parser.add_argument("--gold", default=str(GOLD))
+    parser.add_argument("--show", choices=("wrong", "missing"), help="list the dev cases with this outcome")
+    parser.add_argument("--i-know", action="store_true", help="let --show list held-out cases too (not while writing rules)")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "corpora").is_dir():
+        print(f"eval_speakers: {shared} is absent; nothing to score")
+        return 0
+    import newskit
+
+    gold = read_gold(Path(args.gold))
+    if args.split != "all":
+        gold = gold[gold["split"] == args.split].reset_index(drop=True)
+    articles = load_articles(shared, gold)
+    verify(gold, articles)
+    corpus = newskit.tag(articles, cache=None, progress=False, model=newskit.load_model(args.model))
+    scored = score(gold, corpus.quotes)
+    print(f"{args.split} split: {gold['article_id'].nunique()} articles, {len(gold)} gold attributions, "
+          f"{len(corpus.quotes)} predicted quotes")
+    pd.set_option("display.width", 200)
+    print(summary(scored).round(3).to_string())
+    print()
+    print(summary(scored, "speaker_as_written").reindex([c for c in CATEGORIES if c in set(scored["speaker_as_written"])]).round(3).to_string())
+    print()
+    print(summary(scored, "corpus").round(3).to_string())
+    if args.split == "all":
+        print()
+        print(summary(scored, "split").round(3).to_string())
+    if args.show:
+        cases = scored[scored["outcome"] == args.show]
+        if not args.i_know:
+            cases = cases[cases["split"] == "dev"]
+        print(f"\n{args.show} ({'all splits' if args.i_know else 'dev only'}): {len(cases)}")
+        for row in cases.itertuples(index=False):
+            print(f"  {row.corpus_path} {row.quote_start}:{row.quote_end} [{row.speaker_as_written}] "
+                  f"gold {row.speaker!r}  predicted {row.predicted!r} (speaker_text {row.predicted_text!r}, span {row.predicted_span})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""bench/eval_speakers.py: the matching and outcome rules on a made-up article, and the gold's
+hashes against the reader's text when ../shared is at hand."""
+from __future__ import annotations
+
+import importlib.util
+import warnings
+
+import pandas as pd
+import pytest
+
+from .conftest import ROOT, SHARED
+
+spec = importlib.util.spec_from_file_location("eval_speakers", ROOT / "bench" / "eval_speakers.py")
+ev = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ev)
+
+# a made-up article: offsets into this text only
+TEXT = ('Pat Quill said: "The mill will close." She added: "Jobs will go." '
+        'The Weavers\' Union said talks had failed. Officials said more was to come.')
+
+
+def span(piece: str) -> tuple[int, int]:
+    start = TEXT.index(piece)
+    return start, start + len(piece)
+
+
+def gold_row(piece, speaker, written="name"):
+    start, end = span(piece)
+    return {"article_id": "a1", "corpus_path": "corpora/x/1.txt", "quote_start": start, "quote_end": end,
+            "speaker": speaker, "speaker_as_written": written, "split": "dev", "corpus": "x"}
+
+
+def pred(piece, speaker, **extra):
+    start, end = span(piece)
+    return {"article_id": "a1", "start": start, "end": end, "speaker": speaker, "speaker_text": speaker, **extra}
+
+
+def test_overlap_of_thirty_percent_of_the_gold_content_matches_one_to_one():
+    gold = [gold_row("The mill will close.", "Pat Quill")]
+    assert ev.match(gold, [pred("The mill", "Pat Quill")]) == [(0, 0)]  # 8 of 20 characters
+    assert ev.match(gold, [pred("The", "Pat Quill")]) == []  # 3 of 20
+    # two predictions on one gold: the better overlap wins, the other stays unmatched
+    assert ev.match(gold, [pred("The mill", "x"), pred("The mill will close.", "Pat Quill")]) == [(0, 1)]
+
+
+def test_parts_make_a_predictions_content():
+    gold = [gold_row("Jobs will go.", "Pat Quill")]
+    (a, b), (c, d) = span("The mill"), span("Jobs will go.")
+    split_quote = {"article_id": "a1", "start": a, "end": d, "parts": f"{a}:{b} {c}:{d}", "speaker": "Pat Quill"}
+    assert ev.predicted_spans(split_quote) == [(a, b), (c, d)]
+    assert ev.match(gold, [split_quote]) == [(0, 0)]
+
+
+@pytest.mark.parametrize("gold_speaker, predicted, expected", [
+    ("Pat Quill", {"speaker": "pat  quill"}, "right"),
+    ("Weavers' Union|WU", {"speaker": "Weavers\u2019 Union"}, "right"),
+    ("Weavers' Union|WU", {"speaker": "WU"}, "right"),
+    ("Pat Quill", {"speaker": "Quill"}, "wrong"),
+    ("Pat Quill", {"speaker": None}, "missing"),
+    ("Pat Quill", {"speaker": float("nan")}, "missing"),
+    ("none", {"speaker": None}, "right"),
+    ("none", {"speaker": "Officials"}, "wrong"),
+    ("Pat Quill; Sam Reed", {"speaker": "Pat Quill", "speakers": ["Sam Reed", "Pat Quill"]}, "right"),
+    ("Pat Quill; Sam Reed", {"speaker": "Pat Quill"}, "wrong"),
+    ("Pat Quill; Sam Reed", {"speaker": "Pat Quill", "speakers": ["Pat Quill"]}, "wrong"),
+])
+def test_outcomes(gold_speaker, predicted, expected):
+    assert ev.outcome(gold_speaker, predicted) == expected
+
+
+def test_score_and_summary():
+    gold = pd.DataFrame([gold_row("The mill will close.", "Pat Quill"),
+                         gold_row("Jobs will go.", "Pat Quill", "pronoun"),
+                         gold_row("talks had failed", "Weavers' Union", "organisation"),
+                         gold_row("more was to come", "none", "unnamed")])
+    quotes = pd.DataFrame([pred("The mill will close.", "Pat Quill"), pred("Jobs will go.", None),
+                           pred("talks had failed", "Pat Quill")])
+    scored = ev.score(gold, quotes)
+    assert scored["outcome"].fillna("unmatched").tolist() == ["right", "missing", "wrong", "unmatched"]
+    overall = ev.summary(scored).iloc[0]
+    assert (overall["gold"], overall["matched"]) == (4, 3)
+    assert overall["right"] == overall["missing"] == overall["wrong"] == pytest.approx(1 / 3)
+    assert ev.summary(scored, "speaker_as_written").loc["unnamed", "matched"] == 0
+
+
+def test_split_is_fixed_by_the_article_id():
+    assert ev.split_of("a1") == ev.split_of("a1")
+    assert {ev.split_of(str(n)) for n in range(40)} == {"dev", "heldout"}
+
+
+@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
+def test_every_gold_row_points_at_the_text_it_was_made_from():
+    gold = ev.read_gold()
+    assert gold["article_id"].nunique() >= 40
+    assert set(gold["speaker_as_written"]) <= set(ev.CATEGORIES)
+    assert set(gold["kind"]) <= {"direct", "reported"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = ev.load_articles(SHARED, gold)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for row in gold.itertuples(index=False):
+        content = texts[row.article_id][row.quote_start:row.quote_end]
+        assert content.strip(), row
+        assert ev.check_of(content) == row.check, row
+    ev.verify(gold, articles)
