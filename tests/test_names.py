@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 import newskit.analysis.entities as analysis_entities
 import newskit.extract.entities.canonical as canonical
 import newskit.extract.entities.mentions as mentions
+import newskit.extract.quotes.participants as participants
 import newskit.extract.quotes.speakers as speakers
 from newskit.extract import names
 from newskit.extract.names import TitledName
@@ -127,7 +128,7 @@ def test_normalize_name(text, label, expected):
     ("Defense Minister Sergei Shoigu's", "Sergei Shoigu"),
     ("Mrs. Clinton", "Clinton"),
     ("spokesman John Kirby", "John Kirby"),
-    ("Lord Ahmad’s", "Ahmad"),
+    ("Lord Ahmad’s", "Lord Ahmad"),  # a peer is known by title and name
     ("Sen. Marco Rubio", "Marco Rubio"),
     ("Deputy Minister Smith", "Smith"),
     ("Foreign Minister", "Foreign Minister"),  # a role noun as the last word is all the name there is
@@ -172,7 +173,8 @@ def test_name_labels():
 
 def test_entities_and_speakers_share_the_name_rules():
     assert speakers.role_of is names.role_of and speakers.person_name is names.person_name
-    assert speakers.gender_of is names.gender_of and speakers.ROLE_NOUNS is names.ROLE_NOUNS
+    assert participants.gender_of is names.gender_of and participants.role_of is names.role_of
+    assert speakers.ROLE_NOUNS is names.ROLE_NOUNS and participants.role_descriptions is names.role_descriptions
     assert mentions.split_title is names.split_title and canonical.normalize_name is names.normalize_name
     # Mention has a module of its own: mentions.py and canonical.py both import it, not each other
     assert mentions.Mention is canonical.Mention

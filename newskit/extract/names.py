@@ -49,6 +49,8 @@ ROLE_CONNECTORS = lexicon.words("names/role_connectors")
 # Prepositions joining a title to the place it is held for: "Ambassador to Lima", "envoy in Kabul".
 TITLE_PLACE_PREPOSITIONS = frozenset({"to", "in", "at"})
 ROLE_NOUNS = lexicon.words("names/role_nouns")
+# Titles of peers and royals kept before a single name: "Lord Holme", "Prince Charles".
+PEERAGE_TITLES = lexicon.words("names/peerage_titles")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
 GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
 
@@ -111,7 +113,7 @@ def split_title(ent: Span) -> TitledName:
     doc = ent.doc
     start = ent.start
     # titles inside the span: "Special Envoy Staffan de Mistura" tagged PERSON as a whole
-    while start < ent.end - 1 and is_title_word(doc[start].text):
+    while start < ent.end - 1 and is_title_word(doc[start].text) and not is_peerage_name(doc[start:ent.end]):
         start += 1
     first = start
     # titles just before the span: "Russian Deputy Defense Minister" + "Anatoly Antonov"
@@ -137,6 +139,17 @@ def split_title(ent: Span) -> TitledName:
     if not any(w in CORE_TITLES for w in words) or (words and words[-1] in ROLE_CONNECTORS):
         return TitledName(start, start, None)
     return TitledName(first, start, doc[first:start].text)
+
+
+def is_peerage_name(span: Span) -> bool:
+    """Whether a span is a peer's or royal's title and one capitalized name: "Lord Holme",
+    "Prince Charles" (the title is part of how the person is known)."""
+    return len(span) == 2 and _is_peerage_words([t.text for t in span])
+
+
+def _is_peerage_words(words: list[str]) -> bool:
+    return len(words) == 2 and words[0][:1].isupper() and words[0].lower() in PEERAGE_TITLES \
+        and words[1][:1].isupper() and words[1].isalpha()
 
 
 def is_role_noun(token: Token) -> bool:
@@ -214,7 +227,10 @@ def person_name(text: str) -> str:
         anywhere) and everything up to the last role noun before the final word: "Sergei Shoigu",
         "Clinton".
     """
-    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in GENDERED_WORDS]
+    words = text.replace("’s", "").replace("'s", "").split()
+    if len(words) >= 2 and _is_peerage_words(words[-2:]):
+        return " ".join(words[-2:])  # "Chairman Lord Holme" -> "Lord Holme"
+    words = [w for w in words if w.lower() not in GENDERED_WORDS]
     titles = [i for i, w in enumerate(words[:-1]) if w.lower() in ROLE_NOUNS]
     return " ".join(words[titles[-1] + 1:] if titles else words)
 

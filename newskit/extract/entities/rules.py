@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
-from newskit.extract.names import CORE_TITLES
+from newskit.extract.names import CORE_TITLES, is_peerage_name
 
 COMPONENT = "newskit_entity_rules"
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
@@ -47,6 +47,7 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in ents for piece in split_titled_person(ent)]
+        ents = [with_peerage_title(ent) for ent in ents]
         ents = _apply_places(doc, ents)
         doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents) if len(e)}.values(), key=lambda e: e.start)
         return doc
@@ -145,6 +146,15 @@ def split_titled_person(ent: Span) -> list[Span]:
     if heads and heads[-1] >= 1:
         pieces.insert(0, Span(doc, before.start, before.start + heads[-1] + 1, label=ent.label_))
     return pieces
+
+
+def with_peerage_title(ent: Span) -> Span:
+    """A one-word PERSON after a peer's or royal's title takes the title: "Lord" + "Holme" ->
+    "Lord Holme", "Prince" + "Charles" -> "Prince Charles" (how such people are known)."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return ent
+    titled = ent.doc[ent.start - 1:ent.end]
+    return Span(ent.doc, titled.start, titled.end, label="PERSON") if is_peerage_name(titled) else ent
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -76,6 +76,7 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
     rows = [r for r in rows if not (r["kind"] == "direct" and " " not in r["parts"] and any(
         c == r["cue_start"] and s <= r["start"] and r["end"] <= e for c, s, e in mixed))]
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    resolver.continue_speakers(rows)
     for number, row in enumerate(rows):
         row["quote"] = number
     return rows
