@@ -50,6 +50,7 @@ class Participant:
     words: set[str] = field(default_factory=set)  # folded words of its titles and name
     nationals: set[str] = field(default_factory=set)  # folded nationality and place words of its titles and name
     gender: str | None = None
+    entity_label: str | None = None  # the entity label of its first named mention ("ORG", "GPE", "NORP")
 
     def last_before(self, offset: int) -> int | None:
         """The offset of its latest mention before `offset`, None when the article has not named it yet."""
@@ -125,7 +126,7 @@ class Participants:
         return entry
 
     def add_org(self, name: str, pdoc: ParagraphDoc, mention: Span) -> Participant:
-        entry = self.orgs.setdefault(name, Participant(name, "ORG"))
+        entry = self.orgs.setdefault(name, Participant(name, "ORG", entity_label=mention.label_ or None))
         start = pdoc.offsets(mention)[0]
         entry.mentions.append((start, pdoc.sentence_of(mention.root.i), mention.root.dep_ in ("nsubj", "nsubjpass")))
         entry.mentions.sort()
@@ -197,6 +198,13 @@ class Participants:
                 continue  # "the deputy minister" is not the minister
             if best is None or last > best[0]:
                 best = (last, entry.name)
+        if best is None and pool is self.people and head.tag_ == "NN" and mention[0].lower_ == "the":
+            # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
+            # the article never spelled out as a title refers to the most recent person without one
+            untitled = [(entry.last_before(offset), entry.name) for entry in pool.values()
+                        if not entry.roles and entry.last_before(offset) is not None
+                        and not (gender and entry.gender and gender != entry.gender)]
+            best = max(untitled) if untitled else None
         return (self.people.get(best[1]) or self.orgs.get(best[1])) if best else None
 
 

@@ -39,13 +39,15 @@ class Resolver:
     def __init__(self, adoc: ArticleDoc) -> None:
         self.adoc = adoc
         self.model = Participants(adoc)
+        # organisations the article names on their own: "Reuters" of "the Reuters news agency"
+        self.named_orgs = frozenset(name for name, entry in self.model.orgs.items() if entry.entity_label == "ORG")
 
     def resolve(self, mention: Span, pdoc: ParagraphDoc) -> dict:
         """speaker, speakers, speaker_text, speaker_start/end, speaker_label and speaker_role of a mention."""
         members = joint_members(mention)
         if len(members) > 1:
             found = [self._one(m, pdoc) for m in members]
-            names = [f["speaker"] for f in found if f.get("speaker")]
+            names = [clean_speaker_name(f["speaker"], f["speaker_label"], self.named_orgs) for f in found if f.get("speaker")]
             if len(names) == len(members) and len(set(names)) == len(names):
                 start, end = pdoc.offsets(mention.doc[min(m.start for m in members):max(m.end for m in members)])
                 labels = {f["speaker_label"] for f in found}
@@ -53,7 +55,7 @@ class Resolver:
                         "speaker_start": start, "speaker_end": end,
                         "speaker_label": labels.pop() if len(labels) == 1 else "PERSON", "speaker_role": None}
         row = self._one(mention, pdoc)
-        row["speakers"] = row["speaker"]
+        row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
         return row
 
     def _one(self, mention: Span, pdoc: ParagraphDoc) -> dict:
@@ -159,6 +161,31 @@ class Resolver:
             if kind == "neuter" and not people_after:
                 return {"speaker": latest[1], "speaker_label": "ORG"}
         return {}
+
+
+def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str] | dict = frozenset()) -> str | None:
+    """A speaker's name without the words around it that only describe it: a title after a
+    person's name ("Paul Boateng MP" -> "Paul Boateng") or an organisation's ("Labour MP" ->
+    "Labour"), lowercase words before or after an organisation's name ("official Xinhua News
+    Agency", "Reuters news agency" -> "Reuters" when `known` holds "Reuters"), a dangling
+    possessive ("'s government")."""
+    if not name:
+        return name
+    words = name.split()
+    if label == "PERSON":
+        while len(words) > 2 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])):
+            words.pop()
+        return " ".join(words)
+    while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper():
+        words.pop()
+    capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+    if not capitalized:
+        return None if words[0] in ("'s", "’s") else " ".join(words)
+    words = words[capitalized[0]:]
+    kept = " ".join(words[:capitalized[-1] - capitalized[0] + 1])
+    # "Reuters news agency" -> "Reuters" when the article names "Reuters" on its own; "Russian
+    # defense ministry" and "US tobacco companies" stay whole
+    return kept if kept in known else " ".join(words)
 
 
 def joint_members(mention: Span) -> list[Span]:
