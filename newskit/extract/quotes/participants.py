@@ -35,6 +35,10 @@ ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
 GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Pronouns that name one person of a known gender.
+GENDERED_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+# Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer"})
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 
 
@@ -83,6 +87,8 @@ class Participants:
                                key=lambda r: (r["start"], r["end"]))
         self.people: dict[str, Participant] = {}
         self.orgs: dict[str, Participant] = {}
+        # article spans inside quotation marks
+        self.quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
         chunks: list[tuple[int, int]] = []
         for pdoc in adoc.paragraphs:
             # organisations named by a noun phrase ("Russian defense ministry")
@@ -101,6 +107,40 @@ class Participants:
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
                 self.add_org(name, pdoc, span)
+        self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
+        self._chain_pronouns(adoc)
+
+    def _chain_pronouns(self, adoc: ArticleDoc) -> None:
+        """Resolve every he/she/him/her outside quotation marks in reading order, each becoming a
+        mention of its person, so a chain "Jackson ... he wrote ... saying he admired Mr Blair's
+        ..., he criticised" stays with Jackson."""
+        for pdoc in adoc.paragraphs:
+            for token in pdoc.doc:
+                kind = GENDERED_PRONOUNS.get(token.lower_)
+                offset = pdoc.start + token.idx
+                if kind is None or self.quoted_at(offset):
+                    continue
+                sentence = pdoc.sentence_of(token.i)
+                entry = self.nearest_person(kind, offset, sentence)
+                if entry is not None:
+                    self.pronouns[offset] = entry.name
+                    entry.mentions.append((offset, sentence, token.dep_ in ("nsubj", "nsubjpass")))
+                    entry.mentions.sort()
+                    entry.gender = entry.gender or kind
+
+    def nearest_person(self, kind: str, offset: int, sentence: int) -> Participant | None:
+        """The person a he/she at `offset` most likely refers to: of agreeing gender, not named
+        inside quotation marks (what a speaker talks about), in the nearest sentence (a
+        non-subject counts one sentence further), subjects first, then the closest."""
+        candidates = [(entry, s, subject, at) for entry in self.people.values() if (entry.gender or kind) == kind
+                      for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]), not c[2], -c[3]))[0]
+
+    def quoted_at(self, offset: int) -> bool:
+        """Whether an article offset lies inside quotation marks."""
+        return any(start < offset < end for start, end in self.quoted)
 
     def name_at(self, start: int, end: int, label: str | None = None) -> str | None:
         """The canonical name of the longest entity inside article span start..end ("Lima Olga
@@ -198,7 +238,8 @@ class Participants:
                 continue  # "the deputy minister" is not the minister
             if best is None or last > best[0]:
                 best = (last, entry.name)
-        if best is None and pool is self.people and head.tag_ == "NN" and mention[0].lower_ == "the":
+        if best is None and pool is self.people and head.tag_ == "NN" and mention[0].lower_ == "the" \
+                and fold(head.text) not in SPOKESPEOPLE:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
             # the article never spelled out as a title refers to the most recent person without one
             untitled = [(entry.last_before(offset), entry.name) for entry in pool.values()

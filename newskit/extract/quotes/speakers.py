@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import ROLE_NOUNS, fold, is_role_noun, is_title_word, person_name, role_of
+from newskit.extract.names import ROLE_CONNECTORS, ROLE_NOUNS, fold, is_role_noun, is_title_word, person_name, role_of
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.participants import ORG_LABELS, ORGANISATION_NOUNS, Participants, without_determiner
@@ -144,14 +144,12 @@ class Resolver:
 
     def _pronoun(self, kind: str, start: int, sentence: int) -> dict:
         if kind in ("male", "female"):
-            candidates = [(p, s, subject, offset) for p in self.model.people.values()
-                          if (p.gender or kind) == kind for offset, s, subject in p.mentions if offset < start]
-            if not candidates:
+            name = self.model.pronouns.get(start)
+            entry = self.model.people.get(name) if name else self.model.nearest_person(kind, start, sentence)
+            if entry is None:
                 return {}
-            # nearest sentence first, then subjects, then the closest mention
-            best = min(candidates, key=lambda c: (sentence - c[1], not c[2], -c[3]))[0]
-            best.gender = best.gender or kind  # "he" said it: later "she" is someone else
-            return {"speaker": best.name, "speaker_label": "PERSON", "speaker_role": best.roles[0] if best.roles else None}
+            entry.gender = entry.gender or kind  # "he" said it: later "she" is someone else
+            return {"speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0] if entry.roles else None}
         if kind in ("plural", "neuter"):
             orgs = [(p.last_before(start), p.name) for p in self.model.orgs.values() if p.last_before(start) is not None]
             if not orgs:
@@ -176,7 +174,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         while len(words) > 2 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])):
             words.pop()
         return " ".join(words)
-    while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper():
+    while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper() \
+            and words[-2].lower() not in ROLE_CONNECTORS:  # "Labour MP", not "Court of Justice"
         words.pop()
     capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
     if not capitalized:
