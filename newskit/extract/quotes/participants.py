@@ -27,7 +27,8 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, TITLE_MODIFIERS, fold, gender_of, is_title_word, person_name,
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold,
+                                   is_known_first_name, gender_of, is_title_word, person_name,
                                    role_descriptions, role_of)
 
 # Nouns of organisations: "the ministry said" is an organisation speaking.
@@ -71,6 +72,28 @@ class Participant:
         self.nationals |= {fold(w) for w in place_words}
 
 
+def is_nationality(token) -> bool:
+    """Whether a modifier in a description names a country or people ("Ruritanian", "US",
+    "French"), which the participant's own must agree with; party words ("Democrat") do not."""
+    if not token.text[:1].isupper() or is_title_word(token.text):
+        return False
+    if token.ent_type_ in ("GPE", "LOC"):
+        return True
+    return token.ent_type_ == "NORP" and fold(token.text).endswith(("an", "ese", "ish", "ch", "i"))
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether an organisation-labelled name is a person's full name the tagger mislabelled:
+    two or three capitalized words opening with a known first name, none naming an organisation
+    kind ("Vince Cable", not "Morgan Stanley Bank" or "Jordan")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return False
+    if any(fold(w) in ORGANISATION_NOUNS or fold(w) in ROLE_HYPERNYMS for w in words):
+        return False
+    return is_known_first_name(fold(words[0])) and not is_known_first_name(fold(words[-1]))
+
+
 def same_nation(word: str, nationals: set[str]) -> bool:
     """Whether a nationality or place word agrees with any of a participant's: "russian" with
     "russia", "ruritanian" with "ruritania" (a shared stem of four letters)."""
@@ -103,7 +126,7 @@ class Participants:
             if span is None or not len(span):
                 continue
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
-            if row["label"] == "PERSON":
+            if row["label"] == "PERSON" or looks_like_person(name):
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
                 self.add_org(name, pdoc, span)
@@ -220,8 +243,7 @@ class Participants:
         phrases = sorted({" ".join(run[i:j]) for run in (folded, lemmas)
                           for i in range(at + 1) for j in range(at + 1, len(run) + 1)}, key=lambda p: (-len(p), p))
         gender = next((GENDERED_WORDS[t.lower_] for t in words if t.lower_ in GENDERED_WORDS), None)
-        nation = [fold(t.text) for t in words if t.ent_type_ in _PLACE_LABELS
-                  or (t.i != head.i and t.text[:1].isupper() and not is_title_word(t.text))]
+        nation = [fold(t.text) for t in words if t.i != head.i and is_nationality(t)]
         titles = [f for t, f in zip(words, folded) if t.i != head.i and (f in TITLE_MODIFIERS or f in CORE_TITLES)]
         pool = self.orgs if head.lemma_.lower() in ORGANISATION_NOUNS and head.lemma_.lower() not in {"head", "chief"} \
             else self.people
@@ -238,7 +260,8 @@ class Participants:
                 continue  # "the deputy minister" is not the minister
             if best is None or last > best[0]:
                 best = (last, entry.name)
-        if best is None and pool is self.people and head.tag_ == "NN" and mention[0].lower_ == "the" \
+        definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
+        if best is None and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
             # the article never spelled out as a title refers to the most recent person without one
@@ -246,7 +269,11 @@ class Participants:
                         if not entry.roles and entry.last_before(offset) is not None
                         and not (gender and entry.gender and gender != entry.gender)]
             best = max(untitled) if untitled else None
-        return (self.people.get(best[1]) or self.orgs.get(best[1])) if best else None
+        if best is None:
+            return None
+        if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
+            return self.orgs[self.org_named(best[1], offset)]
+        return self.people[best[1]]
 
 
 def place_words(mention: Span, role: str | None) -> list[str]:

@@ -21,7 +21,8 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import ROLE_CONNECTORS, ROLE_NOUNS, fold, is_role_noun, is_title_word, person_name, role_of
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
-from newskit.extract.quotes.participants import ORG_LABELS, ORGANISATION_NOUNS, Participants, without_determiner
+from newskit.extract.quotes.participants import (ORG_LABELS, ORGANISATION_NOUNS, Participants, looks_like_person,
+                                                 without_determiner)
 
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
@@ -79,7 +80,7 @@ class Resolver:
         determiner = mention[0].lower_ if len(mention) > 1 else ""
         description = titled is None and _is_description(mention)
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
-                self._known(mention) or not head.ent_type_))):
+                self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
             return {**row, **self._person(mention, pdoc, role)}
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
             name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
