@@ -75,7 +75,7 @@ class ExploreIndex:
         self.quotes = _quotes(corpus.quotes, position, self.articles, kinds, self._corpus_name)
         self.events = _events(timeline(corpus), position, self.articles, kinds, corpus.sentences, self.quotes)
         self._mention_rows = _rows_by(self.mentions["name"])
-        self._quote_rows = _rows_by(self.quotes["who"])
+        self._quote_rows = actor_rows(self.quotes, {})  # a joint speaker's quote is under each name
         self._event_rows = actor_rows(self.events, self._corpus_name)
         self._unit = self.mentions["unit"].to_numpy()
         # the panels' columns only, so that taking an entity's rows copies little
@@ -227,8 +227,8 @@ _NONE = np.array([], dtype=np.int64)
 
 
 def actor_rows(events: pd.DataFrame, corpus_name: dict[tuple[str, str], str]) -> dict[str, np.ndarray]:
-    """Corpus-wide name -> positions of the timeline rows whose `who` ("A; B") names it."""
-    actors = events["who"].reset_index(drop=True).fillna("").str.split("; ").explode()
+    """Corpus-wide name -> positions of the timeline (or quote) rows whose `who` ("A; B") names it."""
+    actors = events["who"].reset_index(drop=True).astype(object).fillna("").astype(str).str.split("; ").explode()
     actors = actors[actors != ""]
     rows = actors.index.to_numpy()
     names = [corpus_name.get((a, n), n) for a, n in zip(events["article_id"].to_numpy()[rows], actors)]
@@ -316,8 +316,11 @@ def _quotes(quotes: pd.DataFrame, position: pd.Series, articles: pd.DataFrame, k
             names: dict) -> pd.DataFrame:
     frame = quotes.assign(article_id=quotes["article_id"].astype(str), kind=quotes["kind"].astype(str),
                           paragraph=quotes["paragraph"].astype("Int64").fillna(-1).astype("int64"))
-    frame["who"] = [names.get((a, s), s) if isinstance(s, str) else None
-                    for a, s in zip(frame["article_id"], frame["speaker"])]
+    # every speaker's corpus-wide name, "; "-separated for a joint speaker ("A; B")
+    speakers = frame["speakers"] if "speakers" in frame.columns else frame["speaker"]
+    speakers = speakers.where(speakers.notna(), frame["speaker"])
+    frame["who"] = ["; ".join(names.get((a, one), one) for one in s.split("; ")) if isinstance(s, str) else None
+                    for a, s in zip(frame["article_id"], speakers)]
     frame = frame.merge(kinds, how="left", on=["article_id", "paragraph"])
     frame["_headline"] = frame["paragraph_kind"].isin(HEADLINE_KINDS)
     return _join_article(frame, position, articles)
