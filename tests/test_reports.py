@@ -71,6 +71,15 @@ def test_every_figure_is_readable_and_no_prose_speaks_of_the_seed(reports):
                     assert _png_height(png) <= MAX_HEIGHT_PX, f"{path.name} cell {i}: figure too tall"
 
 
+def test_tables_show_blanks_for_missing_values(reports):
+    for path in sorted(reports.glob("*.ipynb")):
+        for i, cell in enumerate(json.loads(path.read_text())["cells"]):
+            for output in cell.get("outputs", []):
+                shown = "".join(output.get("data", {}).get("text/html", ""))
+                if 'class="dataframe"' in shown:
+                    assert not re.search(r">(NaN|NaT|None|&lt;NA&gt;)<", shown), f"{path.name} cell {i}"
+
+
 def test_html_reports_stay_small(reports):
     pages = sorted(reports.glob("*.html"))
     assert len(pages) == 5

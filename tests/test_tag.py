@@ -168,3 +168,72 @@ def test_cache_key_follows_newskit_code(tmp_path, nlp, monkeypatch):
     assert newskit.tag(articles, cache=tmp_path, model=nlp).info["cache_hits"] == 1
     monkeypatch.setattr(model_module, "code_digest", lambda: "edited-rules")
     assert newskit.tag(articles, cache=tmp_path, model=nlp).info["tagged"] == 1
+
+
+# --- the pipeline is loaded only for articles to tag -----------------------------------------------
+
+
+def test_the_installed_fingerprint_is_the_loaded_pipelines(nlp):
+    from newskit.pipeline.model import installed_fingerprint, pipeline_fingerprint
+
+    assert installed_fingerprint() == pipeline_fingerprint(nlp)
+    assert installed_fingerprint("no_such_model_xyz") is None and installed_fingerprint("blank:en") is None
+
+
+def test_a_run_from_the_cache_keys_on_the_installed_model(tmp_path, nlp, monkeypatch):
+    import newskit.pipeline.model as model_module
+    import newskit.pipeline.tagging as tagging
+
+    articles = read_quietly(SEED)
+    first = newskit.tag(articles, cache=tmp_path, model=nlp)
+    again = newskit.tag(articles, cache=tmp_path)  # by name: the same keys, read from the model's files
+    assert again.info["cache_hits"] == 1 and again.info["tagged"] == 0
+    pd.testing.assert_frame_equal(first.entities, again.entities)
+    # files that tell wrong (or nothing): the loaded pipeline's fingerprint finds the same entries
+    real = model_module.installed_fingerprint
+    monkeypatch.setattr(tagging, "installed_fingerprint", lambda model=None: {**real(model), "model_version": "0.0"})
+    assert newskit.tag(articles, cache=tmp_path).info["cache_hits"] == 1
+    monkeypatch.setattr(tagging, "installed_fingerprint", lambda model=None: None)
+    assert newskit.tag(articles, cache=tmp_path).info["cache_hits"] == 1
+    monkeypatch.undo()
+    # edited newskit code changes the installed fingerprint too
+    monkeypatch.setattr(model_module, "code_digest", lambda: "edited-rules")
+    assert newskit.tag(articles, cache=tmp_path).info["tagged"] == 1
+
+
+def test_another_model_version_misses_the_cache(tmp_path, nlp):
+    import json
+
+    import newskit.pipeline.model as model_module
+    from newskit.pipeline.model import installed_fingerprint, load_model, pipeline_fingerprint
+
+    folder = tmp_path / "model"
+    nlp.to_disk(folder)
+    articles = read_quietly(SEED)
+    assert installed_fingerprint(folder) == pipeline_fingerprint(load_model(str(folder)))
+    assert newskit.tag(articles, cache=tmp_path / "cache", model=str(folder)).info["tagged"] == 1
+    assert newskit.tag(articles, cache=tmp_path / "cache", model=str(folder)).info["cache_hits"] == 1
+    meta = json.loads((folder / "meta.json").read_text())
+    (folder / "meta.json").write_text(json.dumps({**meta, "version": meta["version"] + ".1"}))
+    assert installed_fingerprint(folder)["model_version"] == meta["version"] + ".1"
+    model_module._load.cache_clear()  # a new process would load the new version
+    assert newskit.tag(articles, cache=tmp_path / "cache", model=str(folder)).info["tagged"] == 1
+
+
+@pytest.mark.slow  # a fresh Python process
+def test_a_run_from_the_cache_never_imports_spacy(tmp_path, nlp):
+    import subprocess
+    import sys
+    import textwrap
+
+    newskit.tag(read_quietly(SEED), cache=tmp_path, model=nlp)
+    script = textwrap.dedent(f"""
+        import sys, warnings
+        warnings.simplefilter("ignore")
+        import newskit
+        corpus = newskit.tag(newskit.read_articles({str(SEED)!r}), cache={str(tmp_path)!r}, progress=False)
+        corpus.entity_table = newskit.entity_table(corpus)
+        print(corpus.info["cache_hits"], sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc")))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True)
+    assert out.stdout.split("\n")[-2] == "1 []"

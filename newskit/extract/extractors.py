@@ -3,32 +3,58 @@
 Each extractor is a pure function of one article's paragraph Docs and metadata (an ArticleDoc)
 plus the rows of the extractors before it (`ArticleDoc.results`): quotes read entities and timexes,
 so the order is part of the output.
+
+`EXTRACTORS` (frame name -> function) is imported on first use: the extractors need spaCy, and a
+run served from the cache needs only their names (`names()`, part of the cache key).
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.entities.mentions import extract_entities
-from newskit.extract.quotes.direct import extract_quotes
-from newskit.extract.sentences import extract_sentences
-from newskit.extract.timexes.tagger import extract_timexes
+if TYPE_CHECKING:
+    from newskit.extract.document import ArticleDoc, ParagraphDoc
 
-Extractor = Callable[[ArticleDoc], list[dict]]
+Extractor = Callable[["ArticleDoc"], list[dict]]
 Frames = dict[str, list[dict]]
 
-# Frame name -> extractor, run in this order.
-EXTRACTORS: dict[str, Extractor] = {
-    "sentences": extract_sentences,
-    "entities": extract_entities,
-    "timexes": extract_timexes,
-    "quotes": extract_quotes,
+# Frame name -> the extractor ("module:function"), run in this order.
+_DEFAULT = {
+    "sentences": "newskit.extract.sentences:extract_sentences",
+    "entities": "newskit.extract.entities.mentions:extract_entities",
+    "timexes": "newskit.extract.timexes.tagger:extract_timexes",
+    "quotes": "newskit.extract.quotes.direct:extract_quotes",
 }
+
+
+def registry() -> dict[str, Extractor]:
+    """EXTRACTORS, as a script may have changed or replaced it (bench/eval_*.py time one extractor)."""
+    current = globals().get("EXTRACTORS")
+    if current is None:
+        current = globals()["EXTRACTORS"] = {
+            frame: getattr(importlib.import_module(module), function)
+            for frame, (module, function) in ((frame, spec.split(":")) for frame, spec in _DEFAULT.items())}
+    return current
+
+
+def names() -> list[str]:
+    """The frames the extractors make, in order (EXTRACTORS' keys), without importing them."""
+    current = globals().get("EXTRACTORS")
+    return list(_DEFAULT if current is None else current)
+
+
+def __getattr__(name: str):
+    if name == "EXTRACTORS":
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract(article: dict, pdocs: list[ParagraphDoc], extractors: dict[str, Extractor] | None = None) -> Frames:
     """Every extractor (default: EXTRACTORS), in order, over one article's paragraph Docs."""
+    from newskit.extract.document import ArticleDoc
+
     adoc = ArticleDoc(article, pdocs)
-    for name, extractor in (EXTRACTORS if extractors is None else extractors).items():
+    for name, extractor in (registry() if extractors is None else extractors).items():
         adoc.results[name] = extractor(adoc)
     return adoc.results

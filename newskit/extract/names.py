@@ -29,12 +29,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import NamedTuple
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, NamedTuple
 
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
+
+if TYPE_CHECKING:  # spaCy is imported by the tagging code only: linking and views run without it
+    from spacy.tokens import Span, Token
 
 # Labels that name things (the rest, DATE, MONEY ..., keep their text as the entity). Ordered:
 # it is the default `labels=` of the entity counts, shown as written.

@@ -11,21 +11,22 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.language import Language
 
 from newskit._version import __version__
 from newskit.analysis.linking.link import link
 from newskit.corpus import Corpus, FolderWriter
 from newskit.extract import extractors as registry
 from newskit.frames import rejects as rejects_of
-from newskit.pipeline.batch import tag_batch
 from newskit.pipeline.cache import Cache, cache_key
-from newskit.pipeline.executors import executor
-from newskit.pipeline.model import load_model, pipeline_fingerprint
+from newskit.pipeline.model import installed_fingerprint, load_model, pipeline_fingerprint
 from newskit.pipeline.sinks import FrameSink, ParquetSink
 from newskit.read.paragraphs import paragraph_rows
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Show a progress bar from this many articles on.
 PROGRESS_MIN_ARTICLES = 20
@@ -67,30 +68,49 @@ def tag(
     missing = {"article_id", "text"} - set(articles.columns)
     if missing:
         raise ValueError(f"articles frame lacks column(s) {sorted(missing)}; build it with newskit.read_articles()")
-    nlp = model if isinstance(model, Language) else load_model(model)
-    fingerprint = pipeline_fingerprint(nlp)
+    # spaCy and the pipeline are loaded only when an article has to be tagged: a run served from the
+    # cache keys on the installed model's fingerprint, read from its files
+    named = model is None or isinstance(model, (str, os.PathLike))
+    nlp = None if named else model
+    fingerprint = installed_fingerprint(model) if named else pipeline_fingerprint(nlp)
+    if fingerprint is None:  # files that do not tell: load the pipeline to know
+        nlp = load_model(model)
+        fingerprint = pipeline_fingerprint(nlp)
     # read at each call, so a script that swaps the registry (bench/eval_*.py) is heard
-    extractors = registry.EXTRACTORS
+    names = registry.names()
     store = Cache(cache) if cache is not None else None
-    names = ("paragraphs", *extractors)
-    sink = FrameSink(names) if out is None else ParquetSink(names, out)
+    sink = FrameSink(("paragraphs", *names)) if out is None else ParquetSink(("paragraphs", *names), out)
     tagged = 0
     try:
         with store if store is not None else contextlib.nullcontext():
-            keys = [cache_key(article, fingerprint, extractors) if store is not None else None
-                    for article in article_dicts(articles)]
-            cached = [key is not None and key in store for key in keys]
+            def lookup(fingerprint: dict) -> tuple[list, list[bool]]:
+                keys = [cache_key(article, fingerprint, names) if store is not None else None
+                        for article in article_dicts(articles)]
+                return keys, [key is not None and key in store for key in keys]
+
+            keys, cached = lookup(fingerprint)
+            if nlp is None and not all(cached):
+                nlp = load_model(model)
+                loaded = pipeline_fingerprint(nlp)
+                if loaded != fingerprint:  # the files did not tell all: key on the pipeline loaded
+                    fingerprint = loaded
+                    keys, cached = lookup(fingerprint)
             todo = [position for position, hit in enumerate(cached) if not hit]
             bar = _progress(len(todo), progress if progress is not None else len(todo) >= PROGRESS_MIN_ARTICLES)
-            run = executor(nlp, model, fingerprint, n_process=n_process, scheduler=scheduler, count=len(todo),
-                           batch_size=batch_size, extractors=extractors)
-            fresh = run.map(article_dicts(articles, todo), len(todo))
+            fresh = iter(())
+            if todo:
+                from newskit.pipeline.executors import executor
+
+                run = executor(nlp, model, fingerprint, n_process=n_process, scheduler=scheduler, count=len(todo),
+                               batch_size=batch_size, extractors=registry.EXTRACTORS)
+                fresh = run.map(article_dicts(articles, todo), len(todo))
             # every article in order, from the cache or as the next fresh result (those come in order too)
             for position, article in enumerate(article_dicts(articles)):
                 frames = store.get(keys[position]) if cached[position] else None
-                if frames is None or not set(extractors) <= set(frames):
+                if frames is None or not set(names) <= set(frames):
                     if cached[position]:  # an unreadable entry (counted in cache_rebuilt): tag it now
-                        frames = tag_batch([article], nlp, batch_size, extractors)[0]
+                        nlp = nlp if nlp is not None else _checked_pipeline(model, fingerprint)
+                        frames = _tag_one(article, nlp, batch_size)
                     else:
                         frames = next(fresh)
                         bar.update(1)
@@ -118,6 +138,22 @@ def tag(
     corpus = Corpus(articles=articles, **sink.frames(articles["article_id"].tolist()), rejects=rejects)
     corpus.info = info
     return link(corpus, aliases)
+
+
+def _checked_pipeline(model, fingerprint: dict) -> Language:
+    """The pipeline `model` names, which must have the fingerprint the cache was read with."""
+    nlp = load_model(model)
+    if pipeline_fingerprint(nlp) != fingerprint:
+        raise RuntimeError("the loaded spaCy pipeline differs from what its installed files say "
+                           f"({fingerprint['model']} {fingerprint['model_version']}); run again with model= "
+                           "a loaded pipeline (newskit.load_model()) or cache=None")
+    return nlp
+
+
+def _tag_one(article: dict, nlp: Language, batch_size: int) -> dict:
+    from newskit.pipeline.batch import tag_batch
+
+    return tag_batch([article], nlp, batch_size, registry.EXTRACTORS)[0]
 
 
 def article_dicts(articles: pd.DataFrame, positions: list[int] | None = None) -> Iterator[dict]:

@@ -8,6 +8,7 @@ import pickle
 
 from spacy.language import Language
 
+import newskit.extract.entities.rules  # noqa: F401 (registers newskit's spaCy component in worker processes)
 from newskit.extract.extractors import Extractor
 from newskit.pipeline.batch import tag_batch
 from newskit.pipeline.model import load_model, pipeline_fingerprint

@@ -1,18 +1,16 @@
 """newskit's spaCy component after `ner`: gazetteer places, organisation-name patterns, trimmed spans."""
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
+from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import CORE_TITLES, is_peerage_name
 
-COMPONENT = "newskit_entity_rules"
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
 # Closing words of organisation names without a head noun ("Doctors Without Borders", "Human Rights Watch").
@@ -51,17 +49,6 @@ class EntityRules:
         ents = _apply_places(doc, ents)
         doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents) if len(e)}.values(), key=lambda e: e.start)
         return doc
-
-
-def rules_fingerprint() -> str:
-    """Changes whenever the rules, word lists or gazetteer change, so cached results are rebuilt."""
-    here = Path(__file__).parent
-    digest = hashlib.sha1(gazetteer.fingerprint().encode())
-    # the entity rules and name rules read these modules and the lexicon's word lists
-    for path in (*sorted(here.glob("*.py")), here.parent / "names.py", *lexicon.files()):
-        digest.update(path.relative_to(here.parent).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _is_cap(token: Token) -> bool:

@@ -1,8 +1,6 @@
 """Reader for saved web pages: main text and metadata through trafilatura."""
 from __future__ import annotations
 
-import trafilatura
-
 from newskit.read.decode import clean_text
 from newskit.read.draft import Draft
 from newskit.read.structure import split_blocks
@@ -16,6 +14,8 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(text: str, shown: str) -> Draft | Reject:
     """Extract the article body, title, date and site from an HTML page (no network, no JavaScript)."""
+    import trafilatura  # imported for the first page: ~20 MB that a corpus without HTML never needs
+
     try:
         doc = trafilatura.bare_extraction(
             text,
