@@ -9,6 +9,13 @@ import pandas as pd
 # Quote kinds that report speech rather than quote it word for word: analyses and the explorer
 # count them together as "reported", against "direct".
 REPORTED_KINDS = ("indirect", "according_to", "mixed")
+# Separator of the names in quotes.speakers (and speaker_id) for a joint speaker ("A and B said").
+JOINT = "; "
+
+
+def joint_name(names: list[str]) -> str:
+    """How a joint speaker reads in quotes.speaker: "Lena Fisk and Tomas Brand", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 # Per-article frames produced by tagging; each gets `article_id` as its first column.
 SCHEMAS: dict[str, dict[str, str]] = {

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newskit.extract.quotes.speakers import JOINT, SPEAKER_PRONOUNS
-from newskit.frames import REPORTED_KINDS
+from newskit.extract import lexicon
+from newskit.frames import JOINT, REPORTED_KINDS
+
+# Pronouns a speaker may be written as ("he", "they", "I"): left unresolved, they are counted apart.
+SPEAKER_PRONOUNS = lexicon.table("quotes/speaker_pronouns")
 
 
 def _speakers(quotes: pd.DataFrame, unresolved: bool = False) -> pd.DataFrame:

@@ -14,8 +14,7 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, name_parts,
                                    normalize_name, same_first_name)
-from newskit.extract.quotes.speakers import JOINT, joint_name
-from newskit.frames import conform
+from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
 # word that is the surname of a person named in full in the corpus is that person's surname.

@@ -41,6 +41,12 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     # subjects the nearest one before the verb ("VALDORIA, March 3. President Weiss said": the
     # dateline's place is read as a second subject)
     children = sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
+    # a passive reporting verb speaks through its agent: `branded "irresponsible" by the Liberal Democrats`
+    for child in children:
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return mention(agent)
     for child in children:
         if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return mention(verb.head)  # relative clause: "Antonov, who said ...", "a sign that said"
@@ -52,7 +58,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
         return mention(verb.doc[verb.i + 1])
     # inverted order after a quote, the subject read as an object: `"...," tweeted another user`
-    if verb.i and verb.doc[verb.i - 1].is_punct:
+    if verb.i and verb.doc[verb.i - 1].is_punct and verb.tag_ != "VBG":  # not "..., telling supporters"
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == verb.i + 1:
                 return mention(child)

@@ -23,6 +23,7 @@ from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.participants import (ORG_LABELS, ORGANISATION_NOUNS, Participants, looks_like_person,
                                                  without_determiner)
+from newskit.frames import JOINT, joint_name
 
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
@@ -30,8 +31,6 @@ SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
-# Separator of the names in `speakers` (joint speakers); a name never holds it.
-JOINT = "; "
 
 
 class Resolver:
@@ -213,11 +212,6 @@ def _names_someone(span: Span) -> bool:
         (span.root.pos_ == "PROPN" and not is_title_word(span.root.text))
 
 
-def joint_name(names: list[str]) -> str:
-    """How a joint speaker reads: "Lena Fisk and Tomas Brand", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _is_description(mention: Span) -> bool:
     """Whether a mention only describes its referent: title words and nationality words around a
     role noun ("the Ruritanian President", "the head of state"), no name."""
@@ -235,8 +229,11 @@ def _name_beside(mention: Span) -> Span | None:
     doc = mention.doc
     if mention.label_ == "PERSON" or not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
         return None
+    after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end
+    before = mention.start - 1 if mention.start and doc[mention.start - 1].text == "," else None
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start == mention.end:
+        # "Labour MP Derek Wyatt", "its Paris lawyer, Emmanuel Gaillard", "Mr Prettejohn, Lloyd's chief executive, said"
+        if ent.label_ == "PERSON" and (ent.start in (mention.end, after) or (before is not None and ent.end == before)):
             return ent
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
