@@ -21,6 +21,7 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import ROLE_CONNECTORS, ROLE_NOUNS, fold, is_role_noun, is_title_word, person_name, role_of
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
+from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import (ORG_LABELS, ORGANISATION_NOUNS, Participants, looks_like_person,
                                                  without_determiner)
 from newskit.frames import JOINT, joint_name
@@ -238,6 +239,12 @@ def _name_beside(mention: Span) -> Span | None:
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+    # a name the tagger left untagged or mislabelled: "The Spectator editor Boris Johnson"
+    for at in (mention.end, after, before - 1 if before else None):
+        if at is not None and 0 <= at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].ent_type_ not in ("GPE", "LOC", "NORP"):
+            run = name_run(doc[at])
+            if looks_like_person(run.text) or (len(run) > 1 and run[0].text[:1].isupper() and doc[at].ent_type_ in ("", "PERSON")):
+                return run
     return None
 
 
