@@ -101,3 +101,14 @@ def test_role_descriptions(title, expected):
 
 def test_title_phrases_longest_first():
     assert title_phrases("Ruritanian Foreign Minister".split()) == ["foreign minister", "minister"]
+
+
+def test_reports_speak_for_their_publisher(corpus):
+    for content in ("cost 12 million crowns too much", "ignored two cheaper offers"):
+        row = said(corpus, "reports.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("Coastal Audit Office", "ORG"), content
+
+
+def test_name_in_apposition_and_boss(corpus):
+    for content in ("figures were wrong", "left out fuel costs", "full every day"):
+        assert said(corpus, "reports.txt", content)["speaker"] == "Lars Holm", content

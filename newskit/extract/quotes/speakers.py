@@ -30,6 +30,8 @@ from newskit.frames import JOINT, joint_name
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
 # Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
+# What organisations publish: "a report by the NAO said" speaks for the NAO.
+DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 
@@ -41,6 +43,7 @@ class Resolver:
         self.adoc = adoc
         self.model = Participants(adoc)
         # organisations the article names on their own: "Reuters" of "the Reuters news agency"
+        self.last_publisher: str | None = None  # the organisation of the last report or survey
         self.named_orgs = frozenset(name for name, entry in self.model.orgs.items() if entry.entity_label == "ORG")
 
     def resolve(self, mention: Span, pdoc: ParagraphDoc) -> dict:
@@ -77,6 +80,10 @@ class Resolver:
         else:
             role = None
         lemma = head.lemma_.lower()
+        if lemma in DOCUMENT_NOUNS and titled is None and named is None:
+            publisher = self._publisher(mention, pdoc)
+            if publisher:
+                return {**row, "speaker": publisher, "speaker_label": "ORG"}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
         description = titled is None and _is_description(mention)
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
@@ -128,6 +135,24 @@ class Resolver:
     def _agrees(self, name: str, kind: str) -> bool:
         entry = self.model.people.get(name)
         return entry is None or entry.gender in (None, kind)
+
+    def _publisher(self, mention: Span, pdoc: ParagraphDoc) -> str | None:
+        """The organisation a report, survey or study speaks for: named in it ("The NAO report")
+        or after it ("a report by the National Audit Office"); "the report" again is the last
+        report's publisher."""
+        head = mention.root
+        inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
+                                                                   and t.head.head.i == head.i)]
+        for token in inside:
+            if token.ent_type_ == "ORG":
+                ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                start, end = pdoc.offsets(ent)
+                name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
+                self.last_publisher = self.model.org_named(name, start)
+                return self.last_publisher
+        if mention[0].lower_ == "the":
+            return self.last_publisher
+        return None
 
     def _known(self, mention: Span) -> bool:
         words = set(person_name(mention.text).split())
