@@ -45,7 +45,9 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in ents for piece in split_titled_person(ent)]
-        ents = [with_peerage_title(ent) for ent in ents]
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
+                for ent in ents]
         ents = _apply_places(doc, ents)
         doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents) if len(e)}.values(), key=lambda e: e.start)
         return doc

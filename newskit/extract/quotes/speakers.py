@@ -85,6 +85,8 @@ class Resolver:
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": "ORG"}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
+        if head.tag_ in ("NNS", "NNPS") and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
+            return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
                 self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
