@@ -112,3 +112,18 @@ def test_reports_speak_for_their_publisher(corpus):
 def test_name_in_apposition_and_boss(corpus):
     for content in ("figures were wrong", "left out fuel costs", "full every day"):
         assert said(corpus, "reports.txt", content)["speaker"] == "Lars Holm", content
+
+
+def test_peerage_title_joins_a_name_only_when_free():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from newskit.extract.entities.rules import EntityRules
+
+    doc = Doc(Vocab(), words=["Chairman", "Lord", "Holme", "said"])
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    assert [e.text for e in EntityRules()(doc).ents] == ["Lord Holme"]
+    # "Lord" already belongs to another entity: the name stays as tagged, and nothing raises
+    doc = Doc(Vocab(), words=["The", "Lord", "Holme", "Trust", "said"])
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 3, label="PERSON")]
+    assert [(e.text, e.label_) for e in EntityRules()(doc).ents] == [("The Lord", "ORG"), ("Holme", "PERSON")]
