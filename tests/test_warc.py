@@ -355,3 +355,44 @@ def arc_records(pages: list[tuple[str, bytes]]) -> list[bytes]:
 
 def arc_file(pages: list[tuple[str, bytes]]) -> bytes:
     return b"".join(arc_records(pages))
+
+
+# --- Dask ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow  # a Dask LocalCluster
+def test_dask_reads_one_archive_per_task_and_gives_the_local_frame(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    write_warc(folder / "a.warc.gz", mixed_records())
+    write_warc(folder / "b.warc", [news(1), news(2), news(1)])  # the third: a duplicate
+    (folder / "c.txt").write_text("Kestova opens a new bridge\n\nKESTOVA, March 3. The bridge opened on Monday.\n")
+    write_warc(folder / "d.warc.gz", [news(3)])
+    local = read_quietly(folder)
+    cluster = None
+    try:
+        cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                           host="127.0.0.1", dashboard_address="127.0.0.1:0")
+        submitted = []
+        real_submit = distributed.Client.submit
+
+        def counting_submit(self, function, *args, **kwargs):
+            submitted.append(args[0].path.name)
+            return real_submit(self, function, *args, **kwargs)
+
+        distributed.Client.submit = counting_submit
+        try:
+            remote = read_quietly(folder, scheduler=cluster.scheduler_address)
+        finally:
+            distributed.Client.submit = real_submit
+        assert sorted(submitted) == ["a.warc.gz", "b.warc", "d.warc.gz"]  # one task per archive file
+        pd.testing.assert_frame_equal(local, remote)
+        pd.testing.assert_frame_equal(newskit.rejects(local), newskit.rejects(remote))
+        assert len(local) == 5 and not newskit.rejects(local).empty
+        with distributed.Client(cluster, set_as_default=False) as client:
+            other = read_quietly(folder, scheduler=client, language=None)
+        assert len(other) == 6
+    finally:
+        if cluster is not None:
+            cluster.close()
