@@ -192,8 +192,10 @@ def test_rejects_name_the_record_and_the_reason(crawl, crawl_read):
 def test_other_languages_are_kept_on_request(crawl):
     both = read_quietly(crawl[0], language=["en", "de"])
     assert sorted(both["language"]) == ["de", "en"]
-    anything = read_quietly(crawl[0], language=None)
-    assert len(anything) == 2
+    anything = read_quietly(crawl[0], language="any")
+    assert sorted(anything["language"]) == ["de", "en"]
+    unchecked = read_quietly(crawl[0], language=None)
+    assert len(unchecked) == 2 and unchecked["language"].isna().all()
     german = both[both["language"] == "de"].iloc[0]
     assert german["title"] == "Hafenmauer wird neu gebaut" and "Bürgermeisterin" in german["text"]
     with pytest.raises(ValueError, match="language="):

@@ -99,9 +99,11 @@ def read_articles(
             -> the records' ({"text": "body-paragraphs", "published": "date"}); a text that is a
             list of strings is joined into paragraphs.
         language: for web archives (.warc, .warc.gz, .arc, .arc.gz): the language(s) of the pages
-            kept, as ISO 639-1 codes ("en", ["en", "de"]), or None for every language. A page goes to
-            the rejects when py3langid names another language with probability >= 0.9
-            (newskit.read.formats.archives.LANGUAGE_CONFIDENCE). Other formats are never filtered.
+            kept, as ISO 639-1 codes ("en", ["en", "de"]); "any" keeps every page (and still names
+            its language in the `language` column); None keeps every page without identifying its
+            language (a little faster). A page goes to the rejects when py3langid names another
+            language with probability >= 0.9 (newskit.read.formats.archives.LANGUAGE_CONFIDENCE).
+            Other formats are never filtered.
         scheduler: a Dask scheduler address or a distributed.Client: each web-archive file is then
             read by one task on that cluster (its workers must see the file at the same path); the
             frame is the one a local read gives. Other inputs are read here.
@@ -530,10 +532,12 @@ def parse_date(value: str | None) -> pd.Timestamp | None:
 
 
 def _published(manifest: dict | None, draft: Draft, structured: Structured, year: int | None):
-    if manifest and parse_date(manifest.get("published")) is not None:
-        return parse_date(manifest["published"]), "manifest"
-    if parse_date(draft.published) is not None:
-        return parse_date(draft.published), "metadata"
+    from_manifest = parse_date(manifest.get("published")) if manifest else None
+    if from_manifest is not None:
+        return from_manifest, "manifest"
+    from_metadata = parse_date(draft.published)
+    if from_metadata is not None:
+        return from_metadata, "metadata"
     dateline = structured.dateline
     if dateline is not None and dateline.month and dateline.day:
         for chosen, provenance in ((dateline.year, "dateline"), (year, "inferred")):

@@ -17,6 +17,7 @@ warcinfo, conversion, continuation) are skipped without a reject row and counted
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import zlib
 from collections import Counter
@@ -38,8 +39,10 @@ LANGUAGE_CONFIDENCE = 0.9
 """A web-archive page is rejected as another language only when py3langid names a language that is not
 wanted with at least this probability; an unsure guess (short or mixed text) keeps the page."""
 
-LANGUAGE_SAMPLE_CHARS = 3000
-"""Characters of a page's text (title first) the language identifier reads: plenty to decide, and cheap."""
+LANGUAGE_SAMPLE_CHARS = 500
+"""Characters of a page's text (title first) the language identifier reads: enough to decide (on 2,225
+BBC articles, 400 already give every one English with probability >= 0.93) and cheap (the identifier
+costs about 1 ms per 1,000 characters, as much as extracting a simple page)."""
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -140,7 +143,7 @@ def _page(record: _Record, where: str, max_bytes: int, language: frozenset[str] 
     if record.length is not None and record.length > max_bytes:
         return reject("too large", f"page is {record.length / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
                                    "(raise it with max_bytes= / --max-bytes)")
-    data = record.read(max_bytes + 1)
+    data = _read_at_most(record.read, max_bytes + 1)
     if record.length is not None and len(data) < record.length:
         return reject("truncated", f"truncated record: {len(data):,} of {record.length:,} payload bytes "
                                    "(the file was cut off or is damaged)")
@@ -162,8 +165,10 @@ def _page(record: _Record, where: str, max_bytes: int, language: frozenset[str] 
     if words < MIN_WORDS:
         return reject("boilerplate only", f"boilerplate only: {words} words of text after extraction "
                                      f"(pages need {MIN_WORDS}; newskit.read.formats.archives.MIN_WORDS)")
-    guess, probability = identify_language(" ".join([draft.title or "", *draft.blocks]))
-    if language is not None and guess not in language and probability >= LANGUAGE_CONFIDENCE:
+    guess = None
+    if language is not None:  # None: no language check at all (and no `language` value)
+        guess, probability = identify_language(" ".join([draft.title or "", *draft.blocks]))
+    if guess is not None and ANY not in language and guess not in language and probability >= LANGUAGE_CONFIDENCE:
         wanted = ", ".join(sorted(language))
         return reject("other language", f"language is {guess} (py3langid, probability {probability:.2f}), not {wanted} "
                                   "(read other languages with language=)")
@@ -171,6 +176,19 @@ def _page(record: _Record, where: str, max_bytes: int, language: frozenset[str] 
     draft.url = record.url or draft.url
     draft.extra.update(encoding=encoding, fetched=record.date, language=guess)
     return draft
+
+
+def _read_at_most(read, limit: int) -> bytes:
+    """Up to `limit` bytes of a payload, read in pieces: asking a reader for `limit` bytes at once
+    makes it set aside that much memory, for every page."""
+    pieces, size = [], 0
+    while size < limit:
+        piece = read(min(1 << 16, limit - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
 
 
 def _decoded(data: bytes, charset: str | None) -> tuple[str, str]:
@@ -200,10 +218,16 @@ def identify_language(text: str) -> tuple[str, float]:
     return guess, probability
 
 
+ANY = "any"
+
+
 def check_language(language: str | Iterable[str] | None) -> frozenset[str] | None:
-    """The `language=` option of read_articles as a set of ISO 639-1 codes, or None (any language)."""
-    if language is None or language == "any":
+    """The `language=` option of read_articles as a set of ISO 639-1 codes ({"any"}: every language,
+    each page's identified), or None (every language, none identified)."""
+    if language is None:
         return None
+    if language == ANY:
+        return frozenset([ANY])
     codes = frozenset([language] if isinstance(language, str) else language)
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -284,7 +308,7 @@ def _warcio_records(path: Path, limit: int) -> Iterator[_Record]:
             yield _Record(
                 offset=records.get_record_offset(), kind=kind, url=_uri(headers.get_header("WARC-Target-URI")),
                 date=headers.get_header("WARC-Date"), status=status, content_type=content_type,
-                charset=charset, location=location, length=None, read=lambda n, data=data: data[:n],
+                charset=charset, location=location, length=None, read=io.BytesIO(data).read,
             )
 
 
