@@ -13,6 +13,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -510,6 +511,9 @@ def _gunzip(path: Path, limit: int) -> bytes | Reject:
 # --- rows -------------------------------------------------------------------------------------
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T\d{2,6}([+-]\d{2}:?\d{2}|Z)?)?$")
+# ISO 8601 dates and times ("2016-07-29", "2016-07-29T10:27:08+03:00"): Python parses these ten times
+# faster than pandas' mixed-format parser, which stays for everything else
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def parse_date(value: str | None) -> pd.Timestamp | None:
@@ -520,10 +524,17 @@ def parse_date(value: str | None) -> pd.Timestamp | None:
     compact = _COMPACT_DATE.match(value)
     if compact:
         value = f"{compact[1]}-{compact[2]}-{compact[3]}"
-    try:
-        stamp = pd.to_datetime(value, utc=False, format="mixed")
-    except (ValueError, TypeError, OverflowError):
-        return None
+    stamp = None
+    if _ISO_DATE.match(value):
+        try:
+            stamp = pd.Timestamp(datetime.fromisoformat(value))
+        except (ValueError, OverflowError):  # year 0, February 30: pandas decides, as for any other text
+            stamp = None
+    if stamp is None:
+        try:
+            stamp = pd.to_datetime(value, utc=False, format="mixed")
+        except (ValueError, TypeError, OverflowError):
+            return None
     if pd.isna(stamp):
         return None
     if stamp.tzinfo is not None:
