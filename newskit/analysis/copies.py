@@ -154,8 +154,8 @@ def find_stories(articles: pd.DataFrame, threshold: float = STORY_THRESHOLD) -> 
              .drop_duplicates("component").set_index("component")["article_id"])
     original = frame["component"].map(first)
     copy_of = original.where(original != frame["article_id"])
-    return pd.DataFrame({"story_id": story_id.astype("str").to_numpy(),
-                         "copy_of": copy_of.astype("str").to_numpy()}, index=articles.index)
+    return pd.DataFrame({"story_id": pd.Series(story_id.to_numpy(), index=articles.index, dtype="str"),
+                         "copy_of": pd.Series(copy_of.to_numpy(), index=articles.index, dtype="str")})
 
 
 def with_stories(articles: pd.DataFrame, threshold: float = STORY_THRESHOLD) -> pd.DataFrame:
