@@ -55,7 +55,7 @@ NUM_PERM = 128
 SEED = 1
 # LSH buckets propose pairs from this share of the threshold on, so that pairs just above it are
 # rarely missed; each proposal is then checked against the threshold itself.
-CANDIDATE_SLACK = 0.8
+CANDIDATE_SLACK = 0.6
 
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u2018`]")
 _WORD = re.compile(r"\w+")
