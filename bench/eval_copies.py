@@ -214,10 +214,11 @@ def quotes_report(articles, found, by_file, folder: Path, out: Path) -> None:
             if not normal or " " + " ".join(normal) + " " not in texts[copy]:
                 continue  # the copy dropped the sentence holding it
             grouped = isinstance(row.quote_group, str) and row.quote_group in theirs
-            for key in ("all", "long") if len(normal) >= copies.QUOTE_MIN_WORDS else ("all",):
+            eligible = sum(w not in copies._CLASSES for w in normal) >= copies.QUOTE_MIN_WORDS
+            for key in ("all", "long") if eligible else ("all",):
                 counts[key][0] += 1
                 counts[key][1] += grouped
-    for key, label in (("long", f"of {copies.QUOTE_MIN_WORDS}+ words (the ones grouped at all)"), ("all", "all, short ones included")):
+    for key, label in (("long", f"of {copies.QUOTE_MIN_WORDS}+ words (the ones ever grouped)"), ("all", "all, short ones included")):
         n, hit = counts[key]
         print(f"copied quotes grouped with their original, {label}: {hit}/{n} = {hit / max(n, 1):.3f}")
     spread = newskit.quote_spread(corpus.with_frames(quotes=quotes))

@@ -147,7 +147,7 @@ from newskit.analysis import copies
 warnings.simplefilter("ignore")
 articles = newskit.read_articles(sys.argv[1])
 quotes = pd.DataFrame({"article_id": articles["article_id"].repeat(2).to_numpy(), "quote": [0, 1] * len(articles),
-                       "content": [s for t in articles["title"] for s in (t + " and more words here", "we will stay here all year")]})
+                       "content": [s for t in articles["title"] for s in (t + " and more words here", "we will keep the old harbour open every single day")]})
 with open(sys.argv[2], "wb") as fh:
     pickle.dump((copies.with_stories(articles), copies.find_quote_groups(quotes), copies.stories(articles)), fh)
 """
@@ -166,7 +166,7 @@ def test_stories_and_quote_groups_do_not_depend_on_the_hash_seed(tmp_path):
     pd.testing.assert_frame_equal(articles, articles2)
     pd.testing.assert_series_equal(groups, groups2)
     pd.testing.assert_frame_equal(stories, stories2)
-    assert groups.notna().sum() == 4  # "we will stay here all year" in all four articles
+    assert groups.notna().sum() == 4  # "we will keep the old harbour open every single day" in all four articles
 
 
 def test_lsh_compares_only_candidate_pairs(monkeypatch):

@@ -19,10 +19,12 @@ Quotes. Each quote's content is normalised the same way, and the words that chan
 reported ("We will go," she said / she said they would go: pronouns, will/would, is/was ...; the
 list is data, lexicon/quotes/reported_speech_shifts.json) are mapped to one class each. Quotes whose
 word-pair (bigram) sets reach QUOTE_THRESHOLD Jaccard similarity, or of which one holds at least
-QUOTE_CONTAINMENT of the other's word pairs, are the same words; candidates come from MinHash LSH
-as for articles. Groups that span two articles or more get a `quote_group` (the smallest
-"article_id/quote" among its quotes); a quote found in one article only has none. Quotes shorter
-than QUOTE_MIN_WORDS words ("a disaster") are never grouped: such words repeat by chance.
+QUOTE_CONTAINMENT of the other's word pairs (a partial quote of QUOTE_CONTAINMENT_MIN_PAIRS pairs
+or more), are the same words; candidates come from MinHash LSH as for articles. Groups that span
+two articles or more get a `quote_group` (the smallest "article_id/quote" among its quotes); a
+quote found in one article only has none. Quotes of fewer than QUOTE_MIN_WORDS words besides the
+mapped ones ("a disaster", "that he would not be running") are never grouped: such words repeat
+by chance; nor are a claim and its denial (one quote negated, "never", "not", the other not).
 
 Nothing here depends on PYTHONHASHSEED: shingles are hashed with SHA-1 (datasketch's default),
 sketches use a fixed seed, and candidates are visited in sorted order.
@@ -48,8 +50,12 @@ SHINGLE_WORDS = 5
 QUOTE_THRESHOLD = 0.5
 # Or: the share of the shorter quote's word pairs found in the longer one (a partial quote).
 QUOTE_CONTAINMENT = 0.8
-# Quotes with fewer (normalised) words are never grouped.
+# Quotes with fewer words are never grouped, counting neither the words mapped for reported
+# speech (pronouns, will/would, is/was ...): "that he would not be running" has two.
 QUOTE_MIN_WORDS = 5
+# Containment joins a partial quote only when the shorter quote has this many word pairs
+# ("that is not the case" is inside too many longer quotes).
+QUOTE_CONTAINMENT_MIN_PAIRS = 8
 # MinHash sketch size and seed: fixed, so every run gives the same stories.
 NUM_PERM = 128
 SEED = 1
@@ -61,6 +67,10 @@ _APOSTROPHES = re.compile(r"['\u2019\u02bc\u2018`]")
 _WORD = re.compile(r"\w+")
 _SHIFTS = {word: tuple(cls.split()) for word, cls in lexicon.table("quotes/reported_speech_shifts").items()
            if not word.startswith("_")}
+_CLASSES = frozenset(token for tokens in _SHIFTS.values() for token in tokens)
+# A claim and its denial share most words ("they conspired" / "they never conspired"): quotes are
+# the same words only when both or neither hold one of these.
+NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "nothing", "none"})
 
 
 def words(text: str) -> list[str]:
@@ -81,7 +91,7 @@ def shingles(tokens: list[str], size: int) -> list[bytes]:
     return [" ".join(tokens[i:i + size]).encode() for i in range(len(tokens) - size + 1)]
 
 
-def _sketches(shingle_lists: list[list[bytes]]):
+def _sketches(shingle_lists):
     """One MinHash per shingle list (all sharing one set of permutations), or None for an empty one."""
     from datasketch import MinHash
 
@@ -137,7 +147,7 @@ def find_stories(articles: pd.DataFrame, threshold: float = STORY_THRESHOLD) -> 
     doc). `threshold`: the estimated Jaccard similarity of word shingles at or above which two
     articles are the same story (default STORY_THRESHOLD)."""
     ids = articles["article_id"].astype(str).to_numpy()
-    sketches = _sketches([shingles(words(text), SHINGLE_WORDS) for text in articles["text"]])
+    sketches = _sketches(shingles(words(text), SHINGLE_WORDS) for text in articles["text"])  # one at a time
     values = [s.hashvalues if s is not None else None for s in sketches]
 
     def similar(i: int, j: int) -> bool:
@@ -242,13 +252,19 @@ def find_quote_groups(quotes: pd.DataFrame, threshold: float = QUOTE_THRESHOLD) 
     if quotes.empty:
         return pd.Series([], index=quotes.index, dtype="str")
     tokens = [quote_words(c) for c in quotes["content"]]
-    pairs_of = [frozenset(shingles(t, 2)) if len(t) >= QUOTE_MIN_WORDS else frozenset() for t in tokens]
+    pairs_of = [frozenset(shingles(t, 2)) if sum(w not in _CLASSES for w in t) >= QUOTE_MIN_WORDS else frozenset()
+                for t in tokens]
     sketches = _sketches([sorted(p) for p in pairs_of])
+    negated = [not NEGATIONS.isdisjoint(t) for t in tokens]
 
     def same_words(i: int, j: int) -> bool:
+        if negated[i] != negated[j]:
+            return False
         a, b = pairs_of[i], pairs_of[j]
         shared = len(a & b)
-        return shared / len(a | b) >= threshold or shared / min(len(a), len(b)) >= QUOTE_CONTAINMENT
+        shorter = min(len(a), len(b))
+        return shared / len(a | b) >= threshold or (
+            shorter >= QUOTE_CONTAINMENT_MIN_PAIRS and shared / shorter >= QUOTE_CONTAINMENT)
 
     component = _components(len(tokens), _similar_pairs(sketches, same_words, threshold))
     keys = quotes["article_id"].astype(str) + "/" + quotes["quote"].astype(str)
