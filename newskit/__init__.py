@@ -26,6 +26,7 @@ _PUBLIC = {
     "quote_lengths": "newskit.analysis.quotes", "quotes_per_role": "newskit.analysis.quotes",
     "quotes_per_speaker": "newskit.analysis.quotes", "speaker_coverage": "newskit.analysis.quotes",
     "speaker_quotes": "newskit.analysis.quotes",
+    "quote_spread": "newskit.analysis.copies",
     "table": "newskit.view.table", "readable_tables": "newskit.view.table",
     "Explorer": "newskit.view.explorer.widget", "explore": "newskit.view.explorer.widget",
 }

@@ -55,11 +55,12 @@ class Corpus:
                                "load it again with Corpus.load()")
         try:
             frame = pd.read_parquet(path)
+            saved = set(frame.columns)
             frame = conform(name, frame) if name in FRAMES else frame
         except Exception as exc:  # pyarrow's errors name no file
             raise CorpusError(f"{path}: cannot read this frame ({type(exc).__name__}: {exc}); "
                               "write the corpus again") from exc
-        setattr(self, name, frame)
+        setattr(self, name, _with_copies(self, name, frame, saved))
         return self.__dict__[name]
 
     def __repr__(self) -> str:
@@ -86,6 +87,23 @@ class Corpus:
         for name, frame in frames.items():
             setattr(new, name, frame)
         return new
+
+    @property
+    def stories(self) -> pd.DataFrame:
+        """One row per story (an article and its near-duplicate copies): story_id, original,
+        title, n_articles, sources, first / last published, articles (see newskit.analysis.copies)."""
+        from newskit.analysis.copies import stories
+
+        return stories(self.articles)
+
+    def with_copies(self, threshold: float | None = None, quote_threshold: float | None = None) -> Corpus:
+        """The corpus with stories (`articles.story_id` / `copy_of`) and quote groups
+        (`quotes.quote_group` / `in_copy`) found again with other thresholds (defaults:
+        newskit.analysis.copies.STORY_THRESHOLD and QUOTE_THRESHOLD); no re-tagging."""
+        from newskit.analysis import copies
+
+        return copies.mark_copies(self, copies.STORY_THRESHOLD if threshold is None else threshold,
+                                  copies.QUOTE_THRESHOLD if quote_threshold is None else quote_threshold)
 
     def with_aliases(self, aliases) -> Corpus:
         """The corpus linked again with an aliases table (a CSV path such as data/aliases.csv,
@@ -135,6 +153,22 @@ class Corpus:
             else:  # an older save without this frame
                 setattr(corpus, name, no_rejects() if name == "rejects" else empty(name))
         return corpus
+
+
+def _with_copies(corpus: Corpus, name: str, frame: pd.DataFrame, saved: set[str]) -> pd.DataFrame:
+    """A frame saved before copies were found (no story_id in articles, no quote_group in quotes)
+    with them found now, as tag() would have."""
+    from newskit.frames import ARTICLE_STORY_SCHEMA
+
+    if name == "articles" and not set(ARTICLE_STORY_SCHEMA) <= saved:
+        from newskit.analysis.copies import with_stories
+
+        return with_stories(frame)
+    if name == "quotes" and not {"quote_group", "in_copy"} <= saved:
+        from newskit.analysis.copies import with_quote_groups
+
+        return conform("quotes", with_quote_groups(frame, corpus.articles))
+    return frame
 
 
 def _read_info(path: Path) -> dict:

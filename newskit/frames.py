@@ -45,6 +45,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "speaker_id": "str", "article_speaker": "str",
         # every speaker's name, "; "-separated: one name, or each of a joint speaker ("A and B said")
         "speakers": "str",
+        # corpus-wide (analysis/copies): the same words quoted in other articles share a
+        # quote_group (missing for a quote found in one article only); in_copy: the quote's
+        # article is a copy of another (articles.copy_of set), left out by copies="first"
+        "quote_group": "str", "in_copy": "bool",
     },
     # every temporal expression, normalized against the publication date
     "timexes": {
@@ -57,6 +61,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
 }
 FRAMES = tuple(SCHEMAS)
+# Columns tag() adds to the articles frame read_articles gives (newskit.read.articles.ARTICLE_COLUMNS),
+# corpus-wide like linking (analysis/copies): the story an article belongs to (its near-duplicates
+# share it) and, for a copy, the article_id of the story's original (earliest published).
+# An articles frame saved without them gets them when it is first used (Corpus.load).
+ARTICLE_STORY_SCHEMA: dict[str, str] = {"story_id": "str", "copy_of": "str"}
 SORT_KEYS = {
     "paragraphs": ["paragraph"], "sentences": ["sentence"], "entities": ["start", "end"],
     "quotes": ["quote"], "timexes": ["start", "end"],

@@ -8,6 +8,7 @@ from itertools import combinations
 import pandas as pd
 
 from newskit.extract.entities.gazetteer import country_of, lookup
+from newskit.analysis.copies import check_copies, originals
 from newskit.analysis.linking.acronyms import country_named_by
 from newskit.analysis.linking.link import entity_ids, link
 from newskit.extract.names import NAME_LABELS  # counted by default: names of people, organisations, places ...
@@ -24,9 +25,16 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
 
 def mentions(corpus, include_headlines: bool = True, include_dateline: bool = False,
-             include_agency: bool = False, labels=NAME_LABELS, demonyms_as_countries: bool = False) -> pd.DataFrame:
-    """The corpus's entity mentions, filtered, with `name` the corpus-wide canonical name."""
-    frame = _linked(corpus).copy()
+             include_agency: bool = False, labels=NAME_LABELS, demonyms_as_countries: bool = False,
+             copies: str = "first") -> pd.DataFrame:
+    """The corpus's entity mentions, filtered, with `name` the corpus-wide canonical name.
+    `copies="first"` keeps only the mentions in articles that are no copy of another (each story
+    once, see newskit.analysis.copies); "keep" keeps every article's."""
+    check_copies(copies)
+    frame = _linked(corpus)
+    if copies == "first":
+        frame = frame[frame["article_id"].isin(originals(corpus.articles))]
+    frame = frame.copy()
     frame["name"] = canonical_names(frame)
     frame["label"] = frame["label"].astype(str)
     if demonyms_as_countries:  # "Russian" (NORP) counts for Russia (GPE)
@@ -72,9 +80,13 @@ def _linked(corpus) -> pd.DataFrame:
     return entities
 
 
-def entity_table(corpus, **filters) -> pd.DataFrame:
-    """One row per entity: name, label (majority), aliases, roles, mentions, articles; most mentioned first."""
-    frame = mentions(corpus, **filters)
+def entity_table(corpus, copies: str = "first", **filters) -> pd.DataFrame:
+    """One row per entity: name, label (majority), aliases, roles, mentions, articles; most mentioned first.
+
+    `copies="first"` (the default) counts each story once: the mentions in near-duplicate copies
+    of an article (articles.copy_of set) are left out; "keep" counts every copy.
+    Filters as for entity_counts."""
+    frame = mentions(corpus, copies=copies, **filters)
     columns = ["name", "label", "aliases", "roles", "mentions", "articles", "entity_id", "ambiguous"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
@@ -92,13 +104,15 @@ def entity_table(corpus, **filters) -> pd.DataFrame:
                              ).reset_index(drop=True)[columns]
 
 
-def entity_counts(corpus, by: str | list[str] | None = None, **filters) -> pd.DataFrame:
+def entity_counts(corpus, by: str | list[str] | None = None, copies: str = "first", **filters) -> pd.DataFrame:
     """Mentions and articles per entity, optionally split by "label", "article" or "paragraph_kind".
 
+    `copies="first"` (the default) counts each story once: the mentions in near-duplicate copies
+    of an article (articles.copy_of set) are left out; "keep" counts every copy.
     Filters: include_headlines (True), include_dateline (False), include_agency (False),
     labels (names only), demonyms_as_countries (False).
     """
-    frame = mentions(corpus, **filters).rename(columns={"article_id": "article"})
+    frame = mentions(corpus, copies=copies, **filters).rename(columns={"article_id": "article"})
     frame["paragraph_kind"] = frame["paragraph_kind"].astype(str)
     keys = [by] if isinstance(by, str) else list(by or [])
     unknown = set(keys) - {"label", "article", "paragraph_kind"}
@@ -116,11 +130,13 @@ def entity_counts(corpus, by: str | list[str] | None = None, **filters) -> pd.Da
                            ascending=[True] * (len(group) - 3) + [False, True, True]).reset_index(drop=True)
 
 
-def cooccurrence(corpus, level: str = "sentence", **filters) -> pd.DataFrame:
-    """Pairs of entities named in the same sentence (or article): entity_a < entity_b, count of units."""
+def cooccurrence(corpus, level: str = "sentence", copies: str = "first", **filters) -> pd.DataFrame:
+    """Pairs of entities named in the same sentence (or article): entity_a < entity_b, count of units.
+    `copies="first"` (the default) counts each story once (copies' sentences left out); "keep"
+    counts every copy."""
     if level not in ("sentence", "article"):
         raise ValueError(f"level= takes 'sentence' or 'article', not {level!r}")
-    frame = mentions(corpus, **filters)
+    frame = mentions(corpus, copies=copies, **filters)
     unit = ["article_id", "sentence"] if level == "sentence" else ["article_id"]
     if frame.empty:
         return pd.DataFrame(columns=["entity_a", "entity_b", "count"])

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from newskit.analysis.copies import check_copies, originals
 from newskit.extract.timexes.normalize import day_of, period_start
 
 if TYPE_CHECKING:
@@ -18,12 +19,14 @@ ACTOR_LABELS = ("PERSON", "ORG")
 TIMELINE_COLUMNS = ["date", "precision", "article_id", "sentence", "what", "who", "quote", "timex", "value", "start", "end"]
 
 
-def timeline(corpus: Corpus, *, max_what: int = 160) -> pd.DataFrame:
+def timeline(corpus: Corpus, *, max_what: int = 160, copies: str = "first") -> pd.DataFrame:
     """One row per dated event or statement in the corpus, in date order.
 
     Args:
         corpus: a tagged Corpus.
         max_what: longest `what` (clause) text kept, in characters; longer ones end in "…".
+        copies: "first" (default) lists each story's events once, from its original article
+            (near-duplicate copies, articles.copy_of set, left out); "keep" lists every copy's.
 
     Returns:
         DataFrame with date (the first day of the period), precision ("day", "week", "month" ...),
@@ -32,7 +35,10 @@ def timeline(corpus: Corpus, *, max_what: int = 160) -> pd.DataFrame:
         missing), timex (the expression as written), value (TIMEX3), start, end. Expressions inside an
         article's dateline date the article, not an event, and are left out.
     """
+    check_copies(copies)
     timexes = corpus.timexes
+    if copies == "first" and len(timexes):
+        timexes = timexes[timexes["article_id"].isin(originals(corpus.articles))]
     if timexes.empty:
         return pd.DataFrame({c: pd.Series(dtype=d) for c, d in _TIMELINE_DTYPES.items()})
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from newskit._version import __version__
+from newskit.analysis.copies import with_quote_groups, with_stories
 from newskit.analysis.linking.link import link
 from newskit.corpus import Corpus, FolderWriter
 from newskit.extract import extractors as registry
@@ -64,6 +65,11 @@ def tag(
         aliases: names fixed by hand for the corpus-wide linking that ends the run (a CSV path
             such as data/aliases.csv, a DataFrame or a dict alias -> entity; see
             newskit.analysis.linking.aliases). `corpus.with_aliases(...)` links again later.
+
+    The run ends with the corpus-wide passes: near-duplicate articles grouped into stories
+    (`articles.story_id`, `copy_of`), linking, and quotes repeated across articles
+    (`quotes.quote_group`, `in_copy`); see newskit.analysis.copies. `corpus.with_copies(...)`
+    finds stories again with other thresholds.
     """
     missing = {"article_id", "text"} - set(articles.columns)
     if missing:
@@ -131,13 +137,17 @@ def tag(
         "tagged": tagged,
         "cache_rebuilt": store.rebuilt if store else 0,
     }
-    articles, rejects = articles.reset_index(drop=True), rejects_of(articles)
+    # corpus-wide, on the gathered frames (whatever executor tagged them): near-duplicate articles
+    # grouped into stories, then linking, then quotes repeated across articles
+    articles, rejects = with_stories(articles.reset_index(drop=True)), rejects_of(articles)
     if isinstance(sink, ParquetSink):
         corpus = link(sink.finish({"articles": articles, "rejects": rejects}, info), aliases)
-        return FolderWriter(out).finish((), {"entities": corpus.entities, "quotes": corpus.quotes}, info)
+        quotes = with_quote_groups(corpus.quotes, articles)
+        return FolderWriter(out).finish((), {"entities": corpus.entities, "quotes": quotes}, info)
     corpus = Corpus(articles=articles, **sink.frames(articles["article_id"].tolist()), rejects=rejects)
     corpus.info = info
-    return link(corpus, aliases)
+    corpus = link(corpus, aliases)
+    return corpus.with_frames(quotes=with_quote_groups(corpus.quotes, articles))
 
 
 def _checked_pipeline(model, fingerprint: dict) -> Language:

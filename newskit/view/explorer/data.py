@@ -73,7 +73,7 @@ class ExploreIndex:
         self.aliases = self.mentions.groupby("name")["entity"].agg(lambda s: sorted(set(s))).to_dict()
         kinds = _paragraph_kinds(corpus)
         self.quotes = _quotes(corpus.quotes, position, self.articles, kinds, self._corpus_name)
-        self.events = _events(timeline(corpus), position, self.articles, kinds, corpus.sentences, self.quotes)
+        self.events = _events(timeline(corpus, copies="keep"), position, self.articles, kinds, corpus.sentences, self.quotes)
         self._mention_rows = _rows_by(self.mentions["name"])
         self._quote_rows = actor_rows(self.quotes, {})  # a joint speaker's quote is under each name
         self._event_rows = actor_rows(self.events, self._corpus_name)
@@ -282,7 +282,7 @@ def _join_article(frame: pd.DataFrame, position: pd.Series, articles: pd.DataFra
 
 
 def _mentions(corpus, position: pd.Series, articles: pd.DataFrame) -> pd.DataFrame:
-    frame = mentions(corpus, include_headlines=True)
+    frame = mentions(corpus, include_headlines=True, copies="keep")  # every article, copies too: the explorer opens each
     frame = _join_article(frame, position, articles)
     frame["paragraph_kind"] = frame["paragraph_kind"].astype(str)
     frame["_headline"] = frame["paragraph_kind"].isin(HEADLINE_KINDS)
