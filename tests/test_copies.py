@@ -185,3 +185,14 @@ def test_lsh_compares_only_candidate_pairs(monkeypatch):
     found = copies.find_stories(articles)
     assert found.loc[299, "copy_of"] == "a005" and found["copy_of"].notna().sum() == 1
     assert len(compared) < 300 * 299 / 2 / 100  # far from all pairs
+
+
+def test_explorer_quote_panel_says_in_how_many_other_articles(corpus):
+    from newskit.view.explorer.data import ExploreIndex
+
+    index = ExploreIndex(corpus)
+    grouped = index.quotes[index.quotes["quote_group"].notna()]
+    assert len(grouped) and (grouped["also_in"] >= 1).all()
+    assert index.quotes.loc[index.quotes["quote_group"].isna(), "also_in"].isna().all()
+    kerr = grouped[grouped["content"].str.contains("bridge will reopen")].iloc[0]
+    assert kerr["also_in"] == 1  # the reported version in the school story

@@ -221,7 +221,7 @@ def over_time(mentions_frame: pd.DataFrame) -> pd.DataFrame:
 
 MENTION_COLUMNS = ["article_id", "published", "source", "sentence", "paragraph_kind", "text", "label", "role", "start", "end"]
 QUOTE_COLUMNS = ["article_id", "quote", "published", "source", "kind", "speaker_text", "speaker_role", "cue", "said_on",
-                 "content", "start", "end"]
+                 "content", "also_in", "start", "end"]
 EVENT_COLUMNS = ["date", "precision", "article_id", "published", "what", "who", "timex", "quote", "quote_kind", "start", "end"]
 _NONE = np.array([], dtype=np.int64)
 
@@ -321,6 +321,10 @@ def _quotes(quotes: pd.DataFrame, position: pd.Series, articles: pd.DataFrame, k
     speakers = speakers.where(speakers.notna(), frame["speaker"])
     frame["who"] = ["; ".join(names.get((a, one), one) for one in s.split("; ")) if isinstance(s, str) else None
                     for a, s in zip(frame["article_id"], speakers)]
+    # how many other articles quote the same words (quote_group, newskit.analysis.copies)
+    groups = frame["quote_group"] if "quote_group" in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="string")
+    spread = frame.groupby(groups)["article_id"].nunique() - 1
+    frame["also_in"] = groups.map(spread).astype("Int64")
     frame = frame.merge(kinds, how="left", on=["article_id", "paragraph"])
     frame["_headline"] = frame["paragraph_kind"].isin(HEADLINE_KINDS)
     return _join_article(frame, position, articles)

@@ -196,9 +196,9 @@ class Explorer:
         self._status.value = (f"<b>{_count(len(self.mentions_frame), 'mention')}</b> in "
                               f"<b>{_count(len(self.articles_frame), 'article')}</b>")
         self._chart.value = mentions_chart(self.over_time_frame, self.articles_frame, name)
-        quotes = self.quotes_frame[["published", "kind", "cue", "speaker_text", "speaker_role", "said_on", "content"]]
+        quotes = self.quotes_frame[["published", "kind", "cue", "speaker_text", "speaker_role", "said_on", "content", "also_in"]]
         self._quotes.value = panel_html(f"Quotes of {name}", quotes.rename(columns={
-            "speaker_text": "as", "speaker_role": "role"}), "nk-quotes")
+            "speaker_text": "as", "speaker_role": "role", "also_in": "also in (articles)"}), "nk-quotes")
         events = self.events_frame[["date", "precision", "timex", "what", "who", "quote_kind"]]
         self._events.value = panel_html(f"Dated events with {name}", events, "nk-events")
         self._cooccurring.value = panel_html("Named in the same sentences", self.cooccurring_frame,
