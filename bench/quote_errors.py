@@ -181,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", default=None, help="print examples of the buckets starting with this")
     parser.add_argument("--examples", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dump", default=None, help="write every bucketed item (article, gold and predicted spans) as JSON lines, to diff two runs")
     args = parser.parse_args(argv)
     gold = dev_gold(Path(args.gold))[:args.limit]
     model = newskit.load_model(None)
@@ -209,6 +210,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{top}: {total}")
         for k, n in sorted(((k, n) for k, n in counts.items() if k.startswith(top + "/")), key=lambda x: (-x[1], x[0])):
             print(f"  {n:5d}  {k}")
+    short = quotes[(quotes["kind"] == "direct") & (quotes["content"].str.split().str.len() <= 2)] if len(quotes) else quotes
+    print(f"direct quotes of two words or fewer: {len(short)}")
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for k in sorted(found):
+                for doc, g, p in found[k]:
+                    out.write(json.dumps({"bucket": k, "id": doc["id"], "gold": g and g["quote_spans"],
+                                          "predicted": p and predicted_spans(p)}) + "\n")
     if args.show:
         pool = [item for k in sorted(found) if k.startswith(args.show) for item in found[k]]
         random.Random(args.seed).shuffle(pool)

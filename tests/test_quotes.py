@@ -117,6 +117,38 @@ def test_floating_quote_continues_the_speaker(fixtures):
     assert len(q.iloc[0]["parts"].split()) == 2 and "I have never seen" in q.iloc[0]["content"]
 
 
+def test_non_speech_in_quote_marks_is_left_out(fixtures):
+    q = quotes_of(fixtures, "non_speech.txt")
+    direct = q[q["kind"] == "direct"].reset_index(drop=True)
+    # a programme title after a possessive and a scare quote inside a sentence are not speech
+    assert not q["content"].str.contains("Night Watch").any()
+    assert not q["content"].str.contains("wrecks").any()
+    # a one-word quote that opens its sentence before a cue is speech
+    assert direct.iloc[0]["content"] == '"Never,"' and direct.iloc[0]["cue"] == "said"
+    assert direct.iloc[0]["speaker"] == "Rosa Lind"
+    # a full sentence without a cue of its own, attributed by its paragraph, stays (as a second part)
+    assert len(direct) == 2 and len(direct.iloc[1]["parts"].split()) == 2
+    assert direct.iloc[1]["content"].endswith('"The ferries belong to the town."')
+
+
+def test_is_speech_rule(nlp):
+    from newskit.extract.quotes.speech import is_speech
+
+    def judge(text: str, found: str) -> bool:
+        doc = nlp(text)
+        pdoc = ParagraphDoc(0, "body", 0, doc, text=text)
+        return is_speech(pdoc, quoted_spans(text)[0], found)
+
+    assert not judge('She reviewed the film "Low Tide" for the paper.', "governed")  # a title
+    assert not judge('Critics called it the "Harbour Hour" programme, she said.', "after")  # a title
+    assert not judge('Fares on the "express" boats will rise, the council said.', "after")  # a scare quote
+    assert judge('The mayor called the plan "a disgrace" on Monday.', "governed")  # a speech verb's fragment
+    assert judge('The mayor described the plan as "fine" on Monday.', "governed")
+    assert judge('"No," the mayor said.', "after")
+    assert judge('The mayor said: "No."', "before")
+    assert judge('She said the harbour was "in a state where nobody will want to fish again."', "governed")  # long
+
+
 def test_reported_speech(fixtures):
     q = quotes_of(fixtures, "reported.txt")
     assert q["kind"].astype(str).tolist() == ["indirect"] * 4

@@ -25,6 +25,7 @@ from newskit.extract.quotes.cues import verb_cue as _verb_cue
 from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
 from newskit.extract.quotes.reported import reported as _reported
 from newskit.extract.quotes.speakers import Resolver, said_on
+from newskit.extract.quotes.speech import is_speech
 
 # a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
 # title, an initial or a common abbreviation ("Mrs. Sorensen said", "U.S. officials")
@@ -120,14 +121,17 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
                     and last_pdoc.text[last.end - 2:last.end - 1] not in ".?!":
                 group.parts.extend(groups[index + 1].parts)
                 index += 1
+        found = "after"
         if cue is None:
-            cue = _cue_before(adoc, first_pdoc, first)
+            cue, found = _cue_before(adoc, first_pdoc, first), "before"
         if cue is None:
-            cue = _cue_governing(first_pdoc, first)
+            cue, found = _cue_governing(first_pdoc, first), "governed"
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
-            cue = _dash_paragraph(adoc, last_pdoc)
+            cue, found = _dash_paragraph(adoc, last_pdoc), "dash"
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
-            cue = _floating(rows, first_pdoc)
+            cue, found = _floating(rows, first_pdoc), "floating"
+        if cue is not None and len(group.parts) == 1 and not is_speech(first_pdoc, first, _how(cue, found), cue.verb):
+            cue = None  # a title, a nickname or a scare quote near a cue (quotes/speech.py)
         if cue is not None:
             # floating quotes right after it continue it: one quotation, several parts
             while index + 1 < len(groups) and _continues(adoc, group, groups[index + 1]):
@@ -137,10 +141,17 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
         for pdoc, quoted in group.parts:
             for inner in nested_spans(pdoc.text, quoted):
                 inner_cue, _ = _cue_after(pdoc, inner, limit=quoted.inner[1])
-                inner_cue = inner_cue or _cue_before(adoc, pdoc, inner, floor=quoted.inner[0])
-                if inner_cue is not None:
+                found = "after"
+                if inner_cue is None:
+                    inner_cue, found = _cue_before(adoc, pdoc, inner, floor=quoted.inner[0]), "before"
+                if inner_cue is not None and is_speech(pdoc, inner, _how(inner_cue, found), inner_cue.verb):
                     yield Group([(pdoc, inner)]), inner_cue
         index += 1
+
+
+def _how(cue: Cue, found: str) -> str:
+    """How a cue was found, in quotes/speech.py's terms (a colon introduction is "colon")."""
+    return "colon" if cue.text == ":" else found
 
 
 def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
