@@ -63,7 +63,12 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
     for pdoc in adoc.paragraphs:
         for kind, (start, end), cue in _reported(pdoc):
             if _share_inside(start, end, taken) > 0.5:
-                continue  # the quoted words already make a direct quote
+                # the quoted words already make a direct quote; reported words around them belong
+                # to it: `Rajoy said that he will "try again"` is one mixed quote
+                direct = [r for r in rows if r["kind"] == "direct" and r["start"] < end and start < r["end"] and r["cue_start"] == cue.start]
+                if kind != "according_to" and direct and _words_outside(adoc.text, start, end, taken + _attributions(direct)):
+                    _widen(adoc, direct[0], start, end)
+                continue
             if kind == "indirect" and any(s < end and e > start for s, e in quoted):
                 kind = "mixed"  # reported speech with a quoted fragment
                 # the reported clause opens a quote that runs past the clause: the quote belongs to it
@@ -341,6 +346,51 @@ def _dash_offsets(pdoc: ParagraphDoc, start: int) -> tuple[int, int]:
 def _share_inside(start: int, end: int, spans: list[tuple[int, int]]) -> float:
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
     return inside / max(end - start, 1)
+
+
+def _attributions(rows: list[dict]) -> list[tuple[int, int]]:
+    """The cue and speaker spans of rows (`Hewitt said` around a quote adds nothing to it)."""
+    spans = []
+    for row in rows:
+        for a, b in (("cue_start", "cue_end"), ("speaker_start", "speaker_end")):
+            if row.get(a) is not None and row.get(b) is not None:
+                spans.append((int(row[a]), int(row[b])))
+    return spans
+
+
+def _widen(adoc: ArticleDoc, row: dict, start: int, end: int) -> None:
+    """A direct quote inside reported speech becomes the mixed quote of the whole clause."""
+    parts = [tuple(map(int, part.split(":"))) for part in row["parts"].split()]
+    first_start, first_end = parts[0]
+    pdoc = adoc.paragraph_at(first_start)
+    if start < first_start:
+        # the words that lead into the quote, from its sentence or colon on; a cue among them
+        # (`Asked about it, Feinstein said "...," she said`) introduces the quote rather than reports it
+        lead_start = start - pdoc.start
+        lead_end = first_start - pdoc.start
+        cut = max([lead_start] + [e + 1 for e in _sentence_ends(pdoc.text, lead_start, lead_end)]
+                  + [lead_start + i + 1 for i, c in enumerate(pdoc.text[lead_start:lead_end]) if c == ":"])
+        lead = pdoc.doc.char_span(cut, lead_end, alignment_mode="contract")
+        if lead is not None and any(_is_reporting(t) for t in lead):
+            cut = lead_end
+        start = pdoc.start + cut + len(pdoc.text[cut:lead_end]) - len(pdoc.text[cut:lead_end].lstrip())
+    if len(parts) == 1 or end < parts[1][0]:
+        first_end = max(first_end, end)
+    parts[0] = (min(first_start, start), first_end)
+    row.update({"kind": "mixed", "start": parts[0][0], "end": max(row["end"], parts[0][1]),
+                "parts": " ".join(f"{s}:{e}" for s, e in parts)})
+    row["content"] = adoc.text[row["start"]:row["end"]]
+    row["sentence"] = _sentence_at(pdoc, row["start"] - pdoc.start)
+
+
+def _words_outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Words of text[start:end] outside the quoted spans: `that he will "try again"` reports more
+    than its quote."""
+    outside = list(text[start:end])
+    for s, e in spans:
+        for i in range(max(s, start), min(e, end)):
+            outside[i - start] = " "
+    return any(c.isalnum() for c in "".join(outside))
 
 
 def _previous_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> ParagraphDoc | None:
