@@ -204,6 +204,9 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
     if not quoted.closed:
         return None, quoted.end
     start, end = _window_after(text, quoted, limit)
+    if text[quoted.end - 2:quoted.end - 1] == "." and text[start:end].lstrip()[:1].isupper() \
+            and any(c.isalnum() for c in text[max((e + 1 for e in _sentence_ends(text, 0, quoted.start)), default=0):quoted.start]):
+        return None, end  # `... the probe is "ongoing." He said ...`: the quote ended its sentence
     window = pdoc.doc.char_span(start, end, alignment_mode="contract")
     if window is None or not len(window):
         return None, end
