@@ -60,13 +60,53 @@ def reported(pdoc: ParagraphDoc):
                 continue
             if complement[0].dep_ in ("dobj", "pobj", "pcomp") and not _can_speak(speaker):
                 continue  # "the spending underscores their role": a thing, not a source, makes the claim
-            span = trimmed(pdoc, min(c.left_edge.i for c in complement), max(c.right_edge.i for c in complement) + 1)
+            span = trimmed(pdoc, *_extent(token, complement))
             # one word is a claim only as a named object: "criticized Clinton"
             if span is not None and (len(span) > 1 or (complement[0].dep_ != "ccomp" and span.root.pos_ == "PROPN")):
                 yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker)
     found = _colon_claim(pdoc, quoted)
     if found is not None:
         yield found
+
+
+def _extent(verb: Token, complement: list[Token]) -> tuple[int, int]:
+    """Token range of what a reporting verb reports: the complement's words, with what the
+    speaker goes on to say after it (`charged the officer with murder`, `said X, but he did
+    remember Y`)."""
+    start = min(c.left_edge.i for c in complement)
+    end = max(c.right_edge.i for c in complement) + 1
+    if verb.i < start:
+        for child in verb.children:
+            if child.i < end:
+                continue
+            if child.dep_ in ("punct", "cc"):
+                continue  # `, but` before a conjoined clause: taken only with the clause
+            if not _continues_claim(verb, child, end):
+                break
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _continues_claim(verb: Token, child: Token, end: int) -> bool:
+    """A dependent of the reporting verb after its complement that is still the claim: a
+    prepositional phrase or adverb (`charged him with murder`, `estimates it at $4 billion`), a
+    subordinate clause (`unless ...`), a conjoined clause with its own subject that is not another
+    report (`said X, but he did remember Y`)."""
+    doc = verb.doc
+    between = doc[end:child.left_edge.i]
+    comma = any(t.text in (",", ";", "—", "–", "-", ":") for t in between) or (child.left_edge.i < len(doc) and child.left_edge.text == ",")
+    if child.ent_type_ in _TIMES or (child.dep_ == "prep" and all(t.ent_type_ in _TIMES for t in list(child.subtree)[1:])):
+        return False  # when it was said: `on Monday`
+    if child.dep_ == "prep" and not comma:
+        return child.lower_ not in ("according", "after", "before", "during", "in", "at")
+    if child.dep_ in ("npadvmod", "advmod") and not comma:
+        return True
+    if child.dep_ == "advcl" and child.tag_ not in ("VBG", "VBN"):
+        mark = next((g for g in child.children if g.dep_ == "mark"), None)
+        return mark is not None and mark.lower_ in ("unless", "because", "if", "while", "although", "though") and not is_reporting(child)
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not is_reporting(child):
+        return any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children)
+    return False
 
 
 def _cue_candidates(doc: Doc) -> list[Token]:
