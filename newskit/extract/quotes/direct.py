@@ -61,7 +61,7 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
             taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
     quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
     for pdoc in adoc.paragraphs:
-        for kind, (start, end), cue in _reported(pdoc):
+        for kind, (start, end), cue, parts in _reported(pdoc):
             if _share_inside(start, end, taken) > 0.5:
                 # the quoted words already make a direct quote; reported words around them belong
                 # to it: `Rajoy said that he will "try again"` is one mixed quote
@@ -73,7 +73,8 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
                 kind = "mixed"  # reported speech with a quoted fragment
                 # the reported clause opens a quote that runs past the clause: the quote belongs to it
                 end = max([end] + [e for s, e in quoted if start <= s < end < e and adoc.text[s:end].count("\n\n") == 0])
-            row = _row(adoc, resolver, kind, [(start, end)], cue, rows)
+            parts = [(start, end)] if parts is None or end != parts[-1][1] else parts
+            row = _row(adoc, resolver, kind, parts, cue, rows)
             if row is not None:
                 rows.append(row)
     # a quoted fragment inside reported speech by the same cue is part of that mixed quote:

@@ -39,7 +39,9 @@ _AGENT_SUFFIXES = lexicon.entries("quotes/agent_suffixes")
 
 
 def reported(pdoc: ParagraphDoc):
-    """(kind, (start, end), cue) for reported speech and according-to phrases in a paragraph."""
+    """(kind, (start, end), cue, parts) for reported speech and according-to phrases in a
+    paragraph; `parts` lists the pieces of content around a parenthetical cue (`The ferry, Lind
+    said, will run`), else it is None."""
     quoted = pdoc.quoted
     doc = pdoc.doc
     for token in _cue_candidates(doc):
@@ -52,10 +54,15 @@ def reported(pdoc: ParagraphDoc):
         if according_to:
             found = _according_to(pdoc, token)
             if found is not None:
-                yield found
+                yield (*found, None)
         else:  # a reporting verb
             complement = _complement(token)
             speaker = speaker_of(token)
+            if complement is None and speaker is not None:
+                found = _parenthetical(pdoc, token, speaker)
+                if found is not None:
+                    yield found
+                continue
             if complement is None or speaker is None or any(inside(speaker, c) for c in complement):
                 continue
             if complement[0].dep_ in ("dobj", "pobj", "pcomp") and not _can_speak(speaker):
@@ -63,10 +70,28 @@ def reported(pdoc: ParagraphDoc):
             span = trimmed(pdoc, *_extent(token, complement))
             # one word is a claim only as a named object: "criticized Clinton"
             if span is not None and (len(span) > 1 or (complement[0].dep_ != "ccomp" and span.root.pos_ == "PROPN")):
-                yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker)
+                yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker), None
     found = _colon_claim(pdoc, quoted)
     if found is not None:
-        yield found
+        yield (*found, None)
+
+
+def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
+    """A cue set in the clause it reports: `The ferry, Lind said, will run until May`, `It was,
+    he said, a failure`, `As Lind said, the ferry will run`: the clause without the cue, in the
+    pieces before and after it."""
+    head = verb.head
+    as_clause = verb.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in verb.children)
+    if not (verb.dep_ == "parataxis" or as_clause) or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = pdoc.doc
+    cue_start, cue_end = verb.left_edge.i, verb.right_edge.i + 1
+    pieces = [trimmed(pdoc, head.left_edge.i, cue_start), trimmed(pdoc, cue_end, head.right_edge.i + 1)]
+    pieces = [p for p in pieces if p is not None and any(not t.is_punct for t in p)]
+    if not pieces or sum(len(p) for p in pieces) < 3 or not any(p.start <= head.i < p.end for p in pieces):
+        return None
+    parts = [pdoc.offsets(p) for p in pieces]
+    return "indirect", (parts[0][0], parts[-1][1]), verb_cue(pdoc, verb, speaker), parts
 
 
 def _extent(verb: Token, complement: list[Token]) -> tuple[int, int]:
