@@ -123,7 +123,7 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
         if cue is not None and index + 1 < len(groups):
             nxt_pdoc, nxt = groups[index + 1].parts[0]
             # split quote: "...," he said, "..." — the cue sits between two parts of one quote
-            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc.text, cue.end - last_pdoc.start, nxt.start) \
+            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc, cue.end - last_pdoc.start, nxt.start) \
                     and last_pdoc.text[last.end - 2:last.end - 1] not in ".?!":
                 group.parts.extend(groups[index + 1].parts)
                 index += 1
@@ -184,8 +184,18 @@ def _word_before(text: str, end: int) -> str:
     return text[start:stop].lower()
 
 
-def _ends_with_continuation(text: str, cue_end: int, next_start: int) -> bool:
-    return text[cue_end:next_start].strip() in {",", ":", "", ", and", "and"}
+def _ends_with_continuation(pdoc: ParagraphDoc, cue_end: int, next_start: int) -> bool:
+    """Only the cue's own words stand between it and the next quote, which goes on with the
+    same sentence: `"...," he said, "..."`, `"...," he said of the plan on Monday, "..."` (not
+    `he said, adding, "..."` or `he said, but ..., "..."`)."""
+    between = pdoc.text[cue_end:next_start].strip()
+    if between in {",", ":", "", ", and", "and"}:
+        return True
+    if not between.endswith(",") or len(between.split()) > 8 or _sentence_ends(between) \
+            or any(mark in between for mark in _OPENERS + "”:;"):
+        return False
+    span = pdoc.doc.char_span(cue_end, next_start, alignment_mode="contract")
+    return span is not None and not any(_is_reporting(t) or t.pos_ in ("CCONJ", "SCONJ") for t in span)
 
 
 def _window_after(text: str, quoted: Quoted, limit: int | None = None) -> tuple[int, int]:
