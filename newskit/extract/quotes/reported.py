@@ -54,7 +54,7 @@ def reported(pdoc: ParagraphDoc):
         if according_to:
             found = _according_to(pdoc, token)
             if found is not None:
-                yield (*found, None)
+                yield found
         else:  # a reporting verb
             complement = _complement(token)
             speaker = speaker_of(token)
@@ -199,9 +199,16 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
         span = trimmed(pdoc, sent.start, according.i)
     if span is None or len(span) < 2:
         return None
+    parts = [pdoc.offsets(span)]
+    # the phrase interrupts the sentence: `X, according to officials, adopted Y` is X and Y
+    if according.i - sent.start > 1 and phrase_end < sent.end and doc[phrase_end].text == ",":
+        rest = trimmed(pdoc, phrase_end + 1, sent.end)
+        if rest is not None and len(rest) >= 2 and not any(is_reporting(t) for t in rest[:3]):
+            parts.append(pdoc.offsets(rest))
     start, _ = pdoc.offsets(according)
     _, end = pdoc.offsets(to)
-    return "according_to", pdoc.offsets(span), Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
+    cue = Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
+    return "according_to", (parts[0][0], parts[-1][1]), cue, (parts if len(parts) > 1 else None)
 
 
 def _colon_claim(pdoc: ParagraphDoc, quoted):
