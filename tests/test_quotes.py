@@ -149,6 +149,25 @@ def test_is_speech_rule(nlp):
     assert judge('She said the harbour was "in a state where nobody will want to fish again."', "governed")  # long
 
 
+def test_extents(fixtures):
+    q = quotes_of(fixtures, "extents.txt").set_index("content")
+    # a quote inside reported speech by the same cue is one mixed quote of the whole clause
+    mixed = q.loc['that the town would "never sell the pier to a hotel chain."']
+    assert mixed["kind"] == "mixed" and mixed["cue"] == "said"
+    assert not any(c == '"never sell the pier to a hotel chain."' for c in q.index)
+    # what the speaker goes on to say after the complement (not when or where it was said)
+    assert q.loc["the harbour master with fraud", "cue"] == "charged"
+    assert q.loc["the ferries were old, but the town could not afford new ones", "speaker"] == "Tomas Vik"
+    # a parenthetical cue and an interrupting according-to: the clause around them, in two parts
+    ferry = q.loc["The ferry, Lind said, would run until the end of May"]
+    assert ferry["kind"] == "indirect" and len(ferry["parts"].split()) == 2 and ferry["speaker"] == "Rosa Lind"
+    repairs = q.loc["The repairs, according to the port office, will cost more than planned"]
+    assert repairs["kind"] == "according_to" and len(repairs["parts"].split()) == 2
+    # a split quote with the cue's own words between its parts
+    split = q.loc[q.index.str.startswith('"We will keep')].iloc[0]
+    assert split["kind"] == "direct" and len(split["parts"].split()) == 2 and split["speaker"] == "Tomas Vik"
+
+
 def test_reported_speech(fixtures):
     q = quotes_of(fixtures, "reported.txt")
     assert q["kind"].astype(str).tolist() == ["indirect"] * 4
