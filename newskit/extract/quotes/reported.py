@@ -100,6 +100,8 @@ def _extent(verb: Token, complement: list[Token]) -> tuple[int, int]:
     remember Y`)."""
     start = min(c.left_edge.i for c in complement)
     end = max(c.right_edge.i for c in complement) + 1
+    if verb.doc[start].dep_ == "mark" and verb.doc[start].lower_ == "for" and start < end - 1:
+        start += 1  # `calling for the city to act`: the claim starts after "for"
     if verb.i < start:
         for child in verb.children:
             if child.i < end:
@@ -166,6 +168,10 @@ def _complement(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "auxpass" for c in children):
         return None  # "was criticized for ...": the subject is the target, not the speaker
     for child in children:
+        # a bare complement of a naming or proposing verb: "calling Trump a fascist", "proposed barring visitors"
+        if child.dep_ == "xcomp" and child.i > verb.i and lemma in OBJECT_REPORTING_VERBS and lemma not in _ASPECTUAL:
+            return [child]
+    for child in children:
         # a noun phrase that is itself the news, with what completes it: "announced his
         # resignation", "called Trump a fraud", "accused him of lying", "praised her for ..."
         if child.dep_ == "dobj" and lemma in OBJECT_REPORTING_VERBS:
@@ -182,6 +188,13 @@ def _complement(verb: Token) -> list[Token] | None:
                 tail = [c for c in children if c.i > child.i and c.dep_ in ("xcomp", "advcl")
                         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
                 return [objects[0], *tail]
+    for child in children:
+        # "calling for the city to act" read as a clause marked by "for": the clause without "for"
+        if child.dep_ == "advcl" and child.i > verb.i and "for" in PREPOSITION_REPORTING.get(lemma, ()):
+            mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            subject = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and mark is not None and g.i > mark.i), None)
+            if subject is not None:
+                return [subject, child]
     return None
 
 
