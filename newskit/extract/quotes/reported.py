@@ -57,6 +57,10 @@ def reported(pdoc: ParagraphDoc):
                 yield found
         else:  # a reporting verb
             complement = _complement(token)
+            found = _passive(pdoc, token) if complement is None else None
+            if found is not None:
+                yield found
+                continue
             speaker = speaker_of(token)
             if complement is None and speaker is not None:
                 found = _parenthetical(pdoc, token, speaker)
@@ -74,6 +78,22 @@ def reported(pdoc: ParagraphDoc):
     found = _colon_claim(pdoc, quoted)
     if found is not None:
         yield (*found, None)
+
+
+def _passive(pdoc: ParagraphDoc, verb: Token):
+    """A passive report with its agent: `The move was first reported by MSNBC`: the subject is
+    what was said, the agent said it."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if source is None or not _can_speak(mention(source)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT") or subject.lower_ in ("it", "this", "that"):
+        return None
+    span = trimmed(pdoc, subject.left_edge.i, subject.right_edge.i + 1)
+    if span is None or len(span) < 2:
+        return None
+    return "indirect", pdoc.offsets(span), verb_cue(pdoc, verb, mention(source)), None
 
 
 def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
