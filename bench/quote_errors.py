@@ -7,12 +7,15 @@ spaCy runs once: the parsed paragraphs and the rows of the extractors before quo
 in seconds. Scores are eval_quotes.py's (speech-cue subset, 30 % and 80 % overlap, before the
 corpus-wide linking, which moves no span). Buckets:
 
-    missed/<type>/<cue>        speech-cue gold with no prediction at 30 % (nearby: some overlap under 30 %)
-    long/<where>, short/<where> matched at 30 % but not at 80 %: the prediction runs past the gold
-                               (before / after it) or covers too little of it (the gold goes on
-                               before / after / into another paragraph)
-    fp/<kind>/<detail>         predictions matched to no gold attribution at 30 %
+    missed/<type>/<cue>          speech-cue gold with no prediction at 30 % (nearby: some overlap under 30 %)
+    short/<where>/<pred->gold>   matched at 30 % but covering under 80 % of the gold: the gold goes on
+                                 before / after the prediction (multi-paragraph: the gold crosses one)
+    long/<where>/<pred->gold>    matched at 80 % with over 20 % more characters than the gold (no error
+                                 for the 80 % score, which counts the gold's coverage only; a worse extent)
+    fp/<kind>[/<size>/<cued>]    predictions matched to no gold attribution at 30 %
 
+It also prints the character precision and recall of the extents matched at 30 % and the number
+of direct quotes of two words or fewer; `--dump FILE` writes every bucketed item to diff two runs.
 `--show BUCKET` (a prefix: `short/after`, `fp/direct`) prints examples: gold [[...]], predicted {{...}}.
 """
 from __future__ import annotations
