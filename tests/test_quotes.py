@@ -117,6 +117,57 @@ def test_floating_quote_continues_the_speaker(fixtures):
     assert len(q.iloc[0]["parts"].split()) == 2 and "I have never seen" in q.iloc[0]["content"]
 
 
+def test_non_speech_in_quote_marks_is_left_out(fixtures):
+    q = quotes_of(fixtures, "non_speech.txt")
+    direct = q[q["kind"] == "direct"].reset_index(drop=True)
+    # a programme title after a possessive and a scare quote inside a sentence are not speech
+    assert not q["content"].str.contains("Night Watch").any()
+    assert not q["content"].str.contains("wrecks").any()
+    # a one-word quote that opens its sentence before a cue is speech
+    assert direct.iloc[0]["content"] == '"Never,"' and direct.iloc[0]["cue"] == "said"
+    assert direct.iloc[0]["speaker"] == "Rosa Lind"
+    # a full sentence without a cue of its own, attributed by its paragraph, stays (as a second part)
+    assert len(direct) == 2 and len(direct.iloc[1]["parts"].split()) == 2
+    assert direct.iloc[1]["content"].endswith('"The ferries belong to the town."')
+
+
+def test_is_speech_rule(nlp):
+    from newskit.extract.quotes.speech import is_speech
+
+    def judge(text: str, found: str) -> bool:
+        doc = nlp(text)
+        pdoc = ParagraphDoc(0, "body", 0, doc, text=text)
+        return is_speech(pdoc, quoted_spans(text)[0], found)
+
+    assert not judge('She reviewed the film "Low Tide" for the paper.', "governed")  # a title
+    assert not judge('Critics called it the "Harbour Hour" programme, she said.', "after")  # a title
+    assert not judge('Fares on the "express" boats will rise, the council said.', "after")  # a scare quote
+    assert judge('The mayor called the plan "a disgrace" on Monday.', "governed")  # a speech verb's fragment
+    assert judge('The mayor described the plan as "fine" on Monday.', "governed")
+    assert judge('"No," the mayor said.', "after")
+    assert judge('The mayor said: "No."', "before")
+    assert judge('She said the harbour was "in a state where nobody will want to fish again."', "governed")  # long
+
+
+def test_extents(fixtures):
+    q = quotes_of(fixtures, "extents.txt").set_index("content")
+    # a quote inside reported speech by the same cue is one mixed quote of the whole clause
+    mixed = q.loc['that the town would "never sell the pier to a hotel chain."']
+    assert mixed["kind"] == "mixed" and mixed["cue"] == "said"
+    assert not any(c == '"never sell the pier to a hotel chain."' for c in q.index)
+    # what the speaker goes on to say after the complement (not when or where it was said)
+    assert q.loc["the harbour master with fraud", "cue"] == "charged"
+    assert q.loc["the ferries were old, but the town could not afford new ones", "speaker"] == "Tomas Vik"
+    # a parenthetical cue and an interrupting according-to: the clause around them, in two parts
+    ferry = q.loc["The ferry, Lind said, would run until the end of May"]
+    assert ferry["kind"] == "indirect" and len(ferry["parts"].split()) == 2 and ferry["speaker"] == "Rosa Lind"
+    repairs = q.loc["The repairs, according to the port office, will cost more than planned"]
+    assert repairs["kind"] == "according_to" and len(repairs["parts"].split()) == 2
+    # a split quote with the cue's own words between its parts
+    split = q.loc[q.index.str.startswith('"We will keep')].iloc[0]
+    assert split["kind"] == "direct" and len(split["parts"].split()) == 2 and split["speaker"] == "Tomas Vik"
+
+
 def test_reported_speech(fixtures):
     q = quotes_of(fixtures, "reported.txt")
     assert q["kind"].astype(str).tolist() == ["indirect"] * 4

@@ -25,6 +25,7 @@ from newskit.extract.quotes.cues import verb_cue as _verb_cue
 from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
 from newskit.extract.quotes.reported import reported as _reported
 from newskit.extract.quotes.speakers import Resolver, said_on
+from newskit.extract.quotes.speech import is_speech
 
 # a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
 # title, an initial or a common abbreviation ("Mrs. Sorensen said", "U.S. officials")
@@ -60,14 +61,20 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
             taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
     quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
     for pdoc in adoc.paragraphs:
-        for kind, (start, end), cue in _reported(pdoc):
+        for kind, (start, end), cue, parts in _reported(pdoc):
             if _share_inside(start, end, taken) > 0.5:
-                continue  # the quoted words already make a direct quote
+                # the quoted words already make a direct quote; reported words around them belong
+                # to it: `Rajoy said that he will "try again"` is one mixed quote
+                direct = [r for r in rows if r["kind"] == "direct" and r["start"] < end and start < r["end"] and r["cue_start"] == cue.start]
+                if kind != "according_to" and direct and _words_outside(adoc.text, start, end, taken + _attributions(direct)):
+                    _widen(adoc, direct[0], start, end)
+                continue
             if kind == "indirect" and any(s < end and e > start for s, e in quoted):
                 kind = "mixed"  # reported speech with a quoted fragment
                 # the reported clause opens a quote that runs past the clause: the quote belongs to it
                 end = max([end] + [e for s, e in quoted if start <= s < end < e and adoc.text[s:end].count("\n\n") == 0])
-            row = _row(adoc, resolver, kind, [(start, end)], cue, rows)
+            parts = [(start, end)] if parts is None or end != parts[-1][1] else parts
+            row = _row(adoc, resolver, kind, parts, cue, rows)
             if row is not None:
                 rows.append(row)
     # a quoted fragment inside reported speech by the same cue is part of that mixed quote:
@@ -117,18 +124,21 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
         if cue is not None and index + 1 < len(groups):
             nxt_pdoc, nxt = groups[index + 1].parts[0]
             # split quote: "...," he said, "..." — the cue sits between two parts of one quote
-            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc.text, cue.end - last_pdoc.start, nxt.start) \
+            if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc, cue.end - last_pdoc.start, nxt.start) \
                     and last_pdoc.text[last.end - 2:last.end - 1] not in ".?!":
                 group.parts.extend(groups[index + 1].parts)
                 index += 1
+        found = "after"
         if cue is None:
-            cue = _cue_before(adoc, first_pdoc, first)
+            cue, found = _cue_before(adoc, first_pdoc, first), "before"
         if cue is None:
-            cue = _cue_governing(first_pdoc, first)
+            cue, found = _cue_governing(first_pdoc, first), "governed"
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
-            cue = _dash_paragraph(adoc, last_pdoc)
+            cue, found = _dash_paragraph(adoc, last_pdoc), "dash"
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
-            cue = _floating(rows, first_pdoc)
+            cue, found = _floating(rows, first_pdoc), "floating"
+        if cue is not None and len(group.parts) == 1 and not is_speech(first_pdoc, first, _how(cue, found), cue.verb):
+            cue = None  # a title, a nickname or a scare quote near a cue (quotes/speech.py)
         if cue is not None:
             # floating quotes right after it continue it: one quotation, several parts
             while index + 1 < len(groups) and _continues(adoc, group, groups[index + 1]):
@@ -138,10 +148,17 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
         for pdoc, quoted in group.parts:
             for inner in nested_spans(pdoc.text, quoted):
                 inner_cue, _ = _cue_after(pdoc, inner, limit=quoted.inner[1])
-                inner_cue = inner_cue or _cue_before(adoc, pdoc, inner, floor=quoted.inner[0])
-                if inner_cue is not None:
+                found = "after"
+                if inner_cue is None:
+                    inner_cue, found = _cue_before(adoc, pdoc, inner, floor=quoted.inner[0]), "before"
+                if inner_cue is not None and is_speech(pdoc, inner, _how(inner_cue, found), inner_cue.verb):
                     yield Group([(pdoc, inner)]), inner_cue
         index += 1
+
+
+def _how(cue: Cue, found: str) -> str:
+    """How a cue was found, in quotes/speech.py's terms (a colon introduction is "colon")."""
+    return "colon" if cue.text == ":" else found
 
 
 def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -168,8 +185,18 @@ def _word_before(text: str, end: int) -> str:
     return text[start:stop].lower()
 
 
-def _ends_with_continuation(text: str, cue_end: int, next_start: int) -> bool:
-    return text[cue_end:next_start].strip() in {",", ":", "", ", and", "and"}
+def _ends_with_continuation(pdoc: ParagraphDoc, cue_end: int, next_start: int) -> bool:
+    """Only the cue's own words stand between it and the next quote, which goes on with the
+    same sentence: `"...," he said, "..."`, `"...," he said of the plan on Monday, "..."` (not
+    `he said, adding, "..."` or `he said, but ..., "..."`)."""
+    between = pdoc.text[cue_end:next_start].strip()
+    if between in {",", ":", "", ", and", "and"}:
+        return True
+    if not between.endswith(",") or len(between.split()) > 8 or _sentence_ends(between) \
+            or any(mark in between for mark in _OPENERS + "”:;"):
+        return False
+    span = pdoc.doc.char_span(cue_end, next_start, alignment_mode="contract")
+    return span is not None and not any(_is_reporting(t) or t.pos_ in ("CCONJ", "SCONJ") for t in span)
 
 
 def _window_after(text: str, quoted: Quoted, limit: int | None = None) -> tuple[int, int]:
@@ -189,6 +216,9 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
     if not quoted.closed:
         return None, quoted.end
     start, end = _window_after(text, quoted, limit)
+    if text[quoted.end - 2:quoted.end - 1] == "." and text[start:end].lstrip()[:1].isupper() \
+            and any(c.isalnum() for c in text[max((e + 1 for e in _sentence_ends(text, 0, quoted.start)), default=0):quoted.start]):
+        return None, end  # `... the probe is "ongoing." He said ...`: the quote ended its sentence
     window = pdoc.doc.char_span(start, end, alignment_mode="contract")
     if window is None or not len(window):
         return None, end
@@ -331,6 +361,51 @@ def _dash_offsets(pdoc: ParagraphDoc, start: int) -> tuple[int, int]:
 def _share_inside(start: int, end: int, spans: list[tuple[int, int]]) -> float:
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
     return inside / max(end - start, 1)
+
+
+def _attributions(rows: list[dict]) -> list[tuple[int, int]]:
+    """The cue and speaker spans of rows (`Hewitt said` around a quote adds nothing to it)."""
+    spans = []
+    for row in rows:
+        for a, b in (("cue_start", "cue_end"), ("speaker_start", "speaker_end")):
+            if row.get(a) is not None and row.get(b) is not None:
+                spans.append((int(row[a]), int(row[b])))
+    return spans
+
+
+def _widen(adoc: ArticleDoc, row: dict, start: int, end: int) -> None:
+    """A direct quote inside reported speech becomes the mixed quote of the whole clause."""
+    parts = [tuple(map(int, part.split(":"))) for part in row["parts"].split()]
+    first_start, first_end = parts[0]
+    pdoc = adoc.paragraph_at(first_start)
+    if start < first_start:
+        # the words that lead into the quote, from its sentence or colon on; a cue among them
+        # (`Asked about it, Feinstein said "...," she said`) introduces the quote rather than reports it
+        lead_start = start - pdoc.start
+        lead_end = first_start - pdoc.start
+        cut = max([lead_start] + [e + 1 for e in _sentence_ends(pdoc.text, lead_start, lead_end)]
+                  + [lead_start + i + 1 for i, c in enumerate(pdoc.text[lead_start:lead_end]) if c == ":"])
+        lead = pdoc.doc.char_span(cut, lead_end, alignment_mode="contract")
+        if lead is not None and any(_is_reporting(t) for t in lead):
+            cut = lead_end
+        start = pdoc.start + cut + len(pdoc.text[cut:lead_end]) - len(pdoc.text[cut:lead_end].lstrip())
+    if len(parts) == 1 or end < parts[1][0]:
+        first_end = max(first_end, end)
+    parts[0] = (min(first_start, start), first_end)
+    row.update({"kind": "mixed", "start": parts[0][0], "end": max(row["end"], parts[0][1]),
+                "parts": " ".join(f"{s}:{e}" for s, e in parts)})
+    row["content"] = adoc.text[row["start"]:row["end"]]
+    row["sentence"] = _sentence_at(pdoc, row["start"] - pdoc.start)
+
+
+def _words_outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Words of text[start:end] outside the quoted spans: `that he will "try again"` reports more
+    than its quote."""
+    outside = list(text[start:end])
+    for s, e in spans:
+        for i in range(max(s, start), min(e, end)):
+            outside[i - start] = " "
+    return any(c.isalnum() for c in "".join(outside))
 
 
 def _previous_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> ParagraphDoc | None:

@@ -39,7 +39,9 @@ _AGENT_SUFFIXES = lexicon.entries("quotes/agent_suffixes")
 
 
 def reported(pdoc: ParagraphDoc):
-    """(kind, (start, end), cue) for reported speech and according-to phrases in a paragraph."""
+    """(kind, (start, end), cue, parts) for reported speech and according-to phrases in a
+    paragraph; `parts` lists the pieces of content around a parenthetical cue (`The ferry, Lind
+    said, will run`), else it is None."""
     quoted = pdoc.quoted
     doc = pdoc.doc
     for token in _cue_candidates(doc):
@@ -55,18 +57,103 @@ def reported(pdoc: ParagraphDoc):
                 yield found
         else:  # a reporting verb
             complement = _complement(token)
+            found = _passive(pdoc, token) if complement is None else None
+            if found is not None:
+                yield found
+                continue
             speaker = speaker_of(token)
+            if complement is None and speaker is not None:
+                found = _parenthetical(pdoc, token, speaker)
+                if found is not None:
+                    yield found
+                continue
             if complement is None or speaker is None or any(inside(speaker, c) for c in complement):
                 continue
             if complement[0].dep_ in ("dobj", "pobj", "pcomp") and not _can_speak(speaker):
                 continue  # "the spending underscores their role": a thing, not a source, makes the claim
-            span = trimmed(pdoc, min(c.left_edge.i for c in complement), max(c.right_edge.i for c in complement) + 1)
+            span = trimmed(pdoc, *_extent(token, complement))
             # one word is a claim only as a named object: "criticized Clinton"
             if span is not None and (len(span) > 1 or (complement[0].dep_ != "ccomp" and span.root.pos_ == "PROPN")):
-                yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker)
+                yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker), None
     found = _colon_claim(pdoc, quoted)
     if found is not None:
-        yield found
+        yield (*found, None)
+
+
+def _passive(pdoc: ParagraphDoc, verb: Token):
+    """A passive report with its agent: `The move was first reported by MSNBC`: the subject is
+    what was said, the agent said it."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if source is None or not _can_speak(mention(source)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT") or subject.lower_ in ("it", "this", "that"):
+        return None
+    span = trimmed(pdoc, subject.left_edge.i, subject.right_edge.i + 1)
+    if span is None or len(span) < 2:
+        return None
+    return "indirect", pdoc.offsets(span), verb_cue(pdoc, verb, mention(source)), None
+
+
+def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
+    """A cue set in the clause it reports: `The ferry, Lind said, will run until May`, `It was,
+    he said, a failure`, `As Lind said, the ferry will run`: the clause without the cue, in the
+    pieces before and after it."""
+    head = verb.head
+    as_clause = verb.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in verb.children)
+    if not (verb.dep_ == "parataxis" or as_clause) or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = pdoc.doc
+    cue_start, cue_end = verb.left_edge.i, verb.right_edge.i + 1
+    pieces = [trimmed(pdoc, head.left_edge.i, cue_start), trimmed(pdoc, cue_end, head.right_edge.i + 1)]
+    pieces = [p for p in pieces if p is not None and any(not t.is_punct for t in p)]
+    if not pieces or sum(len(p) for p in pieces) < 3 or not any(p.start <= head.i < p.end for p in pieces):
+        return None
+    parts = [pdoc.offsets(p) for p in pieces]
+    return "indirect", (parts[0][0], parts[-1][1]), verb_cue(pdoc, verb, speaker), parts
+
+
+def _extent(verb: Token, complement: list[Token]) -> tuple[int, int]:
+    """Token range of what a reporting verb reports: the complement's words, with what the
+    speaker goes on to say after it (`charged the officer with murder`, `said X, but he did
+    remember Y`)."""
+    start = min(c.left_edge.i for c in complement)
+    end = max(c.right_edge.i for c in complement) + 1
+    if verb.doc[start].dep_ == "mark" and verb.doc[start].lower_ == "for" and start < end - 1:
+        start += 1  # `calling for the city to act`: the claim starts after "for"
+    if verb.i < start:
+        for child in verb.children:
+            if child.i < end:
+                continue
+            if child.dep_ in ("punct", "cc"):
+                continue  # `, but` before a conjoined clause: taken only with the clause
+            if not _continues_claim(verb, child, end):
+                break
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _continues_claim(verb: Token, child: Token, end: int) -> bool:
+    """A dependent of the reporting verb after its complement that is still the claim: a
+    prepositional phrase or adverb (`charged him with murder`, `estimates it at $4 billion`), a
+    subordinate clause (`unless ...`), a conjoined clause with its own subject that is not another
+    report (`said X, but he did remember Y`)."""
+    doc = verb.doc
+    between = doc[end:child.left_edge.i]
+    comma = any(t.text in (",", ";", "—", "–", "-", ":") for t in between) or (child.left_edge.i < len(doc) and child.left_edge.text == ",")
+    if child.ent_type_ in _TIMES or (child.dep_ == "prep" and all(t.ent_type_ in _TIMES for t in list(child.subtree)[1:])):
+        return False  # when it was said: `on Monday`
+    if child.dep_ == "prep" and not comma:
+        return child.lower_ not in ("according", "after", "before", "during", "in", "at")
+    if child.dep_ in ("npadvmod", "advmod") and not comma:
+        return True
+    if child.dep_ == "advcl" and child.tag_ not in ("VBG", "VBN"):
+        mark = next((g for g in child.children if g.dep_ == "mark"), None)
+        return mark is not None and mark.lower_ in ("unless", "because", "if", "while", "although", "though") and not is_reporting(child)
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not is_reporting(child):
+        return any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children)
+    return False
 
 
 def _cue_candidates(doc: Doc) -> list[Token]:
@@ -101,6 +188,10 @@ def _complement(verb: Token) -> list[Token] | None:
     if any(c.dep_ == "auxpass" for c in children):
         return None  # "was criticized for ...": the subject is the target, not the speaker
     for child in children:
+        # a bare complement of a naming or proposing verb: "calling Trump a fascist", "proposed barring visitors"
+        if child.dep_ == "xcomp" and child.i > verb.i and lemma in OBJECT_REPORTING_VERBS and lemma not in _ASPECTUAL:
+            return [child]
+    for child in children:
         # a noun phrase that is itself the news, with what completes it: "announced his
         # resignation", "called Trump a fraud", "accused him of lying", "praised her for ..."
         if child.dep_ == "dobj" and lemma in OBJECT_REPORTING_VERBS:
@@ -117,6 +208,13 @@ def _complement(verb: Token) -> list[Token] | None:
                 tail = [c for c in children if c.i > child.i and c.dep_ in ("xcomp", "advcl")
                         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
                 return [objects[0], *tail]
+    for child in children:
+        # "calling for the city to act" read as a clause marked by "for": the clause without "for"
+        if child.dep_ == "advcl" and child.i > verb.i and "for" in PREPOSITION_REPORTING.get(lemma, ()):
+            mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            subject = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and mark is not None and g.i > mark.i), None)
+            if subject is not None:
+                return [subject, child]
     return None
 
 
@@ -134,9 +232,16 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
         span = trimmed(pdoc, sent.start, according.i)
     if span is None or len(span) < 2:
         return None
+    parts = [pdoc.offsets(span)]
+    # the phrase interrupts the sentence: `X, according to officials, adopted Y` is X and Y
+    if according.i - sent.start > 1 and phrase_end < sent.end and doc[phrase_end].text == ",":
+        rest = trimmed(pdoc, phrase_end + 1, sent.end)
+        if rest is not None and len(rest) >= 2 and not any(is_reporting(t) for t in rest[:3]):
+            parts.append(pdoc.offsets(rest))
     start, _ = pdoc.offsets(according)
     _, end = pdoc.offsets(to)
-    return "according_to", pdoc.offsets(span), Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
+    cue = Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
+    return "according_to", (parts[0][0], parts[-1][1]), cue, (parts if len(parts) > 1 else None)
 
 
 def _colon_claim(pdoc: ParagraphDoc, quoted):
