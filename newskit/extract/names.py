@@ -50,8 +50,10 @@ ROLE_CONNECTORS = lexicon.words("names/role_connectors")
 # Prepositions joining a title to the place it is held for: "Ambassador to Lima", "envoy in Kabul".
 TITLE_PLACE_PREPOSITIONS = frozenset({"to", "in", "at"})
 ROLE_NOUNS = lexicon.words("names/role_nouns")
-# Titles of peers and royals kept before a single name: "Lord Holme", "Prince Charles".
-PEERAGE_TITLES = lexicon.words("names/peerage_titles")
+# Titles of peers and royals kept before a single name: "Lord Holme", "Prince Charles"; a peer's
+# title is no first name when names are matched ("Baroness Kennedy" is a bare surname).
+PEER_TITLES = lexicon.words("names/peerage_titles")
+PEERAGE_TITLES = PEER_TITLES | lexicon.words("names/royal_titles")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
 GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
 
@@ -310,7 +312,8 @@ def name_parts(name: str) -> NameParts | None:
         NameParts, or None when the name holds no word with a letter.
     """
     words = [w for w in name.replace(",", " ").split() if any(c.isalpha() for c in w)]
-    while len(words) > 1 and words[0].lower() in HONORIFICS:
+    # courtesy titles and a peer's title are no first name: "Baroness Kennedy" is a bare surname
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in PEER_TITLES):
         words = words[1:]
     suffix = ""
     if len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:

@@ -94,7 +94,10 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     key = m.entity.casefold()
     # "Republicans" (NORP) is no surname of "Log Cabin Republicans"
     # nor is a known place ("Mexico" the last word of a headline glued onto a name)
-    is_place = m.label in {"GPE", "LOC"} and gazetteer.lookup(m.entity) is not None
+    # (a country or state); a town's name that is the surname of the article's person is the person
+    # ("Kennedy" after "Charles Kennedy", though Kennedy is a town too)
+    known_place = gazetteer.lookup(m.entity) if m.label in {"GPE", "LOC"} else None
+    is_place = known_place is not None and known_place.kind != "city"
     if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
