@@ -398,3 +398,17 @@ def test_dask_reads_one_archive_per_task_and_gives_the_local_frame(tmp_path):
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def test_english_prose_is_english_without_the_identifier_and_other_languages_are_asked():
+    from newskit.read.formats import archives
+
+    english = ("The minister said on Monday that the bridge would reopen in May, after repairs that had cost more "
+               "than the council expected. He added that traffic would be diverted until then and that the work "
+               "was nearly done.")
+    german = ("Der Minister sagte am Montag, die Brücke werde im Mai wieder geöffnet, nachdem die Reparaturen mehr "
+              "gekostet hätten als erwartet. Er fügte hinzu, dass der Verkehr bis dahin umgeleitet werde.")
+    assert archives.identify_language(english) == ("en", 0.99)
+    guess, probability = archives.identify_language(german)
+    assert guess == "de" and probability > archives.LANGUAGE_CONFIDENCE
+    assert archives.identify_language("Short English words only.")[0] is not None  # too short: py3langid decides
