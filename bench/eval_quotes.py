@@ -55,7 +55,14 @@ def predicted_spans(row) -> list[tuple[int, int]]:
 
 def match(gold: list[dict], predicted: list[dict], threshold: float) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs, best overlap first."""
-    gold_chars = [chars(g["quote_spans"]) for g in gold]
+    return match_spans([g["quote_spans"] for g in gold], predicted, threshold)
+
+
+def match_spans(gold_spans: list[list[tuple[int, int]]], predicted: list[dict], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs whose shared characters cover at least
+    `threshold` of the gold content (the union of its spans), best overlap first; also read by
+    bench/eval_speakers.py."""
+    gold_chars = [chars(spans) for spans in gold_spans]
     pred_chars = [chars(predicted_spans(p)) for p in predicted]
     candidates = []
     for gi, gc in enumerate(gold_chars):

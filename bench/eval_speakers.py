@@ -42,6 +42,9 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_quotes import match_spans, predicted_spans  # noqa: E402  (one matching rule for both benches)
 
 GOLD = ROOT / "bench" / "gold" / "speakers.csv"
 THRESHOLD = 0.3
@@ -76,34 +79,10 @@ def normal(name) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def predicted_spans(row: dict) -> list[tuple[int, int]]:
-    parts = row.get("parts")
-    if isinstance(parts, str) and parts:
-        return [tuple(map(int, p.split(":"))) for p in parts.split()]
-    return [(int(row["start"]), int(row["end"]))]
-
-
-def chars(spans) -> set[int]:
-    return {i for start, end in spans for i in range(start, end)}
-
-
 def match(gold: list[dict], predicted: list[dict], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs, best overlap (share of the gold content) first."""
-    gold_chars = [chars([(g["quote_start"], g["quote_end"])]) for g in gold]
-    pred_chars = [chars(predicted_spans(p)) for p in predicted]
-    candidates = []
-    for gi, gc in enumerate(gold_chars):
-        for pi, pc in enumerate(pred_chars):
-            share = len(gc & pc) / max(len(gc), 1)
-            if share >= threshold:
-                candidates.append((share, -gi, -pi))
-    pairs, used_g, used_p = [], set(), set()
-    for share, gi, pi in sorted(candidates, reverse=True):
-        if -gi not in used_g and -pi not in used_p:
-            pairs.append((-gi, -pi))
-            used_g.add(-gi)
-            used_p.add(-pi)
-    return pairs
+    """One-to-one (gold index, predicted index) pairs, best overlap (share of the gold content) first:
+    the rule of bench/eval_quotes.py."""
+    return match_spans([[(g["quote_start"], g["quote_end"])] for g in gold], predicted, threshold)
 
 
 def predicted_speakers(pred: dict) -> list[str]:

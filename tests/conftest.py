@@ -31,6 +31,14 @@ def read_quietly(source, **kwargs) -> pd.DataFrame:
         return newskit.read_articles(source, **kwargs)
 
 
+def tag_fixtures(folder, nlp) -> newskit.Corpus:
+    """A fixture folder tagged without cache; quotes gain `file`, the name of their article's file."""
+    corpus = newskit.tag(read_quietly(folder), cache=None, model=nlp)
+    names = dict(zip(corpus.articles["article_id"], corpus.articles["path"].str.rsplit("/", n=1).str[-1]))
+    corpus.quotes["file"] = corpus.quotes["article_id"].map(names)
+    return corpus
+
+
 def assert_spans_point_into_text(corpus: newskit.Corpus) -> None:
     """The frame contract: every span row's text is articles.text[start:end]."""
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))

@@ -9,7 +9,7 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.quotes.quotemarks import quoted_spans
 from newskit.extract.quotes.direct import extract_quotes
 
-from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
+from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, tag_fixtures
 
 QUOTES = FIXTURES / "quotes"
 
@@ -21,10 +21,7 @@ def seed(seed_corpus):
 
 @pytest.fixture(scope="module")
 def fixtures(nlp):
-    corpus = newskit.tag(read_quietly(QUOTES), cache=None, model=nlp)
-    names = dict(zip(corpus.articles["article_id"], corpus.articles["path"].str.rsplit("/", n=1).str[-1]))
-    corpus.quotes["file"] = corpus.quotes["article_id"].map(names)
-    return corpus
+    return tag_fixtures(QUOTES, nlp)
 
 
 def quotes_of(corpus, name: str) -> pd.DataFrame:

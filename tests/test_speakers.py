@@ -9,17 +9,14 @@ import pytest
 import newskit
 from newskit.extract.names import role_descriptions, title_phrases
 
-from .conftest import FIXTURES, assert_spans_point_into_text, read_quietly
+from .conftest import FIXTURES, assert_spans_point_into_text, tag_fixtures
 
 SPEAKERS = FIXTURES / "speakers"
 
 
 @pytest.fixture(scope="module")
 def corpus(nlp):
-    corpus = newskit.tag(read_quietly(SPEAKERS), cache=None, model=nlp)
-    names = dict(zip(corpus.articles["article_id"], corpus.articles["path"].str.rsplit("/", n=1).str[-1]))
-    corpus.quotes["file"] = corpus.quotes["article_id"].map(names)
-    return corpus
+    return tag_fixtures(SPEAKERS, nlp)
 
 
 def said(corpus, name: str, content: str) -> pd.Series:
