@@ -37,9 +37,10 @@ ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Pronouns that name one person of a known gender.
-GENDERED_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/speaker_pronouns").items()
+                     if gender in ("male", "female")}
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer"})
+SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 
 
