@@ -86,7 +86,7 @@ def mention(token: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" and not token.is_lower:  # "the prime minister" tagged PROPN is a noun phrase
         return name_run(token)
     start = token.left_edge.i
     while start < token.i and doc[start].is_punct:

@@ -42,6 +42,8 @@ GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/spea
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
 SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+# "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
+_DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 
 
 @dataclass
@@ -50,13 +52,14 @@ class Participant:
 
     name: str
     label: str  # "PERSON" or "ORG"
-    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # (offset, sentence, subject), in order
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # (offset, sentence, main-clause subject), in order
     roles: list[str] = field(default_factory=list)  # titles as written, first first
     descriptions: set[str] = field(default_factory=set)  # what a later description may call it
     words: set[str] = field(default_factory=set)  # folded words of its titles and name
     nationals: set[str] = field(default_factory=set)  # folded nationality and place words of its titles and name
     gender: str | None = None
     entity_label: str | None = None  # the entity label of its first named mention ("ORG", "GPE", "NORP")
+    generic: bool = False  # an organisation whose name holds no kind: any generic noun ("the firm") may stand for it
 
     def last_before(self, offset: int) -> int | None:
         """The offset of its latest mention before `offset`, None when the article has not named it yet."""
@@ -71,6 +74,18 @@ class Participant:
             self.descriptions |= role_descriptions(role.split())
             self.words |= {fold(w).rstrip(".,") for w in role.split()}
         self.nationals |= {fold(w) for w in place_words}
+
+
+def is_main_subject(token) -> bool:
+    """Whether a mention's head is the subject of its sentence's main clause (or of a clause
+    joined to it by "and"): "Mr Balls rejected the allegation that Mr Brown had been sidelined"
+    has Mr Balls as its main subject, Mr Brown only as an embedded one."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ in ("conj", "parataxis") and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def is_nationality(token) -> bool:
@@ -95,6 +110,28 @@ def looks_like_person(name: str) -> bool:
     return is_known_first_name(fold(words[0])) and not is_known_first_name(fold(words[-1]))
 
 
+def names_one(chunk: Span) -> bool:
+    """Whether an organisation noun phrase names one organisation ("the Russian defense ministry"),
+    not several ("US tobacco companies"), a kind described by its place ("a North
+    Carolina-based bank") or a description ("the non-partisan charity")."""
+    if chunk.root.tag_ in ("NNS", "NNPS"):
+        return False
+    if chunk.root.lemma_.lower() in GENERIC_ORGANISATION_NOUNS and not any(
+            t.text[:1].isupper() and t.ent_type_ not in _PLACE_LABELS and t.dep_ not in ("det", "poss", "case") for t in chunk):
+        return False  # "the non-partisan charity", "the UK's public spending watchdog" describe
+    return not any(t.lower_ in _DESCRIBING_PARTICIPLES for t in chunk)
+
+
+def named_as_organisation(name: Span) -> bool:
+    """Whether a name the tagger read as a person's is an organisation's, called so by the noun
+    right before it: "building products group James Hardie", "the bank Coutts"."""
+    if name.start == 0:
+        return False
+    before = name.doc[name.start - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS and before.is_lower \
+        and not is_title_word(before.text)
+
+
 def same_nation(word: str, nationals: set[str]) -> bool:
     """Whether a nationality or place word agrees with any of a participant's: "russian" with
     "russia", "ruritanian" with "ruritania" (a shared stem of four letters)."""
@@ -114,11 +151,15 @@ class Participants:
         # article spans inside quotation marks
         self.quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
         chunks: list[tuple[int, int]] = []
+        named = {(r["start"], r["end"]) for r in self.entities if r["label"] in ORG_LABELS}
         for pdoc in adoc.paragraphs:
-            # organisations named by a noun phrase ("Russian defense ministry")
+            # organisations named by a noun phrase ("Russian defense ministry"), not those an
+            # entity names whole ("the National Audit Office", whose entity name is "NAO")
             for chunk in pdoc.doc.noun_chunks:
                 name = without_determiner(chunk)
-                if chunk.root.lemma_.lower() in ORGANISATION_NOUNS and len(name.split()) > 1:
+                own = chunk[1:] if chunk[0].dep_ in ("det", "poss") else chunk
+                if chunk.root.lemma_.lower() in ORGANISATION_NOUNS and len(name.split()) > 1 and names_one(chunk) \
+                        and pdoc.offsets(own) not in named:
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         for row in self.entities:
@@ -127,10 +168,15 @@ class Participants:
             if span is None or not len(span):
                 continue
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
-            if row["label"] == "PERSON" or looks_like_person(name):
+            if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) \
+                    and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
-                self.add_org(name, pdoc, span)
+                # a person's name the noun before calls an organisation is one ("group James Hardie")
+                self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" else row["label"])
+        # sentence numbers of the title and subtitle, which a description never reads back to
+        self.headings = frozenset(p.first_sentence + i for p in adoc.paragraphs if p.kind in ("title", "subtitle")
+                                  for i in range(len(p._sentence_starts)))
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
 
@@ -148,7 +194,7 @@ class Participants:
                 entry = self.nearest_person(kind, offset, sentence)
                 if entry is not None:
                     self.pronouns[offset] = entry.name
-                    entry.mentions.append((offset, sentence, token.dep_ in ("nsubj", "nsubjpass")))
+                    entry.mentions.append((offset, sentence, is_main_subject(token)))
                     entry.mentions.sort()
                     entry.gender = entry.gender or kind
 
@@ -161,6 +207,27 @@ class Participants:
         if not candidates:
             return None
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]), not c[2], -c[3]))[0]
+
+    def nearest_org(self, offset: int, sentence: int) -> Participant | None:
+        """The organisation an "it said" at `offset` most likely refers to, ranked as
+        `nearest_person` ranks people; a place ("Australia") counts one sentence further than an
+        organisation's name."""
+        candidates = [(entry, s, subject, at) for entry in self.orgs.values()
+                      for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + (c[0].entity_label in _PLACE_LABELS),
+                                              not c[2], -c[3]))[0]
+
+    def introduced_after(self, pool: dict[str, Participant], offset: int, horizon: int,
+                         accept=lambda entry: True) -> Participant | None:
+        """The first participant of `pool` the article introduces after `offset` and before
+        `horizon`, as the main subject of its sentence and outside quotation marks, that
+        `accept` takes: who a description in the lead stands for."""
+        later = [(entry.mentions[0][0], entry.name) for entry in pool.values()
+                 if offset < entry.mentions[0][0] < horizon and entry.mentions[0][2]
+                 and not self.quoted_at(entry.mentions[0][0]) and accept(entry)]
+        return pool[min(later)[1]] if later else None
 
     def quoted_at(self, offset: int) -> bool:
         """Whether an article offset lies inside quotation marks."""
@@ -181,7 +248,7 @@ class Participants:
     def add_person(self, name: str, pdoc: ParagraphDoc, mention: Span, role: str | None = None) -> Participant:
         entry = self.people.setdefault(name, Participant(name, "PERSON"))
         start = pdoc.offsets(mention)[0]
-        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), mention.root.dep_ in ("nsubj", "nsubjpass")))
+        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
         entry.mentions.sort()
         for found in (role, role_of(mention)):  # the entities frame's role, the parse's
             entry.add_role(found, place_words(mention, found))
@@ -189,18 +256,22 @@ class Participants:
         entry.gender = entry.gender or gender_of(mention)
         return entry
 
-    def add_org(self, name: str, pdoc: ParagraphDoc, mention: Span) -> Participant:
-        entry = self.orgs.setdefault(name, Participant(name, "ORG", entity_label=mention.label_ or None))
+    def add_org(self, name: str, pdoc: ParagraphDoc, mention: Span, label: str | None = None) -> Participant:
+        """An organisation; `label` is its entity row's ("ORG", "GPE", "NORP"), else the mention's
+        ("NP" for a noun phrase such as "the Russian defense ministry")."""
+        label = label or mention.label_ or None
+        entry = self.orgs.setdefault(name, Participant(name, "ORG", entity_label=label))
         start = pdoc.offsets(mention)[0]
-        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), mention.root.dep_ in ("nsubj", "nsubjpass")))
+        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
         entry.mentions.sort()
         words = name.split()
         entry.words |= {fold(w) for w in words}
         entry.descriptions |= role_descriptions(words)
         if fold(words[-1]) in ORGANISATION_NOUNS:
             entry.descriptions.add(fold(words[-1]))
-        if mention.label_ == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
+        if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
             entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
+            entry.generic = True
         entry.nationals |= {fold(t.text) for t in mention if t.ent_type_ in _PLACE_LABELS}
         return entry
 
@@ -230,9 +301,20 @@ class Participants:
                   if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None]
         return max(recent)[2] if recent else name
 
-    def described(self, mention: Span, offset: int) -> Participant | None:
-        """The most recent participant a description fits: "the Ruritanian leader", "the head of
-        state", "the top diplomat", "the ministry"; None when none does."""
+    def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
+                  backward: bool = True) -> Participant | None:
+        """The participant a description stands for; None when none fits.
+
+        In turn: the most recent participant whose titles allow it ("the Ruritanian leader", "the
+        head of state", "the top diplomat", "the ministry"); for a definite description of a
+        person, the most recent person without a title; for an organisation noun ("the
+        non-partisan charity"), the organisation named in the previous sentence (its own sentence holds
+        what it said, not who it is)
+        (`sentence`: the description's); last, read forward, the first participant the article
+        introduces after it, before `horizon` (an article offset), as the subject of its
+        sentence: news opens with "..., a Labour backbencher has said." and names him in the next
+        paragraph ("Derek Wyatt said ..."). `backward=False` reads forward only.
+        """
         words = [t for t in mention if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
         if not words:
             return None
@@ -246,30 +328,55 @@ class Participants:
         gender = next((GENDERED_WORDS[t.lower_] for t in words if t.lower_ in GENDERED_WORDS), None)
         nation = [fold(t.text) for t in words if t.i != head.i and is_nationality(t)]
         titles = [f for t, f in zip(words, folded) if t.i != head.i and (f in TITLE_MODIFIERS or f in CORE_TITLES)]
+        # a name in the description ("The Spectator editor") is no title an untitled person was given
+        named_in = any(t.i != head.i and t.pos_ == "PROPN" and not is_nationality(t) and not is_title_word(t.text) for t in words)
         pool = self.orgs if head.lemma_.lower() in ORGANISATION_NOUNS and head.lemma_.lower() not in {"head", "chief"} \
             else self.people
-        best: tuple[int, str] | None = None
-        for entry in pool.values():
-            last = entry.last_before(offset)
-            if last is None or not any(p in entry.descriptions for p in phrases):
-                continue
+        def fits(entry: Participant) -> bool:
+            if not any(p in entry.descriptions for p in phrases):
+                return False
+            return agrees(entry)
+
+        def agrees(entry: Participant) -> bool:
             if gender and entry.gender and gender != entry.gender:
-                continue
+                return False
             if nation and entry.nationals and not all(same_nation(n, entry.nationals) for n in nation):
-                continue
-            if any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles):
-                continue  # "the deputy minister" is not the minister
-            if best is None or last > best[0]:
+                return False
+            # "the deputy minister" is not the minister
+            return not any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles)
+
+        best: tuple[int, str] | None = None
+        for entry in pool.values() if backward else ():
+            last = entry.last_before(offset)
+            if entry.generic and sentence is not None:
+                # "the firm" for an organisation whose name holds no kind reads back to an earlier
+                # sentence of the body: its own sentence holds what it said ("EU states fail ...,
+                # the watchdog said"), a title only what the story is about
+                last = max((at for at, said_in, _ in entry.mentions
+                            if at < offset and said_in < sentence and said_in not in self.headings), default=None)
+            if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
-        if best is None and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
-                and fold(head.text) not in SPOKESPEOPLE:
+        generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS  # "the charity", not "the government"
+        if best is None and backward and pool is self.orgs and generic and sentence is not None:
+            named = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
+                     for at, said_in, _ in entry.mentions if sentence - said_in == 1 and said_in not in self.headings and not self.quoted_at(at)]
+            best = max(named) if named else None
+        if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
+                and fold(head.text) not in SPOKESPEOPLE and not named_in:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
             # the article never spelled out as a title refers to the most recent person without one
             untitled = [(entry.last_before(offset), entry.name) for entry in pool.values()
                         if not entry.roles and entry.last_before(offset) is not None
                         and not (gender and entry.gender and gender != entry.gender)]
             best = max(untitled) if untitled else None
+        if best is None and horizon is not None and fold(head.text) not in SPOKESPEOPLE:
+            # read forward: the first participant introduced after the description as a sentence
+            # subject, whose titles allow it (one without a title, or a named organisation, may
+            # be called anything)
+            entry = self.introduced_after(pool, offset, horizon, lambda e: fits(e) or agrees(e) and (
+                not e.roles if pool is self.people else generic and e.entity_label == "ORG"))
+            best = (0, entry.name) if entry is not None else None
         if best is None:
             return None
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"

@@ -44,7 +44,10 @@ class Resolver:
         self.model = Participants(adoc)
         # organisations the article names on their own: "Reuters" of "the Reuters news agency"
         self.last_publisher: str | None = None  # the organisation of the last report or survey
-        self.named_orgs = frozenset(name for name, entry in self.model.orgs.items() if entry.entity_label == "ORG")
+        # the lead: the first body paragraph, which describes people the next one names
+        self.lead = next((p for p in adoc.paragraphs if p.kind == "body"), None)
+        self.named_orgs = frozenset(r["entity"] if isinstance(r.get("entity"), str) else r["text"]
+                                    for r in self.model.entities if r["label"] == "ORG")
 
     def resolve(self, mention: Span, pdoc: ParagraphDoc) -> dict:
         """speaker, speakers, speaker_text, speaker_start/end, speaker_label and speaker_role of a mention."""
@@ -94,22 +97,37 @@ class Resolver:
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
             name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
             return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
+        if determiner in _INDEFINITE and pdoc is self.lead and head.tag_ in ("NN", "NNP") and is_role_noun(head) \
+                and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
+            # the lead describes who the next paragraph names: "..., a Labour backbencher has
+            # said.\n\nDerek Wyatt said ..."
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), backward=False)
+            if entry is not None and entry.label == "PERSON":
+                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
+                        "speaker_role": entry.roles[0] if entry.roles else without_determiner(mention)}
         if determiner in _INDEFINITE or (head.tag_ in ("NNS", "NNPS") and lemma not in ORGANISATION_NOUNS) \
                 or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ROLE_NOUNS):
             return row  # an unnamed source: "a source", "experts", "officials"
+        if lemma in ORGANISATION_NOUNS and head.tag_ in ("NNS", "NNPS") and titled is None:
+            return row  # "the tobacco companies said": several, unnamed
         if lemma in ORGANISATION_NOUNS and not is_role_noun(head):
             own = without_determiner(mention)
             if len(own.split()) > 1 and own in self.model.orgs:  # "the Russian defense ministry"
                 return {**row, "speaker": self.model.org_named(own, start), "speaker_label": "ORG"}
-            entry = self.model.described(mention, start)
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
         if is_role_noun(head) or description:
-            entry = self.model.described(mention, start)
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
             if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
         return row
+
+    def _horizon(self, pdoc: ParagraphDoc) -> int:
+        """How far a description reads forward for its holder: to the end of the next paragraph."""
+        following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
+        return following[0].end if following else pdoc.end
 
     def continue_speakers(self, rows: list[dict]) -> None:
         """News writes "he said" for the person quoted last: a he/she speaker becomes the most
@@ -152,9 +170,15 @@ class Resolver:
                 name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
                 self.last_publisher = self.model.org_named(name, start)
                 return self.last_publisher
-        if mention[0].lower_ == "the":
+        if mention[0].lower_ == "the" and self.last_publisher:
             return self.last_publisher
-        return None
+        # "..., a report by the government's finance watchdog says.\n\nThe National Audit Office
+        # said ...": the organisation the next sentences introduce as their subject
+        start = pdoc.offsets(mention)[0]
+        entry = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: e.entity_label == "ORG")
+        if entry is not None:
+            self.last_publisher = entry.name
+        return self.last_publisher if entry is not None else None
 
     def _known(self, mention: Span) -> bool:
         words = set(person_name(mention.text).split())
@@ -164,7 +188,7 @@ class Resolver:
         start = pdoc.offsets(mention)[0]
         name = self.model.name_at(*pdoc.offsets(mention), "PERSON") or self.model.full_name(person_name(mention.text), start)
         entry = self.model.people.get(name)
-        if entry is None and " " in name:
+        if entry is None and " " in name and not is_title_word(name.split()[-1]):  # not "Labour MP"
             # a full name the entity model missed: later short mentions ("Moss") resolve to it
             entry = self.model.add_person(name, pdoc, mention, role)
         role = role or (role_of(mention) if mention.label_ else None) or (entry.roles[0] if entry and entry.roles else None)
@@ -178,14 +202,10 @@ class Resolver:
                 return {}
             entry.gender = entry.gender or kind  # "he" said it: later "she" is someone else
             return {"speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0] if entry.roles else None}
-        if kind in ("plural", "neuter"):
-            orgs = [(p.last_before(start), p.name) for p in self.model.orgs.values() if p.last_before(start) is not None]
-            if not orgs:
-                return {}
-            latest = max(orgs)
-            people_after = any(latest[0] < offset < start for p in self.model.people.values() for offset, _, _ in p.mentions)
-            if kind == "neuter" and not people_after:
-                return {"speaker": latest[1], "speaker_label": "ORG"}
+        if kind == "neuter":
+            entry = self.model.nearest_org(start, sentence)
+            if entry is not None:
+                return {"speaker": entry.name, "speaker_label": "ORG"}
         return {}
 
 
