@@ -46,6 +46,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_quotes import match_spans, predicted_spans  # noqa: E402  (one matching rule for both benches)
 
+from newskit.frames import JOINT  # noqa: E402
+
 GOLD = ROOT / "bench" / "gold" / "speakers.csv"
 THRESHOLD = 0.3
 OUTCOMES = ("right", "missing", "wrong")
@@ -86,8 +88,11 @@ def match(gold: list[dict], predicted: list[dict], threshold: float = THRESHOLD)
 
 
 def predicted_speakers(pred: dict) -> list[str]:
-    """The prediction's speakers: the `speakers` list when the frame has one, else `speaker`."""
+    """The prediction's speakers: the names of the `speakers` column (joined by "; ", frames.JOINT),
+    else `speaker`."""
     many = pred.get("speakers")
+    if isinstance(many, str) and JOINT in many:
+        many = many.split(JOINT)
     if isinstance(many, (list, tuple)) or (hasattr(many, "__len__") and not isinstance(many, str)):
         return [s for s in many if normal(s)]
     one = pred.get("speaker")

@@ -54,6 +54,8 @@ ROLE_NOUNS = lexicon.words("names/role_nouns")
 # title is no first name when names are matched ("Baroness Kennedy" is a bare surname).
 PEER_TITLES = lexicon.words("names/peerage_titles")
 PEERAGE_TITLES = PEER_TITLES | lexicon.words("names/royal_titles")
+# Party words a tagger glues before a person's name: "Lib Dem Norman Baker".
+PARTY_WORDS = lexicon.words("names/party_words")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
 GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
 
@@ -95,6 +97,16 @@ def only_title_words(span: Span) -> bool:
     return all(is_title_word(t.text) for t in span)
 
 
+def _party_glued(span: Span) -> bool:
+    """Whether a PERSON span opens with a party word glued on: "Lib Dem Norman Baker" (a first
+    name and a surname follow it)."""
+    lead = 0
+    while lead < len(span) and span[lead].lower_ in PARTY_WORDS:
+        lead += 1
+    rest = span[lead:]
+    return lead > 0 and len(rest) >= 2 and rest[0].text[:1].isupper() and is_known_first_name(fold(rest[0].text))
+
+
 def split_title(ent: Span) -> TitledName:
     """Split the job title off a PERSON entity, for the entities frame's `role` column.
 
@@ -116,7 +128,8 @@ def split_title(ent: Span) -> TitledName:
     doc = ent.doc
     start = ent.start
     # titles inside the span: "Special Envoy Staffan de Mistura" tagged PERSON as a whole
-    while start < ent.end - 1 and is_title_word(doc[start].text) and not is_peerage_name(doc[start:ent.end]):
+    while start < ent.end - 1 and (is_title_word(doc[start].text) or _party_glued(doc[start:ent.end])) \
+            and not is_peerage_name(doc[start:ent.end]):
         start += 1
     first = start
     # titles just before the span: "Russian Deputy Defense Minister" + "Anatoly Antonov"
@@ -187,6 +200,17 @@ def role_of(ent: Span) -> str | None:
     words = doc[start:ent.start]
     if len(words) and any(is_role_noun(t) for t in words):
         return words.text
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start and is_role_noun(head) and not head.ent_type_:
+        # the name in apposition after its title: "the Archbishop of Canterbury, Dr Rowan Williams,"
+        left = head.left_edge.i
+        while left < head.i and doc[left].dep_ in ("det", "punct"):
+            left += 1
+        right = head.i + 1
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == right and prep.right_edge.i < ent.start:
+                right = prep.right_edge.i + 1
+        return doc[left:right].text
     for child in ent.root.children:
         # apposition after the name: "Antonov, the deputy minister, said"
         if child.dep_ == "appos" and child.i > ent.root.i and child.lemma_.lower() in ROLE_NOUNS:

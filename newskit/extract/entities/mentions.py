@@ -6,7 +6,7 @@ import pandas as pd
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities.canonical import resolve_article
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import only_title_words, split_title
+from newskit.extract.names import PARTY_WORDS, only_title_words, split_title
 
 
 def extract_entities(adoc: ArticleDoc) -> list[dict]:
@@ -23,8 +23,8 @@ def paragraph_mentions(pdoc: ParagraphDoc) -> list[Mention]:
     """The paragraph's entities, titles split off people, entities that only spell a title dropped."""
     mentions, role_ranges = [], []
     for ent in pdoc.doc.ents:
-        if ent.label_ != "PERSON":
-            mentions.append(Mention(pdoc, ent.start, ent.end, ent.label_))
+        if ent.label_ != "PERSON" or all(t.lower_ in PARTY_WORDS for t in ent):  # "Lib Dem" is no person
+            mentions.append(Mention(pdoc, ent.start, ent.end, ent.label_ if ent.label_ != "PERSON" else "NORP"))
             continue
         titled = split_title(ent)
         mentions.append(Mention(pdoc, titled.name_start, ent.end, "PERSON", role=titled.role))

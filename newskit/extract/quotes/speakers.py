@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import ROLE_CONNECTORS, ROLE_NOUNS, fold, is_role_noun, is_title_word, person_name, role_of
+from newskit.extract.names import (PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, fold, is_role_noun, is_title_word,
+                                   person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
@@ -55,6 +56,10 @@ class Resolver:
         if len(members) > 1:
             found = [self._one(m, pdoc) for m in members]
             names = [clean_speaker_name(f["speaker"], f["speaker_label"], self.named_orgs) for f in found if f.get("speaker")]
+            title = mention.doc[mention.start - 1].lower_ if mention.start else ""
+            if title.endswith("s") and title[:-1] in PEERAGE_TITLES:
+                # "Princes William and Harry": the plural title belongs to each name
+                names = [f"{title[:-1].capitalize()} {n}" if n and " " not in n else n for n in names]
             if len(names) == len(members) and len(set(names)) == len(names):
                 start, end = pdoc.offsets(mention.doc[min(m.start for m in members):max(m.end for m in members)])
                 labels = {f["speaker_label"] for f in found}
@@ -73,6 +78,9 @@ class Resolver:
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        royal = royal_name(mention)
+        if royal is not None:  # "the Queen", "the Duke of Edinburgh": how the article names them
+            return {**row, **self._person(mention, pdoc, None), "speaker": self.model.full_name(royal, start)}
         named = _name_beside(mention)
         if named is not None:  # "Labour MP" + "Derek Wyatt", "A spokesman, Jorg Wojahn,"
             mention, head = named, named.root
@@ -257,7 +265,21 @@ def joint_members(mention: Span) -> list[Span]:
 
 def _names_someone(span: Span) -> bool:
     return span.label_ in ("PERSON", "ORG") or span.root.ent_type_ in ("PERSON", "ORG") or \
-        (span.root.pos_ == "PROPN" and not is_title_word(span.root.text))
+        (span.root.pos_ == "PROPN" and not is_title_word(span.root.text)) or royal_name(span) is not None
+
+
+def royal_name(span: Span) -> str | None:
+    """A royal's or peer's title standing as the name: "the Queen", "Duke of Edinburgh"; None
+    for anything else ("the prince" in lowercase is a description)."""
+    words = [t for t in span if t.dep_ not in ("det", "poss") and not t.is_punct]
+    if not words or not words[0].text[:1].isupper() or words[0].lower_ not in PEERAGE_TITLES:
+        return None
+    doc = span.doc
+    if len(words) == 1 and span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "PROPN":
+        words.extend(doc[span.end:span.end + 2])  # the parse left "of Edinburgh" out of "Duke"
+    if len(words) == 1 or (len(words) == 3 and words[1].lower_ == "of" and words[2].text[:1].isupper()):
+        return " ".join(t.text for t in words)
+    return None
 
 
 def _is_description(mention: Span) -> bool:
