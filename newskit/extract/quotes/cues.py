@@ -75,8 +75,21 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
     # "began by saying", "Durbin, noting ..., said,"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head is not verb:
-        return speaker_of(verb.head, depth + 1)
+        return speaker_of(_clause_of(verb), depth + 1)
     return None
+
+
+def _clause_of(verb: Token) -> Token:
+    """The verb a participle or conjoined verb shares its subject with: its head, except that ",
+    saying ..." after a complement clause belongs to the sentence's speaker ("Mr Balls rejected
+    the allegation that Mr Brown had been sidelined, saying ..." is Mr Balls saying)."""
+    head = verb.head
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and verb.doc[verb.i - 1].text == ","):
+        return head
+    up = head
+    while up.dep_ in ("acl", "relcl", "ccomp", "dobj", "pobj", "prep", "attr") and up.head is not up and not is_reporting(up):
+        up = up.head
+    return up if up.pos_ in ("VERB", "AUX") and (up.dep_ == "ROOT" or is_reporting(up)) else head
 
 
 def mention(token: Token) -> Span:

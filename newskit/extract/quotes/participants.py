@@ -302,7 +302,7 @@ class Participants:
         return max(recent)[2] if recent else name
 
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
-                  backward: bool = True) -> Participant | None:
+                  backward: bool = True, lead: bool = False) -> Participant | None:
         """The participant a description stands for; None when none fits.
 
         In turn: the most recent participant whose titles allow it ("the Ruritanian leader", "the
@@ -313,7 +313,9 @@ class Participants:
         (`sentence`: the description's); last, read forward, the first participant the article
         introduces after it, before `horizon` (an article offset), as the subject of its
         sentence: news opens with "..., a Labour backbencher has said." and names him in the next
-        paragraph ("Derek Wyatt said ..."). `backward=False` reads forward only.
+        paragraph ("Derek Wyatt said ..."). `backward=False` reads forward only. A title held for
+        someone else ("the spokesman", "an adviser") reads forward only from the lead (`lead`):
+        "..., according to his former chief economic adviser.\n\n..., Ed Balls hinted".
         """
         words = [t for t in mention if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
         if not words:
@@ -337,13 +339,13 @@ class Participants:
                 return False
             return agrees(entry)
 
-        def agrees(entry: Participant) -> bool:
+        def agrees(entry: Participant, untitled: bool = False) -> bool:
             if gender and entry.gender and gender != entry.gender:
                 return False
             if nation and entry.nationals and not all(same_nation(n, entry.nationals) for n in nation):
                 return False
-            # "the deputy minister" is not the minister
-            return not any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles)
+            # "the deputy minister" is not the minister (a person given no title contradicts none)
+            return untitled or not any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles)
 
         best: tuple[int, str] | None = None
         for entry in pool.values() if backward else ():
@@ -370,12 +372,12 @@ class Participants:
                         if not entry.roles and entry.last_before(offset) is not None
                         and not (gender and entry.gender and gender != entry.gender)]
             best = max(untitled) if untitled else None
-        if best is None and horizon is not None and fold(head.text) not in SPOKESPEOPLE:
+        if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
             # be called anything)
-            entry = self.introduced_after(pool, offset, horizon, lambda e: fits(e) or agrees(e) and (
-                not e.roles if pool is self.people else generic and e.entity_label == "ORG"))
+            entry = self.introduced_after(pool, offset, horizon, lambda e: fits(e) or (
+                agrees(e, untitled=True) and not e.roles if pool is self.people else generic and e.entity_label == "ORG"))
             best = (0, entry.name) if entry is not None else None
         if best is None:
             return None

@@ -109,7 +109,7 @@ class Resolver:
                 and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
             # the lead describes who the next paragraph names: "..., a Labour backbencher has
             # said.\n\nDerek Wyatt said ..."
-            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), backward=False)
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), backward=False, lead=True)
             if entry is not None and entry.label == "PERSON":
                 return {**row, "speaker": entry.name, "speaker_label": "PERSON",
                         "speaker_role": entry.roles[0] if entry.roles else without_determiner(mention)}
@@ -125,7 +125,7 @@ class Resolver:
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
         if is_role_noun(head) or description:
-            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), lead=pdoc is self.lead)
             if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
