@@ -35,6 +35,9 @@ from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ROLE_HYPERNYMS, 
 ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
 GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
+# What describes an organisation by its kind ("the non-partisan charity"): read to the organisation
+# named just before or introduced just after.
+DESCRIPTIVE_ORGANISATION_NOUNS = lexicon.words("quotes/descriptive_organisation_nouns")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Pronouns that name one person of a known gender.
 GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/speaker_pronouns").items()
@@ -116,7 +119,7 @@ def names_one(chunk: Span) -> bool:
     Carolina-based bank") or a description ("the non-partisan charity")."""
     if chunk.root.tag_ in ("NNS", "NNPS"):
         return False
-    if chunk.root.lemma_.lower() in GENERIC_ORGANISATION_NOUNS and not any(
+    if chunk.root.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS and not any(
             t.text[:1].isupper() and t.ent_type_ not in _PLACE_LABELS and t.dep_ not in ("det", "poss", "case") for t in chunk):
         return False  # "the non-partisan charity", "the UK's public spending watchdog" describe
     return not any(t.lower_ in _DESCRIBING_PARTICIPLES for t in chunk)
@@ -359,7 +362,8 @@ class Participants:
             if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
-        generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS  # "the charity", not "the government"
+        # "the firm", "the charity", not "the government"
+        generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
         if best is None and backward and pool is self.orgs and generic and sentence is not None:
             named = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                      for at, said_in, _ in entry.mentions if sentence - said_in == 1 and said_in not in self.headings and not self.quoted_at(at)]

@@ -141,24 +141,39 @@ class Resolver:
         """News writes "he said" for the person quoted last: a he/she speaker becomes the most
         recent earlier speaker of agreeing gender, unless the article names another person of
         that gender as a clause subject in between, outside any quote (then the nearest-subject
-        reading stands). `rows` in reading order; changed in place."""
+        reading stands). Right after an unnamed speaker ("the spokesman said. He added") the
+        he/she is that unnamed speaker. `rows` in reading order; changed in place."""
         contents = [(r["start"], r["end"]) for r in rows]
         for at, row in enumerate(rows):
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
             if kind not in ("male", "female") or row.get("speaker_start") is None:
                 continue
             start = row["speaker_start"]
+            last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
+            if last is not None and not last.get("speaker") and self._one_unnamed(last) \
+                    and not self._named_between(last["speaker_start"], start, kind, contents):
+                # `..., the spokesman said. He added that ...`: the unnamed speaker goes on
+                row.update({"speaker": None, "speakers": None, "speaker_label": None, "speaker_role": last.get("speaker_role")})
+                continue
             previous = next((r for r in reversed(rows[:at]) if r.get("speaker_label") == "PERSON" and r.get("speaker")
                              and JOINT not in (r.get("speakers") or "") and r.get("speaker_start") is not None
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
             if previous is None or previous["speaker"] == row.get("speaker"):
                 continue
-            between = [offset for p in self.model.people.values() if p.name != previous["speaker"] and self._agrees(p.name, kind)
-                       for offset, _, subject in p.mentions
-                       if subject and previous["speaker_start"] < offset < start
-                       and not any(s <= offset < e for s, e in contents)]
-            if not between:
+            if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+
+    def _named_between(self, after: int, before: int, kind: str, contents: list[tuple[int, int]], but: str | None = None) -> bool:
+        """Whether the article names a person of gender `kind` (other than `but`) as a clause
+        subject between two offsets, outside the quotes' contents."""
+        return any(after < offset < before and not any(s <= offset < e for s, e in contents)
+                   for p in self.model.people.values() if p.name != but and self._agrees(p.name, kind)
+                   for offset, _, subject in p.mentions if subject)
+
+    def _one_unnamed(self, row: dict) -> bool:
+        """Whether a row's speaker is one unnamed person: "the spokesman", "a senior official"."""
+        words = str(row.get("speaker_text") or "").split()
+        return bool(words) and words[0].lower() in ("the", "a", "an") and words[-1].lower() in ROLE_NOUNS
 
     def _agrees(self, name: str, kind: str) -> bool:
         entry = self.model.people.get(name)
@@ -196,7 +211,9 @@ class Resolver:
         start = pdoc.offsets(mention)[0]
         name = self.model.name_at(*pdoc.offsets(mention), "PERSON") or self.model.full_name(person_name(mention.text), start)
         entry = self.model.people.get(name)
-        if entry is None and " " in name and not is_title_word(name.split()[-1]):  # not "Labour MP"
+        if entry is None and len(name.split()) > 1 and is_title_word(name.split()[-1]):
+            return {"speaker": None, "speaker_label": None, "speaker_role": name}  # "Labour MP praises ...": a description
+        if entry is None and " " in name:
             # a full name the entity model missed: later short mentions ("Moss") resolve to it
             entry = self.model.add_person(name, pdoc, mention, role)
         role = role or (role_of(mention) if mention.label_ else None) or (entry.roles[0] if entry and entry.roles else None)
