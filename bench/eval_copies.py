@@ -14,8 +14,13 @@ pairs; truth and predictions are closed under transitivity the same way.
 
 Quote groups (skipped with --no-quotes; tagging 2,400 articles takes minutes on two cores, so the
 tagged corpus is saved to --corpus and reused): of the quotes of each original whose words survive
-in its copy, the share grouped with a quote of the copy; and a sample of 50 groups written to
-artifacts/quote_groups_sample.txt for a hand check.
+in its copy, the share grouped with a quote of the copy; and two samples of quote groups written to
+artifacts/quote_groups_sample.txt for a hand check: 50 drawn from all groups and 50 from the groups
+spanning two stories or more, with random.Random(SAMPLE_SEED) (SAMPLE_SEED = 19) from quote_spread's
+order (fixed), so every run on the same tagged corpus draws the same groups. The verdicts (does a
+group join quotes of one statement, or two different statements?) are in
+bench/gold/quote_groups_checked.csv (quote_group, n_articles, verdict same|different, note); the
+evaluation counts them per sample and names any sampled group not yet judged, to be read and added.
 
 Time and peak memory (tracemalloc) of the near-duplicate step on the first 500 articles and on all.
 Skips (exit 0, a message) when the BBC corpus is absent.
@@ -42,6 +47,9 @@ import newskit  # noqa: E402
 from newskit.analysis import copies  # noqa: E402
 
 JUDGED = ROOT / "bench" / "gold" / "bbc_same_story.csv"
+GROUPS_CHECKED = ROOT / "bench" / "gold" / "quote_groups_checked.csv"
+SAMPLE_SEED = 19
+SAMPLE_SIZE = 50
 
 
 def relative(path: str, base: Path) -> str | None:
@@ -224,19 +232,30 @@ def quotes_report(articles, found, by_file, folder: Path, out: Path) -> None:
     spread = newskit.quote_spread(corpus.with_frames(quotes=quotes))
     across = spread[spread["n_stories"] >= 2]
     print(f"quote groups: {len(spread):,}, of which {len(across):,} span two stories or more")
-    rng = random.Random(19)
-    sample = rng.sample(list(spread["quote_group"]), min(50, len(spread)))
-    sample_across = rng.sample(list(across["quote_group"]), min(50, len(across)))
+    rng = random.Random(SAMPLE_SEED)
+    samples = {"drawn from all groups": rng.sample(list(spread["quote_group"]), min(SAMPLE_SIZE, len(spread))),
+               "spanning two stories or more": rng.sample(list(across["quote_group"]), min(SAMPLE_SIZE, len(across)))}
     with open(out / "quote_groups_sample.txt", "w", encoding="utf-8") as fh:
-        for title, chosen in (("50 groups drawn from all groups", sample), ("50 groups spanning two stories or more", sample_across)):
-            fh.write(f"### {title}\n\n")
+        fh.write(f"# random.Random({SAMPLE_SEED}); verdicts in {GROUPS_CHECKED.relative_to(ROOT)}\n\n")
+        for title, chosen in samples.items():
+            fh.write(f"### {len(chosen)} groups {title}\n\n")
             for group in chosen:
                 members = quotes[quotes["quote_group"] == group]
                 fh.write(f"== {group} ({members['article_id'].nunique()} articles)\n")
                 for row in members.drop_duplicates("content").itertuples():
-                    fh.write(f"  [{row.kind}] {row.speaker or row.speaker_text}: {' '.join(row.content.split())[:200]}\n")
+                    fh.write(f"  [{row.kind}] {row.speaker or row.speaker_text}: {' '.join(row.content.split())}\n")
                 fh.write("\n")
-    print(f"samples of quote groups for a hand check: {out / 'quote_groups_sample.txt'}")
+    print(f"samples of quote groups for a hand check (random.Random({SAMPLE_SEED})): {out / 'quote_groups_sample.txt'}")
+    verdicts = {}
+    if GROUPS_CHECKED.exists():
+        with open(GROUPS_CHECKED, newline="", encoding="utf-8") as fh:
+            verdicts = {r["quote_group"]: r["verdict"] for r in csv.DictReader(fh)}
+    for title, chosen in samples.items():
+        judged = [verdicts[g] for g in chosen if g in verdicts]
+        unjudged = [g for g in chosen if g not in verdicts]
+        print(f"hand check, {len(chosen)} groups {title}: {judged.count('same')} same, {judged.count('different')} "
+              f"different ({GROUPS_CHECKED.relative_to(ROOT)})"
+              + (f"; not judged yet: {', '.join(unjudged)}" if unjudged else ""))
 
 
 if __name__ == "__main__":

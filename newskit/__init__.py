@@ -45,8 +45,8 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_PUBLIC))
 
 
-def analyze(source, *, year=None, errors="collect", max_bytes=None, fields=None, **tag_options):
-    """`read_articles` (year, errors, max_bytes, fields) then `tag` in one call; `tag_options` are
+def analyze(source, *, year=None, errors="collect", max_bytes=None, fields=None, language="en", **tag_options):
+    """`read_articles` (year, errors, max_bytes, fields, language) then `tag` in one call; `tag_options` are
     tag()'s (cache, model, n_process, out, aliases ...).
     Returns a Corpus.
 
@@ -55,7 +55,7 @@ def analyze(source, *, year=None, errors="collect", max_bytes=None, fields=None,
     from newskit.pipeline.tagging import tag
     from newskit.read.articles import MAX_BYTES, read_articles
 
-    articles = read_articles(source, year=year, errors=errors, fields=fields,
+    articles = read_articles(source, year=year, errors=errors, fields=fields, language=language,
                              max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
     return tag(articles, **tag_options)
 

@@ -72,7 +72,20 @@ def _command(commands, name: str, summary: str, call: str, example: str) -> argp
     command.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
                          help="JSON/CSV records: the field holding newskit's NAME, e.g. --field text=body-paragraphs "
                               "--field published=date (repeatable)")
+    command.add_argument("--language", default="en", metavar="CODE",
+                         help="web archives (.warc, .arc): keep pages in this language, an ISO 639-1 code "
+                              "(default: en); several as en,de; 'any' keeps every page and names its language; "
+                              "'none' keeps every page without identifying it")
     return command
+
+
+def _language(value: str) -> str | list[str] | None:
+    """--language as read_articles' language=: "none" is None, "en,de" a list, else the code itself."""
+    value = value.strip()
+    if value.lower() == "none":
+        return None
+    codes = [code.strip() for code in value.split(",") if code.strip()]
+    return codes[0] if len(codes) == 1 else codes
 
 
 def _fields(pairs: list[str]) -> dict[str, str]:
@@ -124,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         read_options = {"year": args.year, "errors": "raise" if getattr(args, "strict", False) else "collect",
                         "max_bytes": newskit.MAX_BYTES if args.max_bytes is None else args.max_bytes,
-                        "fields": _fields(args.field)}
+                        "fields": _fields(args.field), "language": _language(args.language)}
         if args.command == "read":
             articles = newskit.read_articles(args.source, **read_options)
             _loaded(articles, newskit.rejects(articles))

@@ -196,3 +196,44 @@ def test_explorer_quote_panel_says_in_how_many_other_articles(corpus):
     assert index.quotes.loc[index.quotes["quote_group"].isna(), "also_in"].isna().all()
     kerr = grouped[grouped["content"].str.contains("bridge will reopen")].iloc[0]
     assert kerr["also_in"] == 1  # the reported version in the school story
+
+
+# -- quote groups on hand-made quote rows (fictional) ----------------------------------------------
+
+NOMINEES = ("Other nominees in the best painter category include Ada Lunn for Harbour at Dusk, Piet Marr "
+            "for The Salt Road and Nell Ostrow, who has two nods for her portraits of the Kestova fishermen "
+            "and the winter market.")
+
+
+def _groups(rows: list[tuple[str, int, str, str]]) -> pd.Series:
+    quotes = pd.DataFrame(rows, columns=["article_id", "quote", "kind", "content"])
+    return copies.find_quote_groups(quotes).set_axis([f"{a}/{q}" for a, q, _, _ in rows])
+
+
+def test_quotes_that_ran_into_the_same_narration_are_not_grouped_on_it():
+    # two different painters' words, each extent running on into the same list of nominees
+    groups = _groups([
+        ("a1", 0, "direct", f'"It is out of my hands now, and I will enjoy the evening with friends," she said. {NOMINEES}'),
+        ("b1", 0, "direct", f'"A prize for Tom would be the best news this old gallery has ever had." {NOMINEES}'),
+        ("c1", 0, "direct", '"A prize for Tom would be the best news this old gallery has ever had,"'),
+    ])
+    assert pd.isna(groups["a1/0"])  # only the narration is shared: no group
+    assert groups["b1/0"] == groups["c1/0"]  # the same words inside the marks still are one group
+    assert copies.quoted_words(f'"Out of my hands," she said. {NOMINEES}') == "Out of my hands,"
+    assert copies.quoted_words("\u2018We won\u2019t stop,\u2019 he said. \u2018The players\u2019 union agrees.\u2019") == \
+        "We won\u2019t stop, The players\u2019 union agrees."
+    assert copies.quoted_words('that it was "a fine day"', "mixed") == 'that it was "a fine day"'
+
+
+def test_a_quote_holding_two_statements_does_not_chain_them_into_one_group():
+    harbour = "The harbour wall has kept this town safe for more than a hundred years and it will again"
+    budget = "We will spend every penny of the budget on the schools and the clinics first"
+    groups = _groups([
+        ("a1", 0, "direct", f'"{harbour}."'),
+        ("b1", 0, "direct", f'"{budget},"'),
+        ("b2", 0, "indirect", budget.replace("We will", "they would")),
+        # a copy whose extent holds both statements, with the narration between them
+        ("c1", 0, "direct", f'"{harbour}." The mayor then turned to the budget. "{budget}."'),
+    ])
+    assert groups["a1/0"] == groups["c1/0"]  # the long quote joins the statement it shares most with
+    assert groups["b1/0"] == groups["b2/0"] != groups["a1/0"]  # the other keeps a group of its own

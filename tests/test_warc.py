@@ -52,6 +52,14 @@ GERMAN = [
     "Die Opposition verlangte eine unabhängige Prüfung der Kosten und der Pläne für den Hafen.",
 ]
 
+FRENCH = [
+    "Le conseil municipal de Kestova a approuvé mardi la reconstruction de la vieille digue du port, "
+    "abîmée par les tempêtes de l'hiver, pour un coût de quatre millions d'euros sur trois ans.",
+    "\"Nous avons attendu beaucoup trop longtemps\", a déclaré la maire Anna Kerr devant l'hôtel de ville. "
+    "Les pêcheurs garderont leurs places à quai pendant toute la durée des travaux.",
+    "L'opposition a réclamé un examen indépendant des coûts et des plans prévus pour le port.",
+]
+
 
 def page(title: str, paragraphs: list[str], published: str = "2024-03-04") -> bytes:
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
@@ -200,6 +208,68 @@ def test_other_languages_are_kept_on_request(crawl):
     assert german["title"] == "Hafenmauer wird neu gebaut" and "Bürgermeisterin" in german["text"]
     with pytest.raises(ValueError, match="language="):
         newskit.read_articles(crawl[0], language="english")
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory) -> Path:
+    """An English and a French page, in that order."""
+    path = tmp_path_factory.mktemp("warc") / "bilingual.warc.gz"
+    write_warc(path, [
+        record(WarcRecordType.response, "https://courier.example/news/harbour",
+               http(page("Brindle Bay council approves harbour plan", ENGLISH))),
+        record(WarcRecordType.response, "https://courrier.example/port",
+               http(page("La digue du port sera reconstruite", FRENCH))),
+    ])
+    return path
+
+
+def test_a_french_page_is_kept_with_language_fr_and_rejected_by_default(bilingual):
+    english_only = read_quietly(bilingual)
+    assert list(english_only["language"]) == ["en"]
+    assert any("language is fr" in reason and "not en" in reason for reason in reasons(english_only).values())
+    french = read_quietly(bilingual, language="fr")
+    assert list(french["language"]) == ["fr"] and french["title"].iloc[0] == "La digue du port sera reconstruite"
+    assert any("language is en" in reason and "not fr" in reason for reason in reasons(french).values())
+    both = read_quietly(bilingual, language=["fr", "en"])
+    assert list(both["language"]) == ["en", "fr"]
+    assert len(read_quietly(bilingual, language="any")) == 2
+
+
+def test_the_english_fast_path_is_taken_only_when_english_is_wanted(bilingual, monkeypatch):
+    asked = []
+    identify = archives.identify_language
+    monkeypatch.setattr(archives, "identify_language",
+                        lambda text, english_fast_path=True: asked.append(english_fast_path) or identify(text, english_fast_path))
+    read_quietly(bilingual, language="fr")
+    read_quietly(bilingual, language="any")
+    assert asked == [False] * 4
+    read_quietly(bilingual, language=["en", "fr"])
+    assert asked[4:] == [True, True]
+    # without the fast path the identifier decides: English prose still comes out English
+    guess, probability = archives.identify_language(" ".join(ENGLISH), english_fast_path=False)
+    assert guess == "en" and probability != 0.99
+
+
+def test_the_cli_takes_language(bilingual, capsys):
+    from newskit import cli
+
+    assert cli.main(["read", str(bilingual)]) == 0
+    default = capsys.readouterr().out
+    assert "loaded 1 articles" in default and "language is fr" in default
+    assert cli.main(["read", str(bilingual), "--language", "fr"]) == 0
+    french = capsys.readouterr().out
+    assert "loaded 1 articles" in french and "language is en" in french
+    for value in ("en,fr", "any", "none"):
+        assert cli.main(["read", str(bilingual), "--language", value]) == 0
+        assert "loaded 2 articles" in capsys.readouterr().out, value
+    assert cli.main(["read", str(bilingual), "--language", "english"]) == 2
+    assert "language=" in capsys.readouterr().err
+
+
+@pytest.mark.filterwarnings("ignore")  # the rejected English page is reported in a warning
+def test_analyze_passes_language_on(bilingual, nlp):
+    corpus = newskit.analyze(bilingual, language="fr", cache=None, model=nlp, progress=False)
+    assert list(corpus.articles["language"]) == ["fr"]
 
 
 def test_plain_warc_arc_folders_and_globs(tmp_path, crawl_read):

@@ -15,19 +15,24 @@ and a paragraph added there is one story; two stories that share a boilerplate s
   published article of the story, else (no article of the story dated) the first read; missing
   for the original and for articles with no copy.
 
-Quotes. Each quote's content is normalised the same way, and the words that change when speech is
-reported ("We will go," she said / she said they would go: pronouns, will/would, is/was ...; the
-list is data, lexicon/quotes/reported_speech_shifts.json) are mapped to one class each. Quotes whose
-word-pair (bigram) sets reach QUOTE_THRESHOLD Jaccard similarity, or of which one holds at least
-QUOTE_CONTAINMENT of the other's word pairs (a partial quote of QUOTE_CONTAINMENT_MIN_PAIRS pairs
-or more), are the same words; candidates come from MinHash LSH as for articles. Groups that span
-two articles or more get a `quote_group` (the smallest "article_id/quote" among its quotes); a
-quote found in one article only has none. Quotes of fewer than QUOTE_MIN_WORDS words besides the
-mapped ones ("a disaster", "that he would not be running") are never grouped: such words repeat
-by chance; nor are a claim and its denial (one quote negated, "never", "not", the other not).
+Quotes. Each quote's content is normalised the same way (for a direct quote, only the words inside
+its quotation marks: narration its extent ran on into is left out, see quoted_words), and the words
+that change when speech is reported ("We will go," she said / she said they would go: pronouns,
+will/would, is/was ...; the list is data, lexicon/quotes/reported_speech_shifts.json) are mapped to
+one class each. Quotes whose word-pair (bigram) sets reach QUOTE_THRESHOLD Jaccard similarity, or of
+which one holds at least QUOTE_CONTAINMENT of the other's word pairs (a partial quote of
+QUOTE_CONTAINMENT_MIN_PAIRS pairs or more), are the same words; candidates come from MinHash LSH as
+for articles. Matching pairs join groups closest first, and a quote joins a group only when it
+shares GROUP_OVERLAP of the shorter one's word pairs with every member, so a long quote holding two
+statements joins one of them, never both into one group. Groups that span two articles or more get a
+`quote_group` (the smallest "article_id/quote" among its quotes); a quote found in one article only
+has none. Quotes of fewer than QUOTE_MIN_WORDS words besides the mapped ones ("a disaster", "that he
+would not be running") are never grouped: such words repeat by chance; nor are a claim and its
+denial (one quote negated, "never", "not", the other not).
 
 Nothing here depends on PYTHONHASHSEED: shingles are hashed with SHA-1 (datasketch's default),
-sketches use a fixed seed, and candidates are visited in sorted order.
+sketches use a fixed seed, and candidates are visited in sorted order and joined
+closest first (ties by position).
 """
 from __future__ import annotations
 
@@ -56,6 +61,10 @@ QUOTE_MIN_WORDS = 5
 # Containment joins a partial quote only when the shorter quote has this many word pairs
 # ("that is not the case" is inside too many longer quotes).
 QUOTE_CONTAINMENT_MIN_PAIRS = 8
+# Every two quotes of a group share at least this share of the shorter one's word pairs: a quote
+# joins a group only when it overlaps all its members this much (GROUP_OVERLAP), so a long quote
+# holding two statements never chains them into one group.
+GROUP_OVERLAP = 0.5
 # MinHash sketch size and seed: fixed, so every run gives the same stories.
 NUM_PERM = 128
 SEED = 1
@@ -123,9 +132,12 @@ def _similar_pairs(sketches, accept, threshold: float):
         lsh.insert(j, sketch, check_duplication=False)
 
 
-def _components(count: int, pairs) -> np.ndarray:
-    """Connected components of `pairs` over 0..count-1: each item's smallest member."""
+def _components(count: int, pairs, joinable=None) -> np.ndarray:
+    """Connected components of `pairs` over 0..count-1: each item's smallest member. With
+    `joinable(members, others)`, a pair joins two components only when it says yes for their
+    members (lists of items), so a group grows only by items that fit all of it."""
     parent = list(range(count))
+    members = {} if joinable is None else {i: [i] for i in range(count)}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -135,8 +147,14 @@ def _components(count: int, pairs) -> np.ndarray:
 
     for i, j in pairs:
         a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+        if a == b:
+            continue
+        low, high = min(a, b), max(a, b)
+        if joinable is not None:
+            if not joinable(members[low], members[high]):
+                continue
+            members[low].extend(members.pop(high))
+        parent[high] = low
     return np.array([root(i) for i in range(count)], dtype=np.int64)
 
 
@@ -246,27 +264,74 @@ def quote_words(content: str) -> list[str]:
     return out
 
 
+_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
+_SINGLE_MARKS = "'\u2018\u2019\u201a\u201b\u2039\u203a"
+# a quote mark closes the quotation when punctuation touches it ("go," she said / "go", she said /
+# "go." Then ...) or it ends the text; any other mark inside (a new quoted paragraph opening with
+# its own mark, an apostrophe) does not
+_CLOSING_BEFORE = frozenset(".,!?;:\u2026")
+_CLOSING_AFTER = frozenset(".,!?;:)")
+
+
+def quoted_words(content: str, kind: str | None = "direct") -> str:
+    """The part of a direct quote's content inside its quotation marks: the narration an extent
+    holds between two quoted passages ("...right." Mr Howard said voters ... He added: "I ...")
+    or after the last one ("...evening." Other nominees include ...) is left out, so that two
+    quotes are never matched on narration they both ran into. Contents that do not open with a
+    quote mark, and quotes of other kinds (whose reported words are the statement), are returned
+    as they are."""
+    if not isinstance(content, str):
+        return content
+    text = content.strip()
+    if kind not in (None, "direct") or not text or text[0] not in _DOUBLE_MARKS + _SINGLE_MARKS:
+        return content
+    marks = _DOUBLE_MARKS if text[0] in _DOUBLE_MARKS else _SINGLE_MARKS
+    pieces, inside, start = [], True, 1
+    for k in range(1, len(text)):
+        if text[k] not in marks:
+            continue
+        if not inside:  # the next quoted passage opens
+            inside, start = True, k + 1
+        elif k == len(text) - 1 or text[k - 1] in _CLOSING_BEFORE or text[k + 1] in _CLOSING_AFTER:
+            pieces.append(text[start:k])
+            inside = False
+    if inside:
+        pieces.append(text[start:])
+    return " ".join(pieces)
+
+
 def find_quote_groups(quotes: pd.DataFrame, threshold: float = QUOTE_THRESHOLD) -> pd.Series:
     """Each quote's `quote_group` (on the quotes' index; missing for a quote found in one article
     only). See the module doc for how quotes are matched."""
     if quotes.empty:
         return pd.Series([], index=quotes.index, dtype="str")
-    tokens = [quote_words(c) for c in quotes["content"]]
+    kinds = quotes["kind"].astype(object) if "kind" in quotes.columns else [None] * len(quotes)
+    tokens = [quote_words(quoted_words(c, k)) for c, k in zip(quotes["content"], kinds)]
     pairs_of = [frozenset(shingles(t, 2)) if sum(w not in _CLASSES for w in t) >= QUOTE_MIN_WORDS else frozenset()
                 for t in tokens]
     sketches = _sketches([sorted(p) for p in pairs_of])
     negated = [not NEGATIONS.isdisjoint(t) for t in tokens]
 
+    def overlap(i: int, j: int) -> tuple[float, float]:
+        """Jaccard similarity of two quotes' word pairs, and the share of the shorter's found in the other."""
+        a, b = pairs_of[i], pairs_of[j]
+        shared = len(a & b)
+        return shared / len(a | b), shared / min(len(a), len(b))
+
     def same_words(i: int, j: int) -> bool:
         if negated[i] != negated[j]:
             return False
-        a, b = pairs_of[i], pairs_of[j]
-        shared = len(a & b)
-        shorter = min(len(a), len(b))
-        return shared / len(a | b) >= threshold or (
-            shorter >= QUOTE_CONTAINMENT_MIN_PAIRS and shared / shorter >= QUOTE_CONTAINMENT)
+        jaccard, contained = overlap(i, j)
+        return jaccard >= threshold or (
+            min(len(pairs_of[i]), len(pairs_of[j])) >= QUOTE_CONTAINMENT_MIN_PAIRS and contained >= QUOTE_CONTAINMENT)
 
-    component = _components(len(tokens), _similar_pairs(sketches, same_words, threshold))
+    def joinable(members: list[int], others: list[int]) -> bool:
+        # a long quote holding two statements matches each, but must not join them to each other
+        return all(negated[i] == negated[j] and overlap(i, j)[1] >= GROUP_OVERLAP for i in members for j in others)
+
+    pairs = list(_similar_pairs(sketches, same_words, threshold))
+    pairs.sort(key=lambda pair: (-overlap(*pair)[0], pair))  # the closest copies join first
+    component = _components(len(tokens), pairs, joinable)
     keys = quotes["article_id"].astype(str) + "/" + quotes["quote"].astype(str)
     frame = pd.DataFrame({"component": component, "article_id": quotes["article_id"].astype(str).to_numpy(),
                           "key": keys.to_numpy(), "quote": quotes["quote"].to_numpy()})

@@ -104,6 +104,7 @@ def read_articles(
             its language in the `language` column); None keeps every page without identifying its
             language (a little faster). A page goes to the rejects when py3langid names another
             language with probability >= 0.9 (newskit.read.formats.archives.LANGUAGE_CONFIDENCE).
+            English prose is recognised by its function words first only when "en" is wanted.
             Other formats are never filtered.
         scheduler: a Dask scheduler address or a distributed.Client: each web-archive file is then
             read by one task on that cluster (its workers must see the file at the same path); the

@@ -48,6 +48,9 @@ costs about 1 ms per 1,000 characters, as much as extracting a simple page)."""
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+ANY = "any"  # language="any": every page kept, each one's language identified
+ENGLISH = "en"  # the one language with a fast path (identify_language)
+
 # record kinds that never hold a page: skipped, counted in the summary, no reject row
 SKIPPED_KINDS = ("request", "revisit", "metadata", "warcinfo", "conversion", "continuation", "unknown")
 
@@ -169,7 +172,10 @@ def _page(record: _Record, where: str, max_bytes: int, language: frozenset[str] 
                                      f"(pages need {MIN_WORDS}; newskit.read.formats.archives.MIN_WORDS)")
     guess = None
     if language is not None:  # None: no language check at all (and no `language` value)
-        guess, probability = identify_language(" ".join([draft.title or "", *draft.blocks]))
+        # the English fast path only when English is wanted: a page it took for English by mistake
+        # is then kept, never rejected (language="fr" asks py3langid about every page)
+        guess, probability = identify_language(" ".join([draft.title or "", *draft.blocks]),
+                                               english_fast_path=ENGLISH in language)
     if guess is not None and ANY not in language and guess not in language and probability >= LANGUAGE_CONFIDENCE:
         wanted = ", ".join(sorted(language))
         return reject("other language", f"language is {guess} (py3langid, probability {probability:.2f}), not {wanted} "
@@ -219,13 +225,14 @@ _ENGLISH_WORDS = lexicon.words("read/english_function_words")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def identify_language(text: str) -> tuple[str, float]:
-    """The language (ISO 639-1) of a text, with its probability (0-1): "en" at once for a sample
-    written with enough English function words (ENGLISH_SHARE; reported with probability 0.99),
-    else py3langid's guess on the first LANGUAGE_SAMPLE_CHARS."""
-    words = _WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
-    if len(words) >= ENGLISH_MIN_WORDS and sum(w in _ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
-        return "en", 0.99
+def identify_language(text: str, english_fast_path: bool = True) -> tuple[str, float]:
+    """The language (ISO 639-1) of a text, with its probability (0-1): with `english_fast_path`,
+    "en" at once for a sample written with enough English function words (ENGLISH_SHARE; reported
+    with probability 0.99); else py3langid's guess on the first LANGUAGE_SAMPLE_CHARS."""
+    if english_fast_path:
+        words = _WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
+        if len(words) >= ENGLISH_MIN_WORDS and sum(w in _ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
+            return ENGLISH, 0.99
     global _IDENTIFIER
     if _IDENTIFIER is None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier  # the model ships in the package
@@ -233,9 +240,6 @@ def identify_language(text: str) -> tuple[str, float]:
         _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     guess, probability = _IDENTIFIER.classify(text[:LANGUAGE_SAMPLE_CHARS])
     return guess, probability
-
-
-ANY = "any"
 
 
 def check_language(language: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -253,7 +257,7 @@ def check_language(language: str | Iterable[str] | None) -> frozenset[str] | Non
         _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     unknown = sorted(codes - set(_IDENTIFIER.labels))
     if unknown or not codes:
-        raise ValueError(f"language= takes ISO 639-1 codes py3langid knows (en, de, fr ...) or None for any; "
+        raise ValueError(f"language= takes ISO 639-1 codes py3langid knows (en, de, fr ...), 'any' or None for every language; "
                          f"not {', '.join(unknown) or 'an empty list'}")
     return codes
 
