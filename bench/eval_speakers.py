@@ -1,6 +1,7 @@
 """Score the speakers newskit gives its quotes against the hand-made gold (bench/gold/speakers.csv).
 
     .venv/bin/python bench/eval_speakers.py [--shared ../shared] [--split dev|heldout|all] [--show wrong|missing]
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_fresh.csv --split all   (the fresh test set: aggregate only)
 
 The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
 stories with attributions), every attribution's content span (offsets into the `text` that

@@ -89,9 +89,10 @@ def test_split_is_fixed_by_the_article_id():
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
-def test_every_gold_row_points_at_the_text_it_was_made_from():
-    gold = ev.read_gold()
-    assert gold["article_id"].nunique() >= 40
+@pytest.mark.parametrize("name, articles", [("speakers.csv", 40), ("speakers_fresh.csv", 30)])
+def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
+    gold = ev.read_gold(ROOT / "bench" / "gold" / name)
+    assert gold["article_id"].nunique() >= articles
     assert set(gold["speaker_as_written"]) <= set(ev.CATEGORIES)
     assert set(gold["kind"]) <= {"direct", "reported"}
     with warnings.catch_warnings():
@@ -103,3 +104,8 @@ def test_every_gold_row_points_at_the_text_it_was_made_from():
         assert content.strip(), row
         assert ev.check_of(content) == row.check, row
     ev.verify(gold, articles)
+
+
+def test_the_fresh_test_set_shares_no_article_with_the_development_gold():
+    fresh = ev.read_gold(ROOT / "bench" / "gold" / "speakers_fresh.csv")
+    assert not set(fresh["corpus_path"]) & set(ev.read_gold()["corpus_path"])
