@@ -18,6 +18,9 @@ MAX_NAME_TOKENS = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
+KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
+
+
 def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> list[Mention]:
     """Give every mention its canonical name and its entity's label, and add missed later mentions."""
     for m in mentions:
@@ -50,6 +53,13 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     for name in full:
         tail = " ".join(name.split()[1:]).casefold()
         names.setdefault(tail, name)
+    # "Sir Alan" for "Sir Alan Budd": a knight or dame is named by title and first name
+    firsts: dict[str, list[str]] = defaultdict(list)
+    for name in full:
+        firsts[name.split()[0].casefold()].append(name)
+    for first, owners in firsts.items():
+        if len(owners) == 1:
+            names[KNIGHTED + first] = owners[0]
     return names
 
 
@@ -98,6 +108,10 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     # ("Kennedy" after "Charles Kennedy", though Kennedy is a town too)
     known_place = gazetteer.lookup(m.entity) if m.label in {"GPE", "LOC"} else None
     is_place = known_place is not None and known_place.kind != "city"
+    before = m.pdoc.doc[m.start_i - 1].lower_ if m.start_i else ""
+    if before in ("sir", "dame") and " " not in key and KNIGHTED + key in people:
+        m.entity, m.label, m.from_person_name = people[KNIGHTED + key], "PERSON", True
+        return
     if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return

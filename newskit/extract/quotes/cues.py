@@ -92,6 +92,18 @@ def _clause_of(verb: Token) -> Token:
     return up if up.pos_ in ("VERB", "AUX") and (up.dep_ == "ROOT" or is_reporting(up)) else head
 
 
+def previous_subject(verb: Token) -> Span | None:
+    """The main-clause subject of the sentence before a verb's, in its paragraph: who a verb
+    written without a subject ("But told BBC News: ...") goes on with."""
+    sentences = list(verb.doc.sents)
+    at = next((i for i, s in enumerate(sentences) if s.start <= verb.i < s.end), 0)
+    if at == 0:
+        return None
+    root = sentences[at - 1].root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
+    return mention(subject) if subject is not None else None
+
+
 def mention(token: Token) -> Span:
     """The mention a head token stands for: its named entity, else its noun phrase up to the head."""
     doc = token.doc

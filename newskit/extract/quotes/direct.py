@@ -20,6 +20,7 @@ from newskit.extract.quotes.cues import REPORTING_VERBS, Cue
 from newskit.extract.quotes.cues import is_reporting as _is_reporting
 from newskit.extract.quotes.cues import mention as _mention
 from newskit.extract.quotes.cues import name_run as _name_run
+from newskit.extract.quotes.cues import previous_subject as _previous_subject
 from newskit.extract.quotes.cues import speaker_of as _speaker_of
 from newskit.extract.quotes.cues import verb_cue as _verb_cue
 from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
@@ -268,7 +269,12 @@ def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int
             speaker = _speaker_of(token)
             if speaker is not None:
                 return _verb_cue(pdoc, token, speaker)
-            break
+            if token.i == window.start or (token.i == window.start + 1 and window[0].pos_ == "CCONJ"):
+                # `Mr Blair told BBC News ... But told BBC News: "..."`: a verb without its subject
+                # shares the previous sentence's
+                speaker = _previous_subject(token)
+                return _verb_cue(pdoc, token, speaker) if speaker is not None else None
+            return None  # `told BBC News:` names the audience, not the speaker
     # colon introduction without a verb: "Antonov: ..."
     if window.text.rstrip().endswith(":") and 0 < len(words) <= 5 and words[-1].pos_ in ("PROPN", "NOUN"):
         colon = window[-1] if window[-1].text == ":" else None

@@ -28,7 +28,7 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold,
-                                   is_known_first_name, gender_of, is_title_word, person_name,
+                                   is_known_first_name, gender_of, is_role_noun, is_title_word, person_name,
                                    role_descriptions, role_of)
 
 # Nouns of organisations: "the ministry said" is an organisation speaking.
@@ -45,6 +45,8 @@ GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/spea
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
 SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+# "shadow", "deputy": a title they modify is another office than the bare title.
+RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 
@@ -70,13 +72,23 @@ class Participant:
         return max(earlier) if earlier else None
 
     def add_role(self, role: str | None, place_words: list[str]) -> None:
-        if role and role not in self.roles:
-            # a fuller form of a known title goes before it: "Transport Minister" before "Minister"
+        if role and role not in self.roles and not any(_narrows(known, role) for known in self.roles):
+            # a fuller form of a known title goes before it: "Transport Minister" before "Minister";
+            # a title the fuller form narrows is dropped ("chancellor" of "shadow chancellor")
             at = next((i for i, known in enumerate(self.roles) if role.endswith(" " + known)), len(self.roles))
             self.roles.insert(at, role)
-            self.descriptions |= role_descriptions(role.split())
+            self.roles = [known for known in self.roles if not _narrows(role, known)]
+            self.descriptions = set().union(*(role_descriptions(r.split()) for r in self.roles))  # people only
             self.words |= {fold(w).rstrip(".,") for w in role.split()}
         self.nationals |= {fold(w) for w in place_words}
+
+
+def _narrows(fuller: str, title: str) -> bool:
+    """Whether a title is a shorter form of `fuller` that drops a modifier making another office:
+    "chancellor" of "shadow chancellor", "minister" of "deputy minister"."""
+    if not fuller.endswith(" " + title):
+        return False
+    return bool({fold(w) for w in fuller[:-len(title)].split()} & RESTRICTING_MODIFIERS)
 
 
 def is_main_subject(token) -> bool:
@@ -191,6 +203,16 @@ class Participants:
             for token in pdoc.doc:
                 kind = GENDERED_PRONOUNS.get(token.lower_)
                 offset = pdoc.start + token.idx
+                if kind is None and is_main_subject(token) and is_role_noun(token) and token.tag_ in ("NN", "NNP") \
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.quoted_at(offset):
+                    # "The prime minister shrugged off ...": a described subject is a mention too,
+                    # so a "he said" after it stays with the prime minister
+                    span = pdoc.doc[token.left_edge.i:token.i + 1]
+                    entry = self.described(span, pdoc.start + span.start_char, pdoc.sentence_of(token.i), strict=True)
+                    if entry is not None and entry.label == "PERSON":
+                        entry.mentions.append((offset, pdoc.sentence_of(token.i), True))
+                        entry.mentions.sort()
+                    continue
                 if kind is None or self.quoted_at(offset):
                     continue
                 sentence = pdoc.sentence_of(token.i)
@@ -305,7 +327,7 @@ class Participants:
         return max(recent)[2] if recent else name
 
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
-                  backward: bool = True, lead: bool = False) -> Participant | None:
+                  backward: bool = True, lead: bool = False, strict: bool = False) -> Participant | None:
         """The participant a description stands for; None when none fits.
 
         In turn: the most recent participant whose titles allow it ("the Ruritanian leader", "the
@@ -319,6 +341,7 @@ class Participants:
         paragraph ("Derek Wyatt said ..."). `backward=False` reads forward only. A title held for
         someone else ("the spokesman", "an adviser") reads forward only from the lead (`lead`):
         "..., according to his former chief economic adviser.\n\n..., Ed Balls hinted".
+        `strict` keeps only the first reading (titles that allow the description).
         """
         words = [t for t in mention if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
         if not words:
@@ -339,6 +362,11 @@ class Participants:
             else self.people
         def fits(entry: Participant) -> bool:
             if not any(p in entry.descriptions for p in phrases):
+                return False
+            # "the chancellor" is not the shadow chancellor
+            if any(w in entry.words and w not in folded for w in RESTRICTING_MODIFIERS) and not any(
+                    role_descriptions(role.split()) & set(phrases) for role in entry.roles
+                    if not {fold(w) for w in role.split()} & RESTRICTING_MODIFIERS - set(folded)):
                 return False
             return agrees(entry)
 
@@ -361,6 +389,8 @@ class Participants:
                             if at < offset and said_in < sentence and said_in not in self.headings), default=None)
             if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
+        if strict:
+            return self.people[best[1]] if best is not None and pool is self.people else None
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         # "the firm", "the charity", not "the government"
         generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
