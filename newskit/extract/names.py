@@ -131,6 +131,13 @@ def split_title(ent: Span) -> TitledName:
     while start < ent.end - 1 and (is_title_word(doc[start].text) or _party_glued(doc[start:ent.end])) \
             and not is_peerage_name(doc[start:ent.end]):
         start += 1
+    if start > ent.start and doc[start].lower_ in ROLE_CONNECTORS:
+        # "Chairman of the Environmental Audit Committee Peter Ainsworth" tagged whole: the name
+        # starts at the last known first name
+        name_at = next((i for i in range(ent.end - 2, start, -1)
+                        if doc[i].text[:1].isupper() and is_known_first_name(fold(doc[i].text))), None)
+        if name_at is not None:
+            start = name_at
     first = start
     # titles just before the span: "Russian Deputy Defense Minister" + "Anatoly Antonov"
     k = ent.start - 1

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import CORE_TITLES, is_peerage_name
+from newskit.extract.names import CORE_TITLES, fold, is_known_first_name, is_peerage_name
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -121,12 +121,20 @@ def split_titled_person(ent: Span) -> list[Span]:
     plus the organisation before it when it still names one."""
     if ent.label_ == "PERSON" or len(ent) < 3:
         return [ent]
-    titles = [k for k, t in enumerate(ent) if t.lower_.strip(".") in CORE_TITLES]
+    end = len(ent)
+    while end > 1 and ent[end - 1].lower_.strip(".") in CORE_TITLES:
+        end -= 1  # "... Peter Ainsworth MP": a title after the name stays out of it
+    titles = [k for k, t in enumerate(ent[:end]) if t.lower_.strip(".") in CORE_TITLES]
     if not titles:
         return [ent]
-    name = ent[titles[-1] + 1:]
+    name = ent[titles[-1] + 1:end]
     if not _looks_like_name(name):
-        return [ent]
+        # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name starts at the
+        # last known first name
+        first = next((k for k in range(end - 2, titles[-1], -1) if _is_cap(ent[k]) and is_known_first_name(fold(ent[k].text))), None)
+        if first is None or not _looks_like_name(ent[first:end]):
+            return [ent]
+        name = ent[first:end]
     doc = ent.doc
     pieces = [Span(doc, name.start, name.end, label="PERSON")]
     before = trim(ent[:titles[-1]])

@@ -68,6 +68,8 @@ class Resolver:
                         "speaker_label": labels.pop() if len(labels) == 1 else "PERSON", "speaker_role": None}
         row = self._one(mention, pdoc)
         row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
+        if row["speaker"] in self.named_orgs and row["speaker_label"] == "PERSON" and row["speaker"] not in self.model.people:
+            row["speaker_label"] = "ORG"  # "said M&S."
         return row
 
     def _one(self, mention: Span, pdoc: ParagraphDoc) -> dict:
@@ -103,6 +105,11 @@ class Resolver:
                 self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
             return {**row, **self._person(mention, pdoc, role)}
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
+            doc = mention.doc
+            while mention.start > 0 and doc[mention.start - 1].dep_ == "compound" and doc[mention.start - 1].pos_ == "PROPN" \
+                    and mention.start <= doc[mention.start - 1].head.i < mention.end:
+                mention = doc[mention.start - 1:mention.end]  # "Liberal" + "Democrats"
+                start = pdoc.offsets(mention)[0]
             name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
             return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
         if determiner in _INDEFINITE and pdoc is self.lead and head.tag_ in ("NN", "NNP") and is_role_noun(head) \
@@ -243,6 +250,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     if not name:
         return name
     words = name.split()
+    if words[-1].endswith(".") and "." not in words[-1][:-1] and (words[-1][:-1].isupper() or "&" in words[-1]):
+        words[-1] = words[-1][:-1]  # "said M&S.": the sentence's full stop
     if label == "PERSON":
         while len(words) > 2 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])):
             words.pop()
@@ -342,6 +351,17 @@ def _titled_person(mention: Span) -> tuple[Span, str] | None:
         return None
     doc = head.doc
     for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name right
+            # after the organisation the title names
+            inside = [e for e in doc.ents if e.label_ == "PERSON" and prep.i + 1 < e.start and e.end <= prep.right_edge.i + 1
+                      and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].ent_type_ != "PERSON"]
+            if inside:
+                left = head.left_edge.i
+                while left < head.i and doc[left].dep_ in ("det", "poss"):
+                    left += 1
+                return inside[-1], doc[left:inside[-1].start].text
+            continue
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "at", "in"):
             continue
         for obj in prep.children:
