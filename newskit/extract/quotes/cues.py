@@ -70,11 +70,11 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return mention(subject)
     # a name the small model glued to the verb as a compound: "Conway notes." (no subject found)
     before = verb.doc[verb.i - 1] if verb.i else None
-    if before is not None and before.dep_ == "compound" and before.head is verb and before.pos_ == "PROPN":
+    if before is not None and before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN":
         return name_run(before)
     # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
     # "began by saying", "Durbin, noting ..., said,"
-    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None
 
@@ -87,7 +87,7 @@ def _clause_of(verb: Token) -> Token:
     if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and verb.doc[verb.i - 1].text == ","):
         return head
     up = head
-    while up.dep_ in ("acl", "relcl", "ccomp", "dobj", "pobj", "prep", "attr") and up.head is not up and not is_reporting(up):
+    while up.dep_ in ("acl", "relcl", "ccomp", "dobj", "pobj", "prep", "attr") and up.head.i != up.i and not is_reporting(up):
         up = up.head
     return up if up.pos_ in ("VERB", "AUX") and (up.dep_ == "ROOT" or is_reporting(up)) else head
 

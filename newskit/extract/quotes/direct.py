@@ -293,7 +293,7 @@ def _cue_governing(pdoc: ParagraphDoc, quoted: Quoted) -> Cue | None:
         return None
     head = inside.root.head
     for _ in range(3):  # up through prepositions and objects to the first verb outside the quote
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
     if head.i in range(inside.start, inside.end) or head.lemma_.lower() not in REPORTING_VERBS | SPEECH_ACT_VERBS:

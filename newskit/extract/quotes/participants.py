@@ -98,7 +98,7 @@ def is_main_subject(token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
-    while verb.dep_ in ("conj", "parataxis") and verb.head is not verb:
+    while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 

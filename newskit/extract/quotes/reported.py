@@ -102,7 +102,7 @@ def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
     pieces before and after it."""
     head = verb.head
     as_clause = verb.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in verb.children)
-    if not (verb.dep_ == "parataxis" or as_clause) or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if not (verb.dep_ == "parataxis" or as_clause) or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     doc = pdoc.doc
     cue_start, cue_end = verb.left_edge.i, verb.right_edge.i + 1
