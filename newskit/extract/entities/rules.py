@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import CORE_TITLES, fold, is_known_first_name, is_peerage_name
+from newskit.extract.names import (CORE_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_known_first_name, is_peerage_name,
+                                   is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -45,6 +46,7 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in ents for piece in split_titled_person(ent)]
+        ents = _peerage_title_to_name(ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
                 for ent in ents]
@@ -143,6 +145,22 @@ def split_titled_person(ent: Span) -> list[Span]:
     if heads and heads[-1] >= 1:
         pieces.insert(0, Span(doc, before.start, before.start + heads[-1] + 1, label=ent.label_))
     return pieces
+
+
+def _peerage_title_to_name(ents: list[Span]) -> list[Span]:
+    """A peer's title the tagger closed a PERSON span with goes to the name after it: "Tory
+    Treasurer Lord" + "Ashcroft" -> "Tory Treasurer" (left to the role rules) + "Lord Ashcroft"."""
+    out = list(ents)
+    for k in range(len(out) - 1):
+        ent, nxt = out[k], out[k + 1]
+        if ent is not None and ent.label_ == "PERSON" and nxt.label_ == "PERSON" and ent.end == nxt.start and len(ent) > 1 \
+                and ent[-1].lower_ in PEERAGE_TITLES and len(nxt) == 1:
+            rest = ent.doc[ent.start:ent.end - 1]
+            # what is left is a title ("Tory Treasurer") the role rules read, or a name of its own
+            out[k] = None if all(is_title_word(t.text) or t.lower_ in PARTY_WORDS for t in rest) else \
+                Span(ent.doc, rest.start, rest.end, label="PERSON")
+            out[k + 1] = Span(ent.doc, ent.end - 1, nxt.end, label="PERSON")
+    return [e for e in out if e is not None]
 
 
 def with_peerage_title(ent: Span) -> Span:
