@@ -323,7 +323,13 @@ def _name_beside(mention: Span) -> Span | None:
     speaker mention: "James Hardie chairwoman" + "Meredith Hellicar", "Labour MP" + "Derek Wyatt",
     "A spokesman, Jorg Wojahn, said"."""
     doc = mention.doc
-    if mention.label_ == "PERSON" or not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
+    if mention.label_ == "PERSON":
+        return None
+    if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc) \
+            and doc[mention.end].ent_type_ == "ORG":
+        # "state statistics body INSEE"
+        return next((e for e in doc.ents if e.start == mention.end), None)
+    if not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
         return None
     after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end
     before = mention.start - 1 if mention.start and doc[mention.start - 1].text == "," else None
