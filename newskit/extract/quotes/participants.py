@@ -395,9 +395,11 @@ class Participants:
         # "the firm", "the charity", not "the government"
         generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
         if best is None and backward and pool is self.orgs and generic and sentence is not None:
-            named = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
-                     for at, said_in, _ in entry.mentions if sentence - said_in == 1 and said_in not in self.headings and not self.quoted_at(at)]
-            best = max(named) if named else None
+            # its subject first ("Sina said that the purchase by Shanda ... The board said": Sina)
+            named = [(subject, at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
+                     for at, said_in, subject in entry.mentions
+                     if sentence - said_in == 1 and said_in not in self.headings and not self.quoted_at(at)]
+            best = max(named)[1:] if named else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE and not named_in:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description

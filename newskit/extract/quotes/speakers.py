@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, fold, is_role_noun, is_title_word,
-                                   person_name, role_of)
+from newskit.extract.names import (PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold, is_role_noun,
+                                   is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
@@ -93,7 +93,8 @@ class Resolver:
         else:
             role = None
         lemma = head.lemma_.lower()
-        if lemma in DOCUMENT_NOUNS and titled is None and named is None:
+        if lemma in DOCUMENT_NOUNS and titled is None and named is None \
+                and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
             publisher = self._publisher(mention, pdoc)
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": "ORG"}
