@@ -106,12 +106,16 @@ class Resolver:
                 self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
             return {**row, **self._person(mention, pdoc, role)}
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
-            doc = mention.doc
-            while mention.start > 0 and doc[mention.start - 1].dep_ == "compound" and doc[mention.start - 1].pos_ == "PROPN" \
-                    and mention.start <= doc[mention.start - 1].head.i < mention.end:
-                mention = doc[mention.start - 1:mention.end]  # "Liberal" + "Democrats"
+            doc, first = mention.doc, mention.start
+            while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].pos_ == "PROPN" \
+                    and mention.start <= doc[first - 1].head.i < mention.end:
+                first -= 1  # "Liberal" + "Democrats"
+            if first < mention.start:
+                mention = doc[first:mention.end]
                 start = pdoc.offsets(mention)[0]
-            name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
+                name = without_determiner(mention)
+            else:
+                name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
             return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
         if determiner in _INDEFINITE and pdoc is self.lead and head.tag_ in ("NN", "NNP") and is_role_noun(head) \
                 and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
