@@ -211,6 +211,12 @@ class Resolver:
         # said ...": the organisation the next sentences introduce as their subject
         start = pdoc.offsets(mention)[0]
         entry = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: e.entity_label == "ORG")
+        if entry is None and mention[0].lower_ == "the":
+            # "The Environmental Audit Committee said ... The report said": the organisation last
+            # speaking as a sentence's subject
+            earlier = [(at, e.name) for e in self.model.orgs.values() if e.entity_label == "ORG"
+                       for at, _, subject in e.mentions if subject and at < start and not self.model.quoted_at(at)]
+            entry = self.model.orgs[max(earlier)[1]] if earlier else None
         if entry is not None:
             self.last_publisher = entry.name
         return self.last_publisher if entry is not None else None
