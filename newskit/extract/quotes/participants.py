@@ -183,6 +183,8 @@ class Participants:
             if span is None or not len(span):
                 continue
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
+            if not name[:1].isupper() and not name[:1].isdigit():
+                continue  # "ofNew Labour": words the source glued, no name
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
@@ -208,7 +210,7 @@ class Participants:
                     # "The prime minister shrugged off ...": a described subject is a mention too,
                     # so a "he said" after it stays with the prime minister
                     span = pdoc.doc[token.left_edge.i:token.i + 1]
-                    entry = self.described(span, pdoc.start + span.start_char, pdoc.sentence_of(token.i), strict=True)
+                    entry = self.described(span, pdoc.start + span.start_char, pdoc.sentence_of(token.i))
                     if entry is not None and entry.label == "PERSON":
                         entry.mentions.append((offset, pdoc.sentence_of(token.i), True))
                         entry.mentions.sort()
@@ -327,7 +329,7 @@ class Participants:
         return max(recent)[2] if recent else name
 
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
-                  backward: bool = True, lead: bool = False, strict: bool = False) -> Participant | None:
+                  backward: bool = True, lead: bool = False) -> Participant | None:
         """The participant a description stands for; None when none fits.
 
         In turn: the most recent participant whose titles allow it ("the Ruritanian leader", "the
@@ -341,7 +343,6 @@ class Participants:
         paragraph ("Derek Wyatt said ..."). `backward=False` reads forward only. A title held for
         someone else ("the spokesman", "an adviser") reads forward only from the lead (`lead`):
         "..., according to his former chief economic adviser.\n\n..., Ed Balls hinted".
-        `strict` keeps only the first reading (titles that allow the description).
         """
         words = [t for t in mention if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
         if not words:
@@ -389,8 +390,6 @@ class Participants:
                             if at < offset and said_in < sentence and said_in not in self.headings), default=None)
             if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
-        if strict:
-            return self.people[best[1]] if best is not None and pool is self.people else None
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         # "the firm", "the charity", not "the government"
         generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
