@@ -77,9 +77,11 @@ def test_breakdown_counts_each_joint_speaker(corpus):
     assert table.loc["Tomas Brand", "quotes"] == 3 and table.loc["Lena Fisk", "quotes"] == 2
     assert "local traders" not in table.index  # unresolved mentions only on request
     assert "local traders" in set(newskit.quotes_per_speaker(corpus.quotes, unresolved=True)["speaker"])
-    coverage = newskit.speaker_coverage(corpus.quotes)["quotes"]
+    joint = corpus.quotes[corpus.quotes["file"] == "joint.txt"]
+    coverage = newskit.speaker_coverage(joint)["quotes"]
     assert coverage["joint speakers"] == 2 and coverage["unnamed source"] == 1
-    assert coverage.sum() == len(corpus.quotes)
+    assert coverage.sum() == len(joint)
+    assert newskit.speaker_coverage(corpus.quotes)["quotes"].sum() == len(corpus.quotes)
 
 
 def test_spans(corpus):
@@ -124,3 +126,77 @@ def test_peerage_title_joins_a_name_only_when_free():
     doc = Doc(Vocab(), words=["The", "Lord", "Holme", "Trust", "said"])
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 3, label="PERSON")]
     assert [(e.text, e.label_) for e in EntityRules()(doc).ents] == [("The Lord", "ORG"), ("Holme", "PERSON")]
+
+
+# --- the lead, organisations by kind, royals, continuations (fixtures written for these rules) ----
+
+def test_the_lead_describes_who_the_next_paragraph_names(corpus):
+    # "..., a Liberal backbencher has said.\n\nMarta Quill said ..."
+    row = said(corpus, "lead_backbencher.txt", "far sharper campaign")
+    assert (row["speaker"], row["speaker_label"]) == ("Marta Quill", "PERSON")
+    # a title held for someone else reads forward only from the lead
+    assert said(corpus, "lead_adviser.txt", "borrowing rule")["speaker"] == "Tobias Renn"
+    # an organisation described by its kind, named in the next paragraph
+    row = said(corpus, "lead_watchdog.txt", "faster than wages")
+    assert (row["speaker"], row["speaker_label"]) == ("Transport Audit Commission", "ORG")
+    assert said(corpus, "lead_watchdog.txt", "publish their costs")["speaker"] == "Transport Audit Commission"  # "It said"
+
+
+def test_a_headline_description_is_a_role_not_a_person(corpus):
+    row = said(corpus, "lead_backbencher.txt", "rival campaign")
+    assert pd.isna(row["speaker"]) and row["speaker_role"] == "Liberal MP"
+
+
+def test_kind_nouns_read_back_and_plural_organisations_stay_unnamed(corpus):
+    assert said(corpus, "lead_watchdog.txt", "no excuse")["speaker"] == "Vetch Society"  # "the non-partisan charity"
+    row = said(corpus, "lead_watchdog.txt", "pay for new trains")  # "The rail companies said"
+    assert pd.isna(row["speaker"])
+
+
+def test_a_company_with_a_persons_name(corpus):
+    # "Shipbuilding group Kellan Hobbs": the firm, "the company ... it later said"
+    for content in ("work would start in May", "double in size"):
+        row = said(corpus, "firms_and_royals.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("Kellan Hobbs", "ORG"), content
+
+
+def test_royal_titles_and_party_words(corpus):
+    row = said(corpus, "firms_and_royals.txt", "delighted")
+    assert row["speakers"] == "Queen; Duke of Edinburgh"
+    assert said(corpus, "firms_and_royals.txt", "visit the yard")["speakers"] == "Prince Aldo; Prince Benno"
+    assert said(corpus, "firms_and_royals.txt", "good news for the coast")["speaker"] == "Harriet Vole"  # "Lib Dem Harriet Vole"
+    assert "Lib Dem Harriet Vole" not in set(corpus.entities["entity"])
+
+
+def test_continuations(corpus):
+    # ", saying ..." after a complement clause is the sentence subject's
+    assert said(corpus, "continuations.txt", "different role this year")["speaker"] == "Pell"
+    # "A party spokesman said ... He added": the unnamed speaker goes on
+    row = said(corpus, "continuations.txt", "no rift existed")
+    assert pd.isna(row["speaker"])
+    # "the Archbishop of Vellmouth, Dr Simon Garrow," then "The Archbishop of Vellmouth said"
+    row = said(corpus, "continuations.txt", "pleased for the town")
+    assert (row["speaker"], row["speaker_role"]) == ("Simon Garrow", "Archbishop of Vellmouth")
+    entity = corpus.entities[corpus.entities["entity"] == "Simon Garrow"].iloc[0]
+    assert entity["role"] == row["speaker_role"]  # entity and speaker roles agree
+
+
+def test_a_shadow_title_is_another_office():
+    from newskit.extract.quotes.participants import Participant
+
+    letwin = Participant("Oliver Letwin", "PERSON")
+    letwin.add_role("shadow chancellor", [])
+    letwin.add_role("chancellor", [])  # the parse's shorter reading of the same title
+    assert letwin.roles == ["shadow chancellor"]
+
+
+def test_knights_titles_over_organisations_and_subjectless_cues(corpus):
+    # "Sir Ralph Tenby ... Sir Ralph said": one person, in entities and speakers
+    assert said(corpus, "titles_and_cues.txt", "no rules had been broken")["speaker"] == "Ralph Tenby"
+    entities = corpus.entities[corpus.entities["text"] == "Ralph"]
+    assert set(entities["entity"]) == {"Ralph Tenby"}
+    # "Chairman of the Harbour Audit Committee Peter Lorne MP, said:"
+    assert said(corpus, "titles_and_cues.txt", "harbour plan is a mess")["speaker"] == "Peter Lorne"
+    # "But told Radio Northland: ...": the previous sentence's subject, never the audience
+    row = said(corpus, "titles_and_cues.txt", "matter is closed")
+    assert row["speaker"] == "Pell"

@@ -180,6 +180,23 @@ def is_role_noun(token: Token) -> bool:
     return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
 
 
+def title_before_apposition(ent: Span) -> str | None:
+    """The title a name stands in apposition to: "the Archbishop of Canterbury, Dr Rowan
+    Williams," -> "Archbishop of Canterbury"; None otherwise. Read by `role_of` (speakers) and by
+    the entities frame, so both give the same role."""
+    doc, head = ent.doc, ent.root.head
+    if not (ent.root.dep_ == "appos" and head.i < ent.start and is_role_noun(head) and not head.ent_type_):
+        return None
+    left = head.left_edge.i
+    while left < head.i and doc[left].dep_ in ("det", "punct"):
+        left += 1
+    right = head.i + 1
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == right and prep.right_edge.i < ent.start:
+            right = prep.right_edge.i + 1
+    return doc[left:right].text
+
+
 def role_of(ent: Span) -> str | None:
     """The role a person mention carries, read from the parse, for a speaker's `speaker_role`.
 
@@ -207,17 +224,9 @@ def role_of(ent: Span) -> str | None:
     words = doc[start:ent.start]
     if len(words) and any(is_role_noun(t) for t in words):
         return words.text
-    head = ent.root.head
-    if ent.root.dep_ == "appos" and head.i < ent.start and is_role_noun(head) and not head.ent_type_:
-        # the name in apposition after its title: "the Archbishop of Canterbury, Dr Rowan Williams,"
-        left = head.left_edge.i
-        while left < head.i and doc[left].dep_ in ("det", "punct"):
-            left += 1
-        right = head.i + 1
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == right and prep.right_edge.i < ent.start:
-                right = prep.right_edge.i + 1
-        return doc[left:right].text
+    before = title_before_apposition(ent)
+    if before is not None:
+        return before
     for child in ent.root.children:
         # apposition after the name: "Antonov, the deputy minister, said"
         if child.dep_ == "appos" and child.i > ent.root.i and child.lemma_.lower() in ROLE_NOUNS:

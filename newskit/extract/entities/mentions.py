@@ -6,7 +6,7 @@ import pandas as pd
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities.canonical import resolve_article
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import PARTY_WORDS, only_title_words, split_title
+from newskit.extract.names import PARTY_WORDS, only_title_words, split_title, title_before_apposition
 
 
 def extract_entities(adoc: ArticleDoc) -> list[dict]:
@@ -27,7 +27,8 @@ def paragraph_mentions(pdoc: ParagraphDoc) -> list[Mention]:
             mentions.append(Mention(pdoc, ent.start, ent.end, ent.label_ if ent.label_ != "PERSON" else "NORP"))
             continue
         titled = split_title(ent)
-        mentions.append(Mention(pdoc, titled.name_start, ent.end, "PERSON", role=titled.role))
+        role = titled.role or title_before_apposition(pdoc.doc[titled.name_start:ent.end])
+        mentions.append(Mention(pdoc, titled.name_start, ent.end, "PERSON", role=role))
         if titled.role is not None:
             role_ranges.append((titled.role_start, titled.name_start))
     # "Defense" tagged ORG inside "Russian Defense Minister": part of the role, not an organisation
