@@ -319,3 +319,18 @@ def test_an_unresolved_speaker_written_as_a_known_name_gets_the_entity():
     _, linked = link_frames(corpus.articles, corpus.entities, quotes)
     assert linked["speaker"].iloc[0] == "Anton Weiss" and pd.isna(linked["speaker"].iloc[1])
     assert pd.isna(linked["speaker"].iloc[2]) and pd.isna(linked["article_speaker"].iloc[0])
+
+
+def test_party_short_names_are_one_party_unless_an_alias_keeps_them_apart(tmp_path):
+    corpus = _corpus({
+        "p1": ("The Tories said taxes would fall.", [("Tories", "NORP", None)]),
+        "p2": ("The Conservatives said taxes would fall.", [("Conservatives", "NORP", None)]),
+        "p3": ("The Lib Dems and the Liberal Democrats agreed.", [("Lib Dems", "ORG", None), ("Liberal Democrats", "NORP", None)]),
+    }, quotes=[("p1", "Tories"), ("p2", "Conservatives"), ("p3", "Lib Dems")])
+    entities, quotes = link_frames(corpus.articles, corpus.entities, corpus.quotes)
+    assert quotes["speaker"].tolist() == ["Conservative Party", "Conservative Party", "Liberal Democrats"]
+    assert set(entities["entity"]) == {"Conservative Party", "Liberal Democrats"}
+    assert set(entities["label"]) == {"ORG"}
+    # the user's aliases win over the built-in ones: "Tories,Tories" keeps that form apart
+    entities, quotes = link_frames(corpus.articles, corpus.entities, corpus.quotes, {"Tories": "Tories"})
+    assert quotes["speaker"].tolist()[:2] == ["Tories", "Conservative Party"]

@@ -176,8 +176,10 @@ def _is_peerage_words(words: list[str]) -> bool:
 
 
 def is_role_noun(token: Token) -> bool:
-    """Whether a token's text or lemma is a role noun ("minister", "Sen.", "spokesmen")."""
-    return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+    """Whether a token's text or lemma is a role noun ("minister", "Sen.", "spokesmen", "MPs")."""
+    return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS or (
+        (token.tag_ in ("NNS", "NNPS") or token.text[:-1].isupper()) and token.lower_.endswith("s")
+        and token.lower_[:-1] in ROLE_NOUNS)
 
 
 def title_before_apposition(ent: Span) -> str | None:

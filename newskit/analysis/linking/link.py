@@ -11,6 +11,7 @@ from newskit.analysis.linking.aliases import apply_aliases, read_aliases
 from newskit.analysis.linking.forms import clean_name, trim_glued
 from newskit.analysis.linking.labels import is_organisation, org_context, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
+from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, name_parts,
                                    normalize_name, same_first_name)
@@ -20,6 +21,11 @@ from newskit.frames import JOINT, conform, joint_name
 # word that is the surname of a person named in full in the corpus is that person's surname.
 # Not ORG (a company "Ford" beside an actor Harrison Ford) and no place ("Jordan").
 SURNAME_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW", "LANGUAGE"})
+
+
+# "Tories" and "Conservatives" are one party: built-in aliases, applied before the user's
+PARTY_ALIASES = read_aliases({alias: entity for alias, entity in lexicon.table("entities/party_aliases")["aliases"].items()}
+                             ).assign(label="ORG")
 
 
 def link(corpus, aliases=None):
@@ -33,7 +39,7 @@ def link(corpus, aliases=None):
 
 def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataFrame, aliases=None
                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    table = read_aliases(aliases)
+    table = pd.concat([PARTY_ALIASES, read_aliases(aliases)], ignore_index=True)  # the user's rows win
     frame = entities.copy()
     if "article_entity" in frame.columns and frame["article_entity"].notna().any():
         local = frame["article_entity"].where(frame["article_entity"].notna(), frame["entity"])

@@ -99,7 +99,8 @@ class Resolver:
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": "ORG"}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
-        if head.tag_ in ("NNS", "NNPS") and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
+        plural = head.tag_ in ("NNS", "NNPS") or (head.text.endswith("s") and head.text[:-1].isupper())  # "MPs"
+        if plural and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
