@@ -334,3 +334,14 @@ def test_party_short_names_are_one_party_unless_an_alias_keeps_them_apart(tmp_pa
     # the user's aliases win over the built-in ones: "Tories,Tories" keeps that form apart
     entities, quotes = link_frames(corpus.articles, corpus.entities, corpus.quotes, {"Tories": "Tories"})
     assert quotes["speaker"].tolist()[:2] == ["Tories", "Conservative Party"]
+
+
+def test_a_kind_of_organisation_never_takes_an_entity_name():
+    # "Government" tagged ORG in one article is no name for "The government said" in another
+    corpus = _corpus({
+        "g1": ("Government sources said so.", [("Government", "ORG", None)]),
+        "g2": ("The government said taxes would fall.", []),
+    }, quotes=[("g2", None)])
+    quotes = corpus.quotes.assign(speaker_text=["The government"])
+    _, linked = link_frames(corpus.articles, corpus.entities, quotes)
+    assert pd.isna(linked["speaker"].iloc[0])

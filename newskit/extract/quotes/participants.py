@@ -185,6 +185,8 @@ class Participants:
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue  # "ofNew Labour": words the source glued, no name
+            if " " not in name and fold(name) in ORGANISATION_NOUNS:
+                continue  # "the Government": a kind of organisation, not one named
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)

@@ -103,6 +103,9 @@ class Resolver:
         if plural and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
+        own = [t for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct]
+        if len(own) == 1 and own[0].lemma_.lower() in ORGANISATION_NOUNS:
+            description = True  # "the Government said": a kind of organisation, not its name
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
                 self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
             return {**row, **self._person(mention, pdoc, role)}
