@@ -237,3 +237,20 @@ def test_a_quote_holding_two_statements_does_not_chain_them_into_one_group():
     ])
     assert groups["a1/0"] == groups["c1/0"]  # the long quote joins the statement it shares most with
     assert groups["b1/0"] == groups["b2/0"] != groups["a1/0"]  # the other keeps a group of its own
+
+
+def test_a_quote_repeated_many_times_is_compared_once(monkeypatch):
+    # one sentence repeated in every paragraph of a story and its copy: the repeats are one quote for
+    # matching (no n x n pairs), and still one group over both articles
+    said = '"The pier at Kestova held through the night, and it will hold again."'
+    rows = [(a, k, "direct", said) for a in ("a1", "b1") for k in range(400)]
+    compared = []
+    similar = copies._similar_pairs
+
+    def counting(sketches, accept, threshold):
+        return similar(sketches, lambda i, j: compared.append((i, j)) or accept(i, j), threshold)
+
+    monkeypatch.setattr(copies, "_similar_pairs", counting)
+    groups = _groups(rows)
+    assert groups.nunique() == 1 and groups.notna().all()
+    assert len(compared) == 0

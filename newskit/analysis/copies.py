@@ -309,8 +309,12 @@ def find_quote_groups(quotes: pd.DataFrame, threshold: float = QUOTE_THRESHOLD) 
     tokens = [quote_words(quoted_words(c, k)) for c, k in zip(quotes["content"], kinds)]
     pairs_of = [frozenset(shingles(t, 2)) if sum(w not in _CLASSES for w in t) >= QUOTE_MIN_WORDS else frozenset()
                 for t in tokens]
-    sketches = _sketches([sorted(p) for p in pairs_of])
     negated = [not NEGATIONS.isdisjoint(t) for t in tokens]
+    # quotes with the same word pairs are one quote for matching: compared once, through the first
+    # of them (a story whose every paragraph repeats one sentence would otherwise pair n x n)
+    first_of: dict = {}
+    same_as = [first_of.setdefault((p, n), i) if p else i for i, (p, n) in enumerate(zip(pairs_of, negated))]
+    sketches = _sketches([sorted(p) if same_as[i] == i else [] for i, p in enumerate(pairs_of)])
 
     def overlap(i: int, j: int) -> tuple[float, float]:
         """Jaccard similarity of two quotes' word pairs, and the share of the shorter's found in the other."""
@@ -331,7 +335,7 @@ def find_quote_groups(quotes: pd.DataFrame, threshold: float = QUOTE_THRESHOLD) 
 
     pairs = list(_similar_pairs(sketches, same_words, threshold))
     pairs.sort(key=lambda pair: (-overlap(*pair)[0], pair))  # the closest copies join first
-    component = _components(len(tokens), pairs, joinable)
+    component = _components(len(tokens), pairs, joinable)[same_as]
     keys = quotes["article_id"].astype(str) + "/" + quotes["quote"].astype(str)
     frame = pd.DataFrame({"component": component, "article_id": quotes["article_id"].astype(str).to_numpy(),
                           "key": keys.to_numpy(), "quote": quotes["quote"].to_numpy()})
