@@ -54,6 +54,8 @@ ROLE_NOUNS = lexicon.words("names/role_nouns")
 # title is no first name when names are matched ("Baroness Kennedy" is a bare surname).
 PEER_TITLES = lexicon.words("names/peerage_titles")
 PEERAGE_TITLES = PEER_TITLES | lexicon.words("names/royal_titles")
+# Nouns of organisations ("ministry", "government"); the speaker rules' list (quotes/participants.py).
+ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 # Party words a tagger glues before a person's name: "Lib Dem Norman Baker".
 PARTY_WORDS = lexicon.words("names/party_words")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
@@ -175,11 +177,22 @@ def _is_peerage_words(words: list[str]) -> bool:
         and words[1][:1].isupper() and words[1].isalpha()
 
 
+def is_plural(token: Token) -> bool:
+    """Whether a noun is plural, a plural acronym ("MPs", which the tagger reads as NNP) included."""
+    return token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and len(token.text) > 2 and token.text[:-1].isupper())
+
+
 def is_role_noun(token: Token) -> bool:
     """Whether a token's text or lemma is a role noun ("minister", "Sen.", "spokesmen", "MPs")."""
     return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS or (
-        (token.tag_ in ("NNS", "NNPS") or token.text[:-1].isupper()) and token.lower_.endswith("s")
-        and token.lower_[:-1] in ROLE_NOUNS)
+        is_plural(token) and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
+
+
+def is_kind_of_organisation(name: str) -> bool:
+    """Whether a name is only a kind of organisation ("Government", "the police"), not one named:
+    read by the speaker rules and by linking, so neither makes it a speaker's name."""
+    words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+    return len(words) == 1 and fold(words[0]) in ORGANISATION_NOUNS
 
 
 def title_before_apposition(ent: Span) -> str | None:

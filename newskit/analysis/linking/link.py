@@ -13,8 +13,8 @@ from newskit.analysis.linking.labels import is_organisation, org_context, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_known_first_name, name_parts,
-                                   normalize_name, same_first_name)
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_kind_of_organisation, is_known_first_name,
+                                   name_parts, normalize_name, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -272,17 +272,6 @@ def _org_evidence(rows: pd.DataFrame, keys: pd.Series, cluster_of: dict[str, str
     return evidence
 
 
-# Nouns of organisations ("government", "police"): the lexicon the speaker rules read.
-ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
-
-
-def _kind_of_organisation(text: str) -> bool:
-    """Whether a speaker written "The government", "Police" names a kind of organisation, not one:
-    such words never take the entity a capitalized "Government" got elsewhere."""
-    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
-    return len(words) == 1 and fold(words[0]) in ORGANISATION_NOUNS
-
-
 def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
                  corpus_names: dict | None = None) -> pd.DataFrame:
     """Quotes whose `speaker` is the corpus-wide name of the speaker (`article_speaker` keeps the
@@ -308,7 +297,7 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
     for article, speaker, text in zip(frame["article_id"].astype(str), local, frame["speaker_text"]):
         if not isinstance(speaker, str):
             hit = None
-            if isinstance(text, str) and text[:1].isupper() and not _kind_of_organisation(text):
+            if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text):
                 name = normalize_name(text, "PERSON")
                 hit = written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))
             speakers.append([hit[0]] if hit else [])

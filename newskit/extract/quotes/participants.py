@@ -27,12 +27,11 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold,
-                                   is_known_first_name, gender_of, is_role_noun, is_title_word, person_name,
-                                   role_descriptions, role_of)
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold,
+                                   is_kind_of_organisation, is_known_first_name, gender_of, is_role_noun, is_title_word,
+                                   person_name, role_descriptions, role_of)
 
-# Nouns of organisations: "the ministry said" is an organisation speaking.
-ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
+# ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
 GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
 # What describes an organisation by its kind ("the non-partisan charity"): read to the organisation
@@ -185,7 +184,7 @@ class Participants:
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue  # "ofNew Labour": words the source glued, no name
-            if " " not in name and fold(name) in ORGANISATION_NOUNS:
+            if is_kind_of_organisation(name):
                 continue  # "the Government": a kind of organisation, not one named
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"

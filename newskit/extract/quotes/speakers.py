@@ -18,8 +18,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold, is_role_noun,
-                                   is_title_word, person_name, role_of)
+from newskit.extract.names import (PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
+                                   is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
@@ -99,12 +99,10 @@ class Resolver:
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": "ORG"}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
-        plural = head.tag_ in ("NNS", "NNPS") or (head.text.endswith("s") and head.text[:-1].isupper())  # "MPs"
-        if plural and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
+        if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
-        own = [t for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct]
-        if len(own) == 1 and own[0].lemma_.lower() in ORGANISATION_NOUNS:
+        if is_kind_of_organisation(without_determiner(mention)):
             description = True  # "the Government said": a kind of organisation, not its name
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
                 self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
@@ -378,10 +376,7 @@ def _titled_person(mention: Span) -> tuple[Span, str] | None:
             inside = [e for e in doc.ents if e.label_ == "PERSON" and prep.i + 1 < e.start and e.end <= prep.right_edge.i + 1
                       and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].ent_type_ != "PERSON"]
             if inside:
-                left = head.left_edge.i
-                while left < head.i and doc[left].dep_ in ("det", "poss"):
-                    left += 1
-                return inside[-1], doc[left:inside[-1].start].text
+                return inside[-1], doc[_title_start(head):inside[-1].start].text
             continue
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "at", "in"):
             continue
@@ -395,11 +390,16 @@ def _titled_person(mention: Span) -> tuple[Span, str] | None:
                 name_start += 1
             if name_start == ent.start and ent.start == prep.i + 1:
                 return None  # "envoy to Olga Marek": the name is someone else's
-            left = head.left_edge.i
-            while left < head.i and doc[left].dep_ in ("det", "poss"):
-                left += 1
-            return doc[name_start:ent.end], doc[left:name_start].text
+            return doc[name_start:ent.end], doc[_title_start(head):name_start].text
     return None
+
+
+def _title_start(head: Token) -> int:
+    """Where a title headed by `head` starts: its left edge after a determiner or possessive."""
+    left = head.left_edge.i
+    while left < head.i and head.doc[left].dep_ in ("det", "poss"):
+        left += 1
+    return left
 
 
 def _is_place_word(token: Token) -> bool:
