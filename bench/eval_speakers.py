@@ -1,6 +1,6 @@
 """Score the speakers newskit gives its quotes against the hand-made gold (bench/gold/speakers.csv).
 
-    .venv/bin/python bench/eval_speakers.py [--shared ../shared] [--split dev|heldout|all] [--show wrong|missing]
+    .venv/bin/python bench/eval_speakers.py [--shared ../shared] [--split dev|heldout|all] [--show wrong|missing|unmatched]
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_fresh.csv --split all   (the fresh test set: aggregate only)
 
 The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
@@ -12,8 +12,10 @@ of a joint speaker; `none` for an unnamed source), how the speaker is written ne
 bench/gold/README.md says how it was made.
 
 A predicted quote matches a gold one when their characters overlap on at least 30 % of the gold
-content, one-to-one, best overlap first (as in bench/eval_quotes.py; a prediction's content is
-the union of its `parts` when present). Each matched quote's speaker is then
+content, one-to-one, best overlap first (as in bench/eval_quotes.py). The gold gives one row per
+contiguous piece of a quote (a quote split by "he said", or going on after a sentence of
+narration), so each of a prediction's `parts` is matched on its own, carrying the prediction's
+speaker. Each matched quote's speaker is then
   right    the predicted `speaker` equals the gold name or one of its alternatives, compared
            without case, extra whitespace or the curly/straight apostrophe difference; for a
            `none` gold, the prediction has no speaker; for a joint gold, the set of predicted
@@ -88,6 +90,15 @@ def match(gold: list[dict], predicted: list[dict], threshold: float = THRESHOLD)
     return match_spans([[(g["quote_start"], g["quote_end"])] for g in gold], predicted, threshold)
 
 
+def pieces(pred: dict) -> list[dict]:
+    """A prediction as the gold writes quotes: one per part (a split quote's two pieces), each
+    with the prediction's speaker."""
+    spans = predicted_spans(pred)
+    if len(spans) == 1:
+        return [pred]
+    return [{**pred, "start": start, "end": end, "parts": None} for start, end in spans]
+
+
 def predicted_speakers(pred: dict) -> list[str]:
     """The prediction's speakers: the names of the `speakers` column (joined by "; ", frames.JOINT),
     else `speaker`."""
@@ -131,7 +142,7 @@ def score(gold: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for article_id, group in gold.groupby("article_id", sort=False):
         golds = group.to_dict("records")
-        predicted = by_article.get(article_id, [])
+        predicted = [piece for p in by_article.get(article_id, []) for piece in pieces(p)]
         pairs = dict(match(golds, predicted))
         for gi, g in enumerate(golds):
             pred = predicted[pairs[gi]] if gi in pairs else None
@@ -184,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
     parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
     parser.add_argument("--gold", default=str(GOLD))
-    parser.add_argument("--show", choices=("wrong", "missing"), help="list the dev cases with this outcome")
+    parser.add_argument("--show", choices=("wrong", "missing", "unmatched"),
+                        help="list the dev cases with this outcome (unmatched: gold attributions no prediction matched)")
     parser.add_argument("--i-know", action="store_true", help="let --show list held-out cases too (not while writing rules)")
     parser.add_argument("--model", default=None)
     args = parser.parse_args(argv)
@@ -213,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(summary(scored, "split").round(3).to_string())
     if args.show:
-        cases = scored[scored["outcome"] == args.show]
+        cases = scored[scored["outcome"].isna()] if args.show == "unmatched" else scored[scored["outcome"] == args.show]
         if not args.i_know:
             cases = cases[cases["split"] == "dev"]
         print(f"\n{args.show} ({'all splits' if args.i_know else 'dev only'}): {len(cases)}")

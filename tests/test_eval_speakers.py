@@ -43,12 +43,14 @@ def test_overlap_of_thirty_percent_of_the_gold_content_matches_one_to_one():
     assert ev.match(gold, [pred("The mill", "x"), pred("The mill will close.", "Pat Quill")]) == [(0, 1)]
 
 
-def test_parts_make_a_predictions_content():
-    gold = [gold_row("Jobs will go.", "Pat Quill")]
-    (a, b), (c, d) = span("The mill"), span("Jobs will go.")
+def test_each_part_of_a_prediction_matches_its_own_gold_piece():
+    (a, b), (c, d) = span("The mill will close."), span("Jobs will go.")
     split_quote = {"article_id": "a1", "start": a, "end": d, "parts": f"{a}:{b} {c}:{d}", "speaker": "Pat Quill"}
     assert ev.predicted_spans(split_quote) == [(a, b), (c, d)]
-    assert ev.match(gold, [split_quote]) == [(0, 0)]
+    assert [(p["start"], p["end"], p["speaker"]) for p in ev.pieces(split_quote)] == [(a, b, "Pat Quill"), (c, d, "Pat Quill")]
+    gold = pd.DataFrame([gold_row("The mill will close.", "Pat Quill"), gold_row("Jobs will go.", "Pat Quill", "pronoun")])
+    scored = ev.score(gold, pd.DataFrame([split_quote]))
+    assert scored["outcome"].tolist() == ["right", "right"]
 
 
 @pytest.mark.parametrize("gold_speaker, predicted, expected", [

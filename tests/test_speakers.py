@@ -200,3 +200,20 @@ def test_knights_titles_over_organisations_and_subjectless_cues(corpus):
     # "But told Radio Northland: ...": the previous sentence's subject, never the audience
     row = said(corpus, "titles_and_cues.txt", "matter is closed")
     assert row["speaker"] == "Pell"
+
+
+def test_subjects_the_parse_splits_and_continuations_after_a_cue(corpus):
+    name = "subjects_and_continuations.txt"
+    # the role read back from the name stops at the clause: not "has halted after ... Secretary"
+    assert said(corpus, name, "strong dollar")["speaker_role"] == "Ruritanian Treasury Secretary"
+    # "A spokesman for Dunmore Builders, Dr Venkat, told": the name the parse hung on the firm
+    assert said(corpus, name, "better homes")["speaker"] == "Venkat"
+    # a cue after the speaker's own apposition between dashes, and the quote that goes on
+    for content in ("street traders", "Now officials"):
+        assert said(corpus, name, content)["speaker"] == "Ivan Sorokin", content
+    # a quote sentence after a cued quote continues it; the next sentence's verb has its own clause
+    assert said(corpus, name, "only a matter of time")["speaker"] == "Carl Fenton"
+    assert pd.isna(said(corpus, name, "quietly happy")["speaker"])
+    # "Jane Hollis, Tory shadow ... secretary, said" and "said co-ordinator Peter Facet": the name
+    assert said(corpus, name, "get the money")["speaker"] == "Jane Hollis"
+    assert said(corpus, name, "closer scrutiny")["speaker"] == "Peter Facet"

@@ -233,8 +233,8 @@ def role_of(ent: Span) -> str | None:
         return doc[ent.start:titled[-1].i + 1].text
     # compound and modifier tokens in the name's own noun phrase, up to a determiner
     while start > 0 and doc[start - 1].dep_ not in _ROLE_STOP and not doc[start - 1].is_punct \
-            and doc[start - 1].ent_type_ != "PERSON" \
-            and (doc[start - 1].head.i in range(start - 1, ent.end + 3) or doc[start - 1].is_title):
+            and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].pos_ not in ("VERB", "AUX", "SCONJ", "PRON") \
+            and doc[start - 1].dep_ != "mark" and (doc[start - 1].head.i in range(start - 1, ent.end + 3) or doc[start - 1].is_title):
         start -= 1
     words = doc[start:ent.start]
     if len(words) and any(is_role_noun(t) for t in words):

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
+from newskit.extract.names import is_role_noun
 
 # Lemmas of the verbs that introduce speech (direct, reported or mixed); beliefs stay out.
 REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
@@ -53,7 +54,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
         if child.dep_ in SUBJECTS and child.lower_ not in _NOT_SPEAKERS:
             if child.lower_ == "it" and (child.dep_ == "nsubjpass" or any(c.dep_ in ("auxpass", "expl") for c in verb.children)):
                 return None  # "it is said that": no speaker
-            return mention(child)
+            return mention(_named_subject(child, [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
         return mention(verb.doc[verb.i + 1])
@@ -77,6 +78,26 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None
+
+
+def _named_subject(subject: Token, others: list[Token]) -> Token:
+    """Of two subjects the small model gave one verb, the name when the other only describes it:
+    "Theresa May, Tory shadow work and pensions secretary, said" (the role between commas read as
+    a subject) and "said co-ordinator Peter Facey" (the hyphenated role read as one)."""
+    if subject.pos_ != "NOUN":
+        return subject
+    doc = subject.doc
+    for other in others:
+        if other.pos_ != "PROPN":
+            continue
+        if other.i > subject.i and all(doc[k].dep_ in ("compound", "amod", "punct", *SUBJECTS) and doc[k].text != ","
+                                       for k in range(subject.i + 1, other.i)):
+            return other  # "co-ordinator Peter Facey"
+        left = subject.left_edge.i
+        if other.i < subject.i and left >= 2 and doc[left - 1].text == "," and other.right_edge.i == left - 2 \
+                and (is_role_noun(subject) or any(is_role_noun(c) for c in subject.conjuncts)):
+            return other  # "Theresa May, Tory shadow work and pensions secretary, said"
+    return subject
 
 
 def _clause_of(verb: Token) -> Token:

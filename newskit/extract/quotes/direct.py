@@ -232,11 +232,18 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
     if text[quoted.end - 2:quoted.end - 1] in ".?!" and end < len(text) and text[start:end].rstrip()[-1:] in (",", ":") \
             and quoted_spans(text[end:]):
         return None, end  # `"..." He added, "..."`: the cue introduces the next quote
-    for position, token in enumerate(words[:6]):
+    for position, token in enumerate(words[:14]):
         if _is_reporting(token) and (punct_before or position <= 1):
             speaker = _speaker_of(token)
             # the speaker is named right there, not before the quote ("X called it 'fine' to say")
-            if speaker is not None and speaker.start_char >= start:
+            if speaker is None or speaker.start_char < start:
+                continue
+            if text[quoted.end - 2:quoted.end - 1] in ".?!" and text[start:end].lstrip()[:1].isupper() \
+                    and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                return None, end  # `"... $1.30." Some analysts maintain the US is ...`: a new statement
+            # further than six words only across the speaker's own apposition: `"...," Andrei
+            # Illarionov - then economic adviser to President Vladimir Putin - told a press conference`
+            if position < 6 or all(speaker.root.left_edge.i <= w.i <= speaker.root.right_edge.i for w in words[:position]):
                 return _verb_cue(pdoc, token, speaker), end
     return None, end
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
+from newskit.extract.names import (HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
                                    is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
@@ -353,6 +353,20 @@ def _name_beside(mention: Span) -> Span | None:
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+    for prep in mention.root.children:
+        # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parser hung the name on the
+        # organisation the role is for
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "with"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ == "PERSON":
+                continue
+            for name in obj.children:
+                if name.dep_ == "appos" and name.i > obj.i and doc[name.left_edge.i - 1].text == "," and name.pos_ == "PROPN":
+                    run = next((e for e in doc.ents if e.start <= name.i < e.end), None) if name.ent_type_ else name_run(name)
+                    if run is not None and (run.label_ == "PERSON" or run[0].lower_.rstrip(".") in HONORIFICS
+                                            or looks_like_person(run.text)):
+                        return run
     # a name the tagger left untagged or mislabelled: "The Spectator editor Boris Johnson"
     for at in (mention.end, after, before - 1 if before else None):
         if at is not None and 0 <= at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].ent_type_ not in ("GPE", "LOC", "NORP"):
