@@ -91,7 +91,8 @@ def test_split_is_fixed_by_the_article_id():
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
-@pytest.mark.parametrize("name, articles", [("speakers.csv", 40), ("speakers_fresh.csv", 30)])
+@pytest.mark.parametrize("name, articles", [("speakers.csv", 40), ("speakers_fresh.csv", 30),
+                                            ("speakers_test.csv", 30)])
 def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
     gold = ev.read_gold(ROOT / "bench" / "gold" / name)
     assert gold["article_id"].nunique() >= articles
@@ -111,3 +112,10 @@ def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
 def test_the_fresh_test_set_shares_no_article_with_the_development_gold():
     fresh = ev.read_gold(ROOT / "bench" / "gold" / "speakers_fresh.csv")
     assert not set(fresh["corpus_path"]) & set(ev.read_gold()["corpus_path"])
+
+
+def test_the_third_test_set_shares_no_article_with_the_other_golds():
+    third = set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_test.csv")["corpus_path"])
+    assert len(third) == 30
+    assert not third & set(ev.read_gold()["corpus_path"])
+    assert not third & set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_fresh.csv")["corpus_path"])
