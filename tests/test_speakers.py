@@ -217,3 +217,17 @@ def test_subjects_the_parse_splits_and_continuations_after_a_cue(corpus):
     # "Jane Hollis, Tory shadow ... secretary, said" and "said co-ordinator Peter Facet": the name
     assert said(corpus, name, "get the money")["speaker"] == "Jane Hollis"
     assert said(corpus, name, "closer scrutiny")["speaker"] == "Peter Facet"
+
+
+def test_reported_speech_before_a_quote_and_it_after_an_unnamed_organisation(corpus):
+    name = "subjects_and_continuations.txt"
+    # a quote standing alone after reported speech is that speaker's, not the last direct quote's
+    assert said(corpus, name, "Issues of war")["speaker"] == "Ruth Alder"
+    assert said(corpus, name, "public figures who tell")["speaker"] == "Sam Birch"
+    # "The opposition ... It said ... It added": the unnamed organisation, never one named earlier
+    for content in ("further million people", "reforms did not go far"):
+        assert pd.isna(said(corpus, name, content)["speaker"]), content
+    # a fronted "Mr Hale denied X" is its own statement, not what "Mr Birch told reporters"
+    row = said(corpus, name, "made that remark")
+    assert (row["content"], row["speaker"]) == ("Ms Alder made that remark", "Tom Hale")
+    assert said(corpus, name, "Of course I trust her")["speaker"] == "Sam Birch"

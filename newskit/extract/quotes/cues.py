@@ -167,7 +167,8 @@ def trimmed(pdoc: ParagraphDoc, start: int, end: int) -> Span | None:
     doc = pdoc.doc
     while start < end and (doc[start].is_space or doc[start].text in TRIM or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRIM or doc[end - 1].text in ".!?"):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRIM or doc[end - 1].text in ".!?"
+                           or doc[end - 1].pos_ == "CCONJ"):  # "... made that quote, and"
         end -= 1
     return doc[start:end] if end > start else None
 

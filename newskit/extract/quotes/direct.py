@@ -55,29 +55,33 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
     resolver = Resolver(adoc)
     rows: list[dict] = []
     taken: list[tuple[int, int]] = []  # article spans of quote marks already owned by a row
-    for group, cue in _direct_quotes(adoc, rows):
+    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
+    reported = [(pdoc, item) for pdoc in adoc.paragraphs for item in _reported(pdoc)]
+    # reported speech outside quotation marks, with its speaker: a quote standing alone after it
+    # is that speaker's (`Campbell said the war had hit trust. "Issues of war ..."`)
+    said = [(start, end, cue) for _, (_, (start, end), cue, _) in reported
+            if cue.speaker is not None and not any(s < end and start < e for s, e in quoted)]
+    for group, cue in _direct_quotes(adoc, rows, said):
         row = _row(adoc, resolver, "direct", [(p.start + q.start, p.start + q.end) for p, q in group.parts], cue, rows)
         if row is not None:
             rows.append(row)
             taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
-    quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
-    for pdoc in adoc.paragraphs:
-        for kind, (start, end), cue, parts in _reported(pdoc):
-            if _share_inside(start, end, taken) > 0.5:
-                # the quoted words already make a direct quote; reported words around them belong
-                # to it: `Rajoy said that he will "try again"` is one mixed quote
-                direct = [r for r in rows if r["kind"] == "direct" and r["start"] < end and start < r["end"] and r["cue_start"] == cue.start]
-                if kind != "according_to" and direct and _words_outside(adoc.text, start, end, taken + _attributions(direct)):
-                    _widen(adoc, direct[0], start, end)
-                continue
-            if kind == "indirect" and any(s < end and e > start for s, e in quoted):
-                kind = "mixed"  # reported speech with a quoted fragment
-                # the reported clause opens a quote that runs past the clause: the quote belongs to it
-                end = max([end] + [e for s, e in quoted if start <= s < end < e and adoc.text[s:end].count("\n\n") == 0])
-            parts = [(start, end)] if parts is None or end != parts[-1][1] else parts
-            row = _row(adoc, resolver, kind, parts, cue, rows)
-            if row is not None:
-                rows.append(row)
+    for pdoc, (kind, (start, end), cue, parts) in reported:
+        if _share_inside(start, end, taken) > 0.5:
+            # the quoted words already make a direct quote; reported words around them belong
+            # to it: `Rajoy said that he will "try again"` is one mixed quote
+            direct = [r for r in rows if r["kind"] == "direct" and r["start"] < end and start < r["end"] and r["cue_start"] == cue.start]
+            if kind != "according_to" and direct and _words_outside(adoc.text, start, end, taken + _attributions(direct)):
+                _widen(adoc, direct[0], start, end)
+            continue
+        if kind == "indirect" and any(s < end and e > start for s, e in quoted):
+            kind = "mixed"  # reported speech with a quoted fragment
+            # the reported clause opens a quote that runs past the clause: the quote belongs to it
+            end = max([end] + [e for s, e in quoted if start <= s < end < e and adoc.text[s:end].count("\n\n") == 0])
+        parts = [(start, end)] if parts is None or end != parts[-1][1] else parts
+        row = _row(adoc, resolver, kind, parts, cue, rows)
+        if row is not None:
+            rows.append(row)
     # a quoted fragment inside reported speech by the same cue is part of that mixed quote:
     # `Rubio says Obama is "obsessed" with guns` is one attribution, not two
     mixed = {(r["cue_start"], r["start"], r["end"]) for r in rows if r["kind"] == "mixed" and r["cue_start"] is not None}
@@ -113,8 +117,9 @@ def _groups(adoc: ArticleDoc) -> list[Group]:
     return groups
 
 
-def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
-    """(group, cue) for every quoted span with a cue, merging split quotes."""
+def _direct_quotes(adoc: ArticleDoc, rows: list[dict], said: list[tuple[int, int, Cue]]):
+    """(group, cue) for every quoted span with a cue, merging split quotes; `said` holds the
+    reported speech outside quotation marks (article span and cue)."""
     groups = _groups(adoc)
     index = 0
     while index < len(groups):
@@ -137,12 +142,12 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict]):
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
             cue, found = _dash_paragraph(adoc, last_pdoc), "dash"
         if cue is None and _stands_alone(first_pdoc, first, last_pdoc, last):
-            cue, found = _floating(rows, first_pdoc), "floating"
+            cue, found = _floating(rows, first_pdoc, first_pdoc.start + first.start, said), "floating"
         if cue is not None and len(group.parts) == 1 and not is_speech(first_pdoc, first, _how(cue, found), cue.verb):
             cue = None  # a title, a nickname or a scare quote near a cue (quotes/speech.py)
         if cue is not None:
             # floating quotes right after it continue it: one quotation, several parts
-            while index + 1 < len(groups) and _continues(adoc, group, groups[index + 1]):
+            while index + 1 < len(groups) and _continues(adoc, group, groups[index + 1], said):
                 group.parts.extend(groups[index + 1].parts)
                 index += 1
             yield group, cue
@@ -326,11 +331,13 @@ def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphD
     return not any(c.isalnum() for c in tail) and not any(c.isalnum() for c in after)
 
 
-def _continues(adoc: ArticleDoc, group: Group, nxt: Group) -> bool:
+def _continues(adoc: ArticleDoc, group: Group, nxt: Group, said: list[tuple[int, int, Cue]]) -> bool:
     """The next quote stands alone, has no cue of its own and follows in the same paragraph or
-    opens the next one."""
+    opens the next one, with no reported speech between them."""
     last_pdoc, last = group.parts[-1]
     first_pdoc, first = nxt.parts[0]
+    if any(last_pdoc.start + last.end <= start and end <= first_pdoc.start + first.start for start, end, _ in said):
+        return False  # `"...," said Campbell. Bell said politicians fail. "We need ..."`: Bell's
     next_paragraph = _previous_paragraph(adoc, first_pdoc) is last_pdoc and not first_pdoc.text[:first.start].strip()
     if not (first_pdoc is last_pdoc or next_paragraph):
         return False
@@ -354,8 +361,13 @@ def _dash_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> Cue | None:
     return Cue(nxt, text.lstrip()[0], *_dash_offsets(nxt, 0), name)
 
 
-def _floating(rows: list[dict], pdoc: ParagraphDoc) -> Cue | None:
-    """A floating quote continues the direct quote just before it (same or previous paragraph)."""
+def _floating(rows: list[dict], pdoc: ParagraphDoc, start: int, said: list[tuple[int, int, Cue]]) -> Cue | None:
+    """A floating quote continues the attribution just before it (same or previous paragraph):
+    reported speech (`Campbell said the war had hit trust. "Issues of war ..."`) or a direct quote."""
+    last = rows[-1]["end"] if rows else -1
+    reported = [cue for s, e, cue in said if last <= s and e <= start and cue.pdoc.paragraph >= pdoc.paragraph - 1]
+    if reported:
+        return reported[-1]
     for row in reversed(rows):
         if row["kind"] in ("direct", "mixed") and row["paragraph"] >= pdoc.paragraph - 1:
             return Cue(pdoc, "", -1, -1, None)

@@ -179,6 +179,8 @@ def _complement(verb: Token) -> list[Token] | None:
     for child in children:
         # a that-clause or bare clause: "said (that) the city would pay"
         if child.dep_ == "ccomp":
+            if child.i < verb.i and is_reporting(child) and any(g.dep_ == "nsubj" and _can_speak(mention(g)) for g in child.children):
+                continue  # "Mr Blair denied ..., and ... the chancellor told reporters:": two statements
             return [child]
     for child in children:
         # a to-infinitive, with the addressee when there is one: "urged the city to pay",

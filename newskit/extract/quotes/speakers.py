@@ -22,7 +22,7 @@ from newskit.extract.names import (HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, 
                                    is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
-from newskit.extract.quotes.cues import name_run
+from newskit.extract.quotes.cues import name_run, previous_subject
 from newskit.extract.quotes.participants import (ORG_LABELS, ORGANISATION_NOUNS, Participants, looks_like_person,
                                                  without_determiner)
 from newskit.frames import JOINT, joint_name
@@ -79,6 +79,18 @@ class Resolver:
         head = mention.root
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
+            if SPEAKER_PRONOUNS[lower] == "neuter":
+                described = previous_subject(head)
+                for _ in range(3):  # "It said ... It added": back through the chain of "it"
+                    if described is None or described.text.lower() != "it":
+                        break
+                    described = previous_subject(described.root)
+                if described is not None and described.root.pos_ == "NOUN" and not described.root.ent_type_ \
+                        and described.root.lemma_.lower() in ORGANISATION_NOUNS and not is_plural(described.root):
+                    # "The opposition also made capital of the figures. It said ...": "it" is the
+                    # organisation the sentence before described, named or not
+                    found = self._one(described, pdoc)
+                    return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
         royal = royal_name(mention)
         if royal is not None:  # "the Queen", "the Duke of Edinburgh": how the article names them
