@@ -326,7 +326,8 @@ def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphD
     ends = _sentence_ends(after)
     after = after[:ends[0]] if ends else after
     # a quote closing on . ? ! before a capital ends its sentence: `..." Carl Tobias, a professor`
-    if last_pdoc.text[last.end - 2:last.end - 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
+    final = last.end - 2 if last.closed else last.end - 1  # the last character before a closing mark
+    if last_pdoc.text[final:final + 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
         after = ""
     return not any(c.isalnum() for c in tail) and not any(c.isalnum() for c in after)
 

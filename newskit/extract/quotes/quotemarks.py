@@ -3,7 +3,9 @@
 Straight ("), curly (“ ”), low-high („ “), guillemets (« » and » «) and single marks (‘ ’, ')
 are paired left to right. An apostrophe (Russia’s, don't, the boys' toys) is never a mark, a
 mark that cannot be paired is skipped, and a quote still open at the end of the text is
-reported with `closed=False` (a quote that runs on into the next paragraph). Nothing here
+reported with `closed=False` (a quote that runs on into the next paragraph), as is one whose
+sentence ends right before the next opening mark (`"A. "B."`: the paragraphs of one long quote
+run together). Nothing here
 raises on odd input: mismatched, unbalanced or hundreds of marks in a row just give fewer spans.
 """
 from __future__ import annotations
@@ -67,7 +69,13 @@ def _pair(text: str, marks: re.Pattern, closers: dict[str, str], single: bool) -
                 spans.append(Quoted(open_at, i + 1, True))
             open_at = -1
         elif mark in closers and _opens(text, i):
-            # a second opener while one is open: the first was never closed; start again here
+            # a second opener while one is open: the first was never closed; start again here.
+            # When the open one ends a sentence (`"By failing ... hardest. "By pledging ...`, the
+            # paragraphs of a long quote run together), it is a quote of its own, left open.
+            if open_at >= 0:
+                run = text[open_at + 1:i].rstrip()
+                if run[-1:] in ".?!" and any(ch.isalnum() for ch in run):
+                    spans.append(Quoted(open_at, open_at + 1 + len(run), False))
             open_at, open_mark = i, mark
     if open_at >= 0 and any(ch.isalnum() for ch in text[open_at + 1:]):
         spans.append(Quoted(open_at, len(text), False))

@@ -183,6 +183,12 @@ def _complement(verb: Token) -> list[Token] | None:
                 continue  # "Mr Blair denied ..., and ... the chancellor told reporters:": two statements
             return [child]
     for child in children:
+        # a clause with its own subject the parse hung on the verb as an adverbial, right after
+        # it: "He said after seven years Labour had transformed ..."
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.i == verb.i + 1 and child.tag_ != "VBG" \
+                and any(g.dep_ == "nsubj" for g in child.children) and not any(g.dep_ == "mark" for g in child.children):
+            return [child]
+    for child in children:
         # a to-infinitive, with the addressee when there is one: "urged the city to pay",
         # "pledged to work together"
         if child.dep_ == "xcomp" and lemma not in _ASPECTUAL and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
