@@ -92,7 +92,7 @@ def test_split_is_fixed_by_the_article_id():
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
 @pytest.mark.parametrize("name, articles", [("speakers.csv", 40), ("speakers_fresh.csv", 30),
-                                            ("speakers_test.csv", 30)])
+                                            ("speakers_test.csv", 30), ("speakers_desc.csv", 30)])
 def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
     gold = ev.read_gold(ROOT / "bench" / "gold" / name)
     assert gold["article_id"].nunique() >= articles
@@ -119,3 +119,10 @@ def test_the_third_test_set_shares_no_article_with_the_other_golds():
     assert len(third) == 30
     assert not third & set(ev.read_gold()["corpus_path"])
     assert not third & set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_fresh.csv")["corpus_path"])
+
+
+def test_the_description_rich_set_shares_no_article_with_the_other_golds():
+    desc = set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_desc.csv")["corpus_path"])
+    assert len(desc) == 30
+    for name in ("speakers.csv", "speakers_fresh.csv", "speakers_test.csv"):
+        assert not desc & set(ev.read_gold(ROOT / "bench" / "gold" / name)["corpus_path"]), name
