@@ -279,6 +279,17 @@ def test_unclosed_quote_runs_to_the_end():
     assert len(spans) == 1 and not spans[0].closed
 
 
+def test_a_long_quotes_paragraphs_run_together_are_quotes_of_their_own():
+    # `"A. "B."`: the first paragraph's quote is left open, as when paragraphs were separate
+    text = 'he said. "By failing to act they hurt buyers. "By acting now we help them."'
+    spans = quoted_spans(text)
+    assert [(text[s.start:s.end], s.closed) for s in spans] == [
+        ('"By failing to act they hurt buyers.', False), ('"By acting now we help them."', True)]
+    # an opener in mid-sentence still starts again (the first mark was never a quote)
+    other = 'a "stray mark and "a quote" here'
+    assert [other[s.start:s.end] for s in quoted_spans(other)] == ['"a quote"']
+
+
 # --- said_on from the timeline's rows -------------------------------------------------------------
 
 def test_said_on_from_timex_rows(nlp):

@@ -231,3 +231,9 @@ def test_reported_speech_before_a_quote_and_it_after_an_unnamed_organisation(cor
     row = said(corpus, name, "made that remark")
     assert (row["content"], row["speaker"]) == ("Ms Alder made that remark", "Tom Hale")
     assert said(corpus, name, "Of course I trust her")["speaker"] == "Sam Birch"
+
+
+def test_a_description_never_given_as_a_title_is_the_most_named_person(corpus):
+    # "Tom Reyes ... Mr Reyes ... Reyes ... with Ann Pike. The prime minister said": Reyes, named
+    # three times, not the last-named Ann Pike
+    assert said(corpus, "subjects_and_continuations.txt", "new crane")["speaker"] == "Tom Reyes"

@@ -404,10 +404,10 @@ class Participants:
                 and fold(head.text) not in SPOKESPEOPLE and not named_in:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
             # the article never spelled out as a title refers to the most recent person without one
-            untitled = [(entry.last_before(offset), entry.name) for entry in pool.values()
-                        if not entry.roles and entry.last_before(offset) is not None
+            untitled = [(sum(at < offset for at, _, _ in entry.mentions), entry.last_before(offset), entry.name)
+                        for entry in pool.values() if not entry.roles and entry.last_before(offset) is not None
                         and not (gender and entry.gender and gender != entry.gender)]
-            best = max(untitled) if untitled else None
+            best = max(untitled)[1:] if untitled else None
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
