@@ -237,3 +237,16 @@ def test_a_description_never_given_as_a_title_is_the_most_named_person(corpus):
     # "Tom Reyes ... Mr Reyes ... Reyes ... with Ann Pike. The prime minister said": Reyes, named
     # three times, not the last-named Ann Pike
     assert said(corpus, "subjects_and_continuations.txt", "new crane")["speaker"] == "Tom Reyes"
+
+
+def test_descriptions_by_kind_party_and_plural_roles(corpus):
+    name = "descriptions.txt"
+    # "Revenues at media group Corvane slipped ..., the group said": named with the kind in its sentence
+    assert said(corpus, name, "Revenues at media group")["speaker"] == "Corvane"
+    # "the Oslo-based economics think tank": the organisation of the sentence before
+    assert said(corpus, name, "regain momentum")["speaker"] == "Halden Institute"
+    # a party in a description is no name: "the Liberal Democrat leader" is the untitled person
+    assert said(corpus, name, "relying on fear")["speaker"] == "Marcus Penrose"
+    # "The MPs said": several unnamed people, never a speaker called "MPs" (even tagged ORG)
+    row = said(corpus, name, "not consulted anglers")
+    assert pd.isna(row["speaker"]) and pd.isna(row["speaker_label"])

@@ -188,6 +188,13 @@ def is_role_noun(token: Token) -> bool:
         is_plural(token) and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
 
 
+def is_role_word(word: str) -> bool:
+    """Whether a written word is a role noun, singular or plural ("MPs", "Officials", "minister"):
+    the string-level test of `is_role_noun`, for code that reads no parse."""
+    folded = fold(word).rstrip(".")
+    return folded in ROLE_NOUNS or (folded.endswith("s") and len(folded) > 2 and folded[:-1] in ROLE_NOUNS)
+
+
 def is_kind_of_organisation(name: str) -> bool:
     """Whether a name is only a kind of organisation ("Government", "the police"), not one named:
     read by the speaker rules and by linking, so neither makes it a speaker's name."""

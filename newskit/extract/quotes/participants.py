@@ -27,9 +27,9 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold,
-                                   is_kind_of_organisation, is_known_first_name, gender_of, is_role_noun, is_title_word,
-                                   person_name, role_descriptions, role_of)
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, ROLE_HYPERNYMS,
+                                   TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
+                                   is_role_noun, is_title_word, person_name, role_descriptions, role_of)
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
@@ -247,6 +247,19 @@ class Participants:
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + (c[0].entity_label in _PLACE_LABELS),
                                               not c[2], -c[3]))[0]
 
+    def _kind_named_beside(self, mention: Span, offset: int) -> Participant | None:
+        """The organisation named with the mention's kind noun earlier in its sentence."""
+        head = mention.root
+        base = offset - mention[0].idx  # the paragraph's article offset
+        sentence = head.sent
+        for ent in reversed([e for e in mention.doc.ents if e.label_ == "ORG" and sentence.start <= e.start
+                             and e.end <= mention.start]):
+            if _kind_before(ent) == head.lemma_.lower():
+                name = self.name_at(base + ent.start_char, base + ent.end_char, "ORG") or without_determiner(ent)
+                if name in self.orgs:
+                    return self.orgs[self.org_named(name, offset)]
+        return None
+
     def introduced_after(self, pool: dict[str, Participant], offset: int, horizon: int,
                          accept=lambda entry: True) -> Participant | None:
         """The first participant of `pool` the article introduces after `offset` and before
@@ -359,7 +372,9 @@ class Participants:
         nation = [fold(t.text) for t in words if t.i != head.i and is_nationality(t)]
         titles = [f for t, f in zip(words, folded) if t.i != head.i and (f in TITLE_MODIFIERS or f in CORE_TITLES)]
         # a name in the description ("The Spectator editor") is no title an untitled person was given
-        named_in = any(t.i != head.i and t.pos_ == "PROPN" and not is_nationality(t) and not is_title_word(t.text) for t in words)
+        # (a party is no name here: "the Liberal Democrat leader" is the party's leader, named or not)
+        named_in = any(t.i != head.i and t.pos_ == "PROPN" and not is_nationality(t) and not is_title_word(t.text)
+                       and fold(t.text) not in PARTY_WORDS for t in words)
         pool = self.orgs if head.lemma_.lower() in ORGANISATION_NOUNS and head.lemma_.lower() not in {"head", "chief"} \
             else self.people
         def fits(entry: Participant) -> bool:
@@ -392,6 +407,12 @@ class Participants:
             if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
+        if best is None and pool is self.orgs and definite:
+            # "Revenues at media group Reuters slipped 11%, the group said": an organisation its
+            # own sentence names with the same kind noun ("group Reuters", "Reuters, the group,")
+            beside = self._kind_named_beside(mention, offset)
+            if beside is not None:
+                return beside
         # "the firm", "the charity", not "the government"
         generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
         if best is None and backward and pool is self.orgs and generic and sentence is not None:
@@ -420,6 +441,13 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _kind_before(ent: Span) -> str | None:
+    """The kind noun written right before an organisation's name ("media group Reuters": "group")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    return before.lemma_.lower() if before is not None and before.pos_ == "NOUN" else None
 
 
 def place_words(mention: Span, role: str | None) -> list[str]:

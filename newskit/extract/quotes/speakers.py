@@ -213,7 +213,7 @@ class Resolver:
         inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
                                                                    and t.head.head.i == head.i)]
         for token in inside:
-            if token.ent_type_ == "ORG":
+            if token.ent_type_ == "ORG" and not (is_plural(token) and is_role_noun(token)):  # "a report by MPs"
                 ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
                 start, end = pdoc.offsets(ent)
                 name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
