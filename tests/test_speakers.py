@@ -250,3 +250,13 @@ def test_descriptions_by_kind_party_and_plural_roles(corpus):
     # "The MPs said": several unnamed people, never a speaker called "MPs" (even tagged ORG)
     row = said(corpus, name, "not consulted anglers")
     assert pd.isna(row["speaker"]) and pd.isna(row["speaker_label"])
+
+
+def test_documents_by_an_author_and_it_below_the_main_clause(corpus):
+    name = "descriptions.txt"
+    # "The book, by ... journalist Nina Sorrel, ..., said" and, next paragraph, "It claims": the author
+    for content in ("long disliked each other", "offered to resign twice"):
+        row = said(corpus, name, content)
+        assert (row["speaker"], row["speaker_label"]) == ("Nina Sorrel", "PERSON"), content
+    # "Shares in ... firm Dunmore Castings closed down ..., after it said": the firm, not the exchange
+    assert said(corpus, name, "pull out of a deal")["speaker"] == "Dunmore Castings"

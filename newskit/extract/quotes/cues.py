@@ -118,10 +118,12 @@ def previous_subject(verb: Token) -> Span | None:
     written without a subject ("But told BBC News: ...") goes on with."""
     sentences = list(verb.doc.sents)
     at = next((i for i, s in enumerate(sentences) if s.start <= verb.i < s.end), 0)
-    if at == 0:
-        return None
-    root = sentences[at - 1].root
-    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
+    return main_subject(sentences[at - 1]) if at else None
+
+
+def main_subject(sentence: Span) -> Span | None:
+    """The mention that is the subject of a sentence's main verb."""
+    subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
     return mention(subject) if subject is not None else None
 
 

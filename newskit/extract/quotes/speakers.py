@@ -22,7 +22,7 @@ from newskit.extract.names import (HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, 
                                    is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
-from newskit.extract.quotes.cues import name_run, previous_subject
+from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
 from newskit.extract.quotes.participants import (ORG_LABELS, ORGANISATION_NOUNS, Participants, looks_like_person,
                                                  without_determiner)
 from newskit.frames import JOINT, joint_name
@@ -44,7 +44,8 @@ class Resolver:
         self.adoc = adoc
         self.model = Participants(adoc)
         # organisations the article names on their own: "Reuters" of "the Reuters news agency"
-        self.last_publisher: str | None = None  # the organisation of the last report or survey
+        self.last_publisher: str | None = None  # the organisation (or author) of the last report or survey
+        self.publisher_label = "ORG"
         # the lead: the first body paragraph, which describes people the next one names
         self.lead = next((p for p in adoc.paragraphs if p.kind == "body"), None)
         self.named_orgs = frozenset(r["entity"] if isinstance(r.get("entity"), str) else r["text"]
@@ -80,17 +81,25 @@ class Resolver:
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
             if SPEAKER_PRONOUNS[lower] == "neuter":
-                described = previous_subject(head)
+                described, where = previous_subject(head), pdoc
+                if described is None and head.sent.start == 0 and pdoc.position > 0 \
+                        and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
+                    where = self.adoc.paragraphs[pdoc.position - 1]  # the paragraph's first sentence
+                    described = main_subject(list(where.doc.sents)[-1])
                 for _ in range(3):  # "It said ... It added": back through the chain of "it"
                     if described is None or described.text.lower() != "it":
                         break
                     described = previous_subject(described.root)
                 if described is not None and described.root.pos_ == "NOUN" and not described.root.ent_type_ \
-                        and described.root.lemma_.lower() in ORGANISATION_NOUNS and not is_plural(described.root):
+                        and described.root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS and not is_plural(described.root):
                     # "The opposition also made capital of the figures. It said ...": "it" is the
-                    # organisation the sentence before described, named or not
-                    found = self._one(described, pdoc)
+                    # organisation the sentence before described, named or not; after "The book,
+                    # by Robert Peston, said ...", "It claims" is the book's (its author's)
+                    found = self._one(described, where)
                     return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
+                topic = self._subject_organisation(head, pdoc)
+                if topic is not None:
+                    return {**row, "speaker": topic, "speaker_label": "ORG"}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
         royal = royal_name(mention)
         if royal is not None:  # "the Queen", "the Duke of Edinburgh": how the article names them
@@ -109,7 +118,7 @@ class Resolver:
                 and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
             publisher = self._publisher(mention, pdoc)
             if publisher:
-                return {**row, "speaker": publisher, "speaker_label": "ORG"}
+                return {**row, "speaker": publisher, "speaker_label": self.publisher_label}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
@@ -157,6 +166,24 @@ class Resolver:
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
         return row
+
+    def _subject_organisation(self, it: Token, pdoc: ParagraphDoc) -> str | None:
+        """The organisation the main clause's subject names when "it" speaks in a clause below it:
+        "Shares in UK pharmaceutical firm Phytopharm closed down ..., after it said ..."."""
+        verb = it.head
+        root = it.sent.root
+        if verb.i == root.i or verb.dep_ not in ("advcl", "conj") or verb.head.i != root.i:
+            return None
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        for ent in reversed(it.doc.ents):  # the name nearest the head noun: "Welsh engineering firm Dunmore Castings"
+            if ent.label_ == "ORG" and subject.left_edge.i <= ent.start and ent.end <= subject.right_edge.i + 1:
+                start, end = pdoc.offsets(ent)
+                name = self.model.name_at(start, end, "ORG")
+                if name is not None and name in self.model.orgs:
+                    return self.model.org_named(name, start)
+        return None
 
     def _horizon(self, pdoc: ParagraphDoc) -> int:
         """How far a description reads forward for its holder: to the end of the next paragraph."""
@@ -217,7 +244,14 @@ class Resolver:
                 ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
                 start, end = pdoc.offsets(ent)
                 name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
-                self.last_publisher = self.model.org_named(name, start)
+                self.last_publisher, self.publisher_label = self.model.org_named(name, start), "ORG"
+                return self.last_publisher
+            if token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj":
+                # "The book, by Sunday Telegraph journalist Robert Peston, said": its author
+                ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                start, end = pdoc.offsets(ent)
+                name = self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start)
+                self.last_publisher, self.publisher_label = name, "PERSON"
                 return self.last_publisher
         if mention[0].lower_ == "the" and self.last_publisher:
             return self.last_publisher
@@ -232,7 +266,7 @@ class Resolver:
                        for at, _, subject in e.mentions if subject and at < start and not self.model.quoted_at(at)]
             entry = self.model.orgs[max(earlier)[1]] if earlier else None
         if entry is not None:
-            self.last_publisher = entry.name
+            self.last_publisher, self.publisher_label = entry.name, "ORG"
         return self.last_publisher if entry is not None else None
 
     def _known(self, mention: Span) -> bool:
