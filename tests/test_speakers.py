@@ -260,3 +260,29 @@ def test_documents_by_an_author_and_it_below_the_main_clause(corpus):
         assert (row["speaker"], row["speaker_label"]) == ("Nina Sorrel", "PERSON"), content
     # "Shares in ... firm Dunmore Castings closed down ..., after it said": the firm, not the exchange
     assert said(corpus, name, "pull out of a deal")["speaker"] == "Dunmore Castings"
+
+
+def test_a_name_set_off_before_a_subjectless_verb_after_a_quote(corpus, nlp):
+    for content in ("most vulnerable workers", "hard-pressed to cope"):
+        assert said(corpus, "subjects_and_continuations.txt", content)["speaker"] == "Andrew Pendle", content
+    # the rule itself, on a parse where "said" has no subject (as spaCy gave one real article):
+    # `"...," Andrew Pendle, head of policy, said.` -> the name; `... Pendle and others said` -> none
+    from spacy.tokens import Doc
+
+    from newskit.extract.document import ParagraphDoc
+    from newskit.extract.quotes.direct import _name_set_off
+
+    def after_quote(words, pos, ents):
+        doc = Doc(nlp.vocab, words=words, spaces=[w not in ('"', ",") and n + 1 < len(words) and words[n + 1] not in (",", ".")
+                                                  for n, w in enumerate(words)], pos=pos, ents=ents)
+        pdoc = ParagraphDoc(0, "body", 0, doc, text=doc.text)
+        kept = [t for t in doc if not t.is_punct]
+        return _name_set_off(pdoc, kept, kept[-1])
+
+    found = after_quote(["Andrew", "Pendle", ",", "head", "of", "policy", ",", "said", "."],
+                        ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "PUNCT"],
+                        ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"])
+    assert found is not None and found.text == "Andrew Pendle"
+    assert after_quote(["Andrew", "Pendle", "and", "others", "said", "."],
+                       ["PROPN", "PROPN", "CCONJ", "NOUN", "VERB", "PUNCT"],
+                       ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]) is None

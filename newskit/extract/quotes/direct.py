@@ -239,7 +239,7 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
         return None, end  # `"..." He added, "..."`: the cue introduces the next quote
     for position, token in enumerate(words[:14]):
         if _is_reporting(token) and (punct_before or position <= 1):
-            speaker = _speaker_of(token)
+            speaker = _speaker_of(token) or _name_set_off(pdoc, words, token)
             # the speaker is named right there, not before the quote ("X called it 'fine' to say")
             if speaker is None or speaker.start_char < start:
                 continue
@@ -251,6 +251,20 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
             if position < 6 or all(speaker.root.left_edge.i <= w.i <= speaker.root.right_edge.i for w in words[:position]):
                 return _verb_cue(pdoc, token, speaker), end
     return None, end
+
+
+def _name_set_off(pdoc: ParagraphDoc, words: list, verb) -> Span | None:
+    """The name opening the words after a quote when the parse gave the verb that ends them no
+    subject: `"...," Andrew Pendleton, Christian Aid's head of Trade Policy, said.` (the name read
+    as an apposition to something inside the quote)."""
+    if not words or verb.i != words[-1].i or words[0].pos_ != "PROPN":
+        return None
+    first = words[0]
+    name = next((e for e in first.doc.ents if e.start == first.i and e.label_ == "PERSON"), None) or _name_run(first)
+    between = pdoc.text[name.end_char:verb.idx].strip()
+    if between and not (between[0] in ",-–—" and between[-1] in ",-–—"):
+        return None
+    return name
 
 
 def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int = 0) -> Cue | None:
@@ -366,7 +380,9 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc, start: int, said: list[tuple
     """A floating quote continues the attribution just before it (same or previous paragraph):
     reported speech (`Campbell said the war had hit trust. "Issues of war ..."`) or a direct quote."""
     last = rows[-1]["end"] if rows else -1
-    reported = [cue for s, e, cue in said if last <= s and e <= start and cue.pdoc.paragraph >= pdoc.paragraph - 1]
+    # reported speech in the sentence right before the quote (no other sentence between them)
+    reported = [cue for s, e, cue in said if last <= s and e <= start and cue.pdoc.paragraph >= pdoc.paragraph - 1
+                and _one_sentence_end(_text_between(pdoc, cue.pdoc, e, start))]
     if reported:
         return reported[-1]
     for row in reversed(rows):
@@ -377,6 +393,19 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc, start: int, said: list[tuple
 
 
 # --- tokens and spans -----------------------------------------------------------------------
+
+def _one_sentence_end(text: str) -> bool:
+    """Whether text holds the end of one sentence at most, with no words after it."""
+    ends = _sentence_ends(text)
+    return not ends or not any(c.isalnum() for c in text[ends[0]:])
+
+
+def _text_between(pdoc: ParagraphDoc, earlier: ParagraphDoc, start: int, end: int) -> str:
+    """The article text from `start` in paragraph `earlier` to `end` in paragraph `pdoc`."""
+    if earlier is pdoc:
+        return pdoc.text[start - pdoc.start:end - pdoc.start]
+    return earlier.text[start - earlier.start:] + pdoc.text[:end - pdoc.start]
+
 
 def _dash_offsets(pdoc: ParagraphDoc, start: int) -> tuple[int, int]:
     text = pdoc.text

@@ -336,7 +336,10 @@ class Participants:
 
     def org_named(self, name: str, offset: int) -> str:
         """The fullest organisation name holding every word of `name` that the article used
-        before `offset` ("Foreign Ministry" -> "Ruritanian Foreign Ministry"), else `name`."""
+        before `offset` ("Foreign Ministry" -> "Ruritanian Foreign Ministry"), else `name`. An
+        acronym names one organisation already ("UKIP" is not "London UKIP", its branch)."""
+        if " " not in name and len(name) > 1 and name.isupper():
+            return name
         words = {fold(w) for w in name.split()}
         recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
                   if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None]
