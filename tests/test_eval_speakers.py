@@ -92,7 +92,8 @@ def test_split_is_fixed_by_the_article_id():
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
 @pytest.mark.parametrize("name, articles", [("speakers.csv", 40), ("speakers_fresh.csv", 30),
-                                            ("speakers_test.csv", 30), ("speakers_desc.csv", 30)])
+                                            ("speakers_test.csv", 30), ("speakers_desc.csv", 30),
+                                            ("speakers_dev2.csv", 30)])
 def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
     gold = ev.read_gold(ROOT / "bench" / "gold" / name)
     assert gold["article_id"].nunique() >= articles
@@ -126,3 +127,10 @@ def test_the_description_rich_set_shares_no_article_with_the_other_golds():
     assert len(desc) == 30
     for name in ("speakers.csv", "speakers_fresh.csv", "speakers_test.csv"):
         assert not desc & set(ev.read_gold(ROOT / "bench" / "gold" / name)["corpus_path"]), name
+
+
+def test_the_second_development_set_shares_no_article_with_the_other_golds():
+    dev2 = set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_dev2.csv")["corpus_path"])
+    assert len(dev2) == 30
+    for name in ("speakers.csv", "speakers_fresh.csv", "speakers_test.csv", "speakers_desc.csv"):
+        assert not dev2 & set(ev.read_gold(ROOT / "bench" / "gold" / name)["corpus_path"]), name
