@@ -17,7 +17,9 @@ contiguous piece of a quote (a quote split by "he said", or going on after a sen
 narration), so each of a prediction's `parts` is matched on its own, carrying the prediction's
 speaker. Each matched quote's speaker is then
   right    the predicted `speaker` equals the gold name or one of its alternatives, compared
-           without case, extra whitespace or the curly/straight apostrophe difference; for a
+           without case, extra whitespace or the curly/straight apostrophe difference, a
+           party's short name read through newskit's built-in party aliases ("Labour" is
+           "Labour Party": the gold writes the article's form); for a
            `none` gold, the prediction has no speaker; for a joint gold, the set of predicted
            `speakers` (a list column, when the quotes frame has one) equals the gold set;
   missing  the prediction has no speaker and the gold has one;
@@ -35,6 +37,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import re
 import sys
 import warnings
@@ -76,12 +79,28 @@ def read_gold(path: Path = GOLD) -> pd.DataFrame:
     return gold
 
 
-def normal(name) -> str:
-    """A name compared without case, extra whitespace or curly apostrophes."""
-    if name is None or (not isinstance(name, (list, tuple)) and pd.isna(name)):
-        return ""
+def _party_aliases() -> dict[str, str]:
+    """newskit's built-in party names ("Tories" -> "Conservative Party"), folded like `normal`."""
+    table = json.loads((ROOT / "newskit" / "extract" / "lexicon" / "entities" / "party_aliases.json").read_text("utf-8"))
+    return {_fold(k): _fold(v) for k, v in table["aliases"].items()}
+
+
+def _fold(name: str) -> str:
     text = str(name).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+PARTY_ALIASES = _party_aliases()
+
+
+def normal(name) -> str:
+    """A name compared without case, extra whitespace or curly apostrophes, and a party's short
+    name as newskit's built-in party aliases give it (the gold writes the article's "Labour" or
+    "Lib Dems"; newskit names every party one way across a corpus: "Labour Party")."""
+    if name is None or (not isinstance(name, (list, tuple)) and pd.isna(name)):
+        return ""
+    text = _fold(name)
+    return PARTY_ALIASES.get(text, text)
 
 
 def match(gold: list[dict], predicted: list[dict], threshold: float = THRESHOLD) -> list[tuple[int, int]]:

@@ -134,3 +134,9 @@ def test_the_second_development_set_shares_no_article_with_the_other_golds():
     assert len(dev2) == 30
     for name in ("speakers.csv", "speakers_fresh.csv", "speakers_test.csv", "speakers_desc.csv"):
         assert not dev2 & set(ev.read_gold(ROOT / "bench" / "gold" / name)["corpus_path"]), name
+
+
+def test_a_partys_short_name_is_its_built_in_alias():
+    assert ev.outcome("Labour", {"speaker": "Labour Party"}) == "right"
+    assert ev.outcome("Tories", {"speaker": "Conservative Party"}) == "right"
+    assert ev.outcome("Labour", {"speaker": "Conservative Party"}) == "wrong"

@@ -345,3 +345,25 @@ def test_a_kind_of_organisation_never_takes_an_entity_name():
     quotes = corpus.quotes.assign(speaker_text=["The government"])
     _, linked = link_frames(corpus.articles, corpus.entities, quotes)
     assert pd.isna(linked["speaker"].iloc[0])
+
+
+def test_a_full_name_tagged_org_is_the_person_its_surname_names_in_that_article():
+    corpus = _corpus({
+        "s1": ("Nadia Farrow said the vote was lost. Farrow added that she would stay.",
+               [("Nadia Farrow", "ORG", None), ("Farrow", "PERSON", None)]),
+        # an organisation whose last word is a surname some other article uses alone stays one
+        "s2": ("Morgan Stanley raised its forecast.", [("Morgan Stanley", "ORG", None)]),
+        "s3": ("Stanley scored twice.", [("Stanley", "PERSON", None)]),
+    })
+    entities = _linked(corpus)
+    farrow = entities[entities["article_id"] == "s1"]
+    assert set(farrow["entity"]) == {"Nadia Farrow"} and set(farrow["label"]) == {"PERSON"}
+    assert entities.loc[entities["article_id"] == "s2", "label"].tolist() == ["ORG"]
+
+
+def test_an_unresolved_speaker_written_as_a_role_never_takes_an_entitys_name():
+    corpus = _corpus({"m1": ("The MPs said the bill was flawed.", [("MPs", "ORG", None)])})
+    quotes = from_columns("quotes", {"article_id": ["m1"], "quote": [0], "kind": ["indirect"], "content": ["x"],
+                                     "start": [0], "end": [1], "speaker": [None], "speaker_text": ["MPs"]})
+    _, linked = link_frames(corpus.articles, corpus.entities, quotes)
+    assert pd.isna(linked["speaker"].iloc[0])

@@ -286,3 +286,24 @@ def test_a_name_set_off_before_a_subjectless_verb_after_a_quote(corpus, nlp):
     assert after_quote(["Andrew", "Pendle", "and", "others", "said", "."],
                        ["PROPN", "PROPN", "CCONJ", "NOUN", "VERB", "PUNCT"],
                        ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]) is None
+
+
+def test_organisation_names_without_descriptions_and_military_ranks(corpus):
+    name = "descriptions.txt"
+    # "German investment bank Kessler Bank ... it said": the bank's name, not the noun phrase
+    assert said(corpus, name, "few ties to Texas")["speaker"] == "Kessler Bank"
+    # an abbreviated rank is a courtesy title: "Gen Farouk" is Farouk
+    assert said(corpus, name, "elections would go ahead")["speaker"] == "Farouk"
+    assert said(corpus, name, "ports must be kept open")["speaker"] == "International Harbour Organisation"
+
+
+@pytest.mark.parametrize("name, label, cleaned", [
+    ("International Labour Organisation (ILO", "ORG", "International Labour Organisation"),
+    ("Paul Boateng MP", "PERSON", "Paul Boateng"),
+    ("said M&S.", "ORG", "M&S"),
+    ("official Xinhua News Agency", "ORG", "Xinhua News Agency"),
+])
+def test_clean_speaker_name(name, label, cleaned):
+    from newskit.extract.quotes.speakers import clean_speaker_name
+
+    assert clean_speaker_name(name, label) == cleaned

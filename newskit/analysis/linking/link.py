@@ -142,12 +142,23 @@ class _Clusters:
         for f in people:
             if f.parts.first:
                 firsts[f.parts.surname].add(f.parts.first)
+        # surnames a PERSON mention carries alone, with the articles where it does
+        alone_keys = {f.key: f.parts.surname for f in people if not f.parts.first}
+        alone: dict[str, set[str]] = defaultdict(set)
+        for key, where in _articles_of(keys, articles, set(alone_keys)).items():
+            alone[alone_keys[key]] |= where
+        org_named = {f.key for f in others if f.label == "ORG"}
+        org_articles = _articles_of(keys, articles, org_named) if org_named else {}
         still = []
         for form in others:
             parts = name_parts(form.spelling)
             if parts is None or form.key in forced_labels:
                 still.append(form)
             elif parts.first and any(same_first_name(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
+                people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
+            elif parts.first and form.label == "ORG" \
+                    and org_articles.get(form.key, frozenset()) & alone.get(parts.surname, set()):
+                # "Nicola Sturgeon" tagged ORG in an article where "Sturgeon" alone is a PERSON
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
             elif not parts.first and form.label in SURNAME_LABELS and parts.surname in firsts:
                 # "Odhiambo" tagged WORK_OF_ART where the corpus knows Amina Odhiambo

@@ -172,8 +172,11 @@ class Participants:
             for chunk in pdoc.doc.noun_chunks:
                 name = without_determiner(chunk)
                 own = chunk[1:] if chunk[0].dep_ in ("det", "poss") else chunk
+                start, end = pdoc.offsets(own)
+                # (nor a kind before an entity's name: "German investment bank Deutsche Bank")
+                kinds = [pdoc.start + t.idx for t in own if t.is_lower and t.lemma_.lower() in ORGANISATION_NOUNS]
                 if chunk.root.lemma_.lower() in ORGANISATION_NOUNS and len(name.split()) > 1 and names_one(chunk) \
-                        and pdoc.offsets(own) not in named:
+                        and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named):
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         for row in self.entities:

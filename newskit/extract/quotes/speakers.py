@@ -305,10 +305,12 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     person's name ("Paul Boateng MP" -> "Paul Boateng") or an organisation's ("Labour MP" ->
     "Labour"), lowercase words before or after an organisation's name ("official Xinhua News
     Agency", "Reuters news agency" -> "Reuters" when `known` holds "Reuters"), a dangling
-    possessive ("'s government")."""
+    possessive ("'s government"), an acronym in brackets glued on ("... Organisation (ILO")."""
     if not name:
         return name
     words = name.split()
+    if len(words) > 1 and words[-1].startswith("(") and words[-1].strip("()").isupper():
+        words.pop()  # "International Labour Organisation (ILO": the acronym the entity glued on
     if words[-1].endswith(".") and "." not in words[-1][:-1] and (words[-1][:-1].isupper() or "&" in words[-1]):
         words[-1] = words[-1][:-1]  # "said M&S.": the sentence's full stop
     if label == "PERSON":
