@@ -307,3 +307,10 @@ def test_clean_speaker_name(name, label, cleaned):
     from newskit.extract.quotes.speakers import clean_speaker_name
 
     assert clean_speaker_name(name, label) == cleaned
+
+
+def test_the_lead_describes_by_an_office_named_after_a_department(corpus):
+    # "..., the Trade and Enterprise Secretary has said.\n\nHelen Marsh said": the headline's
+    # "Marsh" does not make her introduced before the lead
+    row = said(corpus, "lead_secretary.txt", "paid leave")
+    assert (row["speaker_text"], row["speaker"]) == ("the Trade and Enterprise Secretary", "Helen Marsh")

@@ -134,7 +134,9 @@ def mention(token: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
-    if token.pos_ == "PROPN" and not token.is_lower:  # "the prime minister" tagged PROPN is a noun phrase
+    # "the prime minister" tagged PROPN is a noun phrase, and so is "the Trade and Industry Secretary"
+    if token.pos_ == "PROPN" and not token.is_lower and not (
+            is_role_noun(token) and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
         return name_run(token)
     start = token.left_edge.i
     while start < token.i and doc[start].is_punct:

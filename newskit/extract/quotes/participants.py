@@ -268,9 +268,13 @@ class Participants:
         """The first participant of `pool` the article introduces after `offset` and before
         `horizon`, as the main subject of its sentence and outside quotation marks, that
         `accept` takes: who a description in the lead stands for."""
-        later = [(entry.mentions[0][0], entry.name) for entry in pool.values()
-                 if offset < entry.mentions[0][0] < horizon and entry.mentions[0][2]
-                 and not self.quoted_at(entry.mentions[0][0]) and accept(entry)]
+        later = []
+        for entry in pool.values():
+            # its first mention in the body: a headline naming it ("Hewitt decries ...") comes first
+            first = next((m for m in entry.mentions if m[1] not in self.headings), None)
+            if first is not None and offset < first[0] < horizon and first[2] and not self.quoted_at(first[0]) \
+                    and accept(entry):
+                later.append((first[0], entry.name))
         return pool[min(later)[1]] if later else None
 
     def quoted_at(self, offset: int) -> bool:

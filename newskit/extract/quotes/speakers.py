@@ -375,8 +375,11 @@ def _is_description(mention: Span) -> bool:
     words = [t for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct]
     if not words or not any(is_role_noun(t) for t in words):
         return False
+    # an office named after its department ("the Trade and Industry Secretary") describes too
+    office = mention[0].lower_ == "the" and is_role_noun(words[-1])
     return all(is_title_word(t.text) or is_role_noun(t) or t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "ADP", "NOUN")
-               or t.lower_ in ("of", "state", "government") for t in words)
+               or t.lower_ in ("of", "state", "government") or (office and (t.pos_ == "CCONJ" or t.ent_type_ == "ORG"))
+               for t in words)
 
 
 def _name_beside(mention: Span) -> Span | None:
