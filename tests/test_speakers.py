@@ -314,3 +314,9 @@ def test_the_lead_describes_by_an_office_named_after_a_department(corpus):
     # "Marsh" does not make her introduced before the lead
     row = said(corpus, "lead_secretary.txt", "paid leave")
     assert (row["speaker_text"], row["speaker"]) == ("the Trade and Enterprise Secretary", "Helen Marsh")
+
+
+def test_the_book_is_its_authors_named_earlier(corpus):
+    # "a new book, Harbour Lights by Ellen Crane. The book claims ...": the author
+    row = said(corpus, "book.txt", "had not spoken for a year")
+    assert (row["speaker"], row["speaker_label"]) == ("Ellen Crane", "PERSON")

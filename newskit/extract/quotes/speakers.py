@@ -255,6 +255,13 @@ class Resolver:
                 return self.last_publisher
         if mention[0].lower_ == "the" and self.last_publisher:
             return self.last_publisher
+        if mention[0].lower_ == "the":
+            # "a new book, Brown's Britain by Robert Preston. ... The book claims": the author of
+            # the last such document the article named
+            author = self._earlier_author(head, pdoc)
+            if author is not None:
+                self.last_publisher, self.publisher_label = author
+                return self.last_publisher
         # "..., a report by the government's finance watchdog says.\n\nThe National Audit Office
         # said ...": the organisation the next sentences introduce as their subject
         start = pdoc.offsets(mention)[0]
@@ -268,6 +275,24 @@ class Resolver:
         if entry is not None:
             self.last_publisher, self.publisher_label = entry.name, "ORG"
         return self.last_publisher if entry is not None else None
+
+    def _earlier_author(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
+        """(name, label) of the person or organisation "by" whom the last earlier document of
+        the same kind (the same noun) was written, in this paragraph or the one before."""
+        lemma = head.lemma_.lower()
+        for where in (pdoc, *self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position][::-1]):
+            tokens = [t for t in where.doc if t.lemma_.lower() == lemma and (where is not pdoc or t.i < head.i)]
+            for token in reversed(tokens):
+                for by in token.subtree:
+                    if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG"):
+                        ent = next(e for e in by.doc.ents if e.start <= by.i < e.end)
+                        start, end = where.offsets(ent)
+                        if ent.label_ == "PERSON":
+                            return (self.model.name_at(start, end, "PERSON")
+                                    or self.model.full_name(person_name(ent.text), start)), "PERSON"
+                        name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
+                        return self.model.org_named(name, start), "ORG"
+        return None
 
     def _known(self, mention: Span) -> bool:
         words = set(person_name(mention.text).split())
