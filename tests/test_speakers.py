@@ -320,3 +320,8 @@ def test_the_book_is_its_authors_named_earlier(corpus):
     # "a new book, Harbour Lights by Ellen Crane. The book claims ...": the author
     row = said(corpus, "book.txt", "had not spoken for a year")
     assert (row["speaker"], row["speaker_label"]) == ("Ellen Crane", "PERSON")
+
+
+def test_plural_documents_speak_for_no_one_named(corpus):
+    # "Private sector business surveys suggest ...": not the bank named in the sentence before
+    assert pd.isna(said(corpus, "book.txt", "growth is slowing")["speaker"])

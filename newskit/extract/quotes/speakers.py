@@ -253,6 +253,8 @@ class Resolver:
                 name = self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start)
                 self.last_publisher, self.publisher_label = name, "PERSON"
                 return self.last_publisher
+        if is_plural(head):
+            return None  # "Private sector business surveys suggest": several, by no one named
         if mention[0].lower_ == "the" and self.last_publisher:
             return self.last_publisher
         if mention[0].lower_ == "the":
