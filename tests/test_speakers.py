@@ -325,3 +325,9 @@ def test_the_book_is_its_authors_named_earlier(corpus):
 def test_plural_documents_speak_for_no_one_named(corpus):
     # "Private sector business surveys suggest ...": not the bank named in the sentence before
     assert pd.isna(said(corpus, "book.txt", "growth is slowing")["speaker"])
+
+
+def test_an_organisation_named_in_apposition_and_described_next(corpus):
+    # "the world's largest parcel delivery company, Parcelon, said ... Skyfreight ... The US company said"
+    assert said(corpus, "orgs.txt", "placed an order")["speaker"] == "Parcelon"
+    assert said(corpus, "orgs.txt", "air freight capacity")["speaker"] == "Parcelon"

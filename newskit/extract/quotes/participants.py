@@ -93,7 +93,10 @@ def _narrows(fuller: str, title: str) -> bool:
 def is_main_subject(token) -> bool:
     """Whether a mention's head is the subject of its sentence's main clause (or of a clause
     joined to it by "and"): "Mr Balls rejected the allegation that Mr Brown had been sidelined"
-    has Mr Balls as its main subject, Mr Brown only as an embedded one."""
+    has Mr Balls as its main subject, Mr Brown only as an embedded one. A name in apposition
+    to the subject is the subject: "the world's largest package delivery company, UPS, said"."""
+    if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        token = token.head
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
@@ -416,6 +419,13 @@ class Participants:
                             if at < offset and said_in < sentence and said_in not in self.headings), default=None)
             if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
+        if best is not None and pool is self.orgs and sentence is not None:
+            # of the organisations it fits, the previous sentence's subject first: "UPS said it
+            # placed an order for Airbus jets. The US company said" is UPS
+            subjects = [(at, entry.name) for entry in pool.values() if fits(entry)
+                        for at, said_in, subject in entry.mentions
+                        if subject and sentence - said_in == 1 and at < offset and not self.quoted_at(at)]
+            best = max(subjects) if subjects else best
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         if best is None and pool is self.orgs and definite:
             # "Revenues at media group Reuters slipped 11%, the group said": an organisation its

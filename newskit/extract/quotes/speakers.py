@@ -416,10 +416,12 @@ def _name_beside(mention: Span) -> Span | None:
     doc = mention.doc
     if mention.label_ == "PERSON":
         return None
-    if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc) \
-            and doc[mention.end].ent_type_ == "ORG":
-        # "state statistics body INSEE"
-        return next((e for e in doc.ents if e.start == mention.end), None)
+    if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc):
+        # "state statistics body INSEE", "the world's largest package delivery company, UPS, said"
+        at = mention.end + 1 if doc[mention.end].text == "," else mention.end
+        named = next((e for e in doc.ents if e.start == at and e.label_ == "ORG"), None)
+        if named is not None and (at == mention.end or (named.end < len(doc) and doc[named.end].text == ",")):
+            return named
     if not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
         return None
     after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end
