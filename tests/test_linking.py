@@ -367,3 +367,27 @@ def test_an_unresolved_speaker_written_as_a_role_never_takes_an_entitys_name():
                                      "start": [0], "end": [1], "speaker": [None], "speaker_text": ["MPs"]})
     _, linked = link_frames(corpus.articles, corpus.entities, quotes)
     assert pd.isna(linked["speaker"].iloc[0])
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Shares in Jarvis rose.", "Jarvis", True),
+    ("a lifeline to Jarvis, which was weighed down", "Jarvis", True),
+    ("rival suitor Euronext upped the ante", "Euronext", True),
+    ("engineering group Jarvis said", "Jarvis", True),
+    ("Mr Jarvis, who was weighed down", "Jarvis", False),
+    ("He met Jarvis on Friday.", "Jarvis", False),
+])
+def test_org_context(text, name, expected):
+    from newskit.extract.names import org_context
+
+    start = text.index(name)
+    assert org_context(text, start, start + len(name)) is expected
+
+
+def test_one_word_people_written_where_firms_stand_are_firms_for_the_speakers():
+    from newskit.extract.quotes.participants import _firms_tagged_people
+
+    text = "Shares in Hollister rose. Hollister, which is in debt, said so. Hollister said more. Ann Reed met Ms Reed."
+    rows = [{"text": "Hollister", "entity": "Hollister", "label": "PERSON", "start": m, "end": m + 9}
+            for m in (10, 26, 63)] + [{"text": "Reed", "entity": "Reed", "label": "PERSON", "start": 101, "end": 105}]
+    assert _firms_tagged_people(rows, text) == frozenset({"Hollister"})

@@ -56,6 +56,13 @@ PEER_TITLES = lexicon.words("names/peerage_titles")
 PEERAGE_TITLES = PEER_TITLES | lexicon.words("names/royal_titles")
 # Nouns of organisations ("ministry", "government"); the speaker rules' list (quotes/participants.py).
 ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
+# Words next to a one-word name that show an organisation ("on Twitter", "shares in Jarvis",
+# "Jarvis, which"): read by org_context, for the entity labels (analysis/linking) and the speakers.
+ORG_CONTEXT = lexicon.table("entities/org_context")
+ORG_BEFORE = frozenset(ORG_CONTEXT["before"])
+ORG_AFTER = frozenset(ORG_CONTEXT["after"])
+ORG_BEFORE_PAIRS = frozenset(tuple(pair.split()) for pair in ORG_CONTEXT["before_pairs"])
+_WORD = re.compile(r"[A-Za-z]+")
 # Party words a tagger glues before a person's name: "Lib Dem Norman Baker".
 PARTY_WORDS = lexicon.words("names/party_words")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
@@ -193,6 +200,17 @@ def is_role_word(word: str) -> bool:
     the string-level test of `is_role_noun`, for code that reads no parse."""
     folded = fold(word).rstrip(".")
     return folded in ROLE_NOUNS or (folded.endswith("s") and len(folded) > 2 and folded[:-1] in ROLE_NOUNS)
+
+
+def org_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end] are those of an organisation: "on Twitter",
+    "shares in Jarvis", "Jarvis, which", "Google's shares"."""
+    before = _WORD.findall(text[max(0, start - 20):start])
+    after = text[end:end + 30]
+    after = after[2:] if after[:2] in ("'s", "’s") else after
+    following = _WORD.findall(after)
+    return (bool(before) and before[-1].lower() in ORG_BEFORE) or tuple(w.lower() for w in before[-2:]) in ORG_BEFORE_PAIRS \
+        or (bool(following) and following[0].lower() in ORG_AFTER)
 
 
 def is_kind_of_organisation(name: str) -> bool:

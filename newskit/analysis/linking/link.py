@@ -9,12 +9,12 @@ import pandas as pd
 from newskit.analysis.linking.acronyms import NameForm, form_key, is_acronym, join_acronyms
 from newskit.analysis.linking.aliases import apply_aliases, read_aliases
 from newskit.analysis.linking.forms import clean_name, trim_glued
-from newskit.analysis.linking.labels import is_organisation, org_context, vote
+from newskit.analysis.linking.labels import is_organisation, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_kind_of_organisation, is_known_first_name,
-                                   is_role_word, name_parts, normalize_name, same_first_name)
+                                   is_role_word, name_parts, normalize_name, org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a

@@ -29,7 +29,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, ROLE_HYPERNYMS,
                                    TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
-                                   is_role_noun, is_title_word, person_name, role_descriptions, role_of)
+                                   is_role_noun, is_title_word, org_context, person_name, role_descriptions, role_of)
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
@@ -182,6 +182,7 @@ class Participants:
                         and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named):
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
+        firms = _firms_tagged_people(self.entities, adoc.text)
         for row in self.entities:
             pdoc = adoc.paragraph_at(row["start"])
             span = pdoc.doc.char_span(row["start"] - pdoc.start, row["end"] - pdoc.start, alignment_mode="expand")
@@ -192,7 +193,7 @@ class Participants:
                 continue  # "ofNew Labour": words the source glued, no name
             if is_kind_of_organisation(name):
                 continue  # "the Government": a kind of organisation, not one named
-            if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) \
+            if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
@@ -468,6 +469,18 @@ def _kind_before(ent: Span) -> str | None:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
     return before.lemma_.lower() if before is not None and before.pos_ == "NOUN" else None
+
+
+def _firms_tagged_people(rows: list[dict], text: str) -> frozenset[str]:
+    """One-word PERSON names the article gives no first name and writes where organisations stand
+    ("shares in Jarvis", "Jarvis, which", "engineering group Jarvis") in at least a third of their
+    mentions: firms the tagger took for people (the rule of the corpus-wide labels, on one article)."""
+    mentions: dict[str, list[bool]] = {}
+    for row in rows:
+        name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
+        if row["label"] == "PERSON" and " " not in name:
+            mentions.setdefault(name, []).append(org_context(text, row["start"], row["end"]))
+    return frozenset(name for name, found in mentions.items() if 3 * sum(found) >= len(found) and any(found))
 
 
 def place_words(mention: Span, role: str | None) -> list[str]:
