@@ -331,3 +331,10 @@ def test_an_organisation_named_in_apposition_and_described_next(corpus):
     # "the world's largest parcel delivery company, Parcelon, said ... Skyfreight ... The US company said"
     assert said(corpus, "orgs.txt", "placed an order")["speaker"] == "Parcelon"
     assert said(corpus, "orgs.txt", "air freight capacity")["speaker"] == "Parcelon"
+
+
+def test_a_report_by_mps_names_no_publisher_and_the_report_is_not_the_book(corpus):
+    # "A report by MPs said": unnamed, never an organisation called "MPs"; "The report said" then
+    # is the organisation last speaking as a subject, not the author of the book earlier on
+    assert pd.isna(said(corpus, "book.txt", "plan was flawed")["speaker"])
+    assert said(corpus, "book.txt", "costs would rise")["speaker"] == "Committee on Roads"

@@ -46,6 +46,7 @@ class Resolver:
         # organisations the article names on their own: "Reuters" of "the Reuters news agency"
         self.last_publisher: str | None = None  # the organisation (or author) of the last report or survey
         self.publisher_label = "ORG"
+        self.publisher_kind = ""  # that document's noun: "the report" again is its publisher's, "the book" not
         # the lead: the first body paragraph, which describes people the next one names
         self.lead = next((p for p in adoc.paragraphs if p.kind == "body"), None)
         self.named_orgs = frozenset(r["entity"] if isinstance(r.get("entity"), str) else r["text"]
@@ -244,26 +245,23 @@ class Resolver:
                 ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
                 start, end = pdoc.offsets(ent)
                 name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
-                self.last_publisher, self.publisher_label = self.model.org_named(name, start), "ORG"
-                return self.last_publisher
+                return self._remember(self.model.org_named(name, start), "ORG", head)
             if token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj":
                 # "The book, by Sunday Telegraph journalist Robert Peston, said": its author
                 ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
                 start, end = pdoc.offsets(ent)
                 name = self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start)
-                self.last_publisher, self.publisher_label = name, "PERSON"
-                return self.last_publisher
+                return self._remember(name, "PERSON", head)
         if is_plural(head):
             return None  # "Private sector business surveys suggest": several, by no one named
-        if mention[0].lower_ == "the" and self.last_publisher:
+        if mention[0].lower_ == "the" and self.last_publisher and self.publisher_kind == head.lemma_.lower():
             return self.last_publisher
         if mention[0].lower_ == "the":
             # "a new book, Brown's Britain by Robert Preston. ... The book claims": the author of
             # the last such document the article named
             author = self._earlier_author(head, pdoc)
             if author is not None:
-                self.last_publisher, self.publisher_label = author
-                return self.last_publisher
+                return self._remember(*author, head)
         # "..., a report by the government's finance watchdog says.\n\nThe National Audit Office
         # said ...": the organisation the next sentences introduce as their subject
         start = pdoc.offsets(mention)[0]
@@ -274,9 +272,12 @@ class Resolver:
             earlier = [(at, e.name) for e in self.model.orgs.values() if e.entity_label == "ORG"
                        for at, _, subject in e.mentions if subject and at < start and not self.model.quoted_at(at)]
             entry = self.model.orgs[max(earlier)[1]] if earlier else None
-        if entry is not None:
-            self.last_publisher, self.publisher_label = entry.name, "ORG"
-        return self.last_publisher if entry is not None else None
+        return self._remember(entry.name, "ORG", head) if entry is not None else None
+
+    def _remember(self, name: str, label: str, head: Token) -> str:
+        """The publisher of the document `head` names, kept for a later "the report"."""
+        self.last_publisher, self.publisher_label, self.publisher_kind = name, label, head.lemma_.lower()
+        return name
 
     def _earlier_author(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
         """(name, label) of the person or organisation "by" whom the last earlier document of
@@ -286,7 +287,8 @@ class Resolver:
             tokens = [t for t in where.doc if t.lemma_.lower() == lemma and (where is not pdoc or t.i < head.i)]
             for token in reversed(tokens):
                 for by in token.subtree:
-                    if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG"):
+                    if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
+                            and not (is_plural(by) and is_role_noun(by)):  # "a report by MPs": unnamed
                         ent = next(e for e in by.doc.ents if e.start <= by.i < e.end)
                         start, end = where.offsets(ent)
                         if ent.label_ == "PERSON":
