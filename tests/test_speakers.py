@@ -338,3 +338,18 @@ def test_a_report_by_mps_names_no_publisher_and_the_report_is_not_the_book(corpu
     # is the organisation last speaking as a subject, not the author of the book earlier on
     assert pd.isna(said(corpus, "book.txt", "plan was flawed")["speaker"])
     assert said(corpus, "book.txt", "costs would rise")["speaker"] == "Committee on Roads"
+
+
+def test_he_prefers_a_person_named_in_full_to_a_bare_one_word_name():
+    # "Mike Lake, a spokesman for Yukos' lawyers, said ... Yukos is confident ..., and "..." he
+    # said": "Yukos" (tagged PERSON, no first name, no gender) counts one sentence further
+    from newskit.extract.quotes.participants import Participant, Participants
+
+    model = Participants.__new__(Participants)
+    model.quoted = []
+    lake, yukos = Participant("Mike Lake", "PERSON"), Participant("Yukos", "PERSON")
+    lake.mentions, yukos.mentions = [(10, 1, True)], [(100, 2, True)]
+    model.people = {"Mike Lake": lake, "Yukos": yukos}
+    assert model.nearest_person("male", 150, 2).name == "Mike Lake"
+    yukos.gender = "male"  # a one-word name "he" was already given to is a person
+    assert model.nearest_person("male", 150, 2).name == "Yukos"

@@ -242,7 +242,8 @@ class Participants:
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
         if not candidates:
             return None
-        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]), not c[2], -c[3]))[0]
+        # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further
+        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + _bare(c[0]), not c[2], _bare(c[0]), -c[3]))[0]
 
     def nearest_org(self, offset: int, sentence: int) -> Participant | None:
         """The organisation an "it said" at `offset` most likely refers to, ranked as
@@ -470,6 +471,11 @@ def _kind_before(ent: Span) -> str | None:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
     return before.lemma_.lower() if before is not None and before.pos_ == "NOUN" else None
+
+
+def _bare(entry: Participant) -> bool:
+    """A person known by one word and no gender: perhaps a firm the tagger called a person."""
+    return " " not in entry.name and entry.gender is None
 
 
 def _firms_tagged_people(rows: list[dict], text: str) -> frozenset[str]:
