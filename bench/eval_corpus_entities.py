@@ -12,7 +12,8 @@ articles and reports:
 - on_majority: the share of the mentions on the most used name (target >= 0.95 for every entity);
 - kept apart: gold entities that share a surname ("Tony Blair", "Cherie Blair") must not share a name;
 - renamed: entities whose name shares no word with a mention of theirs that is not an acronym or
-  country code of it (target 0): the "White House" -> "Casablanca" kind of error;
+  country code of it, nor a party's short name the built-in alias table maps (target 0): the
+  "White House" -> "Casablanca" kind of error;
 - glued: among the 500 most mentioned PERSON names, those that contain another person's full name
   plus extra words ("Nancy Pelosi Beats Back House"; target 0).
 
@@ -22,6 +23,7 @@ link again; linking time is reported next to the tagging time of the run that ta
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -103,6 +105,10 @@ def kept_apart(report: pd.DataFrame) -> list[tuple[str, str, str]]:
     return clashes
 
 
+PARTY_ALIASES = {fold(k).replace(".", ""): fold(v) for k, v in json.loads(
+    (Path(newskit.__file__).parent / "extract" / "lexicon" / "entities" / "party_aliases.json").read_text("utf-8"))["aliases"].items()}
+
+
 def renamed(entities: pd.DataFrame) -> pd.DataFrame:
     """Mentions whose entity name shares no word with what they say, other than an acronym or
     a country code of the name."""
@@ -121,6 +127,8 @@ def renamed(entities: pd.DataFrame) -> pd.DataFrame:
             continue  # a country's official and short forms ("Russian Federation", "Russia")
         if is_acronym(text) and label in ("GPE", "LOC") and (is_acronym(entity) or (other is not None and other.kind == "country")):
             continue  # a country code ("US" for United States), checked by pycountry when linking
+        if PARTY_ALIASES.get(fold(text).replace(".", "")) == fold(entity):
+            continue  # a party's short name by the built-in alias table ("Tories" -> "Conservative Party")
         out.append((text, entity, label))
     return pd.DataFrame(out, columns=["text", "entity", "label"])
 
