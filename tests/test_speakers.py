@@ -353,3 +353,9 @@ def test_he_prefers_a_person_named_in_full_to_a_bare_one_word_name():
     assert model.nearest_person("male", 150, 2).name == "Mike Lake"
     yukos.gender = "male"  # a one-word name "he" was already given to is a person
     assert model.nearest_person("male", 150, 2).name == "Yukos"
+
+
+def test_a_role_at_something_indefinite_is_unnamed(corpus):
+    # "the chief executive of a leading European car maker": not the firm named before
+    row = said(corpus, "orgs.txt", "dollar will be stronger")
+    assert pd.isna(row["speaker"]) and row["speaker_role"] == "chief executive"

@@ -160,6 +160,8 @@ class Resolver:
                 return {**row, "speaker": self.model.org_named(own, start), "speaker_label": "ORG"}
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
+        if (is_role_noun(head) or description) and _of_someone_unnamed(head):
+            return {**row, "speaker_role": without_determiner(mention)}  # "the chief executive of a car maker"
         if is_role_noun(head) or description:
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), lead=pdoc is self.lead)
             if entry is not None:
@@ -396,6 +398,15 @@ def royal_name(span: Span) -> str | None:
     if len(words) == 1 or (len(words) == 3 and words[1].lower_ == "of" and words[2].text[:1].isupper()):
         return " ".join(t.text for t in words)
     return None
+
+
+def _of_someone_unnamed(head: Token) -> bool:
+    """Whether a role is held at something indefinite: "the chief executive of a leading European
+    car maker", "a spokesman for an oil firm" (whoever holds it, the article does not name)."""
+    return any(prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with")
+               and any(obj.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in obj.children)
+                       for obj in prep.children)
+               for prep in head.children)
 
 
 def _is_description(mention: Span) -> bool:
