@@ -359,3 +359,10 @@ def test_a_role_at_something_indefinite_is_unnamed(corpus):
     # "the chief executive of a leading European car maker": not the firm named before
     row = said(corpus, "orgs.txt", "dollar will be stronger")
     assert pd.isna(row["speaker"]) and row["speaker_role"] == "chief executive"
+
+
+def test_the_companies_are_the_two_organisations_a_subject_named_together(corpus):
+    # "Vantor Holdings and Marlow Industries, the two firms which own Skyline, welcomed the
+    # ruling. "..." the companies said": both, never glued and never the last one named
+    row = said(corpus, "orgs.txt", "overcome through discussion")
+    assert row["speakers"] == "Vantor Holdings; Marlow Industries" and row["speaker_label"] == "ORG"

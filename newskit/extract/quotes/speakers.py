@@ -69,6 +69,8 @@ class Resolver:
                         "speaker_start": start, "speaker_end": end,
                         "speaker_label": labels.pop() if len(labels) == 1 else "PERSON", "speaker_role": None}
         row = self._one(mention, pdoc)
+        if JOINT in (row.get("speakers") or ""):
+            return row  # "the two firms": the organisations named together before
         row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
         if row["speaker"] in self.named_orgs and row["speaker_label"] == "PERSON" and row["speaker"] not in self.model.people:
             row["speaker_label"] = "ORG"  # "said M&S."
@@ -153,6 +155,9 @@ class Resolver:
                 or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ROLE_NOUNS):
             return row  # an unnamed source: "a source", "experts", "officials"
         if lemma in ORGANISATION_NOUNS and head.tag_ in ("NNS", "NNPS") and titled is None:
+            together = self._named_together(mention, pdoc) if determiner == "the" else None
+            if together is not None:  # "EADS and BAE Systems ... the companies said"
+                return {**row, "speaker": joint_name(together), "speakers": JOINT.join(together), "speaker_label": "ORG"}
             return row  # "the tobacco companies said": several, unnamed
         if lemma in ORGANISATION_NOUNS and not is_role_noun(head):
             own = without_determiner(mention)
@@ -187,6 +192,35 @@ class Resolver:
                 if name is not None and name in self.model.orgs:
                     return self.model.org_named(name, start)
         return None
+
+    def _named_together(self, mention: Span, pdoc: ParagraphDoc) -> list[str] | None:
+        """The two organisations a subject of the last two sentences names joined by "and" ("EADS
+        and BAE Systems welcomed ...", "Labour and the Conservatives are ..."), which "the companies", "the two firms" or "the
+        parties" stand for; None when there is no such pair (or the mention counts another number)."""
+        count = next((t for t in mention if t.like_num), None)
+        if count is not None and count.lower_ not in ("two", "2"):
+            return None
+        sentence = pdoc.sentence_of(mention.root.i)
+        found = None
+        for where in (*self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position], pdoc):
+            for ent in where.doc.ents:
+                if ent.label_ not in ORG_LABELS or (where is pdoc and ent.end > mention.start) \
+                        or sentence - where.sentence_of(ent.root.i) > 2 or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                other = next((c for c in ent.root.conjuncts if c.i > ent.root.i and c.ent_type_ in ORG_LABELS), None)
+                if other is None:
+                    continue
+                second = next(e for e in where.doc.ents if e.start <= other.i < e.end)
+                names = []
+                for one in (ent, second):
+                    start, end = where.offsets(one)
+                    name = self.model.name_at(start, end)
+                    if name is None or name not in self.model.orgs:
+                        break
+                    names.append(name)
+                if len(names) == 2 and names[0] != names[1]:
+                    found = names
+        return found
 
     def _horizon(self, pdoc: ParagraphDoc) -> int:
         """How far a description reads forward for its holder: to the end of the next paragraph."""
