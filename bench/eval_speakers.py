@@ -1,7 +1,10 @@
 """Score the speakers newskit gives its quotes against the hand-made gold (bench/gold/speakers.csv).
 
     .venv/bin/python bench/eval_speakers.py [--shared ../shared] [--split dev|heldout|all] [--show wrong|missing|unmatched]
-    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_fresh.csv --split all   (the fresh test set: aggregate only)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_fresh.csv --split all   (dev part for rules, held-out part aggregate only)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_desc.csv --split all    (development: --show with --i-know)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev2.csv --split all    (development: --show with --i-know)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test.csv --split all    (the test set: aggregate only, never --show)
 
 The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
 stories with attributions), every attribution's content span (offsets into the `text` that
@@ -9,7 +12,7 @@ stories with attributions), every attribution's content span (offsets into the `
 between accepted alternatives: "Confederation of British Industry|CBI"; `; ` between the members
 of a joint speaker; `none` for an unnamed source), how the speaker is written next to the cue
 (`speaker_as_written`) and a hash of the content (`check`, so a change in the reader is caught).
-bench/gold/README.md says how it was made.
+bench/gold/README.md says how it and the other four sets were made.
 
 A predicted quote matches a gold one when their characters overlap on at least 30 % of the gold
 content, one-to-one, best overlap first (as in bench/eval_quotes.py). The gold gives one row per
