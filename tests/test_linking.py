@@ -362,11 +362,14 @@ def test_a_full_name_tagged_org_is_the_person_its_surname_names_in_that_article(
 
 
 def test_an_unresolved_speaker_written_as_a_role_never_takes_an_entitys_name():
-    corpus = _corpus({"m1": ("The MPs said the bill was flawed.", [("MPs", "ORG", None)])})
-    quotes = from_columns("quotes", {"article_id": ["m1"], "quote": [0], "kind": ["indirect"], "content": ["x"],
-                                     "start": [0], "end": [1], "speaker": [None], "speaker_text": ["MPs"]})
+    corpus = _corpus({"m1": ("The MPs said the bill was flawed. Paul King said so. Mr King agreed.",
+                             [("MPs", "ORG", None), ("Paul King", "PERSON", None), ("King", "PERSON", "Paul King")])})
+    quotes = from_columns("quotes", {"article_id": ["m1", "m1"], "quote": [0, 1], "kind": ["indirect"] * 2,
+                                     "content": ["x"] * 2, "start": [0, 0], "end": [1, 1], "speaker": [None, None],
+                                     "speaker_text": ["MPs", "Mr King"]})
     _, linked = link_frames(corpus.articles, corpus.entities, quotes)
     assert pd.isna(linked["speaker"].iloc[0])
+    assert linked["speaker"].iloc[1] == "Paul King"  # "king" is a role noun too, but "Mr King" is a name
 
 
 @pytest.mark.parametrize("text, name, expected", [

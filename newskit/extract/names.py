@@ -195,11 +195,15 @@ def is_role_noun(token: Token) -> bool:
         is_plural(token) and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
 
 
-def is_role_word(word: str) -> bool:
-    """Whether a written word is a role noun, singular or plural ("MPs", "Officials", "minister"):
-    the string-level test of `is_role_noun`, for code that reads no parse."""
-    folded = fold(word).rstrip(".")
-    return folded in ROLE_NOUNS or (folded.endswith("s") and len(folded) > 2 and folded[:-1] in ROLE_NOUNS)
+def is_plural_role(text: str) -> bool:
+    """Whether written words end in a plural role noun and hold no courtesy title ("MPs", "Labour
+    MPs", "Officials"; not "Ms Deans", "Mr King"): several unnamed people, for code that reads no
+    parse."""
+    words = text.split()
+    if not words or fold(words[0]).rstrip(".") in HONORIFICS:
+        return False
+    last = fold(words[-1]).rstrip(".")
+    return last.endswith("s") and len(last) > 2 and last[:-1] in ROLE_NOUNS
 
 
 def org_context(text: str, start: int, end: int) -> bool:

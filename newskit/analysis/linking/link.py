@@ -14,7 +14,7 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_kind_of_organisation, is_known_first_name,
-                                   is_role_word, name_parts, normalize_name, org_context, same_first_name)
+                                   is_plural_role, name_parts, normalize_name, org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -309,7 +309,7 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
         if not isinstance(speaker, str):
             hit = None
             if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text) \
-                    and not is_role_word(text.split()[-1]):  # "MPs said": unnamed, whatever spaCy tagged
+                    and not is_plural_role(text):  # "MPs said": unnamed, whatever spaCy tagged
                 name = normalize_name(text, "PERSON")
                 hit = written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))
             speakers.append([hit[0]] if hit else [])

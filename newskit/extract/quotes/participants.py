@@ -29,7 +29,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, ROLE_HYPERNYMS,
                                    TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
-                                   is_role_noun, is_role_word, is_title_word, org_context, person_name,
+                                   is_plural_role, is_role_noun, is_title_word, org_context, person_name,
                                    role_descriptions, role_of)
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
@@ -192,7 +192,7 @@ class Participants:
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue  # "ofNew Labour": words the source glued, no name
-            if is_kind_of_organisation(name) or (" " not in name and name.endswith("s") and is_role_word(name)):
+            if is_kind_of_organisation(name) or (" " not in name and is_plural_role(name)):
                 continue  # "the Government": a kind of organisation, not one named; "MPs" tagged ORG
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
