@@ -83,26 +83,9 @@ class Resolver:
         head = mention.root
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
-            if SPEAKER_PRONOUNS[lower] == "neuter":
-                described, where = previous_subject(head), pdoc
-                if described is None and head.sent.start == 0 and pdoc.position > 0 \
-                        and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
-                    where = self.adoc.paragraphs[pdoc.position - 1]  # the paragraph's first sentence
-                    described = main_subject(list(where.doc.sents)[-1])
-                for _ in range(3):  # "It said ... It added": back through the chain of "it"
-                    if described is None or described.text.lower() != "it":
-                        break
-                    described = previous_subject(described.root)
-                if described is not None and described.root.pos_ == "NOUN" and not described.root.ent_type_ \
-                        and described.root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS and not is_plural(described.root):
-                    # "The opposition also made capital of the figures. It said ...": "it" is the
-                    # organisation the sentence before described, named or not; after "The book,
-                    # by Robert Peston, said ...", "It claims" is the book's (its author's)
-                    found = self._one(described, where)
-                    return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
-                topic = self._subject_organisation(head, pdoc)
-                if topic is not None:
-                    return {**row, "speaker": topic, "speaker_label": "ORG"}
+            found = self._it(head, pdoc) if SPEAKER_PRONOUNS[lower] == "neuter" else None
+            if found is not None:
+                return {**row, **found}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
         royal = royal_name(mention)
         if royal is not None:  # "the Queen", "the Duke of Edinburgh": how the article names them
@@ -174,6 +157,28 @@ class Resolver:
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
         return row
+
+    def _it(self, it: Token, pdoc: ParagraphDoc) -> dict | None:
+        """speaker, speaker_label and speaker_role of an "it" the sentence around it settles:
+        "The opposition also made capital of the figures. It said ..." (the organisation the
+        sentence before described, named or not); after "The book, by Robert Peston, said ...",
+        "It claims" (the book's author); "Shares in firm X closed down ..., after it said" (X).
+        None leaves it to the nearest organisation (`Participants.nearest_org`)."""
+        described, where = previous_subject(it), pdoc
+        if described is None and it.sent.start == 0 and pdoc.position > 0 \
+                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
+            where = self.adoc.paragraphs[pdoc.position - 1]  # the paragraph's first sentence
+            described = main_subject(list(where.doc.sents)[-1])
+        for _ in range(3):  # "It said ... It added": back through the chain of "it"
+            if described is None or described.text.lower() != "it":
+                break
+            described = previous_subject(described.root)
+        if described is not None and described.root.pos_ == "NOUN" and not described.root.ent_type_ \
+                and described.root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS and not is_plural(described.root):
+            found = self._one(described, where)
+            return {k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}
+        topic = self._subject_organisation(it, pdoc)
+        return {"speaker": topic, "speaker_label": "ORG"} if topic is not None else None
 
     def _subject_organisation(self, it: Token, pdoc: ParagraphDoc) -> str | None:
         """The organisation the main clause's subject names when "it" speaks in a clause below it:
@@ -277,17 +282,11 @@ class Resolver:
         inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
                                                                    and t.head.head.i == head.i)]
         for token in inside:
-            if token.ent_type_ == "ORG" and not (is_plural(token) and is_role_noun(token)):  # "a report by MPs"
-                ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-                start, end = pdoc.offsets(ent)
-                name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
-                return self._remember(self.model.org_named(name, start), "ORG", head)
-            if token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj":
-                # "The book, by Sunday Telegraph journalist Robert Peston, said": its author
-                ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-                start, end = pdoc.offsets(ent)
-                name = self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start)
-                return self._remember(name, "PERSON", head)
+            # "The NAO report", "a report by the NAO"; "The book, by Sunday Telegraph journalist
+            # Robert Peston, said": its author
+            author = token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj"
+            if (token.ent_type_ == "ORG" or author) and not _several_people(token):  # not "a report by MPs"
+                return self._remember(*self._entity_named(token, pdoc), head)
         if is_plural(head):
             return None  # "Private sector business surveys suggest": several, by no one named
         if mention[0].lower_ == "the" and self.last_publisher and self.publisher_kind == head.lemma_.lower():
@@ -324,15 +323,18 @@ class Resolver:
             for token in reversed(tokens):
                 for by in token.subtree:
                     if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
-                            and not (is_plural(by) and is_role_noun(by)):  # "a report by MPs": unnamed
-                        ent = next(e for e in by.doc.ents if e.start <= by.i < e.end)
-                        start, end = where.offsets(ent)
-                        if ent.label_ == "PERSON":
-                            return (self.model.name_at(start, end, "PERSON")
-                                    or self.model.full_name(person_name(ent.text), start)), "PERSON"
-                        name = self.model.name_at(start, end, "ORG") or without_determiner(ent)
-                        return self.model.org_named(name, start), "ORG"
+                            and not _several_people(by):  # "a report by MPs": unnamed
+                        return self._entity_named(by, where)
         return None
+
+    def _entity_named(self, token: Token, pdoc: ParagraphDoc) -> tuple[str, str]:
+        """(canonical name, "PERSON" or "ORG") of the PERSON or ORG entity holding `token`: the
+        article's name for it (a person's full name, an organisation's fullest)."""
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        start, end = pdoc.offsets(ent)
+        if ent.label_ == "PERSON":
+            return self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start), "PERSON"
+        return self.model.org_named(self.model.name_at(start, end, "ORG") or without_determiner(ent), start), "ORG"
 
     def _known(self, mention: Span) -> bool:
         words = set(person_name(mention.text).split())
@@ -434,13 +436,22 @@ def royal_name(span: Span) -> str | None:
     return None
 
 
+def _held_at(head: Token) -> list[Token]:
+    """What a role is held at: the objects of "of", "at", "for", "with" under its head ("the
+    chief executive of a car maker", "A spokesman for DLF Builders")."""
+    return [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with")
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
 def _of_someone_unnamed(head: Token) -> bool:
     """Whether a role is held at something indefinite: "the chief executive of a leading European
     car maker", "a spokesman for an oil firm" (whoever holds it, the article does not name)."""
-    return any(prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with")
-               and any(obj.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in obj.children)
-                       for obj in prep.children)
-               for prep in head.children)
+    return any(any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in obj.children) for obj in _held_at(head))
+
+
+def _several_people(token: Token) -> bool:
+    """A plural role noun: "MPs", "officials" (tagged ORG or not), several unnamed people."""
+    return is_plural(token) and is_role_noun(token)
 
 
 def _is_description(mention: Span) -> bool:
@@ -480,14 +491,10 @@ def _name_beside(mention: Span) -> Span | None:
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return next((e for e in doc.ents if e.start <= child.i < e.end), None)
-    for prep in mention.root.children:
+    for obj in _held_at(mention.root):
         # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parser hung the name on the
         # organisation the role is for
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "with"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.ent_type_ == "PERSON":
-                continue
+        if obj.ent_type_ != "PERSON":
             for name in obj.children:
                 if name.dep_ == "appos" and name.i > obj.i and doc[name.left_edge.i - 1].text == "," and name.pos_ == "PROPN":
                     run = next((e for e in doc.ents if e.start <= name.i < e.end), None) if name.ent_type_ else name_run(name)
