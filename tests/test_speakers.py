@@ -247,9 +247,10 @@ def test_descriptions_by_kind_party_and_plural_roles(corpus):
     assert said(corpus, name, "regain momentum")["speaker"] == "Halden Institute"
     # a party in a description is no name: "the Liberal Democrat leader" is the untitled person
     assert said(corpus, name, "relying on fear")["speaker"] == "Marcus Penrose"
-    # "The MPs said": several unnamed people, never a speaker called "MPs" (even tagged ORG)
+    # "The MPs said" after "the environment select committee said": the committee, never a
+    # speaker called "MPs" (even tagged ORG); see committees.txt
     row = said(corpus, name, "not consulted anglers")
-    assert pd.isna(row["speaker"]) and pd.isna(row["speaker_label"])
+    assert row["speaker"] == "environment select committee" and row["speaker_label"] == "ORG"
 
 
 def test_documents_by_an_author_and_it_below_the_main_clause(corpus):
@@ -366,3 +367,15 @@ def test_the_companies_are_the_two_organisations_a_subject_named_together(corpus
     # ruling. "..." the companies said": both, never glued and never the last one named
     row = said(corpus, "orgs.txt", "overcome through discussion")
     assert row["speakers"] == "Vantor Holdings; Marlow Industries" and row["speaker_label"] == "ORG"
+
+
+def test_mps_and_an_unnamed_committee_are_the_committee_the_article_names(corpus):
+    # "..., a committee of MPs has warned" (read forward), "The MPs said", "The committee also
+    # said", "The report said", "It questioned": the committee named by what it covers
+    for content in ("Anglers could find themselves prosecuted", "ministers had not consulted", "some rules were unclear",
+                    "the bill needed more work", "fines were enough"):
+        row = said(corpus, "committees.txt", content)
+        assert row["speaker"] == "Ostmark rivers select committee" and row["speaker_label"] == "ORG", (content, row["speaker"])
+    # "Labour MPs" are some MPs, not the committee; "the select committee" inside a quote names none
+    assert pd.isna(said(corpus, "committees.txt", "the bill should go ahead")["speaker"])
+    assert said(corpus, "committees.txt", "we must act")["speaker"] == "Hal Dorrit"

@@ -49,6 +49,11 @@ _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
+# A parliament's committees, and the words that only say what kind of committee one is.
+_COMMITTEES = lexicon.table("quotes/committees")
+COMMITTEE_NOUNS = frozenset(_COMMITTEES["nouns"])
+COMMITTEE_MEMBERS = frozenset(_COMMITTEES["members"])
+COMMITTEE_KIND_WORDS = frozenset(_COMMITTEES["kind_words"])
 
 
 @dataclass
@@ -140,6 +145,21 @@ def names_one(chunk: Span) -> bool:
     return not any(t.lower_ in _DESCRIBING_PARTICIPLES for t in chunk)
 
 
+def committee_named(chunk: Span) -> Span | None:
+    """The noun phrase of a committee named by what it covers, with what follows the noun ("the
+    Commons work and pensions committee", "the joint committee on human rights"); None for a
+    committee its words only say the kind of ("the select committee", "an all-party committee")."""
+    root = chunk.root
+    cover = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("on", "for")
+                  and any(g.dep_ == "pobj" for g in c.children)), None)
+    own = [t for t in chunk if t.i != root.i and t.dep_ not in ("det", "poss", "case", "punct", "cc")]
+    if cover is None and all(t.lower_ in COMMITTEE_KIND_WORDS or t.is_punct for t in own):
+        return None
+    if cover is None:
+        return chunk
+    return chunk.doc[chunk.start:cover.right_edge.i + 1]
+
+
 def named_as_organisation(name: Span) -> bool:
     """Whether a name the tagger read as a person's is an organisation's, called so by the noun
     right before it: "building products group James Hardie", "the bank Coutts"."""
@@ -174,6 +194,10 @@ class Participants:
             # organisations named by a noun phrase ("Russian defense ministry"), not those an
             # entity names whole ("the National Audit Office", whose entity name is "NAO")
             for chunk in pdoc.doc.noun_chunks:
+                if chunk.root.lemma_.lower() in COMMITTEE_NOUNS:
+                    chunk = committee_named(chunk)  # "the joint committee on human rights"
+                    if chunk is None:
+                        continue  # "the select committee": no name
                 name = without_determiner(chunk)
                 own = chunk[1:] if chunk[0].dep_ in ("det", "poss") else chunk
                 start, end = pdoc.offsets(own)
@@ -255,6 +279,18 @@ class Participants:
             return None
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + (c[0].entity_label in _PLACE_LABELS),
                                               not c[2], -c[3]))[0]
+
+    def committee(self, offset: int) -> Participant | None:
+        """The committee "MPs said", "the committee said" or "a committee of MPs has warned" at
+        `offset` stands for: the named committee (`committee_named`) most recently named before,
+        else the first the article names after it ("..., MPs have warned.\n\n... the
+        Environmental Audit Committee said"); None when the article names none."""
+        bodies = [entry for entry in self.orgs.values() if entry.words & COMMITTEE_NOUNS and len(entry.words) > 1]
+        before = [(entry.last_before(offset), entry.name) for entry in bodies if entry.last_before(offset) is not None]
+        if before:
+            return self.orgs[max(before)[1]]
+        after = [(entry.mentions[0][0], entry.name) for entry in bodies if entry.mentions]
+        return self.orgs[min(after)[1]] if after else None
 
     def _kind_named_beside(self, mention: Span, offset: int) -> Participant | None:
         """The organisation named with the mention's kind noun earlier in its sentence."""

@@ -63,7 +63,7 @@ def reported(pdoc: ParagraphDoc):
                 continue
             speaker = speaker_of(token)
             if complement is None and speaker is not None:
-                found = _parenthetical(pdoc, token, speaker)
+                found = _parenthetical(pdoc, token, speaker) or _trailing(pdoc, token, speaker)
                 if found is not None:
                     yield found
                 continue
@@ -112,6 +112,24 @@ def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
         return None
     parts = [pdoc.offsets(p) for p in pieces]
     return "indirect", (parts[0][0], parts[-1][1]), verb_cue(pdoc, verb, speaker), parts
+
+
+def _trailing(pdoc: ParagraphDoc, verb: Token, speaker):
+    """A trailing cue the parse joined to the clause it reports as a second verb: "Anglers could
+    find themselves prosecuted ..., a committee of MPs has warned." (no "and" before the
+    speaker, nothing after the verb): the sentence up to the comma before the speaker."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ != "ROOT" or head.i > speaker.start:
+        return None
+    doc = pdoc.doc
+    comma = speaker.start - 1
+    if comma <= head.sent.start or doc[comma].text != "," or any(c.dep_ == "cc" for c in head.children if c.i < verb.i) \
+            or any(not t.is_punct for t in doc[verb.i + 1:head.sent.end]):
+        return None
+    span = trimmed(pdoc, head.sent.start, comma)
+    if span is None or len(span) < 3 or not span.start <= head.i < span.end:
+        return None
+    return "indirect", pdoc.offsets(span), verb_cue(pdoc, verb, speaker), None
 
 
 def _extent(verb: Token, complement: list[Token]) -> tuple[int, int]:

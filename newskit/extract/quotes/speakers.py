@@ -23,7 +23,8 @@ from newskit.extract.names import (HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, 
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
-from newskit.extract.quotes.participants import (ORG_LABELS, ORGANISATION_NOUNS, Participants, looks_like_person,
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
+                                                 ORGANISATION_NOUNS, Participants, looks_like_person,
                                                  without_determiner)
 from newskit.frames import JOINT, joint_name
 
@@ -106,6 +107,10 @@ class Resolver:
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": self.publisher_label}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
+        if titled is None and named is None and _speaks_for_committee(mention):
+            body = self.model.committee(start)  # "MPs said" in a story about a committee's report
+            if body is not None:
+                return {**row, "speaker": body.name, "speaker_label": "ORG"}
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
@@ -307,6 +312,8 @@ class Resolver:
             earlier = [(at, e.name) for e in self.model.orgs.values() if e.entity_label == "ORG"
                        for at, _, subject in e.mentions if subject and at < start and not self.model.quoted_at(at)]
             entry = self.model.orgs[max(earlier)[1]] if earlier else None
+        if entry is None and mention[0].lower_ == "the":
+            entry = self.model.committee(start)  # "The report said" in a story about a committee's report
         return self._remember(entry.name, "ORG", head) if entry is not None else None
 
     def _remember(self, name: str, label: str, head: Token) -> str:
@@ -452,6 +459,17 @@ def _of_someone_unnamed(head: Token) -> bool:
 def _several_people(token: Token) -> bool:
     """A plural role noun: "MPs", "officials" (tagged ORG or not), several unnamed people."""
     return is_plural(token) and is_role_noun(token)
+
+
+def _speaks_for_committee(mention: Span) -> bool:
+    """Whether a mention is a committee's members or a committee it does not name: "MPs", "the
+    MPs", "a committee of MPs and peers", "an all-party committee", "the committee"."""
+    head = mention.root
+    own = [t.lower_ for t in mention if t.i != head.i and not t.is_punct and t.dep_ not in ("det", "poss")]
+    if head.lower_ in COMMITTEE_MEMBERS and is_plural(head):
+        return not own  # not "Labour MPs", "six MPs"
+    return head.lemma_.lower() in COMMITTEE_NOUNS and not is_plural(head) and all(
+        w in COMMITTEE_KIND_WORDS or w in COMMITTEE_MEMBERS or w in ("of", "and") for w in own)
 
 
 def _is_description(mention: Span) -> bool:
