@@ -379,3 +379,11 @@ def test_mps_and_an_unnamed_committee_are_the_committee_the_article_names(corpus
     # "Labour MPs" are some MPs, not the committee; "the select committee" inside a quote names none
     assert pd.isna(said(corpus, "committees.txt", "the bill should go ahead")["speaker"])
     assert said(corpus, "committees.txt", "we must act")["speaker"] == "Hal Dorrit"
+
+
+def test_the_party_is_the_party_named_last(corpus):
+    # "... under a future Tory government, the party has said": the Conservative Party, named
+    # inside a phrase; "Labour" inside a quote does not count, nor is "the local party" a name
+    assert said(corpus, "parties.txt", "two hours of free swimming")["speaker"] == "Conservative Party"
+    row = said(corpus, "parties.txt", "would cost")
+    assert (row["speaker"], row["speaker_label"]) == ("Conservative Party", "ORG")

@@ -21,6 +21,7 @@ Notes:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -49,6 +50,12 @@ _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
+# Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
+# Party"): "the party" is the one the article named last.
+_PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
+_PARTIES = frozenset(fold(name) for pair in _PARTY_NAMES.items() for name in pair)
+_PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
+    {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
 # A parliament's committees, and the words that only say what kind of committee one is.
 _COMMITTEES = lexicon.table("quotes/committees")
 COMMITTEE_NOUNS = frozenset(_COMMITTEES["nouns"])
@@ -227,6 +234,9 @@ class Participants:
         # sentence numbers of the title and subtitle, which a description never reads back to
         self.headings = frozenset(p.first_sentence + i for p in adoc.paragraphs if p.kind in ("title", "subtitle")
                                   for i in range(len(p._sentence_starts)))
+        # (offset, party name) of every party the article names, as a word of any phrase
+        # ("a future Tory government"), the headline too
+        self.parties = [(m.start(), _PARTY_NAMES.get(m.group(), m.group())) for m in _PARTY_PATTERN.finditer(adoc.text)]
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
 
@@ -291,6 +301,13 @@ class Participants:
             return self.orgs[max(before)[1]]
         after = [(entry.mentions[0][0], entry.name) for entry in bodies if entry.mentions]
         return self.orgs[min(after)[1]] if after else None
+
+    def party(self, offset: int) -> str | None:
+        """The party "the party said" at `offset` stands for: the last one the article named
+        before it, outside quotation marks ("Tories pledge ...\n\n... by a future Tory
+        government, the party has said": Conservative Party)."""
+        named = [name for at, name in self.parties if at < offset and not self.quoted_at(at)]
+        return named[-1] if named else None
 
     def _kind_named_beside(self, mention: Span, offset: int) -> Participant | None:
         """The organisation named with the mention's kind noun earlier in its sentence."""
@@ -359,6 +376,8 @@ class Participants:
         entry.descriptions |= role_descriptions(words)
         if fold(words[-1]) in ORGANISATION_NOUNS:
             entry.descriptions.add(fold(words[-1]))
+        if fold(name) in _PARTIES:
+            entry.descriptions.add("party")  # "Tories pledge ... the party has said"
         if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
             entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
             entry.generic = True

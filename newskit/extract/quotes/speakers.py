@@ -111,6 +111,10 @@ class Resolver:
             body = self.model.committee(start)  # "MPs said" in a story about a committee's report
             if body is not None:
                 return {**row, "speaker": body.name, "speaker_label": "ORG"}
+        if lemma == "party" and not is_plural(head) and determiner == "the" and len(mention) == 2:
+            party = self.model.party(start)  # "the party said": the party named last
+            if party is not None:
+                return {**row, "speaker": party, "speaker_label": "ORG"}
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
