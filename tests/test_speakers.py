@@ -387,3 +387,11 @@ def test_the_party_is_the_party_named_last(corpus):
     assert said(corpus, "parties.txt", "two hours of free swimming")["speaker"] == "Conservative Party"
     row = said(corpus, "parties.txt", "would cost")
     assert (row["speaker"], row["speaker_label"]) == ("Conservative Party", "ORG")
+
+
+def test_a_document_is_its_owners_or_its_authors(corpus):
+    # "according to its website": whoever "it" is; "calculations presented ... by Dr Ada Quill"
+    row = said(corpus, "documents.txt", "largest investor")
+    assert (row["speaker"], row["speaker_label"]) == ("Tallis Wines", "ORG")
+    row = said(corpus, "documents.txt", "linked to 5,000 deaths")
+    assert (row["speaker"], row["speaker_label"]) == ("Ada Quill", "PERSON")

@@ -36,6 +36,8 @@ UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
+# whose a document is: "according to its website", "his figures"
+_POSSESSIVES = {"its": "neuter", "his": "male", "her": "female"}
 
 
 class Resolver:
@@ -103,6 +105,12 @@ class Resolver:
         lemma = head.lemma_.lower()
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
                 and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+            if owner is not None:  # "according to its website": whoever "it" is
+                kind = _POSSESSIVES[owner.lower_]
+                found = (self._it(owner, pdoc) if kind == "neuter" else None) \
+                    or self._pronoun(kind, pdoc.start + owner.idx, pdoc.sentence_of(owner.i))
+                return {**row, **found}
             publisher = self._publisher(mention, pdoc)
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": self.publisher_label}
@@ -288,8 +296,11 @@ class Resolver:
         or after it ("a report by the National Audit Office"); "the report" again is the last
         report's publisher."""
         head = mention.root
+        # what names it: words before the noun, the object of "by"/"from"/"of" after it, also
+        # through a participle ("calculations presented to the US Senate by Dr Graham")
         inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
-                                                                   and t.head.head.i == head.i)]
+                                                                   and (t.head.head.i == head.i or t.head.head.dep_ == "acl"
+                                                                        and t.head.head.head.i == head.i))]
         for token in inside:
             # "The NAO report", "a report by the NAO"; "The book, by Sunday Telegraph journalist
             # Robert Peston, said": its author
