@@ -395,3 +395,12 @@ def test_a_document_is_its_owners_or_its_authors(corpus):
     assert (row["speaker"], row["speaker_label"]) == ("Tallis Wines", "ORG")
     row = said(corpus, "documents.txt", "linked to 5,000 deaths")
     assert (row["speaker"], row["speaker_label"]) == ("Ada Quill", "PERSON")
+
+
+def test_a_chairman_may_be_a_woman_and_the_executive_is_a_body(corpus):
+    # "chairman" tells no gender: "Guards' union chairman Jan Corrie said ... she said"
+    assert said(corpus, "bodies_and_gender.txt", "confrontational situations")["speaker"] == "Jan Corrie"
+    # "the Ostmark Executive": a government body named by its place, not a person or "Ostmark"
+    for content in ("the powers were needed", "training would follow"):
+        row = said(corpus, "bodies_and_gender.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("Ostmark Executive", "ORG"), content

@@ -56,6 +56,8 @@ _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].it
 _PARTIES = frozenset(fold(name) for pair in _PARTY_NAMES.items() for name in pair)
 _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
+# "the Scottish Executive": a body named by its place.
+PLACE_BODIES = lexicon.words("quotes/place_bodies")
 # A parliament's committees, and the words that only say what kind of committee one is.
 _COMMITTEES = lexicon.table("quotes/committees")
 COMMITTEE_NOUNS = frozenset(_COMMITTEES["nouns"])
@@ -152,6 +154,15 @@ def names_one(chunk: Span) -> bool:
     return not any(t.lower_ in _DESCRIBING_PARTICIPLES for t in chunk)
 
 
+def names_place_body(span: Span) -> bool:
+    """Whether a noun phrase names a government body by its place: "the Scottish Executive"
+    (a capitalized noun of `quotes/place_bodies` after place or nationality words only)."""
+    head = span.root
+    others = [t for t in span if t.i != head.i and t.dep_ not in ("det", "punct")]
+    return head.lower_ in PLACE_BODIES and head.text[:1].isupper() and not head.is_sent_start and bool(others) \
+        and all(t.ent_type_ in _PLACE_LABELS for t in others)
+
+
 def committee_named(chunk: Span) -> Span | None:
     """The noun phrase of a committee named by what it covers, with what follows the noun ("the
     Commons work and pensions committee", "the joint committee on human rights"); None for a
@@ -210,7 +221,7 @@ class Participants:
                 start, end = pdoc.offsets(own)
                 # (nor a kind before an entity's name: "German investment bank Deutsche Bank")
                 kinds = [pdoc.start + t.idx for t in own if t.is_lower and t.lemma_.lower() in ORGANISATION_NOUNS]
-                if chunk.root.lemma_.lower() in ORGANISATION_NOUNS and len(name.split()) > 1 and names_one(chunk) \
+                if (chunk.root.lemma_.lower() in ORGANISATION_NOUNS or names_place_body(chunk)) and len(name.split()) > 1 and names_one(chunk) \
                         and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named):
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))

@@ -24,8 +24,8 @@ from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
-                                                 ORGANISATION_NOUNS, Participants, looks_like_person,
-                                                 without_determiner)
+                                                 ORGANISATION_NOUNS, PLACE_BODIES, Participants, looks_like_person,
+                                                 names_place_body, without_determiner)
 from newskit.frames import JOINT, joint_name
 
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
@@ -103,6 +103,8 @@ class Resolver:
         else:
             role = None
         lemma = head.lemma_.lower()
+        if titled is None and named is None and names_place_body(mention):  # "the Scottish Executive said"
+            return {**row, "speaker": self.model.org_named(without_determiner(mention), start), "speaker_label": "ORG"}
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
                 and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
@@ -407,7 +409,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
             words.pop()
         return " ".join(words)
     while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper() \
-            and words[-2].lower() not in ROLE_CONNECTORS:  # "Labour MP", not "Court of Justice"
+            and words[-2].lower() not in ROLE_CONNECTORS and words[-1].lower() not in PLACE_BODIES:
+        # "Labour MP", not "Court of Justice" or "Scottish Executive"
         words.pop()
     capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
     if not capitalized:
