@@ -404,3 +404,11 @@ def test_a_chairman_may_be_a_woman_and_the_executive_is_a_body(corpus):
     for content in ("the powers were needed", "training would follow"):
         row = said(corpus, "bodies_and_gender.txt", content)
         assert (row["speaker"], row["speaker_label"]) == ("Ostmark Executive", "ORG"), content
+
+
+def test_told_a_news_agency_is_not_the_agency_speaking(corpus):
+    # `"...," shop owner Ilse Damek, told Ostmark Press.`: the name set off by commas after its
+    # role speaks, the object of "told" listens; the quote after it continues her
+    for content in ("suddenly shrink", "affect people"):
+        assert said(corpus, "told.txt", content)["speaker"] == "Ilse Damek", content
+    assert said(corpus, "told.txt", "play money")["speaker"] == "Tomas Varga"

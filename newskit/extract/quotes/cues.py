@@ -59,7 +59,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
         return mention(verb.doc[verb.i + 1])
     # inverted order after a quote, the subject read as an object: `"...," tweeted another user`
-    if verb.i and verb.doc[verb.i - 1].is_punct and verb.tag_ != "VBG":  # not "..., telling supporters"
+    # (not "..., telling supporters", nor the listener of `"...," Hayriye Evren, told Associated Press`)
+    if verb.i and verb.doc[verb.i - 1].is_punct and verb.tag_ != "VBG" and verb.lemma_.lower() not in AUDIENCE_VERBS:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == verb.i + 1:
                 return mention(child)

@@ -257,9 +257,11 @@ def _name_set_off(pdoc: ParagraphDoc, words: list, verb) -> Span | None:
     """The name opening the words after a quote when the parse gave the verb that ends them no
     subject: `"...," Andrew Pendleton, Christian Aid's head of Trade Policy, said.` (the name read
     as an apposition to something inside the quote)."""
-    if not words or verb.i != words[-1].i or words[0].pos_ != "PROPN":
+    # after the person's role: `"...," shop owner Hayriye Evren, told Associated Press.`
+    first = next((w for w in words[:4] if w.pos_ != "NOUN" or not w.is_lower), None)
+    if not words or first is None or first.pos_ != "PROPN" or not all(
+            w.i <= verb.i or verb.i <= w.head.i <= words[-1].i for w in words):  # the verb ends them, but for its object
         return None
-    first = words[0]
     name = next((e for e in first.doc.ents if e.start == first.i and e.label_ == "PERSON"), None) or _name_run(first)
     between = pdoc.text[name.end_char:verb.idx].strip()
     if between and not (between[0] in ",-–—" and between[-1] in ",-–—"):
