@@ -93,7 +93,8 @@ def test_split_is_fixed_by_the_article_id():
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
 @pytest.mark.parametrize("name, articles", [("speakers.csv", 40), ("speakers_fresh.csv", 30),
                                             ("speakers_test.csv", 30), ("speakers_desc.csv", 30),
-                                            ("speakers_dev2.csv", 30), ("speakers_dev3.csv", 20)])
+                                            ("speakers_dev2.csv", 30), ("speakers_dev3.csv", 20),
+                                            ("speakers_test2.csv", 20)])
 def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
     gold = ev.read_gold(ROOT / "bench" / "gold" / name)
     assert gold["article_id"].nunique() >= articles
@@ -141,8 +142,22 @@ def test_the_third_development_set_shares_no_article_with_the_other_golds():
     assert len(dev3) == 20
     others = sorted(p.name for p in (ROOT / "bench" / "gold").glob("speakers*.csv") if p.name != "speakers_dev3.csv")
     assert {"speakers.csv", "speakers_fresh.csv", "speakers_test.csv", "speakers_desc.csv", "speakers_dev2.csv"} <= set(others)
+    ids = set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_dev3.csv")["article_id"])
     for name in others:
-        assert not dev3 & set(ev.read_gold(ROOT / "bench" / "gold" / name)["corpus_path"]), name
+        other = ev.read_gold(ROOT / "bench" / "gold" / name)
+        assert not dev3 & set(other["corpus_path"]), name
+        assert not ids & set(other["article_id"]), name  # nor a byte-identical copy under another path
+
+
+def test_the_second_test_set_shares_no_article_with_the_other_golds():
+    test2 = ev.read_gold(ROOT / "bench" / "gold" / "speakers_test2.csv")
+    assert test2["corpus_path"].nunique() == 20
+    for name in ("speakers.csv", "speakers_fresh.csv", "speakers_test.csv", "speakers_desc.csv",
+                 "speakers_dev2.csv"):
+        other = ev.read_gold(ROOT / "bench" / "gold" / name)
+        assert not set(test2["corpus_path"]) & set(other["corpus_path"]), name
+        # byte-identical files under other paths share an article id (politics/351 is politics/007)
+        assert not set(test2["article_id"]) & set(other["article_id"]), name
 
 
 def test_a_partys_short_name_is_its_built_in_alias():
