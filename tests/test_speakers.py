@@ -412,3 +412,14 @@ def test_told_a_news_agency_is_not_the_agency_speaking(corpus):
     for content in ("suddenly shrink", "affect people"):
         assert said(corpus, "told.txt", content)["speaker"] == "Ilse Damek", content
     assert said(corpus, "told.txt", "play money")["speaker"] == "Tomas Varga"
+
+
+def test_a_quote_standing_alone_after_reported_speech_with_a_fragment_is_that_speakers(corpus):
+    # `Lord Ferris said Lord Brant was one of the "great advocates of our generation".` then a
+    # quote over two paragraphs with no cue of its own: Lord Ferris's, each piece found
+    for content in ("His legacy", "His work", "A great judge"):
+        assert said(corpus, "tribute.txt", content)["speaker"] == "Lord Ferris", content
+    row = said(corpus, "tribute.txt", "His legacy")
+    assert len(row["parts"].split()) == 3
+    # the nephew's words after it are his (unnamed: "Lord Brant's nephew George Rill")
+    assert said(corpus, "tribute.txt", "the peer had died")["speaker"] != "Lord Ferris"

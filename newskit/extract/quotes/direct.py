@@ -57,10 +57,10 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
     taken: list[tuple[int, int]] = []  # article spans of quote marks already owned by a row
     quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
     reported = [(pdoc, item) for pdoc in adoc.paragraphs for item in _reported(pdoc)]
-    # reported speech outside quotation marks, with its speaker: a quote standing alone after it
-    # is that speaker's (`Campbell said the war had hit trust. "Issues of war ..."`)
-    said = [(start, end, cue) for _, (_, (start, end), cue, _) in reported
-            if cue.speaker is not None and not any(s < end and start < e for s, e in quoted)]
+    # reported speech with its speaker, a quoted fragment in it or not: a quote standing alone
+    # after it is that speaker's (`Campbell said the war had hit trust. "Issues of war ..."`,
+    # `Lord Falconer said Lord Scarman was one of the "great advocates of our generation".\n\n"His legacy ..."`)
+    said = [(start, end, cue) for _, (_, (start, end), cue, _) in reported if cue.speaker is not None]
     for group, cue in _direct_quotes(adoc, rows, said):
         row = _row(adoc, resolver, "direct", [(p.start + q.start, p.start + q.end) for p, q in group.parts], cue, rows)
         if row is not None:
