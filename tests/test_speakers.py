@@ -423,3 +423,11 @@ def test_a_quote_standing_alone_after_reported_speech_with_a_fragment_is_that_sp
     assert len(row["parts"].split()) == 3
     # the nephew's words after it are his (unnamed: "Lord Brant's nephew George Rill")
     assert said(corpus, "tribute.txt", "the peer had died")["speaker"] != "Lord Ferris"
+
+
+def test_a_spokeswoman_the_parse_hung_below_her_department_is_unnamed_and_goes_on(corpus):
+    # "A Department for Harbour Affairs spokeswoman said" (the department parsed as the subject):
+    # an unnamed speaker with the role, and the "she said" after her is her, not Lord Tolley
+    for content in ("agreed about what happened", "Their disagreement"):
+        row = said(corpus, "spokeswoman.txt", content)
+        assert pd.isna(row["speaker"]) and row["speaker_role"] == "Department for Harbour Affairs spokeswoman", content

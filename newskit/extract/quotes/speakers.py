@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
+from newskit.extract.names import (GENDERED_WORDS, HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
                                    is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
@@ -90,6 +90,11 @@ class Resolver:
             if found is not None:
                 return {**row, **found}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        role_after = _role_after_organisation(mention)
+        if role_after is not None:  # "A Department for Constitutional Affairs spokeswoman said": unnamed
+            start, end = pdoc.offsets(role_after)
+            return {**row, "speaker_text": role_after.text, "speaker_start": start, "speaker_end": end,
+                    "speaker_role": without_determiner(role_after)}
         royal = royal_name(mention)
         if royal is not None:  # "the Queen", "the Duke of Edinburgh": how the article names them
             return {**row, **self._person(mention, pdoc, None), "speaker": self.model.full_name(royal, start)}
@@ -264,7 +269,7 @@ class Resolver:
                 continue
             start = row["speaker_start"]
             last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
-            if last is not None and not last.get("speaker") and self._one_unnamed(last) \
+            if last is not None and not last.get("speaker") and self._one_unnamed(last, kind) \
                     and not self._named_between(last["speaker_start"], start, kind, contents):
                 # `..., the spokesman said. He added that ...`: the unnamed speaker goes on
                 row.update({"speaker": None, "speakers": None, "speaker_label": None, "speaker_role": last.get("speaker_role")})
@@ -284,10 +289,12 @@ class Resolver:
                    for p in self.model.people.values() if p.name != but and self._agrees(p.name, kind)
                    for offset, _, subject in p.mentions if subject)
 
-    def _one_unnamed(self, row: dict) -> bool:
-        """Whether a row's speaker is one unnamed person: "the spokesman", "a senior official"."""
+    def _one_unnamed(self, row: dict, kind: str) -> bool:
+        """Whether a row's speaker is one unnamed person a he/she of gender `kind` may stand for:
+        "the spokesman", "a senior official", not "the spokeswoman" for "he"."""
         words = str(row.get("speaker_text") or "").split()
-        return bool(words) and words[0].lower() in ("the", "a", "an") and words[-1].lower() in ROLE_NOUNS
+        return bool(words) and words[0].lower() in ("the", "a", "an") and words[-1].lower() in ROLE_NOUNS \
+            and GENDERED_WORDS.get(words[-1].lower(), kind) == kind
 
     def _agrees(self, name: str, kind: str) -> bool:
         entry = self.model.people.get(name)
@@ -459,6 +466,22 @@ def royal_name(span: Span) -> str | None:
     if len(words) == 1 or (len(words) == 3 and words[1].lower_ == "of" and words[2].text[:1].isupper()):
         return " ".join(t.text for t in words)
     return None
+
+
+def _role_after_organisation(mention: Span) -> Span | None:
+    """The whole mention when the parse made an organisation the subject and hung the role after
+    it below the name: "A Department for Constitutional Affairs spokeswoman" ("spokeswoman" the
+    object of "for"); None otherwise, and when a name follows the role ("... spokeswoman Ann Lee")."""
+    doc = mention.doc
+    if mention.label_ not in ORG_LABELS or mention.end >= len(doc):
+        return None
+    role = doc[mention.end]
+    if not (role.is_lower and role.pos_ == "NOUN" and is_role_noun(role) and not is_plural(role)) \
+            or not mention.root.left_edge.i <= role.i <= mention.root.right_edge.i \
+            or (role.i + 1 < len(doc) and doc[role.i + 1].pos_ == "PROPN"):
+        return None
+    start = mention.root.left_edge.i
+    return doc[start:role.i + 1]
 
 
 def _held_at(head: Token) -> list[Token]:
