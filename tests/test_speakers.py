@@ -431,3 +431,10 @@ def test_a_spokeswoman_the_parse_hung_below_her_department_is_unnamed_and_goes_o
     for content in ("agreed about what happened", "Their disagreement"):
         row = said(corpus, "spokeswoman.txt", content)
         assert pd.isna(row["speaker"]) and row["speaker_role"] == "Department for Harbour Affairs spokeswoman", content
+
+
+def test_a_named_owners_statement_or_book_is_the_owner(corpus):
+    # "Mr Vance' book suggests": Pieter Vance (named "Pieter Vance QC": the letters after the
+    # name are no part of it); "Mr Orlo's statement said:" is Marco Orlo, named after it
+    assert said(corpus, "statements.txt", "written by ministers")["speaker"] == "Pieter Vance"
+    assert said(corpus, "statements.txt", "I apologise")["speaker"] == "Marco Orlo"

@@ -70,6 +70,7 @@ GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
 
 # "Jr.", "III" after a name; "Jr." and "Sr." also tell a son from his father.
 NAME_SUFFIXES = lexicon.words("names/name_suffixes")
+POST_NOMINALS = lexicon.words("names/post_nominals")
 GENERATIONAL_SUFFIXES = lexicon.words("names/generational_suffixes")
 NAME_PARTICLES = lexicon.words("entities/name_particles")
 
@@ -290,7 +291,8 @@ def normalize_name(text: str, label: str) -> str:
     Returns:
         The name with whitespace collapsed, a final possessive cut, a leading "the" dropped (not
         from a place whose name holds it, "The Hague") and, for a PERSON, leading courtesy
-        titles dropped while a word remains: "Kremlin", "Anatoly Antonov".
+        titles dropped while a word remains and letters after the name ("QC", "MP") while two
+        remain: "Kremlin", "Anatoly Antonov", "Philippe Sands".
     """
     name = " ".join(text.split())
     name = _POSSESSIVE.sub("", name).strip()
@@ -300,6 +302,8 @@ def normalize_name(text: str, label: str) -> str:
         words = name.split(" ")
         while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]
+        while len(words) > 2 and words[-1].rstrip(",") in POST_NOMINALS:
+            words = words[:-1]  # "Philippe Sands QC"
         name = " ".join(words)
     return name
 

@@ -36,6 +36,8 @@ UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
+# what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
+SAID_NOUNS = lexicon.words("quotes/said_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = {"its": "neuter", "his": "male", "her": "female"}
 
@@ -110,14 +112,19 @@ class Resolver:
         lemma = head.lemma_.lower()
         if titled is None and named is None and names_place_body(mention):  # "the Scottish Executive said"
             return {**row, "speaker": self.model.org_named(without_determiner(mention), start), "speaker_label": "ORG"}
-        if lemma in DOCUMENT_NOUNS and titled is None and named is None \
-                and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
-            if owner is not None:  # "according to its website": whoever "it" is
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None
+        if owner is not None and titled is None and named is None:
+            if owner.lower_ in _POSSESSIVES:  # "according to its website": whoever "it" is
                 kind = _POSSESSIVES[owner.lower_]
                 found = (self._it(owner, pdoc) if kind == "neuter" else None) \
                     or self._pronoun(kind, pdoc.start + owner.idx, pdoc.sentence_of(owner.i))
                 return {**row, **found}
+            if owner.pos_ == "PROPN":  # "Mr Tanzi's statement", "Mr Sands' book"
+                found = self._one(mention_of(owner), pdoc)
+                if found.get("speaker"):
+                    return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
+        if lemma in DOCUMENT_NOUNS and titled is None and named is None \
+                and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
             publisher = self._publisher(mention, pdoc)
             if publisher:
                 return {**row, "speaker": publisher, "speaker_label": self.publisher_label}
