@@ -438,3 +438,11 @@ def test_a_named_owners_statement_or_book_is_the_owner(corpus):
     # name are no part of it); "Mr Orlo's statement said:" is Marco Orlo, named after it
     assert said(corpus, "statements.txt", "written by ministers")["speaker"] == "Pieter Vance"
     assert said(corpus, "statements.txt", "I apologise")["speaker"] == "Marco Orlo"
+
+
+def test_they_is_a_party_named_in_the_plural_just_before(corpus):
+    # "opposed by the Liberal Democrats. They have said", "the Tories insisted ... They said";
+    # "Officials met. They said": no party, unnamed
+    assert said(corpus, "parties.txt", "deeply flawed")["speaker"] == "Liberal Democrats"
+    assert said(corpus, "parties.txt", "press Labour")["speaker"] == "Conservative Party"
+    assert pd.isna(said(corpus, "parties.txt", "talks would go on")["speaker"])

@@ -248,6 +248,17 @@ class Participants:
         # (offset, party name) of every party the article names, as a word of any phrase
         # ("a future Tory government"), the headline too
         self.parties = [(m.start(), _PARTY_NAMES.get(m.group(), m.group())) for m in _PARTY_PATTERN.finditer(adoc.text)]
+        # (offset, party name, sentence) of a party named in the plural as a clause's subject or
+        # a passive's agent ("the Tories insisted", "opposed by the Liberal Democrats"): "they"
+        self.plural_parties = []
+        for m in _PARTY_PATTERN.finditer(adoc.text):
+            pdoc = adoc.paragraph_at(m.start())
+            span = pdoc.doc.char_span(m.start() - pdoc.start, m.end() - pdoc.start, alignment_mode="expand") if pdoc else None
+            if span is None or not m.group().endswith("s"):
+                continue
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+                self.plural_parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
 
@@ -318,6 +329,14 @@ class Participants:
         before it, outside quotation marks ("Tories pledge ...\n\n... by a future Tory
         government, the party has said": Conservative Party)."""
         named = [name for at, name in self.parties if at < offset and not self.quoted_at(at)]
+        return named[-1] if named else None
+
+    def party_they(self, offset: int, sentence: int) -> str | None:
+        """The party a "they" at `offset` stands for: one named in the plural as a subject or
+        agent in its sentence or the one before, outside quotation marks ("But the Tories insisted
+        ... They said ..."); None when there is none."""
+        named = [name for at, name, said_in in self.plural_parties
+                 if at < offset and 0 <= sentence - said_in <= 1 and not self.quoted_at(at)]
         return named[-1] if named else None
 
     def _kind_named_beside(self, mention: Span, offset: int) -> Participant | None:

@@ -402,6 +402,10 @@ class Resolver:
             entry = self.model.nearest_org(start, sentence)
             if entry is not None:
                 return {"speaker": entry.name, "speaker_label": "ORG"}
+        if kind == "plural":
+            party = self.model.party_they(start, sentence)  # "the Tories insisted ... They said"
+            if party is not None:
+                return {"speaker": party, "speaker_label": "ORG"}
         return {}
 
 
