@@ -446,3 +446,10 @@ def test_they_is_a_party_named_in_the_plural_just_before(corpus):
     assert said(corpus, "parties.txt", "deeply flawed")["speaker"] == "Liberal Democrats"
     assert said(corpus, "parties.txt", "press Labour")["speaker"] == "Conservative Party"
     assert pd.isna(said(corpus, "parties.txt", "talks would go on")["speaker"])
+
+
+def test_the_statement_is_whoever_spoke_in_a_statement_and_a_named_statement_its_issuer(corpus):
+    # "In a statement, the Harbour Guild said ... "...," said the statement": the guild
+    assert said(corpus, "statements.txt", "fully supports")["speaker"] == "Harbour Guild"
+    # "a Corrin Economics statement said": the firm that issued it
+    assert said(corpus, "statements.txt", "House prices will fall")["speaker"] == "Corrin Economics"

@@ -112,7 +112,9 @@ class Resolver:
         lemma = head.lemma_.lower()
         if titled is None and named is None and names_place_body(mention):  # "the Scottish Executive said"
             return {**row, "speaker": self.model.org_named(without_determiner(mention), start), "speaker_label": "ORG"}
-        owner = next((c for c in head.children if c.dep_ == "poss"), None) if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None
+        owner = next((c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")
+                                                                        and lemma in SAID_NOUNS)), None) \
+            if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None  # "Mr Tanzi's statement", "a Capital Economics statement"
         if owner is not None and titled is None and named is None:
             if owner.lower_ in _POSSESSIVES:  # "according to its website": whoever "it" is
                 kind = _POSSESSIVES[owner.lower_]
@@ -268,8 +270,10 @@ class Resolver:
         recent earlier speaker of agreeing gender, unless the article names another person of
         that gender as a clause subject in between, outside any quote (then the nearest-subject
         reading stands). Right after an unnamed speaker ("the spokesman said. He added") the
-        he/she is that unnamed speaker. `rows` in reading order; changed in place."""
+        he/she is that unnamed speaker. An unresolved "the statement said" is whoever spoke
+        last "in a statement" (`_statement_of`). `rows` in reading order; changed in place."""
         contents = [(r["start"], r["end"]) for r in rows]
+        self._statement_of(rows)
         for at, row in enumerate(rows):
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
             if kind not in ("male", "female") or row.get("speaker_start") is None:
@@ -288,6 +292,24 @@ class Resolver:
                 continue
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+
+    def _statement_of(self, rows: list[dict]) -> None:
+        """"In a statement, the party said ... "...," said the statement": an unresolved "the
+        statement" (or letter, email: `quotes/said_nouns`) is the speaker of the latest earlier
+        row whose sentence names that noun, in the same paragraph or the one before."""
+        sentences = None
+        for at, row in enumerate(rows):
+            words = str(row.get("speaker_text") or "").lower().split()
+            if row.get("speaker") or len(words) != 2 or words[0] != "the" or words[1] not in SAID_NOUNS:
+                continue
+            if sentences is None:
+                sentences = {number: {t.lemma_.lower() for t in sent} for number, _, sent in self.adoc.sentences()}
+            for earlier in reversed(rows[:at]):
+                if earlier.get("speaker") and earlier.get("sentence") is not None and row.get("paragraph") is not None \
+                        and row["paragraph"] - earlier["paragraph"] <= 1 \
+                        and words[1] in sentences.get(int(earlier["sentence"]), ()):
+                    row.update({k: earlier.get(k) for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+                    break
 
     def _named_between(self, after: int, before: int, kind: str, contents: list[tuple[int, int]], but: str | None = None) -> bool:
         """Whether the article names a person of gender `kind` (other than `but`) as a clause
