@@ -453,3 +453,9 @@ def test_the_statement_is_whoever_spoke_in_a_statement_and_a_named_statement_its
     assert said(corpus, "statements.txt", "fully supports")["speaker"] == "Harbour Guild"
     # "a Corrin Economics statement said": the firm that issued it
     assert said(corpus, "statements.txt", "House prices will fall")["speaker"] == "Corrin Economics"
+
+
+def test_a_name_ending_a_clause_before_the_description_is_not_its_holder(corpus):
+    # "Echoing the new ... Secretary of State Lena Varga, the prime minister said": the prime
+    # minister is not Lena Varga (the object of "echoing"), but the untitled Tom Hale
+    assert said(corpus, "echo.txt", "clear change of policy")["speaker"] == "Tom Hale"

@@ -578,7 +578,8 @@ def _name_beside(mention: Span) -> Span | None:
     before = mention.start - 1 if mention.start and doc[mention.start - 1].text == "," else None
     for ent in doc.ents:
         # "Labour MP Derek Wyatt", "its Paris lawyer, Emmanuel Gaillard", "Mr Prettejohn, Lloyd's chief executive, said"
-        if ent.label_ == "PERSON" and (ent.start in (mention.end, after) or (before is not None and ent.end == before)):
+        if ent.label_ == "PERSON" and (ent.start in (mention.end, after) or (before is not None and ent.end == before
+                                                                              and _set_off_together(ent, mention))):
             return ent
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
@@ -597,9 +598,20 @@ def _name_beside(mention: Span) -> Span | None:
     for at in (mention.end, after, before - 1 if before else None):
         if at is not None and 0 <= at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].ent_type_ not in ("GPE", "LOC", "NORP"):
             run = name_run(doc[at])
+            if before is not None and at == before - 1 and not _set_off_together(run, mention):
+                continue
             if looks_like_person(run.text) or (len(run) > 1 and run[0].text[:1].isupper() and doc[at].ent_type_ in ("", "PERSON")):
                 return run
     return None
+
+
+def _set_off_together(name: Span, role: Span) -> bool:
+    """Whether a name right before ", <role>" is the role's holder: "Mr Prettejohn, Lloyd's chief
+    executive, said" (the role in apposition, or both subjects of the verb), not an object of a
+    clause before it ("Echoing ... Condoleezza Rice, the prime minister said")."""
+    head, root = name.root, role.root
+    return (root.dep_ == "appos" and name.start <= root.head.i < name.end) or head.head.i == root.i \
+        or (head.dep_ in ("nsubj", "nsubjpass") and head.head.i == root.head.i)
 
 
 def _titled_person(mention: Span) -> tuple[Span, str] | None:
