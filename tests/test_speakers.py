@@ -459,3 +459,8 @@ def test_a_name_ending_a_clause_before_the_description_is_not_its_holder(corpus)
     # "Echoing the new ... Secretary of State Lena Varga, the prime minister said": the prime
     # minister is not Lena Varga (the object of "echoing"), but the untitled Tom Hale
     assert said(corpus, "echo.txt", "clear change of policy")["speaker"] == "Tom Hale"
+
+
+def test_both_is_no_part_of_a_speakers_name(corpus):
+    # "Both the Ostmark government and Nordair have denied": never a name "Both the ..."
+    assert not said(corpus, "orgs.txt", "state aid")["speaker"].startswith("Both")

@@ -587,5 +587,10 @@ def place_words(mention: Span, role: str | None) -> list[str]:
 
 
 def without_determiner(span: Span) -> str:
-    tokens = [t for t in span if not (t.i == span.start and t.dep_ in ("det", "poss"))]
+    """The span's words without its determiner: "the Russian defense ministry", "Both the
+    Italian government" -> "Italian government"."""
+    start = span.start
+    if span[0].dep_ == "preconj" and len(span) > 1:
+        start += 1
+    tokens = [t for t in span if t.i >= start and not (t.i == start and t.dep_ in ("det", "poss"))]
     return "".join(t.text_with_ws for t in tokens).strip()
