@@ -464,3 +464,9 @@ def test_a_name_ending_a_clause_before_the_description_is_not_its_holder(corpus)
 def test_both_is_no_part_of_a_speakers_name(corpus):
     # "Both the Ostmark government and Nordair have denied": never a name "Both the ..."
     assert not said(corpus, "orgs.txt", "state aid")["speaker"].startswith("Both")
+
+
+def test_an_organisation_described_by_a_persons_name_is_not_named(corpus):
+    # "Sacked MP Ivo Dane's local Labour association has confirmed": no organisation's name
+    row = said(corpus, "orgs.txt", "not be its candidate")
+    assert pd.isna(row["speaker"]) or "Dane's" not in row["speaker"]
