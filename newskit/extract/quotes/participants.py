@@ -151,7 +151,8 @@ def names_one(chunk: Span) -> bool:
     if chunk.root.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS and not any(
             t.text[:1].isupper() and t.ent_type_ not in _PLACE_LABELS and t.dep_ not in ("det", "poss", "case") for t in chunk):
         return False  # "the non-partisan charity", "the UK's public spending watchdog" describe
-    if any(t.dep_ == "poss" and t.ent_type_ == "PERSON" for t in chunk):
+    owner = next((t for t in chunk if t.dep_ == "poss" and t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", *_PLACE_LABELS)), None)
+    if owner is not None and any(t.i > owner.i + 1 and t.i != chunk.root.i for t in chunk):
         return False  # "Sacked MP Howard Flight's local Conservative association" describes it by a person
     return not any(t.lower_ in _DESCRIBING_PARTICIPLES for t in chunk)
 
