@@ -139,3 +139,14 @@ def test_odd_text_never_raises(nlp, text):
     corpus = newskit.tag(articles, cache=None, model=nlp)
     assert_spans_point_into_text(corpus)
     newskit.entity_table(corpus), newskit.entity_counts(corpus), newskit.cooccurrence(corpus)
+
+
+def test_a_name_after_a_persons_title_is_a_person(nlp):
+    # "spokesman Glyn Davies" tagged ORG by the small model: a person; "chairman of Acme Bank" not
+    doc = nlp.make_doc("The party's local government spokesman Olwen Price said so at Tarvik Bank.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", COMPONENT):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 6, 8, label="ORG"), Span(doc, 11, 13, label="ORG")]
+    doc = nlp.get_pipe(COMPONENT)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Olwen Price", "PERSON"), ("Tarvik Bank", "ORG")]

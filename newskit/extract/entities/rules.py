@@ -46,6 +46,7 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in ents for piece in split_titled_person(ent)]
+        ents = [titled_name(ent) for ent in ents]
         ents = _peerage_title_to_name(ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
@@ -145,6 +146,18 @@ def split_titled_person(ent: Span) -> list[Span]:
     if heads and heads[-1] >= 1:
         pieces.insert(0, Span(doc, before.start, before.start + heads[-1] + 1, label=ent.label_))
     return pieces
+
+
+def titled_name(ent: Span) -> Span:
+    """A name of two or three words right after a person's lowercase title is a person, whatever
+    the tagger said: "Conservative local government spokesman Glyn Davies" (tagged ORG)."""
+    if ent.label_ in ("PERSON", "GPE", "LOC") or ent.start == 0 or not 2 <= len(ent) <= 3 or not _looks_like_name(ent):
+        return ent
+    before = ent.doc[ent.start - 1]
+    if not (before.is_lower and before.pos_ == "NOUN" and before.lower_ in CORE_TITLES) \
+            or any(t.lower_ in ORG_HEADS for t in ent):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 def _peerage_title_to_name(ents: list[Span]) -> list[Span]:
