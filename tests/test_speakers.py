@@ -470,3 +470,12 @@ def test_an_organisation_described_by_a_persons_name_is_not_named(corpus):
     # "Sacked MP Ivo Dane's local Labour association has confirmed": no organisation's name
     row = said(corpus, "orgs.txt", "not be its candidate")
     assert pd.isna(row["speaker"]) or "Dane's" not in row["speaker"]
+
+
+def test_a_clause_ending_in_said_the_organisation_and_it_after_it(corpus):
+    # "But the government department ... suffered ..., said the Harbour Affairs Select
+    # Committee. It said ...": the committee (the parse gave "said" both subjects), and so is "it"
+    for content in ("unusually high turnover", "despite four years"):
+        row = said(corpus, "inverted.txt", content)
+        assert row["speaker"] == "Harbour Affairs Select Committee", (content, row["speaker"])
+    assert said(corpus, "inverted.txt", "new engines")["speaker"] == "Ostmark Rail Board"

@@ -84,10 +84,18 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
 def _named_subject(subject: Token, others: list[Token]) -> Token:
     """Of two subjects the small model gave one verb, the name when the other only describes it:
     "Theresa May, Tory shadow work and pensions secretary, said" (the role between commas read as
-    a subject) and "said co-ordinator Peter Facey" (the hyphenated role read as one)."""
+    a subject) and "said co-ordinator Peter Facey" (the hyphenated role read as one); and the
+    subject after a verb set off by a comma at the clause's end, when the parse gave the reported
+    clause's subject to the verb too ("But the government department ... suffered ..., said the
+    Constitutional Affairs Select Committee.")."""
+    doc = subject.doc
+    verb = subject.head
+    if subject.i < verb.i and verb.i and doc[verb.i - 1].text == ",":
+        after = next((o for o in others if o.i > verb.i), None)
+        if after is not None:
+            return after
     if subject.pos_ != "NOUN":
         return subject
-    doc = subject.doc
     for other in others:
         if other.pos_ != "PROPN":
             continue

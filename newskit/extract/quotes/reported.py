@@ -115,19 +115,28 @@ def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
 
 
 def _trailing(pdoc: ParagraphDoc, verb: Token, speaker):
-    """A trailing cue the parse joined to the clause it reports as a second verb: "Anglers could
-    find themselves prosecuted ..., a committee of MPs has warned." (no "and" before the
-    speaker, nothing after the verb): the sentence up to the comma before the speaker."""
-    head = verb.head
-    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ != "ROOT" or head.i > speaker.start:
-        return None
+    """A trailing cue the parse did not give the clause it reports as a complement: joined to it
+    as a second verb ("Anglers could find themselves prosecuted ..., a committee of MPs has
+    warned.", no "and" before the speaker, nothing after the verb), or the root with the clause's
+    subject as its own ("But the government department ... suffered ..., said the Constitutional
+    Affairs Select Committee.", the speaker after the verb, nothing after it): the sentence up to
+    the comma before the cue."""
     doc = pdoc.doc
-    comma = speaker.start - 1
-    if comma <= head.sent.start or doc[comma].text != "," or any(c.dep_ == "cc" for c in head.children if c.i < verb.i) \
-            or any(not t.is_punct for t in doc[verb.i + 1:head.sent.end]):
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i and head.dep_ == "ROOT" and head.i < speaker.start:
+        comma, last = speaker.start - 1, verb.i  # "..., a committee of MPs has warned."
+        if any(c.dep_ == "cc" for c in head.children if c.i < verb.i):
+            return None
+    elif verb.dep_ == "ROOT" and speaker.start > verb.i:
+        comma, last, head = verb.i - 1, speaker.end - 1, verb  # "..., said the committee."
+    else:
         return None
-    span = trimmed(pdoc, head.sent.start, comma)
-    if span is None or len(span) < 3 or not span.start <= head.i < span.end:
+    sent = verb.sent
+    if comma <= sent.start or doc[comma].text != "," or any(not t.is_punct for t in doc[last + 1:sent.end]):
+        return None
+    span = trimmed(pdoc, sent.start, comma)
+    if span is None or len(span) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span) \
+            or (head is not verb and not span.start <= head.i < span.end):
         return None
     return "indirect", pdoc.offsets(span), verb_cue(pdoc, verb, speaker), None
 

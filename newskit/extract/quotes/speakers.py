@@ -276,6 +276,8 @@ class Resolver:
         self._statement_of(rows)
         for at, row in enumerate(rows):
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
+            if kind == "neuter" and row.get("speaker_start") is not None:
+                self._it_goes_on(rows, at, contents)
             if kind not in ("male", "female") or row.get("speaker_start") is None:
                 continue
             start = row["speaker_start"]
@@ -292,6 +294,24 @@ class Resolver:
                 continue
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+
+    def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]]) -> None:
+        """"..., said the Constitutional Affairs Select Committee. It said ...": an "it" right
+        after an organisation spoke (the row before, in that paragraph or the one before) is that
+        organisation, unless the article makes another organisation a clause subject in between
+        (outside quotes)."""
+        row = rows[at]
+        start = row["speaker_start"]
+        last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
+        if last is None or last.get("speaker_label") != "ORG" or not last.get("speaker") or JOINT in (last.get("speakers") or "") \
+                or last["speaker"] == row.get("speaker") or row.get("paragraph") is None or last.get("paragraph") is None \
+                or row["paragraph"] - last["paragraph"] > 1:
+            return
+        between = [offset for entry in self.model.orgs.values() if entry.name != last["speaker"]
+                   for offset, _, subject in entry.mentions
+                   if subject and last["speaker_start"] < offset < start and not any(s <= offset < e for s, e in contents)]
+        if not between:
+            row.update({k: last[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
 
     def _statement_of(self, rows: list[dict]) -> None:
         """"In a statement, the party said ... "...," said the statement": an unresolved "the
