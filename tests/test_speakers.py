@@ -479,3 +479,9 @@ def test_a_clause_ending_in_said_the_organisation_and_it_after_it(corpus):
         row = said(corpus, "inverted.txt", content)
         assert row["speaker"] == "Harbour Affairs Select Committee", (content, row["speaker"])
     assert said(corpus, "inverted.txt", "new engines")["speaker"] == "Ostmark Rail Board"
+
+
+def test_she_does_not_read_far_back_to_a_name_in_passing(corpus):
+    # "... to Parliament by Easter" (the small model may tag it PERSON) five sentences before:
+    # no "she" of the quoted mother is Easter
+    assert said(corpus, "passing.txt", "lost in the post")["speaker"] != "Easter"

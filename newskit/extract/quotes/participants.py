@@ -58,6 +58,8 @@ _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
+# How many sentences back a he/she reads to a person named other than as a clause subject.
+_PASSING_MENTION_REACH = 3
 # A parliament's committees, and the words that only say what kind of committee one is.
 _COMMITTEES = lexicon.table("quotes/committees")
 COMMITTEE_NOUNS = frozenset(_COMMITTEES["nouns"])
@@ -297,8 +299,11 @@ class Participants:
         """The person a he/she at `offset` most likely refers to: of agreeing gender, not named
         inside quotation marks (what a speaker talks about), in the nearest sentence (a
         non-subject counts one sentence further), subjects first, then the closest."""
+        # (a person named in passing, not as a subject, is no "he" four sentences on: "by
+        # Easter", tagged PERSON, is not the "she" of a mother quoted later)
         candidates = [(entry, s, subject, at) for entry in self.people.values() if (entry.gender or kind) == kind
-                      for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
+                      for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
+                      and (subject or sentence - s <= _PASSING_MENTION_REACH)]
         if not candidates:
             return None
         # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further
