@@ -143,10 +143,33 @@ def test_odd_text_never_raises(nlp, text):
 
 def test_a_name_after_a_persons_title_is_a_person(nlp):
     # "spokesman Glyn Davies" tagged ORG by the small model: a person; "chairman of Acme Bank" not
-    doc = nlp.make_doc("The party's local government spokesman Olwen Price said so at Tarvik Bank.")
+    doc = _rules_after(nlp, "The party's local government spokesman Olwen Price said so at Tarvik Bank.",
+                       [(6, 8, "ORG"), (11, 13, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Olwen Price", "PERSON"), ("Tarvik Bank", "ORG")]
+
+
+def test_a_name_after_mr_is_a_person_and_so_is_its_full_name(nlp):
+    # "Mr Holcombe" tagged GPE by the small model: a person ...
+    doc = _rules_after(nlp, "Later Mr Holcombe told the BBC he would stay.", [(2, 3, "GPE"), (5, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Holcombe", "PERSON"), ("BBC", "ORG")]
+    # ... and "Darian Holcombe", tagged ORG elsewhere in the article, is that person's full name
+    from types import SimpleNamespace
+    from newskit.extract.entities.canonical import _people_called_by_title
+    from newskit.extract.entities.mention import Mention
+    full = nlp("Darian Holcombe has quit.")
+    mentions = [Mention(SimpleNamespace(doc=full), 0, 2, "ORG", entity="Darian Holcombe"),
+                Mention(SimpleNamespace(doc=doc), 2, 3, "PERSON", entity="Holcombe"),
+                Mention(SimpleNamespace(doc=doc), 5, 6, "ORG", entity="BBC")]
+    _people_called_by_title(mentions)
+    assert [m.label for m in mentions] == ["PERSON", "PERSON", "ORG"]
+
+
+def _rules_after(nlp, text: str, ents: list[tuple[int, int, str]]):
+    """The Doc of `text` parsed without the statistical NER, with `ents` as the model's entities,
+    after newskit's entity rules."""
+    doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
         if name not in ("ner", COMPONENT):
             doc = proc(doc)
-    doc.ents = [Span(doc, 6, 8, label="ORG"), Span(doc, 11, 13, label="ORG")]
-    doc = nlp.get_pipe(COMPONENT)(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Olwen Price", "PERSON"), ("Tarvik Bank", "ORG")]
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return nlp.get_pipe(COMPONENT)(doc)

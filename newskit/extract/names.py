@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # spaCy is imported by the tagging code only: linking and vie
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 
 HONORIFICS = lexicon.words("names/honorifics")
+COURTESY_TITLES = lexicon.words("names/courtesy_titles")
 CORE_TITLES = lexicon.words("names/core_titles")
 TITLE_MODIFIERS = lexicon.words("names/title_modifiers")
 # Any word that may stand in a title before a name.

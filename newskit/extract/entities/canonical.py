@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import NAME_LABELS, normalize_name
+from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, normalize_name
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -25,6 +25,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     """Give every mention its canonical name and its entity's label, and add missed later mentions."""
     for m in mentions:
         m.entity = normalize_name(m.span.text, m.label)
+    _people_called_by_title(mentions)
     people = _person_names(mentions)
     acronyms = _acronyms(mentions)
     for m in mentions:
@@ -33,6 +34,21 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     mentions += _missed_mentions(mentions, paragraphs, people)
     _vote_labels(mentions)
     return mentions
+
+
+def _people_called_by_title(mentions: list[Mention]) -> None:
+    """A full name the model did not tag PERSON is a person's when the article calls that person
+    "Mr"/"Mrs"/"Ms"/"Dr" + surname: "Damian Hockney" (tagged ORG) of "Mr Hockney"."""
+    titled = {m.entity for m in mentions if m.label == "PERSON" and " " not in m.entity and m.start_i > 0
+              and m.pdoc.doc[m.start_i - 1].lower_.rstrip(".") in COURTESY_TITLES
+              and m.pdoc.doc[m.start_i - 1].text[:1].isupper()}
+    if not titled:
+        return
+    for m in mentions:
+        words = m.entity.split()
+        if m.label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and 2 <= len(words) <= 3 and words[-1] in titled \
+                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            m.label = "PERSON"
 
 
 def _person_names(mentions: list[Mention]) -> dict[str, str]:

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import (CORE_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_known_first_name, is_peerage_name,
-                                   is_title_word)
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_known_first_name,
+                                   is_peerage_name, is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -149,11 +149,17 @@ def split_titled_person(ent: Span) -> list[Span]:
 
 
 def titled_name(ent: Span) -> Span:
-    """A name of two or three words right after a person's lowercase title is a person, whatever
-    the tagger said: "Conservative local government spokesman Glyn Davies" (tagged ORG)."""
-    if ent.label_ in ("PERSON", "GPE", "LOC") or ent.start == 0 or not 2 <= len(ent) <= 3 or not _looks_like_name(ent):
+    """A name right after a courtesy title is a person's, whatever the tagger said ("Mr Hockney"
+    tagged GPE); so is a name of two or three words right after a person's lowercase title
+    ("Conservative local government spokesman Glyn Davies", tagged ORG)."""
+    if ent.label_ == "PERSON" or ent.start == 0:
         return ent
     before = ent.doc[ent.start - 1]
+    if before.text[:1].isupper() and before.lower_.rstrip(".") in COURTESY_TITLES and len(ent) <= 3 \
+            and all(_is_cap(t) for t in ent) and not any(t.lower_ in ORG_HEADS for t in ent):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    if ent.label_ in ("GPE", "LOC") or not 2 <= len(ent) <= 3 or not _looks_like_name(ent):
+        return ent
     if not (before.is_lower and before.pos_ == "NOUN" and before.lower_ in CORE_TITLES) \
             or any(t.lower_ in ORG_HEADS for t in ent):
         return ent
