@@ -4,7 +4,9 @@
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_fresh.csv --split all   (dev part for rules, held-out part aggregate only)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_desc.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev2.csv --split all    (development: --show with --i-know)
-    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test.csv --split all    (the test set: aggregate only, never --show)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev3.csv --split all    (development: --show with --i-know)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test.csv --split all    (a test set: aggregate only, --show refused)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test2.csv --split all   (a test set: aggregate only, --show refused)
 
 The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
 stories with attributions), every attribution's content span (offsets into the `text` that
@@ -12,7 +14,7 @@ stories with attributions), every attribution's content span (offsets into the `
 between accepted alternatives: "Confederation of British Industry|CBI"; `; ` between the members
 of a joint speaker; `none` for an unnamed source), how the speaker is written next to the cue
 (`speaker_as_written`) and a hash of the content (`check`, so a change in the reader is caught).
-bench/gold/README.md says how it and the other four sets were made.
+bench/gold/README.md says how it and the other six sets were made.
 
 A predicted quote matches a gold one when their characters overlap on at least 30 % of the gold
 content, one-to-one, best overlap first (as in bench/eval_quotes.py). The gold gives one row per
@@ -60,6 +62,8 @@ from newskit.frames import JOINT  # noqa: E402
 GOLD = ROOT / "bench" / "gold" / "speakers.csv"
 THRESHOLD = 0.3
 OUTCOMES = ("right", "missing", "wrong")
+# Gold files that are test sets: never listed case by case (bench/gold/README.md).
+TEST_SETS = ("speakers_test",)
 CATEGORIES = ("name", "surname", "pronoun", "description", "organisation", "unnamed", "joint", "according_to")
 
 
@@ -222,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--i-know", action="store_true", help="let --show list held-out cases too (not while writing rules)")
     parser.add_argument("--model", default=None)
     args = parser.parse_args(argv)
+    if args.show and Path(args.gold).name.startswith(TEST_SETS):
+        print(f"eval_speakers: {Path(args.gold).name} is a test set: scored in aggregate only, no --show")
+        return 2
     shared = Path(args.shared)
     if not (shared / "corpora").is_dir():
         print(f"eval_speakers: {shared} is absent; nothing to score")

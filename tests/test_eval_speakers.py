@@ -164,3 +164,8 @@ def test_a_partys_short_name_is_its_built_in_alias():
     assert ev.outcome("Labour", {"speaker": "Labour Party"}) == "right"
     assert ev.outcome("Tories", {"speaker": "Conservative Party"}) == "right"
     assert ev.outcome("Labour", {"speaker": "Conservative Party"}) == "wrong"
+
+
+def test_a_test_set_is_never_listed_case_by_case(capsys):
+    assert ev.main(["--gold", str(ROOT / "bench" / "gold" / "speakers_test2.csv"), "--show", "wrong"]) == 2
+    assert "test set" in capsys.readouterr().out
