@@ -173,3 +173,15 @@ def _rules_after(nlp, text: str, ents: list[tuple[int, int, str]]):
             doc = proc(doc)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
     return nlp.get_pipe(COMPONENT)(doc)
+
+
+def test_a_surname_with_its_particle_or_title_is_the_full_names(nlp):
+    # "Mr De Vido" and "Ms Lomax" are Julio De Vido and Rachel Lomax, whatever the tagger said
+    text = ("Gas deal agreed\n\nPlanning Minister Julio De Vido said the deal was done. Mr De Vido told "
+            "reporters that prices would not rise. Bank deputy governor Rachel Lomax spoke later. "
+            "Ms Lomax said inflation was low. \"We are watchful,\" Ms Lomax added.")
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": ["Gas deal agreed"],
+                             "published": [pd.Timestamp("2005-01-10")]})
+    entities = newskit.tag(articles, cache=None, progress=False).entities
+    named = entities[entities["text"].str.contains("Vido|Lomax")]
+    assert set(named["article_entity"]) == {"Julio De Vido", "Rachel Lomax"}, named[["text", "article_entity"]]

@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, normalize_name
+from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, normalize_name
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -37,17 +37,22 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
 
 
 def _people_called_by_title(mentions: list[Mention]) -> None:
-    """A full name the model did not tag PERSON is a person's when the article calls that person
-    "Mr"/"Mrs"/"Ms"/"Dr" + surname: "Damian Hockney" (tagged ORG) of "Mr Hockney"."""
-    titled = {m.entity for m in mentions if m.label == "PERSON" and " " not in m.entity and m.start_i > 0
-              and m.pdoc.doc[m.start_i - 1].lower_.rstrip(".") in COURTESY_TITLES
-              and m.pdoc.doc[m.start_i - 1].text[:1].isupper()}
-    if not titled:
-        return
+    """Names the model did not tag PERSON that are a person's: one written with a courtesy title
+    ("Ms Lomax" tagged ORG: the person Lomax), and a full name whose surname the article writes
+    after "Mr"/"Mrs"/"Ms"/"Dr" ("Damian Hockney", tagged ORG, of "Mr Hockney")."""
+    titled = set()
+    for m in mentions:
+        words = m.span.text.split()
+        if m.label != "PERSON" and len(words) == 2 and words[0].lower().rstrip(".") in COURTESY_TITLES and words[1][:1].isupper():
+            m.label, m.entity = "PERSON", normalize_name(m.span.text, "PERSON")
+        if m.label == "PERSON" and " " not in m.entity and (len(words) == 2 or m.start_i > 0 and (
+                m.pdoc.doc[m.start_i - 1].lower_.rstrip(".") in COURTESY_TITLES and m.pdoc.doc[m.start_i - 1].text[:1].isupper())):
+            titled.add(m.entity)
     for m in mentions:
         words = m.entity.split()
         if m.label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and 2 <= len(words) <= 3 and words[-1] in titled \
-                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+                and words[0].lower().rstrip(".") not in COURTESY_TITLES:
             m.label = "PERSON"
 
 
@@ -57,6 +62,10 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     Everything here is in article order, never in set order, so the names do not depend on the
     interpreter's string hashing."""
     full = sorted(_spellings(mentions), key=len)  # stable: names of one length stay in article order
+    # "De Vido" (or "van Persie") is a surname with its particle, not a full name: it neither makes
+    # "Vido" ambiguous nor stands apart from "Julio De Vido", whose name after its first word it is
+    bare = [name for name in full if name.split()[0].lower() in NAME_PARTICLES]
+    full = [name for name in full if name not in bare]
     names: dict[str, str] = {}
     surnames: dict[str, list[str]] = defaultdict(list)
     for name in full:
@@ -69,6 +78,8 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     for name in full:
         tail = " ".join(name.split()[1:]).casefold()
         names.setdefault(tail, name)
+    for name in bare:
+        names.setdefault(name.casefold(), name)
     # "Sir Alan" for "Sir Alan Budd": a knight or dame is named by title and first name
     firsts: dict[str, list[str]] = defaultdict(list)
     for name in full:
