@@ -485,3 +485,9 @@ def test_she_does_not_read_far_back_to_a_name_in_passing(corpus):
     # "... to Parliament by Easter" (the small model may tag it PERSON) five sentences before:
     # no "she" of the quoted mother is Easter
     assert said(corpus, "passing.txt", "lost in the post")["speaker"] != "Easter"
+
+
+def test_a_family_name_written_first_is_the_full_name(corpus):
+    # "Wang Lin ... Wang said": the family name comes first; the speaker is Wang Lin
+    for content in ("Demand for the currency", "exports would grow"):
+        assert said(corpus, "family_first.txt", content)["speaker"] == "Wang Lin", content

@@ -422,7 +422,9 @@ class Resolver:
 
     def _person(self, mention: Span, pdoc: ParagraphDoc, role: str | None) -> dict:
         start = pdoc.offsets(mention)[0]
-        name = self.model.name_at(*pdoc.offsets(mention), "PERSON") or self.model.full_name(person_name(mention.text), start)
+        name = self.model.name_at(*pdoc.offsets(mention), "PERSON")
+        if name is None or " " not in name:  # "Wang" of "Wang Yan": a full name the entity names missed
+            name = self.model.full_name(name or person_name(mention.text), start)
         entry = self.model.people.get(name)
         if entry is None and len(name.split()) > 1 and is_title_word(name.split()[-1]):
             return {"speaker": None, "speaker_label": None, "speaker_role": name}  # "Labour MP praises ...": a description
