@@ -491,3 +491,6 @@ def test_a_family_name_written_first_is_the_full_name(corpus):
     # "Wang Lin ... Wang said": the family name comes first; the speaker is Wang Lin
     for content in ("Demand for the currency", "exports would grow"):
         assert said(corpus, "family_first.txt", content)["speaker"] == "Wang Lin", content
+    # but the article's "Howard" after "Howard Flight" is not him: Howard is a first name there,
+    # not a family name (corpus-wide, a bare name only ever a first name may still be linked)
+    assert said(corpus, "family_first.txt", "rules were clear")["article_speaker"] == "Howard"

@@ -431,12 +431,21 @@ class Participants:
         words = set(name.split())
         if not words:
             return name
+
+        def holds(full: str) -> bool:
+            parts = full.split()
+            if len(words) > 1 or name == parts[-1]:
+                return " " in full and words <= set(parts)
+            # one word: a surname, or a family name written first ("Wang" of "Wang Yan"), never
+            # a first name ("Howard" is not Howard Flight)
+            return name in parts[:-1] and not is_known_first_name(fold(name))
+
         recent = [(p.last_before(offset), p.name) for p in self.people.values()
-                  if " " in p.name and words <= set(p.name.split()) and p.last_before(offset) is not None]
+                  if " " in p.name and holds(p.name) and p.last_before(offset) is not None]
         if recent:
             return max(recent)[1]
         for full in self.people:
-            if " " in full and words <= set(full.split()):
+            if " " in full and holds(full):
                 return full
         return name
 
