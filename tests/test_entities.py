@@ -152,6 +152,9 @@ def test_a_name_after_mr_is_a_person_and_so_is_its_full_name(nlp):
     # "Mr Holcombe" tagged GPE by the small model: a person ...
     doc = _rules_after(nlp, "Later Mr Holcombe told the BBC he would stay.", [(2, 3, "GPE"), (5, 6, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Holcombe", "PERSON"), ("BBC", "ORG")]
+    # and "Dr Holcombe" tagged ORG as a whole
+    doc = _rules_after(nlp, "Later Dr Holcombe told the BBC he would stay.", [(1, 3, "ORG"), (5, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Dr Holcombe", "PERSON"), ("BBC", "ORG")]
     # ... and "Darian Holcombe", tagged ORG elsewhere in the article, is that person's full name
     from types import SimpleNamespace
     from newskit.extract.entities.canonical import _people_called_by_title

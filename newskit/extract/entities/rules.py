@@ -149,10 +149,15 @@ def split_titled_person(ent: Span) -> list[Span]:
 
 
 def titled_name(ent: Span) -> Span:
-    """A name right after a courtesy title is a person's, whatever the tagger said ("Mr Hockney"
-    tagged GPE); so is a name of two or three words right after a person's lowercase title
-    ("Conservative local government spokesman Glyn Davies", tagged ORG)."""
-    if ent.label_ == "PERSON" or ent.start == 0:
+    """A name with or right after a courtesy title is a person's, whatever the tagger said ("Dr
+    Houck" tagged ORG, "Mr Hockney" tagged GPE); so is a name of two or three words right after a
+    person's lowercase title ("Conservative local government spokesman Glyn Davies", tagged ORG)."""
+    if ent.label_ == "PERSON":
+        return ent
+    if 2 <= len(ent) <= 3 and ent[0].text[:1].isupper() and ent[0].lower_.rstrip(".") in COURTESY_TITLES \
+            and all(_is_cap(t) for t in ent[1:]):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")  # "Dr Houck" tagged ORG
+    if ent.start == 0:
         return ent
     before = ent.doc[ent.start - 1]
     if before.text[:1].isupper() and before.lower_.rstrip(".") in COURTESY_TITLES and len(ent) <= 3 \
