@@ -36,6 +36,8 @@ UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
+# the columns that say who a row's speaker is, copied together when one row's speaker goes on in another
+_WHO = ("speaker", "speakers", "speaker_label", "speaker_role")
 # what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
 SAID_NOUNS = lexicon.words("quotes/said_nouns")
 # whose a document is: "according to its website", "his figures"
@@ -293,7 +295,7 @@ class Resolver:
             if previous is None or previous["speaker"] == row.get("speaker"):
                 continue
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]):
-                row.update({k: previous[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+                row.update({k: previous.get(k) for k in _WHO})
 
     def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]]) -> None:
         """"..., said the Constitutional Affairs Select Committee. It said ...": an "it" right
@@ -311,7 +313,7 @@ class Resolver:
                    for offset, _, subject in entry.mentions
                    if subject and last["speaker_start"] < offset < start and not any(s <= offset < e for s, e in contents)]
         if not between:
-            row.update({k: last[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+            row.update({k: last.get(k) for k in _WHO})
 
     def _statement_of(self, rows: list[dict]) -> None:
         """"In a statement, the party said ... "...," said the statement": an unresolved "the
@@ -326,9 +328,9 @@ class Resolver:
                 sentences = {number: {t.lemma_.lower() for t in sent} for number, _, sent in self.adoc.sentences()}
             for earlier in reversed(rows[:at]):
                 if earlier.get("speaker") and earlier.get("sentence") is not None and row.get("paragraph") is not None \
-                        and row["paragraph"] - earlier["paragraph"] <= 1 \
+                        and earlier.get("paragraph") is not None and row["paragraph"] - earlier["paragraph"] <= 1 \
                         and words[1] in sentences.get(int(earlier["sentence"]), ()):
-                    row.update({k: earlier.get(k) for k in ("speaker", "speakers", "speaker_label", "speaker_role")})
+                    row.update({k: earlier.get(k) for k in _WHO})
                     break
 
     def _named_between(self, after: int, before: int, kind: str, contents: list[tuple[int, int]], but: str | None = None) -> bool:
