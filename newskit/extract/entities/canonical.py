@@ -37,17 +37,15 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
 
 
 def _people_called_by_title(mentions: list[Mention]) -> None:
-    """Names the model did not tag PERSON that are a person's: one written with a courtesy title
-    ("Ms Lomax" tagged ORG: the person Lomax), and a full name whose surname the article writes
-    after "Mr"/"Mrs"/"Ms"/"Dr" ("Damian Hockney", tagged ORG, of "Mr Hockney")."""
+    """A full name the model did not tag PERSON is a person's when the article writes its surname
+    with "Mr"/"Mrs"/"Ms"/"Dr" ("Damian Hockney", tagged ORG, of "Mr Hockney"; the entity rules
+    already made every such titled mention a PERSON, entities/rules.titled_name)."""
     titled = set()
     for m in mentions:
         words = m.span.text.split()
-        if m.label != "PERSON" and len(words) == 2 and words[0].lower().rstrip(".") in COURTESY_TITLES and words[1][:1].isupper():
-            m.label, m.entity = "PERSON", normalize_name(m.span.text, "PERSON")
         if m.label == "PERSON" and " " not in m.entity and (len(words) == 2 or m.start_i > 0 and (
                 m.pdoc.doc[m.start_i - 1].lower_.rstrip(".") in COURTESY_TITLES and m.pdoc.doc[m.start_i - 1].text[:1].isupper())):
-            titled.add(m.entity)
+            titled.add(m.entity)  # "Ms Lomax" -> "Lomax", or "Lomax" after "Ms"
     for m in mentions:
         words = m.entity.split()
         if m.label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") and 2 <= len(words) <= 3 and words[-1] in titled \

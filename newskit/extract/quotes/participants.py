@@ -53,7 +53,6 @@ _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 # Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
 # Party"): "the party" is the one the article named last.
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
-_PARTIES = frozenset(fold(name) for pair in _PARTY_NAMES.items() for name in pair)
 _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
 # "the Scottish Executive": a body named by its place.
@@ -251,12 +250,13 @@ class Participants:
         self.headings = frozenset(p.first_sentence + i for p in adoc.paragraphs if p.kind in ("title", "subtitle")
                                   for i in range(len(p._sentence_starts)))
         # (offset, party name) of every party the article names, as a word of any phrase
-        # ("a future Tory government"), the headline too
-        self.parties = [(m.start(), _PARTY_NAMES.get(m.group(), m.group())) for m in _PARTY_PATTERN.finditer(adoc.text)]
-        # (offset, party name, sentence) of a party named in the plural as a clause's subject or
-        # a passive's agent ("the Tories insisted", "opposed by the Liberal Democrats"): "they"
-        self.plural_parties = []
+        # ("a future Tory government"), the headline too; and (offset, party name, sentence) of
+        # those named in the plural as a clause's subject or a passive's agent ("the Tories
+        # insisted", "opposed by the Liberal Democrats"): "they"
+        self.parties: list[tuple[int, str]] = []
+        self.plural_parties: list[tuple[int, str, int]] = []
         for m in _PARTY_PATTERN.finditer(adoc.text):
+            self.parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group())))
             pdoc = adoc.paragraph_at(m.start())
             span = pdoc.doc.char_span(m.start() - pdoc.start, m.end() - pdoc.start, alignment_mode="expand") if pdoc else None
             if span is None or not m.group().endswith("s"):
@@ -414,8 +414,6 @@ class Participants:
         entry.descriptions |= role_descriptions(words)
         if fold(words[-1]) in ORGANISATION_NOUNS:
             entry.descriptions.add(fold(words[-1]))
-        if fold(name) in _PARTIES:
-            entry.descriptions.add("party")  # "Tories pledge ... the party has said"
         if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
             entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
             entry.generic = True
