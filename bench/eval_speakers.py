@@ -7,6 +7,7 @@
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev3.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test.csv --split all    (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test2.csv --split all   (a test set: aggregate only, --show refused)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test3.csv --split all   (a test set: aggregate only, --show refused)
 
 The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
 stories with attributions), every attribution's content span (offsets into the `text` that
@@ -14,7 +15,7 @@ stories with attributions), every attribution's content span (offsets into the `
 between accepted alternatives: "Confederation of British Industry|CBI"; `; ` between the members
 of a joint speaker; `none` for an unnamed source), how the speaker is written next to the cue
 (`speaker_as_written`) and a hash of the content (`check`, so a change in the reader is caught).
-bench/gold/README.md says how it and the other six sets were made.
+bench/gold/README.md says how it and the other seven sets were made.
 
 A predicted quote matches a gold one when their characters overlap on at least 30 % of the gold
 content, one-to-one, best overlap first (as in bench/eval_quotes.py). The gold gives one row per
