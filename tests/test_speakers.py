@@ -494,3 +494,16 @@ def test_a_family_name_written_first_is_the_full_name(corpus):
     # but the article's "Howard" after "Howard Flight" is not him: Howard is a first name there,
     # not a family name (corpus-wide, a bare name only ever a first name may still be linked)
     assert said(corpus, "family_first.txt", "rules were clear")["article_speaker"] == "Howard"
+
+
+def test_an_organisation_called_by_its_kind_is_the_one_named_before(corpus):
+    # "said the radio station" after "Radio Nova ..."; "The brewer said" after "Brenmoor Breweries"
+    assert said(corpus, "kinds.txt", "Nobody can replace")["speaker"] == "Radio Nova"
+    assert said(corpus, "kinds.txt", "open a second plant")["speaker"] == "Brenmoor Breweries"
+
+
+def test_a_noun_phrase_without_a_name_is_no_organisations_name(corpus):
+    # "the country's government said": a description of an organisation the article never names,
+    # not one called "country's government" (nor "radio station" above)
+    row = said(corpus, "kinds.txt", "Ruritanian exports grew")
+    assert pd.isna(row["speaker"]) and row["speaker_text"] == "the country's government"

@@ -158,6 +158,14 @@ def names_one(chunk: Span) -> bool:
     return not any(t.lower_ in _DESCRIBING_PARTICIPLES for t in chunk)
 
 
+def _capitalised(words: Span) -> bool:
+    """Whether a noun phrase holds a capitalized word that names something ("the Russian defense
+    ministry", "Tesco's board"): without one it only describes ("the radio station", "the
+    country's government", "our own government")."""
+    return any(t.text[:1].isupper() and not (t.i == t.sent.start and t.is_title and t.pos_ not in ("PROPN", "ADJ"))
+               for t in words if t.dep_ not in ("det", "poss", "case", "punct") or t.pos_ == "PROPN")
+
+
 def names_place_body(span: Span) -> bool:
     """Whether a noun phrase names a government body by its place: "the Scottish Executive"
     (a capitalized noun of `quotes/place_bodies` after place or nationality words only)."""
@@ -226,6 +234,7 @@ class Participants:
                 # (nor a kind before an entity's name: "German investment bank Deutsche Bank")
                 kinds = [pdoc.start + t.idx for t in own if t.is_lower and t.lemma_.lower() in ORGANISATION_NOUNS]
                 if (chunk.root.lemma_.lower() in ORGANISATION_NOUNS or names_place_body(chunk)) and len(name.split()) > 1 and names_one(chunk) \
+                        and (chunk.root.lemma_.lower() in COMMITTEE_NOUNS or _capitalised(chunk)) \
                         and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named):
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
