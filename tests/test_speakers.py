@@ -507,3 +507,29 @@ def test_a_noun_phrase_without_a_name_is_no_organisations_name(corpus):
     # not one called "country's government" (nor "radio station" above)
     row = said(corpus, "kinds.txt", "Ruritanian exports grew")
     assert pd.isna(row["speaker"]) and row["speaker_text"] == "the country's government"
+
+
+def test_a_participle_after_an_object_is_the_main_subject_speaking(corpus):
+    # "Mr Dane then e-mailed Mr Ray pointing out the mistake, but suggesting ...": the parse reads
+    # Mr Ray as the participle's subject; the one suggesting is Mr Dane
+    assert said(corpus, "emails.txt", "would have seen the funny side")["speaker"] == "Peter Dane"
+    assert said(corpus, "emails.txt", "stores would stay open")["speaker"] == "Kell-Marston"
+
+
+def test_a_name_run_crosses_a_hyphen_written_without_spaces():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newskit.extract.quotes.cues import name_run
+    doc = Doc(Vocab(), words=["Shares", "in", "Winn", "-", "Dixie", "fell", "-", "Acme", "rose"],
+              spaces=[True, True, False, False, True, True, True, True, False],
+              pos=["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"])
+    assert name_run(doc[4]).text == "Winn-Dixie"
+    assert name_run(doc[2]).text == "Winn-Dixie"
+    assert name_run(doc[7]).text == "Acme"  # " - " with spaces joins nothing
+
+
+def test_he_after_a_persons_letter_is_the_writer(corpus):
+    # "Mr Dane's letter, sent on Monday, reached ... the agency's chairman, Tom Ferrow, ... In it,
+    # he wrote": the owner of the sentence's subject is who "he" goes on with
+    assert said(corpus, "emails.txt", "my idea alone")["speaker"] == "Peter Dane"

@@ -20,6 +20,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 TRIM = " \t\n,;:—–-"
 # subjects that never speak: expletive and demonstrative pronouns ("it is said", "that means")
 _NOT_SPEAKERS = lexicon.entries("quotes/not_speakers")
+# verbs whose object is who does the participle after it ("heard Mr Ray saying")
+_OBJECT_PARTICIPLE_VERBS = lexicon.words("quotes/object_participle_verbs")
 
 
 @dataclass
@@ -54,6 +56,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
         if child.dep_ in SUBJECTS and child.lower_ not in _NOT_SPEAKERS:
             if child.lower_ == "it" and (child.dep_ == "nsubjpass" or any(c.dep_ in ("auxpass", "expl") for c in verb.children)):
                 return None  # "it is said that": no speaker
+            if depth < 3 and _object_read_as_subject(verb, child):
+                return speaker_of(verb.head, depth + 1)
             return mention(_named_subject(child, [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
@@ -79,6 +83,17 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None
+
+
+def _object_read_as_subject(verb: Token, subject: Token) -> bool:
+    """Whether a participle's subject is the object of the verb before it, which the parse read as
+    the participle's subject: "Mr Dane then e-mailed Mr Ray pointing out the mistake, but
+    suggesting ..." is Mr Dane suggesting (not after "heard", "quoted": `_OBJECT_PARTICIPLE_VERBS`)."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "xcomp", "dep") and head.i < subject.i < verb.i \
+        and subject.left_edge.i == head.i + 1 and head.pos_ == "VERB" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and head.lemma_.lower() not in _OBJECT_PARTICIPLE_VERBS and any(c.dep_ in SUBJECTS for c in head.children)
 
 
 def _named_subject(subject: Token, others: list[Token]) -> Token:
@@ -154,14 +169,22 @@ def mention(token: Token) -> Span:
 
 
 def name_run(token: Token) -> Span:
-    """Consecutive proper nouns around a token: a name spaCy did not tag."""
+    """Consecutive proper nouns around a token: a name spaCy did not tag, hyphens written without
+    spaces included ("Winn-Dixie")."""
     doc = token.doc
     start, end = token.i, token.i + 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN":
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or (start > 1 and _hyphen_inside(doc[start - 1])
+                                                            and doc[start - 2].pos_ == "PROPN")):
         start -= 1
-    while end < len(doc) and doc[end].pos_ == "PROPN":
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or (end + 1 < len(doc) and _hyphen_inside(doc[end])
+                                                           and doc[end + 1].pos_ == "PROPN")):
         end += 1
     return doc[start:end]
+
+
+def _hyphen_inside(token: Token) -> bool:
+    """A hyphen written between two words with no space: the "-" of "Winn-Dixie"."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def verb_cue(pdoc: ParagraphDoc, verb: Token, speaker: Span) -> Cue:

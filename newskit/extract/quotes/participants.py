@@ -113,6 +113,9 @@ def is_main_subject(token) -> bool:
     to the subject is the subject: "the world's largest package delivery company, UPS, said"."""
     if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
         token = token.head
+    if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "NOUN" \
+            and token.ent_type_ == "PERSON":
+        token = token.head  # "Mr Dane's e-mail ... suggested": what he wrote stands for him
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
