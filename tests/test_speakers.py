@@ -533,3 +533,10 @@ def test_he_after_a_persons_letter_is_the_writer(corpus):
     # "Mr Dane's letter, sent on Monday, reached ... the agency's chairman, Tom Ferrow, ... In it,
     # he wrote": the owner of the sentence's subject is who "he" goes on with
     assert said(corpus, "emails.txt", "my idea alone")["speaker"] == "Peter Dane"
+
+
+def test_a_spokesman_for_a_named_person_is_unnamed(corpus):
+    # "a spokesman for Mr Harlow warned": the spokesman speaks, unnamed; "Mr" is no organisation
+    # the title names ("Chairman of the Audit Committee Peter Ainsworth")
+    row = said(corpus, "held_for.txt", "would have to go ahead")
+    assert pd.isna(row["speaker"]) and row["speaker_text"] == "a spokesman"

@@ -650,7 +650,8 @@ def _titled_person(mention: Span) -> tuple[Span, str] | None:
             # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name right
             # after the organisation the title names
             inside = [e for e in doc.ents if e.label_ == "PERSON" and prep.i + 1 < e.start and e.end <= prep.right_edge.i + 1
-                      and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].ent_type_ != "PERSON"]
+                      and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].ent_type_ != "PERSON"
+                      and doc[e.start - 1].lower_.rstrip(".") not in HONORIFICS]  # not "a spokesman for Mr Prescott"
             if inside:
                 return inside[-1], doc[_title_start(head):inside[-1].start].text
             continue
