@@ -540,3 +540,11 @@ def test_a_spokesman_for_a_named_person_is_unnamed(corpus):
     # the title names ("Chairman of the Audit Committee Peter Ainsworth")
     row = said(corpus, "held_for.txt", "would have to go ahead")
     assert pd.isna(row["speaker"]) and row["speaker_text"] == "a spokesman"
+
+
+def test_a_quote_ending_its_sentence_is_not_cued_by_a_new_statement_after_it(corpus):
+    # `"... still weak." Economy Minister Piet Ostrander called the dip "a very mild decline".`: the
+    # verb after has content of its own, so the quote goes on with Mara Quill's
+    row = said(corpus, "new_statement.txt", "domestic economy is still weak")
+    assert row["speaker"] == "Mara Quill"
+    assert said(corpus, "new_statement.txt", "a very mild decline")["speaker"] == "Piet Ostrander"

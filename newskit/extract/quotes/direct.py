@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.quotes.cues import REPORTING_VERBS, Cue
+from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS, Cue
 from newskit.extract.quotes.cues import is_reporting as _is_reporting
 from newskit.extract.quotes.cues import mention as _mention
 from newskit.extract.quotes.cues import name_run as _name_run
@@ -244,8 +244,11 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
             if speaker is None or speaker.start_char < start:
                 continue
             if text[quoted.end - 2:quoted.end - 1] in ".?!" and text[start:end].lstrip()[:1].isupper() \
-                    and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
-                return None, end  # `"... $1.30." Some analysts maintain the US is ...`: a new statement
+                    and any(c.i > token.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (
+                        c.dep_ == "dobj" and token.lemma_.lower() not in AUDIENCE_VERBS)) for c in token.children):
+                # `"... $1.30." Some analysts maintain the US is ...`, `"... weak." Mr Clement
+                # called the dip "a very mild decline"`: a new statement with its own content
+                return None, end
             # further than six words only across the speaker's own apposition: `"...," Andrei
             # Illarionov - then economic adviser to President Vladimir Putin - told a press conference`
             if position < 6 or all(speaker.root.left_edge.i <= w.i <= speaker.root.right_edge.i for w in words[:position]):
