@@ -548,3 +548,10 @@ def test_a_quote_ending_its_sentence_is_not_cued_by_a_new_statement_after_it(cor
     row = said(corpus, "new_statement.txt", "domestic economy is still weak")
     assert row["speaker"] == "Mara Quill"
     assert said(corpus, "new_statement.txt", "a very mild decline")["speaker"] == "Piet Ostrander"
+
+
+def test_letters_after_a_name_are_a_title_a_description_reads_back_to(corpus):
+    # "Former welfare minister Ada Merrow MP" ... "the Labour MP for Kelby asked": the party word
+    # leaves it a description, and "MP" is a title of hers beside the former one
+    row = said(corpus, "postnominal.txt", "What sort of model")
+    assert row["speaker"] == "Ada Merrow"

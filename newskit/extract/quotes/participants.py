@@ -28,7 +28,7 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, ROLE_HYPERNYMS,
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS,
                                    TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
                                    is_plural_role, is_role_noun, is_title_word, org_context, person_name,
                                    role_descriptions, role_of)
@@ -409,6 +409,11 @@ class Participants:
         entry.mentions.sort()
         for found in (role, role_of(mention)):  # the entities frame's role, the parse's
             entry.add_role(found, place_words(mention, found))
+        doc = mention.doc
+        after = doc[mention.end] if mention.end < len(doc) else None
+        for token in (mention[-1], after):
+            if token is not None and token.text in POST_NOMINALS and is_role_noun(token):
+                entry.add_role(token.text, [])  # "Frank Field MP" ... "the Labour MP for Birkenhead"
         entry.words |= {fold(w) for w in name.split()}
         entry.gender = entry.gender or gender_of(mention)
         return entry

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (GENDERED_WORDS, HONORIFICS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
+from newskit.extract.names import (GENDERED_WORDS, HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
                                    is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
@@ -580,6 +580,7 @@ def _is_description(mention: Span) -> bool:
     office = mention[0].lower_ == "the" and is_role_noun(words[-1])
     return all(is_title_word(t.text) or is_role_noun(t) or t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "ADP", "NOUN")
                or t.lower_ in ("of", "state", "government") or (office and (t.pos_ == "CCONJ" or t.ent_type_ == "ORG"))
+               or t.lower_ in PARTY_WORDS  # "the Labour MP"
                for t in words)
 
 
