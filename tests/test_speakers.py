@@ -555,3 +555,19 @@ def test_letters_after_a_name_are_a_title_a_description_reads_back_to(corpus):
     # leaves it a description, and "MP" is a title of hers beside the former one
     row = said(corpus, "postnominal.txt", "What sort of model")
     assert row["speaker"] == "Ada Merrow"
+
+
+def test_mr_with_a_surname_two_people_share_is_not_the_knight(corpus):
+    # Sir Ian Dorr and Thomas Dorr: "But Mr Dorr insisted" is Thomas Dorr, the one never "Sir"
+    assert said(corpus, "two_dorrs.txt", "no greater liberty")["speaker"] == "Thomas Dorr"
+    assert said(corpus, "two_dorrs.txt", "effect of the bomb")["speaker"] == "Ian Dorr"
+    article = corpus.articles.loc[corpus.articles["path"].str.endswith("two_dorrs.txt"), "article_id"].iloc[0]
+    entities = corpus.entities[corpus.entities["article_id"] == article]
+    bare = entities.loc[entities["text"] == "Dorr", "article_entity"]
+    assert len(bare) and "Ian Dorr" not in set(bare)  # the article's bare surname is neither's
+
+
+def test_an_organisation_called_by_the_kind_written_before_its_name(corpus):
+    # "Carrowby brewer Hallam ... winemaker Brisco ... as the brewer said": Hallam, not the
+    # organisation named last
+    assert said(corpus, "brewer.txt", "not looking to expand")["speaker"] == "Hallam"

@@ -75,7 +75,9 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     # "Mistura" or "de Mistura" for "Staffan de Mistura": the name after its first word
     for name in full:
         tail = " ".join(name.split()[1:]).casefold()
-        names.setdefault(tail, name)
+        # two Blairs (Tony, Sir Ian): "Mr Blair" is neither's yet (Viktor and Victor Makarov are one)
+        if len({owner[:1] for owner in surnames.get(tail, ())}) < 2:
+            names.setdefault(tail, name)
     for name in bare:
         names.setdefault(name.casefold(), name)
     # "Sir Alan" for "Sir Alan Budd": a knight or dame is named by title and first name

@@ -28,7 +28,7 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS,
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS,
                                    TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
                                    is_plural_role, is_role_noun, is_title_word, org_context, person_name,
                                    role_descriptions, role_of)
@@ -50,6 +50,8 @@ _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
+# titles a knight, dame or peer is written with, who is then never "Mr ..." or "Ms ..."
+_STYLES = frozenset({"sir", "dame"}) | PEERAGE_TITLES
 # Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
 # Party"): "the party" is the one the article named last.
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
@@ -80,6 +82,7 @@ class Participant:
     gender: str | None = None
     entity_label: str | None = None  # the entity label of its first named mention ("ORG", "GPE", "NORP")
     generic: bool = False  # an organisation whose name holds no kind: any generic noun ("the firm") may stand for it
+    styled: bool = False  # a person the article calls "Sir Ian", "Lord Falconer": never a "Mr ..."
 
     def last_before(self, offset: int) -> int | None:
         """The offset of its latest mention before `offset`, None when the article has not named it yet."""
@@ -416,6 +419,8 @@ class Participants:
                 entry.add_role(token.text, [])  # "Frank Field MP" ... "the Labour MP for Birkenhead"
         entry.words |= {fold(w) for w in name.split()}
         entry.gender = entry.gender or gender_of(mention)
+        before = mention.doc[mention.start - 1] if mention.start else None
+        entry.styled = entry.styled or any(t is not None and t.lower_ in _STYLES for t in (before, mention[0]))
         return entry
 
     def add_org(self, name: str, pdoc: ParagraphDoc, mention: Span, label: str | None = None) -> Participant:
@@ -431,23 +436,29 @@ class Participants:
         entry.descriptions |= role_descriptions(words)
         if fold(words[-1]) in ORGANISATION_NOUNS:
             entry.descriptions.add(fold(words[-1]))
+        kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
+                                             if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
             entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
             entry.generic = True
+        entry.descriptions |= {k for k in kinds if k in ORGANISATION_NOUNS}  # "brewer Fosters", "Southcorp, the winemaker"
         entry.nationals |= {fold(t.text) for t in mention if t.ent_type_ in _PLACE_LABELS}
         return entry
 
     # --- lookups ----------------------------------------------------------------------------
 
-    def full_name(self, name: str, offset: int) -> str:
+    def full_name(self, name: str, offset: int, courtesy: bool = False) -> str:
         """The most recent full name before `offset` holding every word of `name` ("Sorel" ->
         "Ivan Sorel"); else the first such full name anywhere (a headline names people before the
-        story does); else `name` itself."""
+        story does); else `name` itself. A name written with "Mr", "Ms" (`courtesy`) is no
+        knight's or peer's: "Mr Blair" is not Sir Ian Blair."""
         words = set(name.split())
         if not words:
             return name
 
         def holds(full: str) -> bool:
+            if courtesy and self.people[full].styled:
+                return False
             parts = full.split()
             if len(words) > 1 or name == parts[-1]:
                 return " " in full and words <= set(parts)

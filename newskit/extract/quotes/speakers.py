@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (GENDERED_WORDS, HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
                                    is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
@@ -426,7 +426,10 @@ class Resolver:
         start = pdoc.offsets(mention)[0]
         name = self.model.name_at(*pdoc.offsets(mention), "PERSON")
         if name is None or " " not in name:  # "Wang" of "Wang Yan": a full name the entity names missed
-            name = self.model.full_name(name or person_name(mention.text), start)
+            doc = mention.doc
+            courtesy = any(t.lower_.rstrip(".") in COURTESY_TITLES and t.text[:1].isupper()
+                           for t in (mention[0], doc[mention.start - 1] if mention.start else mention[0]))
+            name = self.model.full_name(name or person_name(mention.text), start, courtesy=courtesy)
         entry = self.model.people.get(name)
         if entry is None and len(name.split()) > 1 and is_title_word(name.split()[-1]):
             return {"speaker": None, "speaker_label": None, "speaker_role": name}  # "Labour MP praises ...": a description
