@@ -571,3 +571,10 @@ def test_an_organisation_called_by_the_kind_written_before_its_name(corpus):
     # "Carrowby brewer Hallam ... winemaker Brisco ... as the brewer said": Hallam, not the
     # organisation named last
     assert said(corpus, "brewer.txt", "not looking to expand")["speaker"] == "Hallam"
+
+
+def test_a_description_naming_a_party_reads_to_the_person_written_as_its_own(corpus):
+    # "The HNP's Maria Kelso" ... "The Harbour National Party's parliamentary leader argued" (the
+    # acronym's words) ... "She said": Maria Kelso, not the deputy minister named in between
+    for content in ("come directly from ministers", "required direct authorisation"):
+        assert said(corpus, "party_leader.txt", content)["speaker"] == "Maria Kelso", content

@@ -83,6 +83,9 @@ class Participant:
     entity_label: str | None = None  # the entity label of its first named mention ("ORG", "GPE", "NORP")
     generic: bool = False  # an organisation whose name holds no kind: any generic noun ("the firm") may stand for it
     styled: bool = False  # a person the article calls "Sir Ian", "Lord Falconer": never a "Mr ..."
+    # folded names (and acronyms) of what the article writes a person as belonging to: "snp" of
+    # "The SNP's Nicola Sturgeon"
+    affiliations: set[str] = field(default_factory=set)
 
     def last_before(self, offset: int) -> int | None:
         """The offset of its latest mention before `offset`, None when the article has not named it yet."""
@@ -421,6 +424,9 @@ class Participants:
         entry.gender = entry.gender or gender_of(mention)
         before = mention.doc[mention.start - 1] if mention.start else None
         entry.styled = entry.styled or any(t is not None and t.lower_ in _STYLES for t in (before, mention[0]))
+        owner = _owner_before(mention)
+        if owner is not None:  # "The SNP's Nicola Sturgeon", "Labour's Ken Livingstone"
+            entry.affiliations |= _name_keys(owner)
         return entry
 
     def add_org(self, name: str, pdoc: ParagraphDoc, mention: Span, label: str | None = None) -> Participant:
@@ -573,12 +579,16 @@ class Participants:
                      if sentence - said_in == 1 and said_in not in self.headings and not self.quoted_at(at)]
             best = max(named)[1:] if named else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
-                and fold(head.text) not in SPOKESPEOPLE and not named_in:
+                and fold(head.text) not in SPOKESPEOPLE:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
-            # the article never spelled out as a title refers to the most recent person without one
+            # the article never spelled out as a title refers to the most recent person without one;
+            # one naming an organisation ("The Scottish National Party's parliamentary leader"),
+            # to one the article wrote as its own ("The SNP's Nicola Sturgeon")
+            keys = _name_keys(mention[:[t.i for t in mention].index(head.i)]) if named_in else set()
             untitled = [(sum(at < offset for at, _, _ in entry.mentions), entry.last_before(offset), entry.name)
                         for entry in pool.values() if not entry.roles and entry.last_before(offset) is not None
-                        and not (gender and entry.gender and gender != entry.gender)]
+                        and not (gender and entry.gender and gender != entry.gender)
+                        and (not named_in or keys & entry.affiliations)]
             best = max(untitled)[1:] if untitled else None
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
@@ -592,6 +602,27 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _owner_before(mention: Span) -> Span | None:
+    """The organisation written as owning a person's name right before it: "SNP" of "The SNP's
+    Nicola Sturgeon"; None when there is none."""
+    doc = mention.doc
+    if mention.start < 2 or doc[mention.start - 1].tag_ != "POS":
+        return None
+    owner = doc[mention.start - 2]
+    ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+    return ent if ent is not None and ent.label_ in ("ORG", "NORP") else None
+
+
+def _name_keys(words: Span) -> set[str]:
+    """Folded capitalized words of a span and the acronym of their run: "Scottish National
+    Party" -> {"scottish", "national", "party", "snp"}; "SNP" -> {"snp"}."""
+    named = [t for t in words if t.text[:1].isupper() and t.lower_ != "the" and not t.is_punct]
+    keys = {fold(t.text) for t in named}
+    if len(named) > 1:
+        keys.add("".join(fold(t.text)[0] for t in named))
+    return keys
 
 
 def _kind_before(ent: Span) -> str | None:
