@@ -578,3 +578,14 @@ def test_a_description_naming_a_party_reads_to_the_person_written_as_its_own(cor
     # acronym's words) ... "She said": Maria Kelso, not the deputy minister named in between
     for content in ("come directly from ministers", "required direct authorisation"):
         assert said(corpus, "party_leader.txt", content)["speaker"] == "Maria Kelso", content
+
+
+def test_the_companies_and_the_parties_are_the_group_named_before(corpus):
+    # "Labour and the Conservatives are ..." (Labour untagged) -> "The parties say"; "Shares in
+    # Dunmore Pharma and Varnell Biotech plunged" (inside the subject) -> "The companies said";
+    # "eight rivals ..., including ..." -> "The rival carriers say" is no such group
+    row = said(corpus, "groups.txt", "stick to the rules")
+    assert row["speakers"].split("; ") == ["Labour Party", "Conservative Party"]
+    row = said(corpus, "groups.txt", "no reports of the condition")
+    assert row["speakers"].split("; ") == ["Dunmore Pharma", "Varnell Biotech"]
+    assert pd.isna(said(corpus, "groups.txt", "broke state aid rules")["speaker"])

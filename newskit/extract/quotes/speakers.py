@@ -234,33 +234,50 @@ class Resolver:
         return None
 
     def _named_together(self, mention: Span, pdoc: ParagraphDoc) -> list[str] | None:
-        """The two organisations a subject of the last two sentences names joined by "and" ("EADS
-        and BAE Systems welcomed ...", "Labour and the Conservatives are ..."), which "the companies", "the two firms" or "the
-        parties" stand for; None when there is no such pair (or the mention counts another number)."""
+        """The organisations named joined by "and" in the last four sentences ("EADS and BAE
+        Systems welcomed ...", "Labour and the Conservatives are ...", "Shares in Elan and Biogen
+        Idec plunged"), which "the companies", "the two firms" or "the parties" stand for: the
+        latest such group of as many as the mention counts; None when there is none."""
         count = next((t for t in mention if t.like_num), None)
-        if count is not None and count.lower_ not in ("two", "2"):
+        wanted = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}.get(count.lower_) if count is not None else None
+        if count is not None and wanted is None:
             return None
+        if any(t.i != mention.root.i and t.dep_ not in ("det", "nummod", "predet") for t in mention):
+            return None  # "the rival carriers": a kind of some, not those just named
         sentence = pdoc.sentence_of(mention.root.i)
         found = None
         for where in (*self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position], pdoc):
-            for ent in where.doc.ents:
-                if ent.label_ not in ORG_LABELS or (where is pdoc and ent.end > mention.start) \
-                        or sentence - where.sentence_of(ent.root.i) > 2 or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            for token in where.doc:
+                if (where is pdoc and token.i >= mention.start) or token.dep_ == "conj" \
+                        or not 0 <= sentence - where.sentence_of(token.i) <= 4:
                     continue
-                other = next((c for c in ent.root.conjuncts if c.i > ent.root.i and c.ent_type_ in ORG_LABELS), None)
-                if other is None:
+                members = [token] + [c for c in token.conjuncts if c.i > token.i]
+                if len(members) < 2 or (wanted is not None and len(members) != wanted):
                     continue
-                second = next(e for e in where.doc.ents if e.start <= other.i < e.end)
-                names = []
-                for one in (ent, second):
-                    start, end = where.offsets(one)
-                    name = self.model.name_at(start, end)
-                    if name is None or name not in self.model.orgs:
-                        break
-                    names.append(name)
-                if len(names) == 2 and names[0] != names[1]:
+                # in a clause's subject ("Shares in Elan and Biogen Idec plunged"), not what the
+                # firms' sentences talk about ("the use of both Tysabri and Avonex")
+                if not any(t.dep_ in ("nsubj", "nsubjpass") for t in (token, *token.ancestors)):
+                    continue
+                names = [self._organisation_at(where, member) for member in members]
+                if all(names) and len(set(names)) == len(names):
                     found = names
         return found
+
+    def _organisation_at(self, pdoc: ParagraphDoc, token: Token) -> str | None:
+        """The participant organisation a token names: its entity's, else a party's name there
+        ("Labour", not tagged), else the organisation the article calls by its words."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ in (*ORG_LABELS, "PERSON"):
+            name = self.model.name_at(*pdoc.offsets(ent))
+            # (a firm tagged PERSON, "Biogen Idec", joined with one tagged ORG)
+            if name in self.model.orgs or (name in self.model.people and ent.label_ == "PERSON"
+                                           and not looks_like_person(name) and " " in name):
+                return name
+        at = pdoc.start + token.idx
+        party = next((name for offset, name in self.model.parties if offset == at), None)
+        if party is not None:
+            return party
+        return token.text if token.pos_ == "PROPN" and token.text in self.model.orgs else None
 
     def _horizon(self, pdoc: ParagraphDoc) -> int:
         """How far a description reads forward for its holder: to the end of the next paragraph."""
