@@ -589,3 +589,12 @@ def test_the_companies_and_the_parties_are_the_group_named_before(corpus):
     row = said(corpus, "groups.txt", "no reports of the condition")
     assert row["speakers"].split("; ") == ["Dunmore Pharma", "Varnell Biotech"]
     assert pd.isna(said(corpus, "groups.txt", "broke state aid rules")["speaker"])
+
+
+@pytest.mark.parametrize("name, content, speaker", [
+    ("lead_politician.txt", "being naive", "Marco Delgado"),  # "a senior EU politician" / "EU foreign policy chief"
+    ("lead_figure.txt", "needs to be reversed", "Oleg Varin"),  # "a senior government figure": any title
+    ("lead_artist.txt", "comparing the idea", "Mira Kellaway"),  # "An artist ..." / untitled
+])
+def test_a_lead_description_is_who_the_next_paragraph_introduces(corpus, name, content, speaker):
+    assert said(corpus, name, content)["speaker"] == speaker

@@ -50,6 +50,8 @@ _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
+# nouns that call a person by no office ("a senior government figure")
+GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # titles a knight, dame or peer is written with, who is then never "Mr ..." or "Ms ..."
 _STYLES = frozenset({"sir", "dame"}) | PEERAGE_TITLES
 # Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
@@ -594,8 +596,13 @@ class Participants:
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
             # be called anything)
+            # (nor one whose title shares a name with the description: "a senior EU politician"
+            # for "Javier Solana, EU foreign policy chief"; nor any title for "a senior government figure")
+            shared = {fold(t.text) for t in words if t.i != head.i and t.text[:1].isupper()}
+            general = head.lemma_.lower() in GENERAL_PERSON_NOUNS
             entry = self.introduced_after(pool, offset, horizon, lambda e: fits(e) or (
-                agrees(e, untitled=True) and not e.roles if pool is self.people else generic and e.entity_label == "ORG"))
+                agrees(e, untitled=True) and (not e.roles or general or bool(shared & e.words))
+                if pool is self.people else generic and e.entity_label == "ORG"))
             best = (0, entry.name) if entry is not None else None
         if best is None:
             return None
