@@ -598,3 +598,8 @@ def test_the_companies_and_the_parties_are_the_group_named_before(corpus):
 ])
 def test_a_lead_description_is_who_the_next_paragraph_introduces(corpus, name, content, speaker):
     assert said(corpus, name, content)["speaker"] == speaker
+
+
+def test_a_misspelt_surname_reads_to_the_one_name_a_letter_apart(corpus):
+    # "Transport Commissioner Henri Delacroix" ... "Mr Delacrois said" (the article's misspelling)
+    assert said(corpus, "misspelt.txt", "until June to repay")["speaker"] == "Henri Delacroix"

@@ -481,6 +481,12 @@ class Participants:
         for full in self.people:
             if " " in full and holds(full):
                 return full
+        if " " not in name and len(name) >= 5:
+            # a misspelt surname: "Mr Barot" of "Jacques Barrot" (one letter apart, one such person)
+            near = [full for full in self.people if " " in full and not (courtesy and self.people[full].styled)
+                    and _one_edit_apart(full.split()[-1], name)]
+            if len(near) == 1:
+                return near[0]
         return name
 
     def org_named(self, name: str, offset: int) -> str:
@@ -609,6 +615,17 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two words of five letters or more, with the same first letter, differ by one letter
+    added, dropped or changed: "Barrot" / "Barot", "Mukherjee" / "Mukerjee"."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _owner_before(mention: Span) -> Span | None:
