@@ -462,8 +462,11 @@ def test_a_name_ending_a_clause_before_the_description_is_not_its_holder(corpus)
 
 
 def test_both_is_no_part_of_a_speakers_name(corpus):
-    # "Both the Ostmark government and Nordair have denied": never a name "Both the ..."
-    assert not said(corpus, "orgs.txt", "state aid")["speaker"].startswith("Both")
+    # "Both the Ostmark government and Nordair have denied": never a name "Both the ...", and
+    # the government named by its place joins Nordair as a joint speaker
+    row = said(corpus, "orgs.txt", "state aid")
+    assert not row["speaker"].startswith("Both")
+    assert row["speakers"].split("; ") == ["Ostmark government", "Nordair"]
 
 
 def test_an_organisation_described_by_a_persons_name_is_not_named(corpus):

@@ -527,8 +527,12 @@ def joint_members(mention: Span) -> list[Span]:
 
 
 def _names_someone(span: Span) -> bool:
+    """Whether a conjunct names a speaker: a name, a royal, or an organisation written by its kind
+    and a name or place ("Both the Italian government and Alitalia")."""
     return span.label_ in ("PERSON", "ORG") or span.root.ent_type_ in ("PERSON", "ORG") or \
-        (span.root.pos_ == "PROPN" and not is_title_word(span.root.text)) or royal_name(span) is not None
+        (span.root.pos_ == "PROPN" and not is_title_word(span.root.text)) or royal_name(span) is not None or \
+        (span.root.lemma_.lower() in ORGANISATION_NOUNS and not is_plural(span.root)
+         and any(t.text[:1].isupper() and t.dep_ not in ("det", "preconj") for t in span if t.i != span.root.i))
 
 
 def royal_name(span: Span) -> str | None:
