@@ -3,6 +3,8 @@ paragraphs, hypernyms, "according to him/her", organisations, joint speakers. Fi
 fictional wire copy in tests/fixtures/speakers/."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -606,3 +608,11 @@ def test_a_lead_description_is_who_the_next_paragraph_introduces(corpus, name, c
 def test_a_misspelt_surname_reads_to_the_one_name_a_letter_apart(corpus):
     # "Transport Commissioner Henri Delacroix" ... "Mr Delacrois said" (the article's misspelling)
     assert said(corpus, "misspelt.txt", "until June to repay")["speaker"] == "Henri Delacroix"
+
+
+def test_a_name_opening_with_no_first_name_written_as_a_firms_is_a_firm():
+    from newskit.extract.quotes.participants import _firms_tagged_people
+    text = "Kelby United's board met. Shares in Kelby United rose. Lena Fisk's shares in Kelby United fell."
+    rows = [{"label": "PERSON", "text": name, "start": m.start(), "end": m.end()}
+            for name in ("Kelby United", "Lena Fisk") for m in re.finditer(name, text)]
+    assert _firms_tagged_people(rows, text) == frozenset({"Kelby United"})
