@@ -616,3 +616,9 @@ def test_a_name_opening_with_no_first_name_written_as_a_firms_is_a_firm():
     rows = [{"label": "PERSON", "text": name, "start": m.start(), "end": m.end()}
             for name in ("Kelby United", "Lena Fisk") for m in re.finditer(name, text)]
     assert _firms_tagged_people(rows, text) == frozenset({"Kelby United"})
+
+
+def test_a_town_written_with_the_is_an_organisation(corpus):
+    # "the Bristol has said" (the building society named after the town) ... "The UK's biggest
+    # mortgage lender said": the Bristol, not Nationwide named after
+    assert said(corpus, "town_bank.txt", "over the whole of 2004")["speaker"] == "Bristol"

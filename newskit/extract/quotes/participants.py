@@ -28,6 +28,7 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
+from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS,
                                    TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
                                    is_plural_role, is_role_noun, is_title_word, org_context, person_name,
@@ -265,7 +266,8 @@ class Participants:
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
                 # a person's name the noun before calls an organisation is one ("group James Hardie")
-                self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" else row["label"])
+                self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text)
+                             else row["label"])
         # sentence numbers of the title and subtitle, which a description never reads back to
         self.headings = frozenset(p.first_sentence + i for p in adoc.paragraphs if p.kind in ("title", "subtitle")
                                   for i in range(len(p._sentence_starts)))
@@ -436,6 +438,8 @@ class Participants:
         ("NP" for a noun phrase such as "the Russian defense ministry")."""
         label = label or mention.label_ or None
         entry = self.orgs.setdefault(name, Participant(name, "ORG", entity_label=label))
+        if label == "ORG" and entry.entity_label in _PLACE_LABELS:
+            entry.entity_label = label  # "says Halifax" in the headline, "the Halifax has said" after
         start = pdoc.offsets(mention)[0]
         entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
         entry.mentions.sort()
@@ -615,6 +619,15 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _town_with_the(row: dict, text: str) -> bool:
+    """Whether a place-tagged name is written with "the" though towns never are: "the Halifax has
+    said" is the bank named after the town."""
+    if row["label"] != "GPE" or text[max(0, row["start"] - 4):row["start"]].lower() != "the ":
+        return False
+    place = gazetteer.lookup(row["text"])
+    return place is not None and place.kind == "city"
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
