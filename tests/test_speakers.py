@@ -622,3 +622,9 @@ def test_a_town_written_with_the_is_an_organisation(corpus):
     # "the Bristol has said" (the building society named after the town) ... "The UK's biggest
     # mortgage lender said": the Bristol, not Nationwide named after
     assert said(corpus, "town_bank.txt", "over the whole of 2004")["speaker"] == "Bristol"
+
+
+def test_a_document_speaks_for_the_author_named_after_it(corpus):
+    # "According to a new book, Harbour Days, ..." then "The book, by Kelby Gazette journalist
+    # Maria Kelso, said": the book was hers before the story said so
+    assert said(corpus, "book_after.txt", "went back on a pledge")["speaker"] == "Maria Kelso"

@@ -394,6 +394,11 @@ class Resolver:
             author = self._earlier_author(head, pdoc)
             if author is not None:
                 return self._remember(*author, head)
+        # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
+        # Robert Peston, said": the author the next sentences give the same kind of document
+        author = self._author_after(head, pdoc)
+        if author is not None:
+            return self._remember(*author, head)
         # "..., a report by the government's finance watchdog says.\n\nThe National Audit Office
         # said ...": the organisation the next sentences introduce as their subject
         start = pdoc.offsets(mention)[0]
@@ -420,10 +425,28 @@ class Resolver:
         for where in (pdoc, *self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position][::-1]):
             tokens = [t for t in where.doc if t.lemma_.lower() == lemma and (where is not pdoc or t.i < head.i)]
             for token in reversed(tokens):
-                for by in token.subtree:
-                    if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
-                            and not _several_people(by):  # "a report by MPs": unnamed
-                        return self._entity_named(by, where)
+                found = self._by_author(token, where)
+                if found is not None:
+                    return found
+        return None
+
+    def _author_after(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
+        """(name, label) of the author of the first later document of the same kind, in this
+        paragraph or the next two: who "a new book" is by when the story names him after it."""
+        lemma = head.lemma_.lower()
+        for where in self.adoc.paragraphs[pdoc.position:pdoc.position + 3]:
+            for token in where.doc:
+                if token.lemma_.lower() == lemma and (where is not pdoc or token.i > head.i):
+                    found = self._by_author(token, where)
+                    if found is not None:
+                        return found
+        return None
+
+    def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[str, str] | None:
+        for by in document.subtree:
+            if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
+                    and not _several_people(by):  # "a report by MPs": unnamed
+                return self._entity_named(by, where)
         return None
 
     def _entity_named(self, token: Token, pdoc: ParagraphDoc) -> tuple[str, str]:
