@@ -628,3 +628,10 @@ def test_a_document_speaks_for_the_author_named_after_it(corpus):
     # "According to a new book, Harbour Days, ..." then "The book, by Kelby Gazette journalist
     # Maria Kelso, said": the book was hers before the story said so
     assert said(corpus, "book_after.txt", "went back on a pledge")["speaker"] == "Maria Kelso"
+
+
+def test_a_party_the_tagger_calls_a_person_is_no_he(corpus):
+    # "The Lib Dems have complained" (a person to the tagger) ... "A Labour Party spokesman told
+    # ... he said ... He said": the spokesman goes on, unnamed; the Lib Dems speak as a party
+    assert said(corpus, "party_person.txt", "the calls")["speaker_label"] == "ORG"
+    assert pd.isna(said(corpus, "party_person.txt", "the party always asked")["speaker"])

@@ -262,6 +262,7 @@ class Participants:
             if is_kind_of_organisation(name) or (" " not in name and is_plural_role(name)):
                 continue  # "the Government": a kind of organisation, not one named; "MPs" tagged ORG
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
+                    and not is_party_name(name) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
@@ -619,6 +620,12 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def is_party_name(name: str) -> bool:
+    """Whether a name is a party's, in any of its forms ("Lib Dems", "Tories", "Labour"), which the
+    tagger may call a person."""
+    return bool(_PARTY_PATTERN.fullmatch(name))
 
 
 def _town_with_the(row: dict, text: str) -> bool:

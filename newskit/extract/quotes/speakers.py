@@ -24,8 +24,8 @@ from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
-                                                 ORGANISATION_NOUNS, PLACE_BODIES, Participants, looks_like_person,
-                                                 names_place_body, without_determiner)
+                                                 ORGANISATION_NOUNS, PLACE_BODIES, Participants, is_party_name,
+                                                 looks_like_person, names_place_body, without_determiner)
 from newskit.frames import JOINT, joint_name
 
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
@@ -141,6 +141,9 @@ class Resolver:
             party = self.model.party(start)  # "the party said": the party named last
             if party is not None:
                 return {**row, "speaker": party, "speaker_label": "ORG"}
+        if titled is None and named is None and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON") \
+                and is_party_name(without_determiner(mention)):
+            return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}  # "The Lib Dems", tagged PERSON
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
         description = titled is None and _is_description(mention)
