@@ -635,3 +635,10 @@ def test_a_party_the_tagger_calls_a_person_is_no_he(corpus):
     # ... he said ... He said": the spokesman goes on, unnamed; the Lib Dems speak as a party
     assert said(corpus, "party_person.txt", "the calls")["speaker_label"] == "ORG"
     assert pd.isna(said(corpus, "party_person.txt", "the party always asked")["speaker"])
+
+
+def test_the_unions_are_no_group_of_firms_and_a_town_before_a_noun_is_a_place(corpus):
+    # "Shares in Ostair and Nordair fell. The unions said": not the two airlines
+    assert pd.isna(said(corpus, "groups.txt", "two plants would close")["speaker"])
+    # "the Bristol mayor's comments": "the" is the mayor's, so Bristol is no organisation speaking
+    assert said(corpus, "watchdog.txt", "complaint was serious")["speaker"] != "Bristol"

@@ -267,7 +267,7 @@ class Participants:
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
                 # a person's name the noun before calls an organisation is one ("group James Hardie")
-                self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text)
+                self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
                              else row["label"])
         # sentence numbers of the title and subtitle, which a description never reads back to
         self.headings = frozenset(p.first_sentence + i for p in adoc.paragraphs if p.kind in ("title", "subtitle")
@@ -628,10 +628,11 @@ def is_party_name(name: str) -> bool:
     return bool(_PARTY_PATTERN.fullmatch(name))
 
 
-def _town_with_the(row: dict, text: str) -> bool:
+def _town_with_the(row: dict, text: str, span: Span) -> bool:
     """Whether a place-tagged name is written with "the" though towns never are: "the Halifax has
-    said" is the bank named after the town."""
-    if row["label"] != "GPE" or text[max(0, row["start"] - 4):row["start"]].lower() != "the ":
+    said" is the bank named after the town ("the London mayor" is London's mayor)."""
+    if row["label"] != "GPE" or text[max(0, row["start"] - 4):row["start"]].lower() != "the " \
+            or span.root.dep_ in ("compound", "amod", "nmod"):
         return False
     place = gazetteer.lookup(row["text"])
     return place is not None and place.kind == "city"

@@ -23,7 +23,7 @@ from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, 
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
-from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS,
                                                  ORGANISATION_NOUNS, PLACE_BODIES, Participants, is_party_name,
                                                  looks_like_person, names_place_body, without_determiner)
 from newskit.frames import JOINT, joint_name
@@ -176,7 +176,9 @@ class Resolver:
                 or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ROLE_NOUNS):
             return row  # an unnamed source: "a source", "experts", "officials"
         if lemma in ORGANISATION_NOUNS and head.tag_ in ("NNS", "NNPS") and titled is None:
-            together = self._named_together(mention, pdoc) if determiner == "the" else None
+            # (of a kind any organisation may be called: "the companies", "the parties", not "the unions")
+            together = self._named_together(mention, pdoc) \
+                if determiner == "the" and lemma in GENERIC_ORGANISATION_NOUNS | {"party"} else None
             if together is not None:  # "EADS and BAE Systems ... the companies said"
                 return {**row, "speaker": joint_name(together), "speakers": JOINT.join(together), "speaker_label": "ORG"}
             return row  # "the tobacco companies said": several, unnamed
