@@ -642,3 +642,9 @@ def test_the_unions_are_no_group_of_firms_and_a_town_before_a_noun_is_a_place(co
     assert pd.isna(said(corpus, "groups.txt", "two plants would close")["speaker"])
     # "the Bristol mayor's comments": "the" is the mayor's, so Bristol is no organisation speaking
     assert said(corpus, "watchdog.txt", "complaint was serious")["speaker"] != "Bristol"
+
+
+def test_a_floating_quote_goes_on_with_the_sentences_speaker_not_speech_inside_it(corpus):
+    # "The Greens, he said, can cut crime ... without asking people to pay more taxes. "We can
+    # have progress ..."": Carl Vane's, not the Greens' (the "asking" nested in his speech)
+    assert said(corpus, "nested_floating.txt", "We can have progress")["speaker"] == "Carl Vane"

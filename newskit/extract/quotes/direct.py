@@ -386,10 +386,13 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc, start: int, said: list[tuple
     reported speech (`Campbell said the war had hit trust. "Issues of war ..."`) or a direct quote."""
     last = rows[-1]["end"] if rows else -1
     # reported speech in the sentence right before the quote (no other sentence between them)
-    reported = [cue for s, e, cue in said if last <= s and e <= start and cue.pdoc.paragraph >= pdoc.paragraph - 1
+    reported = [(s, e, cue) for s, e, cue in said if last <= s and e <= start and cue.pdoc.paragraph >= pdoc.paragraph - 1
                 and _one_sentence_end(_text_between(pdoc, cue.pdoc, e, start))]
-    if reported:
-        return reported[-1]
+    # not speech reported inside that speech ("The Tories, he said, can cut crime without asking
+    # people to pay more": his, not the Tories')
+    outer = [cue for s, e, cue in reported if not any(s2 < s and e <= e2 for s2, e2, _ in reported)]
+    if outer:
+        return outer[-1]
     for row in reversed(rows):
         if row["kind"] in ("direct", "mixed") and row["paragraph"] >= pdoc.paragraph - 1:
             return Cue(pdoc, "", -1, -1, None)
