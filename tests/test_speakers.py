@@ -648,3 +648,10 @@ def test_a_floating_quote_goes_on_with_the_sentences_speaker_not_speech_inside_i
     # "The Greens, he said, can cut crime ... without asking people to pay more taxes. "We can
     # have progress ..."": Carl Vane's, not the Greens' (the "asking" nested in his speech)
     assert said(corpus, "nested_floating.txt", "We can have progress")["speaker"] == "Carl Vane"
+
+
+def test_the_paper_after_a_newspaper_spoke_is_the_newspaper(corpus):
+    # "The Harbour Mirror newspaper said ... The paper said ... It said": the newspaper, not a
+    # document ("the paper" is one too)
+    for content in ("found in a street", "details about his movements"):
+        assert said(corpus, "paper.txt", content)["speaker"] == "Harbour Mirror", content

@@ -127,6 +127,13 @@ class Resolver:
                 found = self._one(mention_of(owner), pdoc)
                 if found.get("speaker"):
                     return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
+        if lemma in DOCUMENT_NOUNS and lemma in ORGANISATION_NOUNS and titled is None and named is None \
+                and mention[0].lower_ == "the":
+            # "The Mirror newspaper said ... The paper said": an organisation of that kind, when one
+            # spoke before, not a document
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i))
+            if entry is not None and entry.label == "ORG":
+                return {**row, "speaker": entry.name, "speaker_label": "ORG"}
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
                 and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
             publisher = self._publisher(mention, pdoc)
