@@ -29,8 +29,8 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS,
-                                   TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, PEERAGE_TITLES,
+                                   POST_NOMINALS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
                                    is_plural_role, is_role_noun, is_title_word, org_context, person_name,
                                    role_descriptions, role_of)
 

@@ -23,8 +23,9 @@ from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, 
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
-from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS,
-                                                 ORGANISATION_NOUNS, PLACE_BODIES, Participants, is_party_name,
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS,
+                                                 GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
+                                                 PLACE_BODIES, Participants, is_party_name,
                                                  looks_like_person, names_place_body, without_determiner)
 from newskit.frames import JOINT, joint_name
 
