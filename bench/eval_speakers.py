@@ -6,6 +6,7 @@
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev2.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev3.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev4.csv --split all    (development: --show with --i-know)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev5.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test.csv --split all    (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test2.csv --split all   (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test3.csv --split all   (a test set: aggregate only, --show refused)

@@ -95,7 +95,7 @@ def test_split_is_fixed_by_the_article_id():
                                             ("speakers_test.csv", 30), ("speakers_desc.csv", 30),
                                             ("speakers_dev2.csv", 30), ("speakers_dev3.csv", 20),
                                             ("speakers_test2.csv", 20), ("speakers_dev4.csv", 20),
-                                            ("speakers_test3.csv", 20)])
+                                            ("speakers_test3.csv", 20), ("speakers_dev5.csv", 20)])
 def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
     gold = ev.read_gold(ROOT / "bench" / "gold" / name)
     assert gold["article_id"].nunique() >= articles
@@ -186,6 +186,20 @@ def test_the_third_test_set_shares_no_article_with_the_other_golds():
         assert not set(test3["corpus_path"]) & set(other["corpus_path"]), name
         # nor a byte-identical copy under another path (the same text gives the same article id)
         assert not set(test3["article_id"]) & set(other["article_id"]), name
+
+
+def test_the_fifth_development_set_shares_no_article_with_the_other_golds():
+    dev5 = set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_dev5.csv")["corpus_path"])
+    assert len(dev5) == 20
+    assert not "speakers_dev5.csv".startswith(ev.TEST_SETS)  # a development set: --show may list it
+    others = sorted(p.name for p in (ROOT / "bench" / "gold").glob("speakers*.csv") if p.name != "speakers_dev5.csv")
+    assert {"speakers.csv", "speakers_fresh.csv", "speakers_test.csv", "speakers_desc.csv", "speakers_dev2.csv",
+            "speakers_dev3.csv", "speakers_test2.csv", "speakers_dev4.csv", "speakers_test3.csv"} <= set(others)
+    ids = set(ev.read_gold(ROOT / "bench" / "gold" / "speakers_dev5.csv")["article_id"])
+    for name in others:
+        other = ev.read_gold(ROOT / "bench" / "gold" / name)
+        assert not dev5 & set(other["corpus_path"]), name
+        assert not ids & set(other["article_id"]), name  # nor a byte-identical copy under another path
 
 
 def test_a_partys_short_name_is_its_built_in_alias():
