@@ -95,7 +95,8 @@ def test_split_is_fixed_by_the_article_id():
                                             ("speakers_test.csv", 30), ("speakers_desc.csv", 30),
                                             ("speakers_dev2.csv", 30), ("speakers_dev3.csv", 20),
                                             ("speakers_test2.csv", 20), ("speakers_dev4.csv", 20),
-                                            ("speakers_test3.csv", 20), ("speakers_dev5.csv", 20)])
+                                            ("speakers_test3.csv", 20), ("speakers_dev5.csv", 20),
+                                            ("speakers_test4.csv", 19)])
 def test_every_gold_row_points_at_the_text_it_was_made_from(name, articles):
     gold = ev.read_gold(ROOT / "bench" / "gold" / name)
     assert gold["article_id"].nunique() >= articles
@@ -202,13 +203,27 @@ def test_the_fifth_development_set_shares_no_article_with_the_other_golds():
         assert not ids & set(other["article_id"]), name  # nor a byte-identical copy under another path
 
 
+def test_the_fourth_test_set_shares_no_article_with_the_other_golds():
+    test4 = ev.read_gold(ROOT / "bench" / "gold" / "speakers_test4.csv")
+    assert test4["corpus_path"].nunique() == 19  # politics/328 removed: the same story as dev3's politics/184
+    others = sorted(p.name for p in (ROOT / "bench" / "gold").glob("speakers*.csv") if p.name != "speakers_test4.csv")
+    assert {"speakers.csv", "speakers_fresh.csv", "speakers_test.csv", "speakers_desc.csv", "speakers_dev2.csv",
+            "speakers_dev3.csv", "speakers_test2.csv", "speakers_dev4.csv", "speakers_test3.csv"} <= set(others)
+    for name in others:
+        other = ev.read_gold(ROOT / "bench" / "gold" / name)
+        assert not set(test4["corpus_path"]) & set(other["corpus_path"]), name
+        # nor a byte-identical copy under another path (the same text gives the same article id)
+        assert not set(test4["article_id"]) & set(other["article_id"]), name
+
+
 def test_a_partys_short_name_is_its_built_in_alias():
     assert ev.outcome("Labour", {"speaker": "Labour Party"}) == "right"
     assert ev.outcome("Tories", {"speaker": "Conservative Party"}) == "right"
     assert ev.outcome("Labour", {"speaker": "Conservative Party"}) == "wrong"
 
 
-@pytest.mark.parametrize("name", ["speakers_test.csv", "speakers_test2.csv", "speakers_test3.csv"])
+@pytest.mark.parametrize("name", ["speakers_test.csv", "speakers_test2.csv", "speakers_test3.csv",
+                                  "speakers_test4.csv"])
 def test_a_test_set_is_never_listed_case_by_case(name, capsys):
     assert ev.main(["--gold", str(ROOT / "bench" / "gold" / name), "--show", "wrong"]) == 2
     assert "test set" in capsys.readouterr().out
