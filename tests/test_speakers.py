@@ -655,3 +655,11 @@ def test_the_paper_after_a_newspaper_spoke_is_the_newspaper(corpus):
     # document ("the paper" is one too)
     for content in ("found in a street", "details about his movements"):
         assert said(corpus, "paper.txt", content)["speaker"] == "Harbour Mirror", content
+
+
+def test_they_right_after_speakers_in_the_plural_is_them(corpus):
+    # '"...," the MPs said.\n\nThey said ... they said': the committee the MPs stand for; "Vantor
+    # Holdings and Marlow Industries said ... They added": both
+    for content in ("law should be changed", "This would help fathers"):
+        assert said(corpus, "they.txt", content)["speaker"] == "Harbour Affairs Select Committee", content
+    assert said(corpus, "they.txt", "no jobs would go")["speakers"].split("; ") == ["Vantor Holdings", "Marlow Industries"]

@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
-                                   is_kind_of_organisation, is_plural, is_role_noun, is_title_word, person_name, role_of)
+                                   is_kind_of_organisation, is_plural, is_plural_role, is_role_noun, is_title_word, person_name,
+                                   role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
@@ -310,6 +311,8 @@ class Resolver:
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
             if kind == "neuter" and row.get("speaker_start") is not None:
                 self._it_goes_on(rows, at, contents)
+            if kind == "plural" and row.get("speaker_start") is not None and not row.get("speaker"):
+                self._they_go_on(rows, at)
             if kind not in ("male", "female") or row.get("speaker_start") is None:
                 continue
             start = row["speaker_start"]
@@ -343,6 +346,22 @@ class Resolver:
                    for offset, _, subject in entry.mentions
                    if subject and last["speaker_start"] < offset < start and not any(s <= offset < e for s, e in contents)]
         if not between:
+            row.update({k: last.get(k) for k in _WHO})
+
+    def _they_go_on(self, rows: list[dict], at: int) -> None:
+        """"..., MPs said. They said ...", "EADS and BAE Systems said ... They added": an unresolved
+        "they" right after speakers written in the plural or joined (the row before, in that
+        paragraph or the one before) is them."""
+        row = rows[at]
+        start = row["speaker_start"]
+        last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
+        if last is None or not last.get("speaker") or row.get("paragraph") is None or last.get("paragraph") is None \
+                or row["paragraph"] - last["paragraph"] > 1:
+            return
+        words = str(last.get("speaker_text") or "").split()
+        if JOINT in (last.get("speakers") or "") or (words and words[-1].endswith("s") and words[-1][:1].islower()) \
+                or is_plural_role(" ".join(words)) or [w.lower() for w in words] == ["they"] \
+                or (words and last.get("speaker_label") == "ORG" and is_party_name(" ".join(words[-2:])) and words[-1].endswith("s")):
             row.update({k: last.get(k) for k in _WHO})
 
     def _statement_of(self, rows: list[dict]) -> None:
