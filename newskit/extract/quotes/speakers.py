@@ -358,11 +358,27 @@ class Resolver:
         if last is None or not last.get("speaker") or row.get("paragraph") is None or last.get("paragraph") is None \
                 or row["paragraph"] - last["paragraph"] > 1:
             return
+        contents = [(r["start"], r["end"]) for r in rows]
+        if self._plural_subject_between(last["speaker_start"] + 1, start, contents):
+            return  # "... they said.\n\nOfficials met on Monday. They said": the officials
         words = str(last.get("speaker_text") or "").split()
         if JOINT in (last.get("speakers") or "") or (words and words[-1].endswith("s") and words[-1][:1].islower()) \
                 or is_plural_role(" ".join(words)) or [w.lower() for w in words] == ["they"] \
                 or (words and last.get("speaker_label") == "ORG" and is_party_name(" ".join(words[-2:])) and words[-1].endswith("s")):
             row.update({k: last.get(k) for k in _WHO})
+
+    def _plural_subject_between(self, after: int, before: int, contents: list[tuple[int, int]]) -> bool:
+        """Whether a noun in the plural is a clause's subject between two article offsets,
+        outside quotation marks and what was said (`contents`)."""
+        for pdoc in self.adoc.paragraphs:
+            if pdoc.start >= before or pdoc.start + len(pdoc.text) <= after:
+                continue
+            for token in pdoc.doc:
+                at = pdoc.start + token.idx
+                if after <= at < before and token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") \
+                        and not self.model.quoted_at(at) and not any(s <= at < e for s, e in contents):
+                    return True
+        return False
 
     def _statement_of(self, rows: list[dict]) -> None:
         """"In a statement, the party said ... "...," said the statement": an unresolved "the
