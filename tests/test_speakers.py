@@ -663,3 +663,8 @@ def test_they_right_after_speakers_in_the_plural_is_them(corpus):
     for content in ("law should be changed", "This would help fathers"):
         assert said(corpus, "they.txt", content)["speaker"] == "Harbour Affairs Select Committee", content
     assert said(corpus, "they.txt", "no jobs would go")["speakers"].split("; ") == ["Vantor Holdings", "Marlow Industries"]
+
+
+def test_a_party_name_whose_first_word_is_tagged_an_adjective(corpus):
+    # "The Liberal Democrats say" ("Liberal" an adjective to the parse): not the US Democrats
+    assert said(corpus, "libdems.txt", "package of security measures")["speaker"] == "Liberal Democrats"

@@ -163,9 +163,9 @@ class Resolver:
             return {**row, **self._person(mention, pdoc, role)}
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
             doc, first = mention.doc, mention.start
-            while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].pos_ == "PROPN" \
-                    and mention.start <= doc[first - 1].head.i < mention.end:
-                first -= 1  # "Liberal" + "Democrats"
+            while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
+                    and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)):
+                first -= 1  # "Liberal" + "Democrats" (tagged PROPN, or ADJ)
             if first < mention.start:
                 mention = doc[first:mention.end]
                 start = pdoc.offsets(mention)[0]
