@@ -668,3 +668,10 @@ def test_they_right_after_speakers_in_the_plural_is_them(corpus):
 def test_a_party_name_whose_first_word_is_tagged_an_adjective(corpus):
     # "The Liberal Democrats say" ("Liberal" an adjective to the parse): not the US Democrats
     assert said(corpus, "libdems.txt", "package of security measures")["speaker"] == "Liberal Democrats"
+
+
+def test_possessives_before_a_statement_and_a_government(corpus):
+    # "the company's statement said" after Nordcell spoke: Nordcell; "Tom Arden's government said":
+    # an organisation named only by its leader, unnamed (never a name "Tom Arden's government")
+    assert said(corpus, "possessives.txt", "keep watching developments")["speaker"] == "Nordcell"
+    assert pd.isna(said(corpus, "possessives.txt", "approval of every member")["speaker"])

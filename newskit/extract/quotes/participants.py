@@ -521,10 +521,11 @@ class Participants:
         someone else ("the spokesman", "an adviser") reads forward only from the lead (`lead`):
         "..., according to his former chief economic adviser.\n\n..., Ed Balls hinted".
         """
-        words = [t for t in mention if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+        head = mention.root
+        # (the head itself may be a possessive: "the company" of "the company's statement")
+        words = [t for t in mention if (t.i == head.i or t.dep_ not in ("det", "poss", "case")) and not t.is_punct]
         if not words:
             return None
-        head = mention.root
         folded = [fold(t.text).rstrip(".") for t in words]
         lemmas = [fold(t.lemma_) if t.i == head.i else f for t, f in zip(words, folded)]
         at = [t.i for t in words].index(head.i) if head in words else len(words) - 1
@@ -714,4 +715,6 @@ def without_determiner(span: Span) -> str:
     if span[0].dep_ == "preconj" and len(span) > 1:
         start += 1
     tokens = [t for t in span if t.i >= start and not (t.i == start and t.dep_ in ("det", "poss"))]
+    if tokens and span[0].dep_ == "poss" and tokens[0].dep_ == "case":
+        tokens = tokens[1:]  # "Iran's parliament" -> "parliament", not "'s parliament"
     return "".join(t.text_with_ws for t in tokens).strip()

@@ -125,7 +125,8 @@ class Resolver:
                 found = (self._it(owner, pdoc) if kind == "neuter" else None) \
                     or self._pronoun(kind, pdoc.start + owner.idx, pdoc.sentence_of(owner.i))
                 return {**row, **found}
-            if owner.pos_ == "PROPN":  # "Mr Tanzi's statement", "Mr Sands' book"
+            if owner.pos_ == "PROPN" or (owner.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)):
+                # "Mr Tanzi's statement", "Mr Sands' book", "the company's statement"
                 found = self._one(mention_of(owner), pdoc)
                 if found.get("speaker"):
                     return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
@@ -191,6 +192,9 @@ class Resolver:
             if together is not None:  # "EADS and BAE Systems ... the companies said"
                 return {**row, "speaker": joint_name(together), "speakers": JOINT.join(together), "speaker_label": "ORG"}
             return row  # "the tobacco companies said": several, unnamed
+        if lemma in ORGANISATION_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in (*ORG_LABELS, "LOC", "FAC")
+                                               for c in head.children):
+            return row  # "May's government said": an organisation the article names only by its leader
         if lemma in ORGANISATION_NOUNS and not is_role_noun(head):
             own = without_determiner(mention)
             if len(own.split()) > 1 and own in self.model.orgs:  # "the Russian defense ministry"
