@@ -394,3 +394,25 @@ def test_one_word_people_written_where_firms_stand_are_firms_for_the_speakers():
     rows = [{"text": "Hollister", "entity": "Hollister", "label": "PERSON", "start": m, "end": m + 9}
             for m in (10, 26, 63)] + [{"text": "Reed", "entity": "Reed", "label": "PERSON", "start": 101, "end": 105}]
     assert _firms_tagged_people(rows, text) == frozenset({"Hollister"})
+
+
+def test_a_description_speaker_is_the_person_the_corpus_gives_that_title():
+    # the article names Tom Arden and Olaf Brink, untitled; the article-level guess for "the
+    # chancellor said" was Arden. Other articles call Brink "Chancellor", Arden "Prime Minister".
+    corpus = _corpus({
+        "a1": ("Tom Arden and Olaf Brink met. The chancellor said no. The premier said yes.",
+               [("Tom Arden", "PERSON", None), ("Olaf Brink", "PERSON", None)]),
+        "a2": ("Chancellor Olaf Brink spoke.", [("Olaf Brink", "PERSON", None)]),
+        "a3": ("Prime Minister Tom Arden spoke. UK Chancellor Olaf Brink too.",
+               [("Tom Arden", "PERSON", None), ("Olaf Brink", "PERSON", None)]),
+    }, quotes=[("a1", "Tom Arden"), ("a1", "Tom Arden"), ("a1", "Tom Arden")])
+    entities = corpus.entities.copy()
+    entities.loc[entities["article_id"] == "a2", "role"] = "Chancellor"
+    entities.loc[(entities["article_id"] == "a3") & (entities["text"] == "Tom Arden"), "role"] = "Prime Minister"
+    entities.loc[(entities["article_id"] == "a3") & (entities["text"] == "Olaf Brink"), "role"] = "UK Chancellor"
+    quotes = corpus.quotes.copy()
+    quotes["speaker_text"] = ["the chancellor", "The premier", "Tom Arden"]
+    ents, linked = link_frames(corpus.articles, entities, quotes)
+    assert linked["speaker"].tolist() == ["Olaf Brink", "Tom Arden", "Tom Arden"]
+    assert linked["article_speaker"].iloc[0] == "Tom Arden"  # the article's own reading is kept
+    assert linked["speaker_id"].iloc[0] == ents.loc[ents["entity"] == "Olaf Brink", "entity_id"].iloc[0]

@@ -13,6 +13,9 @@ when the aliases change (`newskit.link(corpus, aliases=...)`, `corpus.with_alias
                (initials of a name seen in the corpus), "U.S." = "United States" (pycountry codes)
 - labels.py    one label per entity by corpus vote; one-word "people" that stand where
                organisations stand ("on Twitter") become ORG
+- titles.py    a speaker written as a description ("the chancellor said") whom the article
+               resolved to someone the corpus never gives that title becomes the one person the
+               article names whom the corpus does ("Chancellor Gordon Brown" elsewhere)
 - link.py      the pass itself: entities get `entity_id`, `entity` (display name), `label`,
                `ambiguous` and keep the article's own name in `article_entity`; quotes' `speaker`
                takes the same names (`speaker_id`)

@@ -11,6 +11,7 @@ from newskit.analysis.linking.aliases import apply_aliases, read_aliases
 from newskit.analysis.linking.forms import clean_name, trim_glued
 from newskit.analysis.linking.labels import is_organisation, vote
 from newskit.analysis.linking.people import PersonForm, cluster_people
+from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_kind_of_organisation, is_known_first_name,
@@ -77,7 +78,8 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
              zip(frame["article_id"].astype(str), frame["article_entity"], frame["entity"], frame["entity_id"])}
     corpus_names = {key: (clusters.display[c], clusters.ids[c])
                     for key, c in clusters.cluster_of.items() if not clusters.ambiguous[c]}
-    return conform("entities", frame), _link_quotes(quotes, frame, names, corpus_names)
+    linked = _link_quotes(quotes, frame, names, corpus_names)
+    return conform("entities", frame), conform("quotes", titled_speakers(linked, frame))
 
 
 def entity_id(label: str, name: str) -> str:
