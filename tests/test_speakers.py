@@ -675,3 +675,8 @@ def test_possessives_before_a_statement_and_a_government(corpus):
     # an organisation named only by its leader, unnamed (never a name "Tom Arden's government")
     assert said(corpus, "possessives.txt", "keep watching developments")["speaker"] == "Nordcell"
     assert pd.isna(said(corpus, "possessives.txt", "approval of every member")["speaker"])
+
+
+def test_a_person_after_a_noun_that_also_names_firms_is_a_person(corpus):
+    # "married publisher Kimberly Vane ... She denies": "publisher" is no organisation noun here
+    assert said(corpus, "publisher.txt", "he is Mr Arden")["speaker"] == "Kimberly Vane"
