@@ -8,6 +8,7 @@ from spacy.tokens import Span
 import newskit
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract.entities.rules import COMPONENT, organisation_names, trim
+from newskit.extract.names import normalize_name
 from newskit.pipeline.model import pipeline_fingerprint
 
 from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
@@ -188,3 +189,17 @@ def test_a_surname_with_its_particle_or_title_is_the_full_names(nlp):
     entities = newskit.tag(articles, cache=None, progress=False).entities
     named = entities[entities["text"].str.contains("Vido|Lomax")]
     assert set(named["article_entity"]) == {"Julio De Vido", "Rachel Lomax"}, named[["text", "article_entity"]]
+
+
+def test_a_peers_title_form_leaves_his_surname_his_and_a_glued_word_before_mr_drops():
+    # "Neil Kinnock" and "Lord Kinnock" are one person: "Kinnock" stays his (two people sharing a
+    # surname would leave it to neither); "GDC Mr Allard" (a word glued before the title) is Allard
+    text = ("Kinnock backs Brown\n\nFormer Labour leader Neil Kinnock spoke on Sunday. Lord Kinnock said the "
+            "chancellor was best placed to lead. Kinnock added that the party was united.")
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": ["Kinnock backs Brown"],
+                             "published": [pd.Timestamp("2005-01-10")]})
+    entities = newskit.tag(articles, cache=None, progress=False).entities
+    bare = entities.loc[entities["text"] == "Kinnock", "article_entity"]
+    assert len(bare) and set(bare) == {"Neil Kinnock"}, entities[["text", "article_entity"]]
+    assert normalize_name("GDC Mr Allard", "PERSON") == "Allard"
+    assert normalize_name("Mr. Anatoly Antonov", "PERSON") == "Anatoly Antonov"

@@ -303,6 +303,9 @@ def normalize_name(text: str, label: str) -> str:
         words = name.split(" ")
         while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]
+        inner = [at for at, word in enumerate(words[1:-1], 1) if word.lower().rstrip(".") in COURTESY_TITLES]
+        if inner:
+            words = words[inner[-1] + 1:]  # "GDC Mr Allard": a word the tagger glued before the title
         while len(words) > 2 and words[-1].rstrip(",") in POST_NOMINALS:
             words = words[:-1]  # "Philippe Sands QC"
         name = " ".join(words)

@@ -125,8 +125,9 @@ class Resolver:
                 found = (self._it(owner, pdoc) if kind == "neuter" else None) \
                     or self._pronoun(kind, pdoc.start + owner.idx, pdoc.sentence_of(owner.i))
                 return {**row, **found}
-            if owner.pos_ == "PROPN" or (owner.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)):
-                # "Mr Tanzi's statement", "Mr Sands' book", "the company's statement"
+            if owner.pos_ == "PROPN" or (owner.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")
+                                         and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)):
+                # "Mr Tanzi's statement", "Mr Sands' book", "the company's statement said"
                 found = self._one(mention_of(owner), pdoc)
                 if found.get("speaker"):
                     return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
