@@ -398,7 +398,8 @@ def test_one_word_people_written_where_firms_stand_are_firms_for_the_speakers():
 
 def test_a_description_speaker_is_the_person_the_corpus_gives_that_title():
     # the article names Tom Arden and Olaf Brink, untitled; the article-level guess for "the
-    # chancellor said" was Arden. Other articles call Brink "Chancellor", Arden "Prime Minister".
+    # chancellor said" was Arden. Other articles call Brink "Chancellor", Arden "Prime Minister"
+    # (and once "shadow chancellor", which makes no chancellor of him).
     corpus = _corpus({
         "a1": ("Tom Arden and Olaf Brink met. The chancellor said no. The premier said yes.",
                [("Tom Arden", "PERSON", None), ("Olaf Brink", "PERSON", None)]),
@@ -410,6 +411,7 @@ def test_a_description_speaker_is_the_person_the_corpus_gives_that_title():
     entities.loc[entities["article_id"] == "a2", "role"] = "Chancellor"
     entities.loc[(entities["article_id"] == "a3") & (entities["text"] == "Tom Arden"), "role"] = "Prime Minister"
     entities.loc[(entities["article_id"] == "a3") & (entities["text"] == "Olaf Brink"), "role"] = "UK Chancellor"
+    entities.loc[(entities["article_id"] == "a1") & (entities["text"] == "Tom Arden"), "role"] = "shadow chancellor"
     quotes = corpus.quotes.copy()
     quotes["speaker_text"] = ["the chancellor", "The premier", "Tom Arden"]
     ents, linked = link_frames(corpus.articles, entities, quotes)

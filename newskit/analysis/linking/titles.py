@@ -17,21 +17,26 @@ from collections import defaultdict
 
 import pandas as pd
 
+from newskit.extract import lexicon
 from newskit.extract.names import ROLE_NOUNS, fold
 from newskit.frames import JOINT
 
+# "shadow", "former", "deputy": a title holding one is not the title without it
+RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # "the chancellor", "The Tory leader", "the prime minister": a determiner and words ending in a role noun
 _DESCRIPTION = re.compile(r"^the\s+(?P<words>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.IGNORECASE)
 
 
 def corpus_titles(entities: pd.DataFrame) -> dict[str, set[str]]:
     """Person entity (corpus name) -> every run of words that ends one of its titles, folded:
-    "UK Chancellor" gives "uk chancellor" and "chancellor"."""
+    "UK Chancellor" gives "uk chancellor" and "chancellor"; "shadow foreign secretary" only itself."""
     titles: dict[str, set[str]] = defaultdict(set)
     people = entities[(entities["label"].astype(str) == "PERSON") & entities["role"].notna()]
     for name, role in zip(people["entity"], people["role"]):
         words = [fold(w) for w in str(role).split()]
-        for at in range(len(words)):
+        # a shadow foreign secretary is no foreign secretary: no run drops "shadow", "former", "deputy"
+        last = max((at for at, word in enumerate(words) if word in RESTRICTING_MODIFIERS), default=len(words) - 1)
+        for at in range(min(last, len(words) - 1) + 1):
             titles[str(name)].add(" ".join(words[at:]))
     return titles
 
