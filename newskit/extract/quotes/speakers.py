@@ -18,9 +18,9 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold,
-                                   is_kind_of_organisation, is_plural, is_plural_role, is_role_noun, is_title_word, person_name,
-                                   role_of)
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, PARTY_WORDS, PEERAGE_TITLES,
+                                   ROLE_CONNECTORS, ROLE_NOUNS, TITLE_MODIFIERS, fold, is_kind_of_organisation,
+                                   is_plural, is_plural_role, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.entities import gazetteer
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, name_run, previous_subject
@@ -256,7 +256,8 @@ class Resolver:
         """The organisations named joined by "and" in the last four sentences ("EADS and BAE
         Systems welcomed ...", "Labour and the Conservatives are ...", "Shares in Elan and Biogen
         Idec plunged"), which "the companies", "the two firms" or "the parties" stand for: the
-        latest such group of as many as the mention counts; None when there is none."""
+        latest such group, in a clause's subject, of as many as the mention counts; None when
+        there is none."""
         count = next((t for t in mention if t.like_num), None)
         wanted = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}.get(count.lower_) if count is not None else None
         if count is not None and wanted is None:
@@ -369,7 +370,8 @@ class Resolver:
         words = str(last.get("speaker_text") or "").split()
         if JOINT in (last.get("speakers") or "") or (words and words[-1].endswith("s") and words[-1][:1].islower()) \
                 or is_plural_role(" ".join(words)) or [w.lower() for w in words] == ["they"] \
-                or (words and last.get("speaker_label") == "ORG" and is_party_name(" ".join(words[-2:])) and words[-1].endswith("s")):
+                or (words and last.get("speaker_label") == "ORG" and words[-1].endswith("s")
+                    and (is_party_name(words[-1]) or is_party_name(" ".join(words[-2:])))):  # "the Tories", "Liberal Democrats"
             row.update({k: last.get(k) for k in _WHO})
 
     def _plural_subject_between(self, after: int, before: int, contents: list[tuple[int, int]]) -> bool:
