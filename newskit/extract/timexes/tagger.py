@@ -111,8 +111,8 @@ def governing_verb(span: Span) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token not in span:
             return token
-        if token.head is token:
-            return token if token.pos_ in ("VERB", "AUX") else None
+        if token.head.i == token.i:  # the sentence's root, and no verb outside the expression
+            return None
         token = token.head
     return None
 
