@@ -55,6 +55,9 @@ ROLE_NOUNS = lexicon.words("names/role_nouns")
 # title is no first name when names are matched ("Baroness Kennedy" is a bare surname).
 PEER_TITLES = lexicon.words("names/peerage_titles")
 PEERAGE_TITLES = PEER_TITLES | lexicon.words("names/royal_titles")
+# Titles a knight, dame, peer or royal is written with ("Sir Ian", "Lord Kinnock"): such a person is
+# never "Mr ...", and such a form is no first name of another person.
+STYLES = frozenset({"sir", "dame"}) | PEERAGE_TITLES
 # Nouns of organisations ("ministry", "government"); the speaker rules' list (quotes/participants.py).
 ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 # Words next to a one-word name that show an organisation ("on Twitter", "shares in Jarvis",

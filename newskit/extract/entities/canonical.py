@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PEERAGE_TITLES, normalize_name
+from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, STYLES, normalize_name
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -19,8 +19,6 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
-# the first word of a title form ("Lord Kinnock"), which is no first name of another person
-_STYLES = frozenset({"sir", "dame"}) | PEERAGE_TITLES
 
 
 def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> list[Mention]:
@@ -81,7 +79,7 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     for name in full:
         tail = " ".join(name.split()[1:]).casefold()
         # two Blairs (Tony, Sir Ian): "Mr Blair" is neither's yet (Viktor and Victor Makarov are one)
-        firsts = {owner.split()[0] for owner in surnames.get(tail, ()) if owner.split()[0].lower() not in _STYLES}
+        firsts = {owner.split()[0] for owner in surnames.get(tail, ()) if owner.split()[0].lower() not in STYLES}
         if len({first[:1] for first in firsts}) < 2:  # ("Lord Kinnock" is Neil Kinnock's title form)
             names.setdefault(tail, name)
     for name in bare:

@@ -29,10 +29,10 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, PEERAGE_TITLES,
-                                   POST_NOMINALS, ROLE_HYPERNYMS, TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
-                                   is_plural_role, is_role_noun, is_title_word, org_context, person_name,
-                                   role_descriptions, role_of)
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
+                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation,
+                                   is_known_first_name, is_plural_role, is_role_noun, is_title_word, org_context,
+                                   person_name, role_descriptions, role_of)
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
@@ -53,8 +53,6 @@ RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 # nouns that call a person by no office ("a senior government figure")
 GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
-# titles a knight, dame or peer is written with, who is then never "Mr ..." or "Ms ..."
-_STYLES = frozenset({"sir", "dame"}) | PEERAGE_TITLES
 # Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
 # Party"): "the party" is the one the article named last.
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
@@ -428,7 +426,7 @@ class Participants:
         entry.words |= {fold(w) for w in name.split()}
         entry.gender = entry.gender or gender_of(mention)
         before = mention.doc[mention.start - 1] if mention.start else None
-        entry.styled = entry.styled or any(t is not None and t.lower_ in _STYLES for t in (before, mention[0]))
+        entry.styled = entry.styled or any(t is not None and t.lower_ in STYLES for t in (before, mention[0]))
         owner = _owner_before(mention)
         if owner is not None:  # "The SNP's Nicola Sturgeon", "Labour's Ken Livingstone"
             entry.affiliations |= _name_keys(owner)

@@ -341,12 +341,10 @@ class Resolver:
         after an organisation spoke (the row before, in that paragraph or the one before) is that
         organisation, unless the article makes another organisation a clause subject in between
         (outside quotes)."""
-        row = rows[at]
+        row, last = rows[at], _speaker_just_before(rows, at)
         start = row["speaker_start"]
-        last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
-        if last is None or last.get("speaker_label") != "ORG" or not last.get("speaker") or JOINT in (last.get("speakers") or "") \
-                or last["speaker"] == row.get("speaker") or row.get("paragraph") is None or last.get("paragraph") is None \
-                or row["paragraph"] - last["paragraph"] > 1:
+        if last is None or last.get("speaker_label") != "ORG" or JOINT in (last.get("speakers") or "") \
+                or last["speaker"] == row.get("speaker"):
             return
         between = [offset for entry in self.model.orgs.values() if entry.name != last["speaker"]
                    for offset, _, subject in entry.mentions
@@ -358,11 +356,9 @@ class Resolver:
         """"..., MPs said. They said ...", "EADS and BAE Systems said ... They added": an unresolved
         "they" right after speakers written in the plural or joined (the row before, in that
         paragraph or the one before) is them."""
-        row = rows[at]
+        row, last = rows[at], _speaker_just_before(rows, at)
         start = row["speaker_start"]
-        last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
-        if last is None or not last.get("speaker") or row.get("paragraph") is None or last.get("paragraph") is None \
-                or row["paragraph"] - last["paragraph"] > 1:
+        if last is None:
             return
         contents = [(r["start"], r["end"]) for r in rows]
         if self._plural_subject_between(last["speaker_start"] + 1, start, contents):
@@ -551,6 +547,18 @@ class Resolver:
             if party is not None:
                 return {"speaker": party, "speaker_label": "ORG"}
         return {}
+
+
+def _speaker_just_before(rows: list[dict], at: int) -> dict | None:
+    """The row whose speaker mention comes last before row `at`'s, when it names a speaker and
+    stands in the same paragraph or the one before: who an "it" or "they" may go on with."""
+    row = rows[at]
+    start = row["speaker_start"]
+    last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
+    if last is None or not last.get("speaker") or row.get("paragraph") is None or last.get("paragraph") is None \
+            or row["paragraph"] - last["paragraph"] > 1:
+        return None
+    return last
 
 
 def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str] | dict = frozenset()) -> str | None:
