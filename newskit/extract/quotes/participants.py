@@ -29,6 +29,7 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
+from newskit.extract.quotes.cues import REPORTING_VERBS
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
                                    ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation,
                                    is_known_first_name, is_plural_role, is_role_noun, is_title_word, org_context,
@@ -53,6 +54,10 @@ RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 # nouns that call a person by no office ("a senior government figure")
 GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
+# A newspaper or magazine: a word of its name ("Financial Times", "Wall Street Journal", "the
+# FT"), and what the article calls it after citing it ("the newspaper", "the paper")
+_PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
+PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 # Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
 # Party"): "the party" is the one the article named last.
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
@@ -449,6 +454,8 @@ class Participants:
             entry.descriptions.add(fold(words[-1]))
         kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
                                              if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if _cited_publication(words, mention):  # "the Financial Times reported ... the newspaper said"
+            entry.descriptions |= PUBLICATION_NOUNS
         if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
             entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
             entry.generic = True
@@ -674,6 +681,23 @@ def _kind_before(ent: Span) -> str | None:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
     return before.lemma_.lower() if before is not None and before.pos_ == "NOUN" else None
+
+
+def _cited_publication(words: list[str], mention: Span) -> bool:
+    """Whether an organisation is a newspaper or magazine the article cites: a publication's name
+    word in its name, and this mention the subject of a reporting verb, after "according to" or
+    told something ("the FTD reported", "according to the FT", "told the Wall Street Journal"), so
+    that "Royal Mail said" or "the Post Office" named in passing stays a firm (a firm may say, but
+    seldom reports)."""
+    if not any(w in _PUBLICATION_NAME_WORDS for w in words):
+        return False
+    root = mention.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
+        return head.lemma_.lower() in ("report", "write", "reveal")
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    return root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell"
 
 
 def _bare(entry: Participant) -> bool:

@@ -106,6 +106,10 @@ class Resolver:
             return {**row, **self._person(mention, pdoc, None), "speaker": self.model.full_name(royal, start)}
         named = _name_beside(mention)
         if named is not None:  # "Labour MP" + "Derek Wyatt", "A spokesman, Jorg Wojahn,"
+            # the speaker as written runs over both: "the chairman of the Commons education select
+            # committee, Labour MP Barry Sheerman" is no description left to read elsewhere
+            start, end = min(start, pdoc.offsets(named)[0]), max(end, pdoc.offsets(named)[1])
+            row = {**row, "speaker_text": self.adoc.text[start:end], "speaker_start": start, "speaker_end": end}
             mention, head = named, named.root
         titled = _titled_person(mention)
         if titled is not None:  # "Ambassador to Lima Olga Marek" parsed as the title with the name inside
@@ -707,6 +711,11 @@ def _name_beside(mention: Span) -> Span | None:
         named = next((e for e in doc.ents if e.start == at and e.label_ == "ORG"), None)
         if named is not None and (at == mention.end or (named.end < len(doc) and doc[named.end].text == ",")):
             return named
+    if mention.root.pos_ == "NOUN" and mention.root.tag_ == "NN":
+        # "The chief inspector of schools, David Bell, said": a name in apposition, set off by commas
+        for child in mention.root.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and doc[child.left_edge.i - 1].text == ",":
+                return next((e for e in doc.ents if e.start <= child.i < e.end), None)
     if not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
         return None
     after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end
