@@ -700,3 +700,17 @@ def test_a_description_with_its_holder_in_apposition(corpus):
     assert row["speaker_text"].endswith("Labour MP Tomas Berger") and row["speaker_text"].startswith("the chairman")
     assert said(corpus, "appositions.txt", "compromise the whole diploma")["speaker"] == "Alan Greve"
     assert said(corpus, "appositions.txt", "old exams should go")["speaker"] == "Pavel Ostrov"
+
+
+def test_an_age_or_what_someone_does_is_the_person_just_written_about(corpus):
+    # "the 34-year-old told" after "midfielder Tomas Berger"; "said the singer" after "Singer Anna
+    # Vale"; "A 25-year-old man said" is someone unnamed
+    assert said(corpus, "ages.txt", "very easy decision")["speaker"] == "Tomas Berger"
+    assert said(corpus, "ages.txt", "I am devastated")["speaker"] == "Anna Vale"
+    assert pd.isna(said(corpus, "ages.txt", "seen the crash")["speaker"])
+    # "Cueto was also puzzled ... by Kaplan" with "Cueto" untagged: a word of Lukas Cueto's name,
+    # so a subject mention of him, and "the winger" is him, not the referee
+    assert said(corpus, "ages.txt", "behind the ball")["speaker"] == "Lukas Cueto"
+    # "Ndlovu was furious ... by Kaplan", a name no entity holds and no participant's: someone
+    # unknown was written about last, so "the striker" is left unnamed rather than the referee
+    assert pd.isna(said(corpus, "ages.txt", "a clean goal")["speaker"])

@@ -292,6 +292,9 @@ class Participants:
                 self.plural_parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
+        # sentences whose main subject is a name no entity row holds ("Cueto was also puzzled",
+        # the tagger having missed him): someone the participants do not know
+        self.unknown_subjects = self._untagged_subjects(adoc)
 
     def _chain_pronouns(self, adoc: ArticleDoc) -> None:
         """Resolve every he/she/him/her outside quotation marks in reading order, each becoming a
@@ -321,19 +324,60 @@ class Participants:
                     entry.mentions.sort()
                     entry.gender = entry.gender or kind
 
-    def nearest_person(self, kind: str, offset: int, sentence: int) -> Participant | None:
-        """The person a he/she at `offset` most likely refers to: of agreeing gender, not named
-        inside quotation marks (what a speaker talks about), in the nearest sentence (a
-        non-subject counts one sentence further), subjects first, then the closest."""
+    def _untagged_subjects(self, adoc: ArticleDoc) -> frozenset[int]:
+        """Sentences whose main subject is a name no entity row holds, the tagger having missed
+        it (a proper noun, or a capitalised word the article never writes in lower case). One that
+        is a word of exactly one person's name ("Cueto" after "Mark Cueto") becomes a mention of
+        that person instead."""
+        tagged = [(r["start"], r["end"]) for r in self.entities]
+        lower = set(re.findall(r"\b[a-z][\w'-]*", adoc.text))
+        unknown = set()
+        for pdoc in adoc.paragraphs:
+            for token in pdoc.doc:
+                offset = pdoc.start + token.idx
+                if not (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.lower_ not in lower
+                        and is_main_subject(token)) or self.quoted_at(offset) or any(s <= offset < e for s, e in tagged):
+                    continue
+                sentence = pdoc.sentence_of(token.i)
+                named = [entry for entry in self.people.values() if fold(token.text) in entry.words]
+                if len(named) == 1:
+                    named[0].mentions.append((offset, sentence, True))
+                    named[0].mentions.sort()
+                else:
+                    unknown.add(sentence)
+        return frozenset(unknown)
+
+    def nearest_person(self, kind: str | None, offset: int, sentence: int, firm_like: bool = True) -> Participant | None:
+        """The person a he/she at `offset` most likely refers to: of agreeing gender (any, for
+        `kind` None: "the 20-year-old"), not named inside quotation marks (what a speaker talks
+        about), in the nearest sentence (a non-subject counts one sentence further), subjects
+        first, then the closest."""
         # (a person named in passing, not as a subject, is no "he" four sentences on: "by
         # Easter", tagged PERSON, is not the "she" of a mother quoted later)
-        candidates = [(entry, s, subject, at) for entry in self.people.values() if (entry.gender or kind) == kind
+        candidates = [(entry, s, subject, at) for entry in self.people.values()
+                      if kind is None or (entry.gender or kind) == kind
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
                       and (subject or sentence - s <= _PASSING_MENTION_REACH)]
         if not candidates:
             return None
-        # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further
-        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + _bare(c[0]), not c[2], _bare(c[0]), -c[3]))[0]
+        # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further,
+        # unless the mention can only be a person's (`firm_like` False: "said the striker")
+        bare = _bare if firm_like else (lambda entry: False)
+        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + bare(c[0]), not c[2], bare(c[0]), -c[3]))[0]
+
+    def person_just_written_about(self, kind: str | None, offset: int, sentence: int) -> Participant | None:
+        """The person a description such as "the 20-year-old" or "the singer" at `offset` refers
+        to: the nearest person (`nearest_person`), unless a name the participants do not hold is
+        the main subject of a sentence after that person's last mention, up to the description
+        ("Minar, ranked 158th, was forced to pull out ... said the 20-year-old", Minar untagged):
+        then no one rather than the wrong one."""
+        entry = self.nearest_person(kind, offset, sentence, firm_like=False)
+        if entry is None:
+            return None
+        # (its own sentence counts when the person stands there as no subject: "Cueto was also
+        # puzzled as to why his try had been disallowed by Kaplan")
+        _, last, subject = max((at, s, subject) for at, s, subject in entry.mentions if at < offset)
+        return None if any(last < s <= sentence or (s == last and not subject) for s in self.unknown_subjects) else entry
 
     def nearest_org(self, offset: int, sentence: int) -> Participant | None:
         """The organisation an "it said" at `offset` most likely refers to, ranked as

@@ -42,6 +42,8 @@ _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 _WHO = ("speaker", "speakers", "speaker_label", "speaker_role")
 # what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
 SAID_NOUNS = lexicon.words("quotes/said_nouns")
+# what a person is or does, no office: "the singer said" is the person just written about
+PERSON_DESCRIPTION_NOUNS = lexicon.words("names/person_description_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = {"its": "neuter", "his": "male", "her": "female"}
 
@@ -214,6 +216,13 @@ class Resolver:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
+        if _describes_a_person(mention):
+            # "said the 20-year-old", "The world champion says": the person just written about
+            gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
+            entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i))
+            if entry is not None:
+                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
+                        "speaker_role": entry.roles[0] if entry.roles else None}
         return row
 
     def _it(self, it: Token, pdoc: ParagraphDoc) -> dict | None:
@@ -682,6 +691,19 @@ def _speaks_for_committee(mention: Span) -> bool:
         return not own  # not "Labour MPs", "six MPs"
     return head.lemma_.lower() in COMMITTEE_NOUNS and not is_plural(head) and all(
         w in COMMITTEE_KIND_WORDS or w in COMMITTEE_MEMBERS or w in ("of", "and") for w in own)
+
+
+def _describes_a_person(mention: Span) -> bool:
+    """Whether a definite mention describes a person by an age or a noun of what they do, naming
+    no one: "the 20-year-old", "the 28-year-old midfielder", "The world indoor champion" (not "his
+    mother", "a singer", "the Everton midfielder Tim Cahill")."""
+    doc, head = mention.doc, mention.root
+    definite = mention[0].lower_ == "the" or (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
+    if not definite or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention):
+        return False
+    aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
+               and doc[t.i - 1].text == "-" for t in mention)
+    return (aged and head.tag_ in ("JJ", "NN")) or (head.tag_ == "NN" and head.lower_ in PERSON_DESCRIPTION_NOUNS)
 
 
 def _is_description(mention: Span) -> bool:
