@@ -264,6 +264,8 @@ class Participants:
                 continue  # "ofNew Labour": words the source glued, no name
             if is_kind_of_organisation(name) or (" " not in name and is_plural_role(name)):
                 continue  # "the Government": a kind of organisation, not one named; "MPs" tagged ORG
+            if row["label"] == "PERSON" and gazetteer.country_of(name):
+                continue  # "The 22-year-old Scot" tagged a person: a people's name, no one's
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
                     and not is_party_name(name) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
@@ -335,11 +337,15 @@ class Participants:
         for pdoc in adoc.paragraphs:
             for token in pdoc.doc:
                 offset = pdoc.start + token.idx
+                # (no word the tagger gave any label, nor a people's name: "The Spaniard believed")
                 if not (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.lower_ not in lower
-                        and is_main_subject(token)) or self.quoted_at(offset) or any(s <= offset < e for s, e in tagged):
+                        and not token.ent_type_ and is_main_subject(token)) or self.quoted_at(offset) \
+                        or any(s <= offset < e for s, e in tagged) or gazetteer.country_of(token.text):
                     continue
                 sentence = pdoc.sentence_of(token.i)
-                named = [entry for entry in self.people.values() if fold(token.text) in entry.words]
+                # the surname of someone named before: not "Scot" of "Scot Nick Smith" named after
+                named = [entry for entry in self.people.values() if fold(token.text) == fold(entry.name.split()[-1])
+                         and entry.last_before(offset) is not None]
                 if len(named) == 1:
                     named[0].mentions.append((offset, sentence, True))
                     named[0].mentions.sort()
