@@ -203,3 +203,16 @@ def test_a_peers_title_form_leaves_his_surname_his_and_a_glued_word_before_mr_dr
     assert len(bare) and set(bare) == {"Neil Kinnock"}, entities[["text", "article_entity"]]
     assert normalize_name("GDC Mr Allard", "PERSON") == "Allard"
     assert normalize_name("Mr. Anatoly Antonov", "PERSON") == "Anatoly Antonov"
+
+
+def test_a_shared_surname_is_the_only_owner_named_so_far():
+    # "Ozzy Osbourne ... Osbourne said" before "Sharon Osbourne" is written: Ozzy; a bare
+    # "Osbourne" after both are named is neither's and stays as written
+    text = ("Rock star confronts burglar\n\nRock star Ozzy Osbourne has confronted a burglar at his home. "
+            "Osbourne said he had acted on impulse. Later his wife Sharon Osbourne told reporters that "
+            "jewellery was taken. Osbourne was not at home at the time.")
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": ["Rock star confronts burglar"],
+                             "published": [pd.Timestamp("2005-01-10")]})
+    entities = newskit.tag(articles, cache=None, progress=False).entities
+    bare = entities.loc[entities["text"] == "Osbourne"].sort_values("start")
+    assert list(bare["article_entity"]) == ["Ozzy Osbourne", "Osbourne"], entities[["text", "article_entity"]]

@@ -31,8 +31,9 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
             m.entity = normalize_name(m.span.text, m.label)
     people = _person_names(mentions)
     acronyms = _acronyms(mentions)
+    shared = _shared_surnames(mentions, people)
     for m in mentions:
-        _canonicalize(m, people, acronyms)
+        _canonicalize(m, people, acronyms, shared)
     _vote_labels(mentions)
     mentions += _missed_mentions(mentions, paragraphs, people)
     _vote_labels(mentions)
@@ -94,6 +95,17 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
+def _shared_surnames(mentions: list[Mention], people: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
+    """casefolded surname two or more of the article's people share, and so no name of its own in
+    `people` -> (offset of each owner's first full mention, full name), in article order."""
+    owners: dict[str, dict[str, int]] = defaultdict(dict)
+    for m in mentions:
+        if m.label == "PERSON" and len(m.entity.split()) >= 2 and m.entity.split()[0].lower() not in NAME_PARTICLES:
+            owners[m.entity.split()[-1].casefold()].setdefault(m.entity.casefold(), m.offsets[0])
+    return {surname: [(at, people.get(name, name)) for name, at in named.items()]
+            for surname, named in owners.items() if len(named) > 1 and surname not in people}
+
+
 def _spellings(mentions: list[Mention]) -> list[str]:
     """One spelling per full PERSON name (names equal but for case are one name), in article order.
 
@@ -128,8 +140,11 @@ def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:
     return found
 
 
-def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mention]) -> None:
-    """One mention's canonical name: a person's full name, an acronym's expansion, a place's name."""
+def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mention],
+                  shared: dict[str, list[tuple[int, str]]] | None = None) -> None:
+    """One mention's canonical name: a person's full name, an acronym's expansion, a place's name.
+    A surname two people share (`shared`) is the one the article has named before it while it
+    has named only one: "Ozzy Osbourne ... Osbourne said" before "Sharon Osbourne" is written."""
     if m.label not in NAME_LABELS:
         return
     key = m.entity.casefold()
@@ -146,6 +161,11 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
+    if m.label == "PERSON" and shared and key in shared:
+        earlier = [name for at, name in shared[key] if at < m.offsets[0]]
+        if len(earlier) == 1:
+            m.entity, m.from_person_name = earlier[0], True
+            return
     if m.entity in acronyms and acronyms[m.entity] is not m:
         m.entity, m.label = acronyms[m.entity].entity, acronyms[m.entity].label
         return
