@@ -25,7 +25,9 @@ from newskit.extract.quotes.cues import speaker_of as _speaker_of
 from newskit.extract.quotes.cues import verb_cue as _verb_cue
 from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
 from newskit.extract.quotes.reported import reported as _reported
-from newskit.extract.quotes.speakers import Resolver, said_on
+from newskit.extract.quotes.continuations import continue_speakers
+from newskit.extract.quotes.said_on import said_on
+from newskit.extract.quotes.speakers import Resolver
 from newskit.extract.quotes.speech import is_speech
 
 # a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
@@ -88,7 +90,7 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
     rows = [r for r in rows if not (r["kind"] == "direct" and " " not in r["parts"] and any(
         c == r["cue_start"] and s <= r["start"] and r["end"] <= e for c, s, e in mixed))]
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    resolver.continue_speakers(rows)
+    continue_speakers(adoc, resolver.model, rows)
     for number, row in enumerate(rows):
         row["quote"] = number
     return rows

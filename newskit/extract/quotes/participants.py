@@ -29,11 +29,11 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.quotes.cues import REPORTING_VERBS
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
                                    ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation,
                                    is_known_first_name, is_plural_role, is_role_noun, is_title_word, org_context,
-                                   person_name, role_descriptions, role_of)
+                                   role_descriptions, role_of)
+from newskit.extract.quotes.cues import REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").

@@ -1,0 +1,112 @@
+"""Documents that speak: "a report by the NAO said", "The book claims", "according to a new study"
+read to the organisation or author that wrote them — named in the document's own phrase, by the
+same kind of document before or after it, or by the organisation the next sentences introduce."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newskit.extract.document import ArticleDoc, ParagraphDoc
+from newskit.extract.names import is_plural, person_name
+from newskit.extract.quotes.participants import Participants, without_determiner
+from newskit.extract.quotes.speaker_mentions import several_people
+
+
+class Publishers:
+    """Who one article's documents speak for; remembers the last one, so "the report" again is
+    its publisher's."""
+
+    def __init__(self, adoc: ArticleDoc, model: Participants) -> None:
+        self.adoc, self.model = adoc, model
+        self.last: str | None = None  # the organisation (or author) of the last report or survey
+        self.label = "ORG"
+        self.kind = ""  # that document's noun: "the report" again is its publisher's, "the book" not
+
+    def publisher(self, mention: Span, pdoc: ParagraphDoc, horizon: int) -> str | None:
+        """The organisation a report, survey or study speaks for: named in it ("The NAO report")
+        or after it ("a report by the National Audit Office"); "the report" again is the last
+        report's publisher."""
+        head = mention.root
+        # what names it: words before the noun, the object of "by"/"from"/"of" after it, also
+        # through a participle ("calculations presented to the US Senate by Dr Graham")
+        inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
+                                                                   and (t.head.head.i == head.i or t.head.head.dep_ == "acl"
+                                                                        and t.head.head.head.i == head.i))]
+        for token in inside:
+            # "The NAO report", "a report by the NAO"; "The book, by Sunday Telegraph journalist
+            # Robert Peston, said": its author
+            author = token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj"
+            if (token.ent_type_ == "ORG" or author) and not several_people(token):  # not "a report by MPs"
+                return self._remember(*self._entity_named(token, pdoc), head)
+        if is_plural(head):
+            return None  # "Private sector business surveys suggest": several, by no one named
+        if mention[0].lower_ == "the" and self.last and self.kind == head.lemma_.lower():
+            return self.last
+        if mention[0].lower_ == "the":
+            # "a new book, Brown's Britain by Robert Preston. ... The book claims": the author of
+            # the last such document the article named
+            author = self._earlier_author(head, pdoc)
+            if author is not None:
+                return self._remember(*author, head)
+        # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
+        # Robert Peston, said": the author the next sentences give the same kind of document
+        author = self._author_after(head, pdoc)
+        if author is not None:
+            return self._remember(*author, head)
+        # "..., a report by the government's finance watchdog says.\n\nThe National Audit Office
+        # said ...": the organisation the next sentences introduce as their subject
+        start = pdoc.offsets(mention)[0]
+        entry = self.model.introduced_after(self.model.orgs, start, horizon, lambda e: e.entity_label == "ORG")
+        if entry is None and mention[0].lower_ == "the":
+            # "The Environmental Audit Committee said ... The report said": the organisation last
+            # speaking as a sentence's subject
+            earlier = [(at, e.name) for e in self.model.orgs.values() if e.entity_label == "ORG"
+                       for at, _, subject in e.mentions if subject and at < start and not self.model.quoted_at(at)]
+            entry = self.model.orgs[max(earlier)[1]] if earlier else None
+        if entry is None and mention[0].lower_ == "the":
+            entry = self.model.committee(start)  # "The report said" in a story about a committee's report
+        return self._remember(entry.name, "ORG", head) if entry is not None else None
+
+    def _remember(self, name: str, label: str, head: Token) -> str:
+        """The publisher of the document `head` names, kept for a later "the report"."""
+        self.last, self.label, self.kind = name, label, head.lemma_.lower()
+        return name
+
+    def _earlier_author(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
+        """(name, label) of the person or organisation "by" whom the last earlier document of
+        the same kind (the same noun) was written, in this paragraph or the one before."""
+        lemma = head.lemma_.lower()
+        for where in (pdoc, *self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position][::-1]):
+            tokens = [t for t in where.doc if t.lemma_.lower() == lemma and (where is not pdoc or t.i < head.i)]
+            for token in reversed(tokens):
+                found = self._by_author(token, where)
+                if found is not None:
+                    return found
+        return None
+
+    def _author_after(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
+        """(name, label) of the author of the first later document of the same kind, in this
+        paragraph or the next two: who "a new book" is by when the story names him after it."""
+        lemma = head.lemma_.lower()
+        for where in self.adoc.paragraphs[pdoc.position:pdoc.position + 3]:
+            for token in where.doc:
+                if token.lemma_.lower() == lemma and (where is not pdoc or token.i > head.i):
+                    found = self._by_author(token, where)
+                    if found is not None:
+                        return found
+        return None
+
+    def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[str, str] | None:
+        for by in document.subtree:
+            if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
+                    and not several_people(by):  # "a report by MPs": unnamed
+                return self._entity_named(by, where)
+        return None
+
+    def _entity_named(self, token: Token, pdoc: ParagraphDoc) -> tuple[str, str]:
+        """(canonical name, "PERSON" or "ORG") of the PERSON or ORG entity holding `token`: the
+        article's name for it (a person's full name, an organisation's fullest)."""
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        start, end = pdoc.offsets(ent)
+        if ent.label_ == "PERSON":
+            return self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start), "PERSON"
+        return self.model.org_named(self.model.name_at(start, end, "ORG") or without_determiner(ent), start), "ORG"

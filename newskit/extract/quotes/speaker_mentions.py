@@ -1,0 +1,245 @@
+"""Speaker mentions: what the words at a cue say about who spoke, read from the parse alone —
+several people joined ("Fisk and Brand"), a royal title, a name set beside a description ("The
+chief inspector of schools, David Bell,"), a title with its holder inside ("Ambassador to Lima
+Olga Marek"), a description with no name ("the Ruritanian leader", "the 20-year-old"). The
+article's participants are not consulted here (participants.py, speakers.py)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newskit.extract import lexicon
+from newskit.extract.entities import gazetteer
+from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, is_plural, is_role_noun, is_title_word)
+from newskit.extract.quotes.cues import mention as mention_of
+from newskit.extract.quotes.cues import name_run
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
+                                                 ORGANISATION_NOUNS, looks_like_person)
+
+# Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
+SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
+# What organisations publish: "a report by the NAO said" speaks for the NAO.
+DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
+# what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
+SAID_NOUNS = lexicon.words("quotes/said_nouns")
+# what a person is or does, no office: "the singer said" is the person just written about
+PERSON_DESCRIPTION_NOUNS = lexicon.words("names/person_description_nouns")
+
+
+def joint_members(mention: Span) -> list[Span]:
+    """The mentions of a joint speaker: "Mayor Lena Fisk and Governor Tomas Brand" -> both names;
+    one mention otherwise. Only names join (a conjunct that is a name or a titled name)."""
+    doc = mention.doc
+    # one entity spanning "Fisk and Brand"
+    words = [t for t in mention if t.lower_ in ("and", "&")]
+    if len(words) == 1:
+        cut = words[0].i
+        left, right = doc[mention.start:cut], doc[cut + 1:mention.end]
+        if len(left) and len(right) and all(t.pos_ == "PROPN" for t in (*left, *right)):
+            return [left, right]
+    head = mention.root
+    conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
+    if conjuncts and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.children):
+        members = [mention] + [mention_of(c) for c in conjuncts]
+        if all(names_someone(m) for m in members):
+            return members
+    return [mention]
+
+
+def names_someone(span: Span) -> bool:
+    """Whether a conjunct names a speaker: a name, a royal, or an organisation written by its kind
+    and a name or place ("Both the Italian government and Alitalia")."""
+    return span.label_ in ("PERSON", "ORG") or span.root.ent_type_ in ("PERSON", "ORG") or \
+        (span.root.pos_ == "PROPN" and not is_title_word(span.root.text)) or royal_name(span) is not None or \
+        (span.root.lemma_.lower() in ORGANISATION_NOUNS and not is_plural(span.root)
+         and any(t.text[:1].isupper() and t.dep_ not in ("det", "preconj") for t in span if t.i != span.root.i))
+
+
+def royal_name(span: Span) -> str | None:
+    """A royal's or peer's title standing as the name: "the Queen", "Duke of Edinburgh"; None
+    for anything else ("the prince" in lowercase is a description)."""
+    words = [t for t in span if t.dep_ not in ("det", "poss") and not t.is_punct]
+    if not words or not words[0].text[:1].isupper() or words[0].lower_ not in PEERAGE_TITLES:
+        return None
+    doc = span.doc
+    if len(words) == 1 and span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].pos_ == "PROPN":
+        words.extend(doc[span.end:span.end + 2])  # the parse left "of Edinburgh" out of "Duke"
+    if len(words) == 1 or (len(words) == 3 and words[1].lower_ == "of" and words[2].text[:1].isupper()):
+        return " ".join(t.text for t in words)
+    return None
+
+
+def role_after_organisation(mention: Span) -> Span | None:
+    """The whole mention when the parse made an organisation the subject and hung the role after
+    it below the name: "A Department for Constitutional Affairs spokeswoman" ("spokeswoman" the
+    object of "for"); None otherwise, and when a name follows the role ("... spokeswoman Ann Lee")."""
+    doc = mention.doc
+    if mention.label_ not in ORG_LABELS or mention.end >= len(doc):
+        return None
+    role = doc[mention.end]
+    if not (role.is_lower and role.pos_ == "NOUN" and is_role_noun(role) and not is_plural(role)) \
+            or not mention.root.left_edge.i <= role.i <= mention.root.right_edge.i \
+            or (role.i + 1 < len(doc) and doc[role.i + 1].pos_ == "PROPN"):
+        return None
+    start = mention.root.left_edge.i
+    return doc[start:role.i + 1]
+
+
+def held_at(head: Token) -> list[Token]:
+    """What a role is held at: the objects of "of", "at", "for", "with" under its head ("the
+    chief executive of a car maker", "A spokesman for DLF Builders")."""
+    return [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for", "with")
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def of_someone_unnamed(head: Token) -> bool:
+    """Whether a role is held at something indefinite: "the chief executive of a leading European
+    car maker", "a spokesman for an oil firm" (whoever holds it, the article does not name)."""
+    return any(any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in obj.children) for obj in held_at(head))
+
+
+def several_people(token: Token) -> bool:
+    """A plural role noun: "MPs", "officials" (tagged ORG or not), several unnamed people."""
+    return is_plural(token) and is_role_noun(token)
+
+
+def speaks_for_committee(mention: Span) -> bool:
+    """Whether a mention is a committee's members or a committee it does not name: "MPs", "the
+    MPs", "a committee of MPs and peers", "an all-party committee", "the committee"."""
+    head = mention.root
+    own = [t.lower_ for t in mention if t.i != head.i and not t.is_punct and t.dep_ not in ("det", "poss")]
+    if head.lower_ in COMMITTEE_MEMBERS and is_plural(head):
+        return not own  # not "Labour MPs", "six MPs"
+    return head.lemma_.lower() in COMMITTEE_NOUNS and not is_plural(head) and all(
+        w in COMMITTEE_KIND_WORDS or w in COMMITTEE_MEMBERS or w in ("of", "and") for w in own)
+
+
+def describes_a_person(mention: Span) -> bool:
+    """Whether a definite mention describes a person by an age or a noun of what they do, naming
+    no one: "the 20-year-old", "the 28-year-old midfielder", "The world indoor champion" (not "his
+    mother", "a singer", "the Everton midfielder Tim Cahill")."""
+    doc, head = mention.doc, mention.root
+    definite = mention[0].lower_ == "the" or (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
+    if not definite or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention):
+        return False
+    aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
+               and doc[t.i - 1].text == "-" for t in mention)
+    return (aged and head.tag_ in ("JJ", "NN")) or (head.tag_ == "NN" and head.lower_ in PERSON_DESCRIPTION_NOUNS)
+
+
+def is_description(mention: Span) -> bool:
+    """Whether a mention only describes its referent: title words and nationality words around a
+    role noun ("the Ruritanian President", "the head of state"), no name."""
+    words = [t for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct]
+    if not words or not any(is_role_noun(t) for t in words):
+        return False
+    # an office named after its department ("the Trade and Industry Secretary") describes too
+    office = mention[0].lower_ == "the" and is_role_noun(words[-1])
+    return all(is_title_word(t.text) or is_role_noun(t) or t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "ADP", "NOUN")
+               or t.lower_ in ("of", "state", "government") or (office and (t.pos_ == "CCONJ" or t.ent_type_ == "ORG"))
+               or t.lower_ in PARTY_WORDS  # "the Labour MP"
+               for t in words)
+
+
+def name_beside(mention: Span) -> Span | None:
+    """The name a description stands right before or beside, when the parser left it out of the
+    speaker mention: "James Hardie chairwoman" + "Meredith Hellicar", "Labour MP" + "Derek Wyatt",
+    "A spokesman, Jorg Wojahn, said"."""
+    doc = mention.doc
+    if mention.label_ == "PERSON":
+        return None
+    if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc):
+        # "state statistics body INSEE", "the world's largest package delivery company, UPS, said"
+        at = mention.end + 1 if doc[mention.end].text == "," else mention.end
+        named = next((e for e in doc.ents if e.start == at and e.label_ == "ORG"), None)
+        if named is not None and (at == mention.end or (named.end < len(doc) and doc[named.end].text == ",")):
+            return named
+    if mention.root.pos_ == "NOUN" and mention.root.tag_ == "NN":
+        # "The chief inspector of schools, David Bell, said": a name in apposition, set off by commas
+        for child in mention.root.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and doc[child.left_edge.i - 1].text == ",":
+                return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+    if not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
+        return None
+    after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end
+    before = mention.start - 1 if mention.start and doc[mention.start - 1].text == "," else None
+    for ent in doc.ents:
+        # "Labour MP Derek Wyatt", "its Paris lawyer, Emmanuel Gaillard", "Mr Prettejohn, Lloyd's chief executive, said"
+        if ent.label_ == "PERSON" and (ent.start in (mention.end, after) or (before is not None and ent.end == before
+                                                                              and set_off_together(ent, mention))):
+            return ent
+    for child in mention.root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+    for obj in held_at(mention.root):
+        # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parser hung the name on the
+        # organisation the role is for
+        if obj.ent_type_ != "PERSON":
+            for name in obj.children:
+                if name.dep_ == "appos" and name.i > obj.i and doc[name.left_edge.i - 1].text == "," and name.pos_ == "PROPN":
+                    run = next((e for e in doc.ents if e.start <= name.i < e.end), None) if name.ent_type_ else name_run(name)
+                    if run is not None and (run.label_ == "PERSON" or run[0].lower_.rstrip(".") in HONORIFICS
+                                            or looks_like_person(run.text)):
+                        return run
+    # a name the tagger left untagged or mislabelled: "The Spectator editor Boris Johnson"
+    for at in (mention.end, after, before - 1 if before else None):
+        if at is not None and 0 <= at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].ent_type_ not in ("GPE", "LOC", "NORP"):
+            run = name_run(doc[at])
+            if before is not None and at == before - 1 and not set_off_together(run, mention):
+                continue
+            if looks_like_person(run.text) or (len(run) > 1 and run[0].text[:1].isupper() and doc[at].ent_type_ in ("", "PERSON")):
+                return run
+    return None
+
+
+def set_off_together(name: Span, role: Span) -> bool:
+    """Whether a name right before ", <role>" is the role's holder: "Mr Prettejohn, Lloyd's chief
+    executive, said" (the role in apposition, or both subjects of the verb), not an object of a
+    clause before it ("Echoing ... Condoleezza Rice, the prime minister said")."""
+    head, root = name.root, role.root
+    return (root.dep_ == "appos" and name.start <= root.head.i < name.end) or head.head.i == root.i \
+        or (head.dep_ in ("nsubj", "nsubjpass") and head.head.i == root.head.i)
+
+
+def titled_person(mention: Span) -> tuple[Span, str] | None:
+    """A title the parser made the head, with the name hung below it: "Ruritanian Ambassador to
+    Lima Olga Marek" -> (the name "Olga Marek", the title "Ruritanian Ambassador to Lima")."""
+    head = mention.root
+    if not is_role_noun(head):
+        return None
+    doc = head.doc
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name right
+            # after the organisation the title names
+            inside = [e for e in doc.ents if e.label_ == "PERSON" and prep.i + 1 < e.start and e.end <= prep.right_edge.i + 1
+                      and doc[e.start - 1].text[:1].isupper() and doc[e.start - 1].ent_type_ != "PERSON"
+                      and doc[e.start - 1].lower_.rstrip(".") not in HONORIFICS]  # not "a spokesman for Mr Prescott"
+            if inside:
+                return inside[-1], doc[title_start(head):inside[-1].start].text
+            continue
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "at", "in"):
+            continue
+        for obj in prep.children:
+            ent = next((e for e in doc.ents if e.start <= obj.i < e.end and e.label_ == "PERSON"), None)
+            if ent is None:
+                continue
+            name_start = ent.start
+            # the place the title names, glued into the name by the tagger: "Lima Olga Marek"
+            while name_start < ent.end - 2 and is_place_word(doc[name_start]):
+                name_start += 1
+            if name_start == ent.start and ent.start == prep.i + 1:
+                return None  # "envoy to Olga Marek": the name is someone else's
+            return doc[name_start:ent.end], doc[title_start(head):name_start].text
+    return None
+
+
+def title_start(head: Token) -> int:
+    """Where a title headed by `head` starts: its left edge after a determiner or possessive."""
+    left = head.left_edge.i
+    while left < head.i and head.doc[left].dep_ in ("det", "poss"):
+        left += 1
+    return left
+
+
+def is_place_word(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC") or gazetteer.lookup(token.text) is not None
