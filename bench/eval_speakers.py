@@ -8,6 +8,7 @@
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev4.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev5.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev6.csv --split all    (development: --show with --i-know)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_dev7.csv --split all    (development: --show with --i-know)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test.csv --split all    (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test2.csv --split all   (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test3.csv --split all   (a test set: aggregate only, --show refused)
