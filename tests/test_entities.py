@@ -216,3 +216,18 @@ def test_a_shared_surname_is_the_only_owner_named_so_far():
     entities = newskit.tag(articles, cache=None, progress=False).entities
     bare = entities.loc[entities["text"] == "Osbourne"].sort_values("start")
     assert list(bare["article_entity"]) == ["Ozzy Osbourne", "Osbourne"], entities[["text", "article_entity"]]
+
+
+def test_a_word_glued_before_a_first_name_is_no_part_of_the_name():
+    # the tagger takes what a person does, a people's name or a lower-case word into a name that
+    # opens a sentence; a first name is kept, and so is a title the name rules know
+    assert normalize_name("Sprinter Kelly Holmes", "PERSON") == "Kelly Holmes"
+    assert normalize_name("Kenyan Susan Chepkemei", "PERSON") == "Susan Chepkemei"
+    assert normalize_name("plus Ryan Giggs", "PERSON") == "Ryan Giggs"
+    assert normalize_name("Singers Jennifer Lopez", "PERSON") == "Jennifer Lopez"
+    assert normalize_name("Jose Antonio Reyes", "PERSON") == "Jose Antonio Reyes"
+    assert normalize_name("Pope John Paul", "PERSON") == "Pope John Paul"
+    assert normalize_name("Sprinter Holmes", "PERSON") == "Sprinter Holmes"  # two words: too little to tell
+    assert normalize_name("Songwriter Guy Chambers", "PERSON") == "Guy Chambers"  # "Guy" no known first name
+    assert normalize_name("Model T Ford", "PERSON") == "Model T Ford"
+    assert normalize_name("Jeroen van der Veer", "PERSON") == "Jeroen van der Veer"

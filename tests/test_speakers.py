@@ -714,3 +714,23 @@ def test_an_age_or_what_someone_does_is_the_person_just_written_about(corpus):
     # "Ndlovu was furious ... by Kaplan", a name no entity holds and no participant's: someone
     # unknown was written about last, so "the striker" is left unnamed rather than the referee
     assert pd.isna(said(corpus, "ages.txt", "a clean goal")["speaker"])
+
+
+def test_sport_and_entertainment_descriptions_and_names(corpus):
+    # "said the Kenyan" after "Sprinter Anna Kiprop" (the sprinter's glued title dropped from her
+    # name); "the DJ said" (tagged an organisation) after "Its presenter Tom Brightwell"
+    assert said(corpus, "sport_names.txt", "great race for me")["speaker"] == "Anna Kiprop"
+    assert said(corpus, "sport_names.txt", "I cannot wait")["speaker"] == "Tom Brightwell"
+    assert said(corpus, "sport_names.txt", "business works")["speaker"] == "Lucie Varnas"
+
+
+def test_a_surname_whose_full_name_the_tagger_missed_reads_it_from_the_text():
+    # "singer-songwriters Feargal Mooney, Lucie Varnas and ..." with no entity for Lucie Varnas:
+    # "Varnas said" is her (one capitalised word before "Varnas" inside a sentence); "Sprinter"
+    # or a sentence's first word is no first name
+    from newskit.extract.quotes.participants import Participants
+    model = Participants.__new__(Participants)
+    model.people, model.text = {}, "Opened by Feargal Mooney, Lucie Varnas and others. Varnas said so."
+    assert model.full_name("Varnas", 60) == "Lucie Varnas"
+    model.text = "Sprinter Varnas won. Varnas said so."
+    assert model.full_name("Varnas", 30) == "Varnas"

@@ -51,6 +51,10 @@ ROLE_CONNECTORS = lexicon.words("names/role_connectors")
 # Prepositions joining a title to the place it is held for: "Ambassador to Lima", "envoy in Kabul".
 TITLE_PLACE_PREPOSITIONS = frozenset({"to", "in", "at"})
 ROLE_NOUNS = lexicon.words("names/role_nouns")
+# What a person is or does, with no office ("singer", "striker", "novelist"): "the singer said" is
+# the person just written about (speakers), and "Sprinter Kelly Holmes" opening a sentence is
+# Kelly Holmes (normalize_name).
+PERSON_DESCRIPTION_NOUNS = lexicon.words("names/person_description_nouns")
 # Titles of peers and royals kept before a single name: "Lord Holme", "Prince Charles"; a peer's
 # title is no first name when names are matched ("Baroness Kennedy" is a bare surname).
 PEER_TITLES = lexicon.words("names/peerage_titles")
@@ -306,6 +310,8 @@ def normalize_name(text: str, label: str) -> str:
         words = name.split(" ")
         while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]
+        while len(words) > 2 and _glued_before_first_name(words[0], words[1]):
+            words = words[1:]  # "Sprinter Kelly Holmes", "Kenyan Susan Chepkemei", "plus Ryan Giggs"
         inner = [at for at, word in enumerate(words[1:-1], 1) if word.lower().rstrip(".") in COURTESY_TITLES]
         if inner:
             words = words[inner[-1] + 1:]  # "GDC Mr Allard": a word the tagger glued before the title
@@ -313,6 +319,20 @@ def normalize_name(text: str, label: str) -> str:
             words = words[:-1]  # "Philippe Sands QC"
         name = " ".join(words)
     return name
+
+
+def _glued_before_first_name(word: str, following: str) -> bool:
+    """Whether a word the tagger took into a person's name before a first name is no part of it:
+    what the person does ("Sprinter", "Singers"), a people's name ("Kenyan", "Welshman") or a
+    lower-case word ("plus") before a known first name; not a first name itself ("Jose Antonio Reyes")."""
+    folded = fold(word)
+    if is_known_first_name(folded) or not following[:1].isupper() or not (
+            is_known_first_name(fold(following)) or (len(following) > 2 and not following.endswith("s"))):
+        return False  # (nor "Model T Ford", "Star Wars Episode")
+    if folded in PERSON_DESCRIPTION_NOUNS or folded.rstrip("s") in PERSON_DESCRIPTION_NOUNS \
+            or gazetteer.country_of(word) is not None:
+        return True  # "Songwriter Guy Chambers" ("Guy" no first name the table knows)
+    return word.islower() and is_known_first_name(fold(following))  # not "van der Veer"
 
 
 def person_name(text: str) -> str:

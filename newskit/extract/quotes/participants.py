@@ -29,10 +29,10 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
-                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation,
-                                   is_known_first_name, is_plural_role, is_role_noun, is_title_word, org_context,
-                                   role_descriptions, role_of)
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS,
+                                   PERSON_DESCRIPTION_NOUNS, POST_NOMINALS, ROLE_HYPERNYMS, ROLE_NOUNS, STYLES,
+                                   TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
+                                   is_plural_role, is_role_noun, is_title_word, org_context, role_descriptions, role_of)
 from newskit.extract.quotes.cues import REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
@@ -292,6 +292,7 @@ class Participants:
             root = span.root
             if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
                 self.plural_parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
+        self.text = adoc.text
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
         # sentences whose main subject is a name no entity row holds ("Cueto was also puzzled",
@@ -547,6 +548,17 @@ class Participants:
                     and _one_edit_apart(full.split()[-1], name)]
             if len(near) == 1:
                 return near[0]
+        if " " not in name and name[:1].isupper():
+            # a full name the tagger left untagged: "Feargal Sharkey, Lucie Silvas ... Silvas said":
+            # a known first name, or a capitalised word inside a sentence that is no title, kind of
+            # person or people's name (one such name in the article)
+            firsts = sorted({m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+) %s\b" % re.escape(name), self.text)
+                             if is_known_first_name(fold(m.group(1))) or (
+                                 not re.search(r"(^|[.!?:\"]\s*|\n)$", self.text[:m.start()])
+                                 and fold(m.group(1)) not in ROLE_NOUNS | PERSON_DESCRIPTION_NOUNS
+                                 and not is_title_word(m.group(1)) and gazetteer.country_of(m.group(1)) is None)})
+            if len(firsts) == 1:
+                return f"{firsts[0]} {name}"
         return name
 
     def org_named(self, name: str, offset: int) -> str:

@@ -104,7 +104,6 @@ def _parenthetical(pdoc: ParagraphDoc, verb: Token, speaker):
     as_clause = verb.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in verb.children)
     if not (verb.dep_ == "parataxis" or as_clause) or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    doc = pdoc.doc
     cue_start, cue_end = verb.left_edge.i, verb.right_edge.i + 1
     pieces = [trimmed(pdoc, head.left_edge.i, cue_start), trimmed(pdoc, cue_end, head.right_edge.i + 1)]
     pieces = [p for p in pieces if p is not None and any(not t.is_punct for t in p)]

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, is_plural, is_role_noun, is_title_word)
+from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, PERSON_DESCRIPTION_NOUNS, is_plural, is_role_noun,
+                                   is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
@@ -21,8 +22,6 @@ SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
 DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
 # what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
 SAID_NOUNS = lexicon.words("quotes/said_nouns")
-# what a person is or does, no office: "the singer said" is the person just written about
-PERSON_DESCRIPTION_NOUNS = lexicon.words("names/person_description_nouns")
 
 
 def joint_members(mention: Span) -> list[Span]:
@@ -114,16 +113,22 @@ def speaks_for_committee(mention: Span) -> bool:
 
 
 def describes_a_person(mention: Span) -> bool:
-    """Whether a definite mention describes a person by an age or a noun of what they do, naming
-    no one: "the 20-year-old", "the 28-year-old midfielder", "The world indoor champion" (not "his
-    mother", "a singer", "the Everton midfielder Tim Cahill")."""
+    """Whether a definite mention describes a person by an age, a noun of what they do or a
+    people's name, naming no one: "the 20-year-old", "the 28-year-old midfielder", "The world
+    indoor champion", "The DJ", "the Scot", "the Kenyan" (not "his mother", "a singer", "the
+    Everton midfielder Tim Cahill", nor "the French", a whole people)."""
     doc, head = mention.doc, mention.root
     definite = mention[0].lower_ == "the" or (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
-    if not definite or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention):
+    if not definite:
+        return False
+    one_of_a_people = head.tag_ in ("NN", "NNP") and gazetteer.country_of(head.text) is not None \
+        and not head.lower_.endswith(("ish", "ch", "ese", "ss", "sh"))
+    if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention) and not one_of_a_people:
         return False
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
                and doc[t.i - 1].text == "-" for t in mention)
-    return (aged and head.tag_ in ("JJ", "NN")) or (head.tag_ == "NN" and head.lower_ in PERSON_DESCRIPTION_NOUNS)
+    return (aged and head.tag_ in ("JJ", "NN")) or one_of_a_people \
+        or (head.tag_ in ("NN", "NNP") and head.lower_ in PERSON_DESCRIPTION_NOUNS)
 
 
 def is_description(mention: Span) -> bool:

@@ -156,6 +156,15 @@ class Resolver:
             return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}  # "The Lib Dems", tagged PERSON
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
+        if titled is None and named is None and not is_role_noun(head) and describes_a_person(mention):
+            # "said the 20-year-old", "The world champion says", "said the Scot" (tagged a person),
+            # "The DJ" (tagged an organisation): the person just written about
+            gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
+            entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i))
+            if entry is None:
+                return {**row, "speaker_role": without_determiner(mention)}
+            return {**row, "speaker": entry.name, "speaker_label": "PERSON",
+                    "speaker_role": entry.roles[0] if entry.roles else None}
         description = titled is None and is_description(mention)
         if is_kind_of_organisation(without_determiner(mention)):
             description = True  # "the Government said": a kind of organisation, not its name
@@ -209,13 +218,6 @@ class Resolver:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
-        if describes_a_person(mention):
-            # "said the 20-year-old", "The world champion says": the person just written about
-            gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
-            entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i))
-            if entry is not None:
-                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
-                        "speaker_role": entry.roles[0] if entry.roles else None}
         return row
 
     def _it(self, it: Token, pdoc: ParagraphDoc) -> dict | None:
