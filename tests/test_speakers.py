@@ -722,6 +722,9 @@ def test_sport_and_entertainment_descriptions_and_names(corpus):
     assert said(corpus, "sport_names.txt", "great race for me")["speaker"] == "Anna Kiprop"
     assert said(corpus, "sport_names.txt", "I cannot wait")["speaker"] == "Tom Brightwell"
     assert said(corpus, "sport_names.txt", "business works")["speaker"] == "Lucie Varnas"
+    # "Russian Ivan Petrov beat Tomas Berger ... Berger said ... said the Russian": the one written
+    # as a Russian, not the nearer Berger
+    assert said(corpus, "sport_names.txt", "my best tennis")["speaker"] == "Ivan Petrov"
 
 
 def test_a_surname_whose_full_name_the_tagger_missed_reads_it_from_the_text():
@@ -734,3 +737,5 @@ def test_a_surname_whose_full_name_the_tagger_missed_reads_it_from_the_text():
     assert model.full_name("Varnas", 60) == "Lucie Varnas"
     model.text = "Sprinter Varnas won. Varnas said so."
     assert model.full_name("Varnas", 30) == "Varnas"
+    model.text = "The Group Menatep statement. Menatep said so."
+    assert model.full_name("Menatep", 30) == "Menatep"

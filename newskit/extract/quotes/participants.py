@@ -65,6 +65,8 @@ _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
+# Capitalised words that open names of things, never a first name before a surname
+_NOT_FIRST_NAMES = frozenset({"the", "a", "an", "only", "group", "real", "new", "old", "great", "saint", "st"})
 # How many sentences back a he/she reads to a person named other than as a clause subject.
 _PASSING_MENTION_REACH = 3
 # A parliament's committees, and the words that only say what kind of committee one is.
@@ -372,14 +374,22 @@ class Participants:
         bare = _bare if firm_like else (lambda entry: False)
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + bare(c[0]), not c[2], bare(c[0]), -c[3]))[0]
 
-    def person_just_written_about(self, kind: str | None, offset: int, sentence: int) -> Participant | None:
+    def person_just_written_about(self, kind: str | None, offset: int, sentence: int,
+                                  nation: str | None = None) -> Participant | None:
         """The person a description such as "the 20-year-old" or "the singer" at `offset` refers
         to: the nearest person (`nearest_person`), unless a name the participants do not hold is
         the main subject of a sentence after that person's last mention, up to the description
         ("Minar, ranked 158th, was forced to pull out ... said the 20-year-old", Minar untagged):
-        then no one rather than the wrong one."""
+        then no one rather than the wrong one. A people's name (`nation`, "the Russian") is the
+        last person the article wrote as one ("Russian Marat Safin"), and never one it wrote as
+        another."""
+        if nation is not None:  # "said the Russian": the last person written as one, if any
+            written = [(entry.last_before(offset), entry.name) for entry in self.people.values()
+                       if entry.nationals and same_nation(nation, entry.nationals) and entry.last_before(offset) is not None]
+            if written:
+                return self.people[max(written)[1]]
         entry = self.nearest_person(kind, offset, sentence, firm_like=False)
-        if entry is None:
+        if entry is None or (nation is not None and entry.nationals and not same_nation(nation, entry.nationals)):
             return None
         # (its own sentence counts when the person stands there as no subject: "Cueto was also
         # puzzled as to why his try had been disallowed by Kaplan")
@@ -483,6 +493,9 @@ class Participants:
         entry.gender = entry.gender or gender_of(mention)
         before = mention.doc[mention.start - 1] if mention.start else None
         entry.styled = entry.styled or any(t is not None and t.lower_ in STYLES for t in (before, mention[0]))
+        for token in (mention[0], before):  # "Russian Marat Safin", "Scot Nick Smith": "the Russian", "the Scot"
+            if token is not None and token.text[:1].isupper() and gazetteer.country_of(token.text) is not None:
+                entry.nationals.add(fold(token.text))
         owner = _owner_before(mention)
         if owner is not None:  # "The SNP's Nicola Sturgeon", "Labour's Ken Livingstone"
             entry.affiliations |= _name_keys(owner)
@@ -552,7 +565,10 @@ class Participants:
             # a full name the tagger left untagged: "Feargal Sharkey, Lucie Silvas ... Silvas said":
             # a known first name, or a capitalised word inside a sentence that is no title, kind of
             # person or people's name (one such name in the article)
-            firsts = sorted({m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+) %s\b" % re.escape(name), self.text)
+            # (not "Group Menatep", "The Game", "Only Fools", a name running on, nor "Terrorism Bill" for "Bill")
+            found = [m for m in re.finditer(r"\b([A-Z][a-z]+) %s\b(?! [A-Z])" % re.escape(name), self.text)
+                     if fold(m.group(1)) not in ORGANISATION_NOUNS | _NOT_FIRST_NAMES and not is_known_first_name(fold(name))]
+            firsts = sorted({m.group(1) for m in found
                              if is_known_first_name(fold(m.group(1))) or (
                                  not re.search(r"(^|[.!?:\"]\s*|\n)$", self.text[:m.start()])
                                  and fold(m.group(1)) not in ROLE_NOUNS | PERSON_DESCRIPTION_NOUNS

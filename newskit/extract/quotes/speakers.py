@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
+from newskit.extract.entities import gazetteer
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_kind_of_organisation, is_plural, is_role_noun,
                                    is_title_word, person_name, role_of)
@@ -160,7 +161,8 @@ class Resolver:
             # "said the 20-year-old", "The world champion says", "said the Scot" (tagged a person),
             # "The DJ" (tagged an organisation): the person just written about
             gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
-            entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i))
+            nation = fold(head.text) if gazetteer.country_of(head.text) is not None else None
+            entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
             if entry is None:
                 return {**row, "speaker_role": without_determiner(mention)}
             return {**row, "speaker": entry.name, "speaker_label": "PERSON",
