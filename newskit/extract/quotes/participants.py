@@ -381,15 +381,15 @@ class Participants:
         the main subject of a sentence after that person's last mention, up to the description
         ("Minar, ranked 158th, was forced to pull out ... said the 20-year-old", Minar untagged):
         then no one rather than the wrong one. A people's name (`nation`, "the Russian") is the
-        last person the article wrote as one ("Russian Marat Safin"), and never one it wrote as
-        another."""
+        last person the article wrote as one ("Russian Marat Safin"), if any (the nationality
+        words of titles are too loose to rule anyone out: a headline's "Agassi" tagged a place)."""
         if nation is not None:  # "said the Russian": the last person written as one, if any
             written = [(entry.last_before(offset), entry.name) for entry in self.people.values()
                        if entry.nationals and same_nation(nation, entry.nationals) and entry.last_before(offset) is not None]
             if written:
                 return self.people[max(written)[1]]
         entry = self.nearest_person(kind, offset, sentence, firm_like=False)
-        if entry is None or (nation is not None and entry.nationals and not same_nation(nation, entry.nationals)):
+        if entry is None:
             return None
         # (its own sentence counts when the person stands there as no subject: "Cueto was also
         # puzzled as to why his try had been disallowed by Kaplan")
