@@ -739,3 +739,10 @@ def test_a_surname_whose_full_name_the_tagger_missed_reads_it_from_the_text():
     assert model.full_name("Varnas", 30) == "Varnas"
     model.text = "The Group Menatep statement. Menatep said so."
     assert model.full_name("Menatep", 30) == "Menatep"
+
+
+def test_a_relation_right_before_a_name_is_that_name(corpus):
+    # "Her mother Katherine Dorn told", "The singer's friend Budd Varga said": the named relation,
+    # not the person written about ("Anna Vale")
+    assert said(corpus, "relations.txt", "daughter was innocent")["speaker"] == "Katherine Dorn"
+    assert said(corpus, "relations.txt", "always paid")["speaker"] == "Budd Varga"

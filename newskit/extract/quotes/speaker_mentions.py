@@ -16,6 +16,8 @@ from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
                                                  ORGANISATION_NOUNS, looks_like_person)
 
+# Nouns that name someone by a tie to another person ("His mother Katherine Jackson told")
+RELATION_NOUNS = lexicon.words("names/relation_nouns")
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
 # What organisations publish: "a report by the NAO said" speaks for the NAO.
@@ -163,6 +165,12 @@ def name_beside(mention: Span) -> Span | None:
         for child in mention.root.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON" and doc[child.left_edge.i - 1].text == ",":
                 return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+    if mention[-1].lower_ in RELATION_NOUNS and mention.end < len(doc):
+        # "His mother Katherine Jackson told", "The actor's friend Budd Schulberg told"
+        at = mention.end + 1 if doc[mention.end].text == "," else mention.end
+        named = next((e for e in doc.ents if e.start == at and e.label_ == "PERSON"), None)
+        if named is not None:
+            return named
     if not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
         return None
     after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end
