@@ -334,7 +334,7 @@ class Participants:
         it (a proper noun, or a capitalised word the article never writes in lower case). One that
         is a word of exactly one person's name ("Cueto" after "Mark Cueto") becomes a mention of
         that person instead."""
-        tagged = [(r["start"], r["end"]) for r in self.entities]
+        tagged = {at for r in self.entities for at in range(r["start"], r["end"])}  # offsets inside an entity
         lower = set(re.findall(r"\b[a-z][\w'-]*", adoc.text))
         unknown = set()
         for pdoc in adoc.paragraphs:
@@ -343,7 +343,7 @@ class Participants:
                 # (no word the tagger gave any label, nor a people's name: "The Spaniard believed")
                 if not (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.lower_ not in lower
                         and not token.ent_type_ and is_main_subject(token)) or self.quoted_at(offset) \
-                        or any(s <= offset < e for s, e in tagged) or gazetteer.country_of(token.text):
+                        or offset in tagged or gazetteer.country_of(token.text):
                     continue
                 sentence = pdoc.sentence_of(token.i)
                 # the surname of someone named before: not "Scot" of "Scot Nick Smith" named after
@@ -570,7 +570,7 @@ class Participants:
                      if fold(m.group(1)) not in ORGANISATION_NOUNS | _NOT_FIRST_NAMES and not is_known_first_name(fold(name))]
             firsts = sorted({m.group(1) for m in found
                              if is_known_first_name(fold(m.group(1))) or (
-                                 not re.search(r"(^|[.!?:\"]\s*|\n)$", self.text[:m.start()])
+                                 not re.search(r"(^|[.!?:\"]\s*|\n)$", self.text[max(0, m.start() - 4):m.start()])
                                  and fold(m.group(1)) not in ROLE_NOUNS | PERSON_DESCRIPTION_NOUNS
                                  and not is_title_word(m.group(1)) and gazetteer.country_of(m.group(1)) is None)})
             if len(firsts) == 1:
