@@ -179,14 +179,19 @@ def _rules_after(nlp, text: str, ents: list[tuple[int, int, str]]):
     return nlp.get_pipe(COMPONENT)(doc)
 
 
+def _entities_of(text: str) -> pd.DataFrame:
+    """The entities frame of one article whose first line is its title, tagged alone."""
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": [text.split("\n")[0]],
+                             "published": [pd.Timestamp("2005-01-10")]})
+    return newskit.tag(articles, cache=None, progress=False).entities
+
+
 def test_a_surname_with_its_particle_or_title_is_the_full_names(nlp):
     # "Mr De Vido" and "Ms Lomax" are Julio De Vido and Rachel Lomax, whatever the tagger said
     text = ("Gas deal agreed\n\nPlanning Minister Julio De Vido said the deal was done. Mr De Vido told "
             "reporters that prices would not rise. Bank deputy governor Rachel Lomax spoke later. "
             "Ms Lomax said inflation was low. \"We are watchful,\" Ms Lomax added.")
-    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": ["Gas deal agreed"],
-                             "published": [pd.Timestamp("2005-01-10")]})
-    entities = newskit.tag(articles, cache=None, progress=False).entities
+    entities = _entities_of(text)
     named = entities[entities["text"].str.contains("Vido|Lomax")]
     assert set(named["article_entity"]) == {"Julio De Vido", "Rachel Lomax"}, named[["text", "article_entity"]]
 
@@ -196,9 +201,7 @@ def test_a_peers_title_form_leaves_his_surname_his_and_a_glued_word_before_mr_dr
     # surname would leave it to neither); "GDC Mr Allard" (a word glued before the title) is Allard
     text = ("Kinnock backs Brown\n\nFormer Labour leader Neil Kinnock spoke on Sunday. Lord Kinnock said the "
             "chancellor was best placed to lead. Kinnock added that the party was united.")
-    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": ["Kinnock backs Brown"],
-                             "published": [pd.Timestamp("2005-01-10")]})
-    entities = newskit.tag(articles, cache=None, progress=False).entities
+    entities = _entities_of(text)
     bare = entities.loc[entities["text"] == "Kinnock", "article_entity"]
     assert len(bare) and set(bare) == {"Neil Kinnock"}, entities[["text", "article_entity"]]
     assert normalize_name("GDC Mr Allard", "PERSON") == "Allard"
@@ -211,9 +214,7 @@ def test_a_shared_surname_is_the_only_owner_named_so_far():
     text = ("Rock star confronts burglar\n\nRock star Ozzy Osbourne has confronted a burglar at his home. "
             "Osbourne said he had acted on impulse. Later his wife Sharon Osbourne told reporters that "
             "jewellery was taken. Osbourne was not at home at the time.")
-    articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": ["Rock star confronts burglar"],
-                             "published": [pd.Timestamp("2005-01-10")]})
-    entities = newskit.tag(articles, cache=None, progress=False).entities
+    entities = _entities_of(text)
     bare = entities.loc[entities["text"] == "Osbourne"].sort_values("start")
     assert list(bare["article_entity"]) == ["Ozzy Osbourne", "Osbourne"], entities[["text", "article_entity"]]
 
