@@ -11,7 +11,7 @@ from newskit.extract.entities.rules import COMPONENT, organisation_names, trim
 from newskit.extract.names import normalize_name
 from newskit.pipeline.model import pipeline_fingerprint
 
-from .conftest import FIXTURES, ROOT, assert_spans_point_into_text, read_quietly
+from .conftest import FIXTURES, assert_spans_point_into_text, read_quietly
 
 ENTITY_FIXTURES = FIXTURES / "entities"
 
@@ -232,3 +232,31 @@ def test_a_word_glued_before_a_first_name_is_no_part_of_the_name():
     assert normalize_name("Songwriter Guy Chambers", "PERSON") == "Guy Chambers"  # "Guy" no known first name
     assert normalize_name("Model T Ford", "PERSON") == "Model T Ford"
     assert normalize_name("Jeroen van der Veer", "PERSON") == "Jeroen van der Veer"
+
+
+def test_a_name_its_sentence_shows_a_person_is_a_persons(nlp):
+    # "Tomas Okafor has said he ..." tagged GPE; "Former Kelby boss Anton Merz" and "Lena Fisk, the
+    # heptathlon champion," tagged ORG: people, by a speech verb with "he", a role noun before
+    # the name, a person's noun beside it
+    doc = _rules_after(nlp, "Tomas Okafor has said he is unsure of the offer.", [(0, 2, "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tomas Okafor", "PERSON")]
+    doc = _rules_after(nlp, "Former Kelby boss Anton Merz is on trial.", [(1, 2, "ORG"), (3, 5, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kelby", "ORG"), ("Anton Merz", "PERSON")]
+    doc = _rules_after(nlp, "Lena Fisk, the heptathlon champion, won again.", [(0, 2, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lena Fisk", "PERSON")]
+    # an organisation speaks with "it", and a person's word before an organisation's name changes nothing
+    doc = _rules_after(nlp, "Tarvik Mining has said it is unsure of the offer.", [(0, 2, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tarvik Mining", "ORG")]
+    doc = _rules_after(nlp, "Former Kelby boss Anton Merz joined Kelby Bank.", [(3, 5, "PERSON"), (6, 8, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anton Merz", "PERSON"), ("Kelby Bank", "PERSON")]
+
+
+def test_a_sports_clubs_name_is_an_organisations(nlp):
+    # a town with a club word ("Leeds Rovers" tagged PERSON, "Real Madrid" GPE), a club's own name
+    # tagged a person ("Tarvik Sharks"); not a place's name ("Kansas City"), nor a person whose
+    # first name is known ("Nelson Rovers" stays as tagged)
+    doc = _rules_after(nlp, "Leeds Rovers beat Real Madrid and Tarvik Sharks in Kansas City with Nelson Rovers.",
+                       [(0, 2, "PERSON"), (3, 5, "GPE"), (6, 8, "PERSON"), (9, 11, "GPE"), (12, 14, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Leeds Rovers", "ORG"), ("Real Madrid", "ORG"), ("Tarvik Sharks", "ORG"), ("Kansas City", "GPE"),
+        ("Nelson Rovers", "PERSON")]

@@ -746,3 +746,13 @@ def test_a_relation_right_before_a_name_is_that_name(corpus):
     # not the person written about ("Anna Vale")
     assert said(corpus, "relations.txt", "daughter was innocent")["speaker"] == "Katherine Dorn"
     assert said(corpus, "relations.txt", "always paid")["speaker"] == "Budd Varga"
+
+
+def test_a_club_and_its_players_by_description(corpus):
+    # "the club said" after "Leeds Rovers" (a sports club, whatever the tagger said); "said the
+    # Leeds full-back" (a hyphenated player's noun, the town parsed or not as the subject) is the
+    # player just written about, not the club
+    row = said(corpus, "clubs.txt", "any serious offer")
+    assert (row["speaker"], row["speaker_label"]) == ("Leeds Rovers", "ORG")
+    row = said(corpus, "clubs.txt", "lack of confidence")
+    assert (row["speaker"], row["speaker_text"]) == ("Jonas Vardy", "the Leeds full-back")

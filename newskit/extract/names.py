@@ -198,6 +198,22 @@ def is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and len(token.text) > 2 and token.text[:-1].isupper())
 
 
+def hyphenated_word(token: Token) -> str:
+    """A token's lowercase word with the words hyphenated to it before, as the tokenizer split
+    them: "back" of "full-back" -> "full-back", "half" of "fly-half" -> "fly-half"."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+            and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:token.i + 1].text.lower()
+
+
+def is_person_description(token: Token) -> bool:
+    """Whether a noun describes a person by what they do or are ("singer", "the 20-year-old"
+    aside): PERSON_DESCRIPTION_NOUNS, hyphenated words included ("full-back", "fly-half")."""
+    return token.lower_ in PERSON_DESCRIPTION_NOUNS or hyphenated_word(token) in PERSON_DESCRIPTION_NOUNS
+
+
 def is_role_noun(token: Token) -> bool:
     """Whether a token's text or lemma is a role noun ("minister", "Sen.", "spokesmen", "MPs")."""
     return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS or (
@@ -224,6 +240,25 @@ def org_context(text: str, start: int, end: int) -> bool:
     following = _WORD.findall(after)
     return (bool(before) and before[-1].lower() in ORG_BEFORE) or tuple(w.lower() for w in before[-2:]) in ORG_BEFORE_PAIRS \
         or (bool(following) and following[0].lower() in ORG_AFTER)
+
+
+_CLUB_WORDS = lexicon.table("entities/club_words")
+CLUB_AFTER_TOWN = frozenset(_CLUB_WORDS["after_town"])
+CLUB_BEFORE_TOWN = frozenset(_CLUB_WORDS["before_town"])
+CLUB_NICKNAMES = frozenset(_CLUB_WORDS["nicknames"])
+
+
+def is_club_name(name: str, nicknames: bool = True) -> bool:
+    """Whether a name is a sports club's: a town with a club word after or before it ("Manchester
+    United", "Man Utd", "Real Madrid"), or, with `nicknames`, a club's own name ending in a club
+    word ("Sale Sharks", "Aston Villa"). A place's own name is none ("Kansas City")."""
+    words = name.split()
+    if len(words) < 2 or gazetteer.lookup(name) is not None:
+        return False
+    first, last = words[0], words[-1]
+    return (last in CLUB_AFTER_TOWN and gazetteer.lookup(" ".join(words[:-1])) is not None) \
+        or (first in CLUB_BEFORE_TOWN and gazetteer.lookup(" ".join(words[1:])) is not None) \
+        or (nicknames and last in CLUB_NICKNAMES)
 
 
 def is_kind_of_organisation(name: str) -> bool:

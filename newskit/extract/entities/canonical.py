@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, STYLES, normalize_name
+from newskit.extract.names import COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, STYLES, is_club_name, normalize_name
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -34,6 +34,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     shared = _shared_surnames(mentions, people)
     for m in mentions:
         _canonicalize(m, people, acronyms, shared)
+    _club_short_names(mentions)
     _vote_labels(mentions)
     mentions += _missed_mentions(mentions, paragraphs, people)
     _vote_labels(mentions)
@@ -174,6 +175,24 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         m.entity = place.name
     elif m.entity.isupper() and len(m.entity) > 4 and m.label in {"PERSON", "GPE", "LOC"}:
         m.entity = m.entity.title()  # "ANTONOV" in an ALL-CAPS headline, no fuller form known
+
+
+def _club_short_names(mentions: list[Mention]) -> None:
+    """A club's last word alone is the club the article names in full: "United" after
+    "Manchester United", "Villa" after "Aston Villa", when one club of the article ends so (a
+    town's club before a name that only ends like one: "Shareholders United")."""
+    clubs: dict[str, list[str]] = defaultdict(list)
+    towns: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        words = m.entity.split()
+        if m.label == "ORG" and len(words) > 1 and is_club_name(m.entity) and m.entity not in clubs[words[-1]]:
+            clubs[words[-1]].append(m.entity)
+            if is_club_name(m.entity, nicknames=False):
+                towns[words[-1]].append(m.entity)
+    for m in mentions:
+        owners = towns.get(m.entity) or clubs.get(m.entity, [])
+        if m.label in NAME_LABELS and len(owners) == 1:
+            m.entity, m.label = owners[0], "ORG"
 
 
 def _vote_labels(mentions: list[Mention]) -> None:

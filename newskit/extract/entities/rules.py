@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_known_first_name,
-                                   is_peerage_name, is_title_word)
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_club_name,
+                                   is_known_first_name, is_peerage_name, is_person_description, is_role_noun,
+                                   is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -27,6 +28,16 @@ _NOT_IN_NAMES = frozenset({"AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "SCONJ"
 _SUFFIX_WORDS = frozenset(w.lower() for suffix in ORG_SUFFIXES for w in suffix.split())
 _ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS | _SUFFIX_WORDS)) + r")\b", re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Words of firms' names, never of a person's ("Deutsche Post", "Forrester Research").
+COMPANY_WORDS = lexicon.words("entities/company_words")
+# Speech verbs (lemmas): "Rio Ferdinand has said he ..." speaks as a person.
+_REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
+# Words that refer back to one person.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
+# Labels the small model puts on a person's name that a sentence can show wrong.
+_NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC"})
+# Labels the small model puts on a club's name that no reading of the words supports.
+_NOT_CLUB_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 
 
 @Language.factory(COMPONENT)
@@ -46,7 +57,7 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in ents for piece in split_titled_person(ent)]
-        ents = [titled_name(ent) for ent in ents]
+        ents = [sports_club(person_by_context(titled_name(ent))) for ent in ents]
         ents = _peerage_title_to_name(ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
@@ -169,6 +180,46 @@ def titled_name(ent: Span) -> Span:
             or any(t.lower_ in ORG_HEADS for t in ent):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def person_by_context(ent: Span) -> Span:
+    """A name of two or three words the tagger gave another label is a person's when its
+    sentence says so: a person's noun right before it ("Former Worldcom boss Bernie Ebbers",
+    "heptathlon champion Carolina Kluft"), one set beside it ("Carolina Kluft, the Olympic
+    heptathlon champion,"), or a speech verb it is the subject of with "he" or "she" after it
+    ("Rio Ferdinand has said he is unsure"). Names of places, clubs and organisations stay."""
+    if ent.label_ not in _NOT_PERSON_LABELS or not 2 <= len(ent) <= 3 or not _looks_like_name(ent) or ent[0].lower_ == "the":
+        return ent
+    country = gazetteer.lookup(ent[0].text)
+    if _ORG_WORD.search(ent.text) or any(t.lower_ in COMPANY_WORDS for t in ent) or is_club_name(ent.text) \
+            or gazetteer.lookup(ent.text) is not None or gazetteer.country_of(ent[0].text) is not None \
+            or (country is not None and country.kind == "country"):
+        return ent  # not "Deutsche Post", "France Telecom", "Aston Villa"
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    # one person's noun: "analysts Forrester Research" are the firm's people
+    described = before is not None and before.is_lower and before.tag_ == "NN" and not before.is_stop and (
+        is_role_noun(before) or is_person_description(before))
+    beside = any(child.dep_ == "appos" and child.i >= ent.end and doc[child.left_edge.i - 1].text == ","
+                 and child.tag_ == "NN" and (is_person_description(child) or child.lower_ in CORE_TITLES)
+                 for child in ent.root.children)
+    verb = ent.root.head
+    speaks = ent.root.dep_ == "nsubj" and verb.lemma_.lower() in _REPORTING_VERBS and any(
+        t.lower_ in _PERSON_PRONOUNS for t in doc[ent.end:verb.right_edge.i + 1]
+        if not any(e.label_ == "PERSON" and ent.end <= e.start < t.i for e in doc.ents))
+    return Span(doc, ent.start, ent.end, label="PERSON") if described or beside or speaks else ent
+
+
+def sports_club(ent: Span) -> Span:
+    """A sports club's name is an organisation's, whatever the tagger said: a town with a club
+    word after or before it ("Manchester United" tagged PERSON, "Manchester City" GPE, "Real
+    Madrid"), or a club's own name the tagger made a person ("Sale Sharks", "Aston Villa"; not
+    when it opens with a known first name). A place's own name stays one ("Kansas City")."""
+    name = trim(ent)  # "Manchester United's"
+    if ent.label_ == "ORG" or len(name) < 2 or not all(_is_cap(t) or t.text == "-" for t in name):
+        return ent
+    club = is_club_name(name.text, nicknames=ent.label_ in _NOT_CLUB_LABELS and not is_known_first_name(fold(name[0].text)))
+    return Span(ent.doc, ent.start, ent.end, label="ORG") if club else ent
 
 
 def _peerage_title_to_name(ents: list[Span]) -> list[Span]:

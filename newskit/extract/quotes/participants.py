@@ -31,7 +31,7 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS,
                                    PERSON_DESCRIPTION_NOUNS, POST_NOMINALS, ROLE_HYPERNYMS, ROLE_NOUNS, STYLES,
-                                   TITLE_MODIFIERS, fold, gender_of, is_kind_of_organisation, is_known_first_name,
+                                   TITLE_MODIFIERS, fold, gender_of, is_club_name, is_kind_of_organisation, is_known_first_name,
                                    is_plural_role, is_role_noun, is_title_word, org_context, role_descriptions, role_of)
 from newskit.extract.quotes.cues import REPORTING_VERBS
 
@@ -518,6 +518,8 @@ class Participants:
             entry.descriptions.add(fold(words[-1]))
         kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
                                              if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if is_club_name(name, nicknames=not any(k in ORGANISATION_NOUNS for k in kinds)):
+            entry.descriptions.add("club")  # "Manchester United ... the club said" (not "the group Shareholders United")
         if _cited_publication(words, mention):  # "the Financial Times reported ... the newspaper said"
             entry.descriptions |= PUBLICATION_NOUNS
         if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:

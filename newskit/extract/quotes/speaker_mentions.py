@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, PERSON_DESCRIPTION_NOUNS, is_plural, is_role_noun,
+from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, is_person_description, is_plural, is_role_noun,
                                    is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
@@ -130,7 +130,26 @@ def describes_a_person(mention: Span) -> bool:
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
                and doc[t.i - 1].text == "-" for t in mention)
     return (aged and head.tag_ in ("JJ", "NN")) or one_of_a_people \
-        or (head.tag_ in ("NN", "NNP") and head.lower_ in PERSON_DESCRIPTION_NOUNS)
+        or (head.tag_ in ("NN", "NNP") and is_person_description(head))
+
+
+def member_described(mention: Span) -> Span | None:
+    """"the Sale full-back" when the parse made the club's name the subject and hung the noun
+    below it: the whole description, a person's (the team or people it names is not who spoke);
+    None otherwise."""
+    doc = mention.doc
+    if mention.label_ not in ORG_LABELS or mention.start == 0 or doc[mention.start - 1].lower_ != "the":
+        return None
+    root = mention.root
+    for k in range(mention.end, min(len(doc), mention.end + 4)):
+        token = doc[k]
+        if not (token.is_alpha and token.is_lower) and token.text != "-":
+            return None
+        if not (root.left_edge.i <= k <= root.right_edge.i):
+            return None
+        if token.pos_ == "NOUN" and is_person_description(token) and (k + 1 == len(doc) or doc[k + 1].text != "-"):
+            return doc[mention.start - 1:k + 1]
+    return None
 
 
 def is_description(mention: Span) -> bool:

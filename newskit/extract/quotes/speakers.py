@@ -31,7 +31,7 @@ from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  PLACE_BODIES, Participants, is_party_name, looks_like_person,
                                                  names_place_body, without_determiner)
-from newskit.extract.quotes.speaker_mentions import (DOCUMENT_NOUNS, SAID_NOUNS, SPEAKER_PRONOUNS, describes_a_person,
+from newskit.extract.quotes.speaker_mentions import (DOCUMENT_NOUNS, SAID_NOUNS, SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
                                                      titled_person)
@@ -92,6 +92,11 @@ class Resolver:
             if found is not None:
                 return {**row, **found}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        member = member_described(mention)
+        if member is not None:  # "said the Sale full-back", the club parsed as the subject
+            start, end = pdoc.offsets(member)
+            row = {**row, "speaker_text": member.text, "speaker_start": start, "speaker_end": end}
+            return self._just_written_about(member, member[-1], row, start, pdoc)
         role_after = role_after_organisation(mention)
         if role_after is not None:  # "A Department for Constitutional Affairs spokeswoman said": unnamed
             start, end = pdoc.offsets(role_after)
@@ -160,13 +165,7 @@ class Resolver:
         if titled is None and named is None and not is_role_noun(head) and describes_a_person(mention):
             # "said the 20-year-old", "The world champion says", "said the Scot" (tagged a person),
             # "The DJ" (tagged an organisation): the person just written about
-            gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
-            nation = fold(head.text) if gazetteer.country_of(head.text) is not None else None
-            entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
-            if entry is None:
-                return {**row, "speaker_role": without_determiner(mention)}
-            return {**row, "speaker": entry.name, "speaker_label": "PERSON",
-                    "speaker_role": entry.roles[0] if entry.roles else None}
+            return self._just_written_about(mention, head, row, start, pdoc)
         description = titled is None and is_description(mention)
         if is_kind_of_organisation(without_determiner(mention)):
             description = True  # "the Government said": a kind of organisation, not its name
@@ -221,6 +220,17 @@ class Resolver:
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
         return row
+
+    def _just_written_about(self, mention: Span, head: Token, row: dict, start: int, pdoc: ParagraphDoc) -> dict:
+        """The row of a description of a person by what they do, age or people ("the singer",
+        "the 20-year-old", "the Scot"): the person just written about, else no name."""
+        gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
+        nation = fold(head.text) if gazetteer.country_of(head.text) is not None else None
+        entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
+        if entry is None:
+            return {**row, "speaker_role": without_determiner(mention)}
+        return {**row, "speaker": entry.name, "speaker_label": "PERSON",
+                "speaker_role": entry.roles[0] if entry.roles else None}
 
     def _it(self, it: Token, pdoc: ParagraphDoc) -> dict | None:
         """speaker, speaker_label and speaker_role of an "it" the sentence around it settles:
