@@ -260,7 +260,8 @@ def _known_at(doc, i: int, known: dict, taken: set[int]):
             continue
         span = doc[i:i + n]
         hit = known.get(span.text)
-        # one capitalized word must be a proper noun here: "Will" the verb is not Mr Will
-        if hit is not None and (n > 1 or token.tag_.startswith("NNP")):
+        # one capitalized word must be a proper noun here: "Will" the verb is not Mr Will; a
+        # person's surname may be tagged a noun too ("Pires told" with "Pires" a plural noun)
+        if hit is not None and (n > 1 or token.tag_.startswith("NNP") or (hit[2] and token.pos_ == "NOUN")):
             return n, hit
     return None

@@ -302,13 +302,17 @@ def _place_at(doc: Doc, i: int, covered: dict[int, Span]):
 
 
 def trim(ent: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive: "the Red Cross's" -> "Red Cross"."""
+    """Drop a leading "the" and a trailing possessive: "the Red Cross's" -> "Red Cross"; and
+    the score a results line glued to a player's name: "Mario Ancic 6" -> "Mario Ancic"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if ent.text.lower() not in gazetteer.places():  # "The Hague" keeps its article
         while end - start > 1 and doc[start].lower_ == "the":
             start += 1
     while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    while ent.label_ == "PERSON" and end - start > 1 and not doc[end - 1].is_alpha and (
+            doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text) or doc[end - 1].text == "-"):
         end -= 1
     if (start, end) == (ent.start, ent.end):
         return ent

@@ -170,7 +170,9 @@ class Resolver:
         if is_kind_of_organisation(without_determiner(mention)):
             description = True  # "the Government said": a kind of organisation, not its name
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
-                self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)):
+                self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)
+                or (len(mention) == 1 and head.pos_ == "NOUN" and head.text[:1].isupper() and not head.ent_type_
+                    and self._known(mention))):  # "Pires told" with "Pires" tagged a plural noun
             return {**row, **self._person(mention, pdoc, role)}
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
             doc, first = mention.doc, mention.start
