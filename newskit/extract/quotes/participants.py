@@ -272,7 +272,8 @@ class Participants:
                     and not is_party_name(name) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
-            elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks):
+            elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks) \
+                    or adoc.text[row["end"]:row["end"] + 2] in ("'s", "’s"):  # "Manchester United's board"
                 # a person's name the noun before calls an organisation is one ("group James Hardie")
                 self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
                              else row["label"])

@@ -41,9 +41,17 @@ def joint_members(mention: Span) -> list[Span]:
     conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
     if conjuncts and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.children):
         members = [mention] + [mention_of(c) for c in conjuncts]
-        if all(names_someone(m) for m in members):
+        # (not one organisation described twice: "German football club and former European
+        # champion Borussia Dortmund", a kind with no determiner before the name)
+        if all(names_someone(m) for m in members) and not any(_bare_kind(m) for m in members):
             return members
     return [mention]
+
+
+def _bare_kind(span: Span) -> bool:
+    """A singular common noun with no determiner or owner: "German football club"."""
+    root = span.root
+    return root.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in root.children)
 
 
 def names_someone(span: Span) -> bool:
