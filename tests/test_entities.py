@@ -260,3 +260,9 @@ def test_a_sports_clubs_name_is_an_organisations(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Leeds Rovers", "ORG"), ("Real Madrid", "ORG"), ("Tarvik Sharks", "ORG"), ("Kansas City", "GPE"),
         ("Nelson Rovers", "PERSON")]
+
+
+def test_a_peoples_word_tagged_a_person_is_the_peoples(nlp):
+    # "The 22-year-old Scot" with "Scot" tagged PERSON: a people's word, not a name
+    doc = _rules_after(nlp, "The 22-year-old Scot won in Kelby.", [(6, 7, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Scot", "NORP")

@@ -198,6 +198,22 @@ def is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and len(token.text) > 2 and token.text[:-1].isupper())
 
 
+# Endings of the words for a whole people, never for one of them: "the French", "the Swiss",
+# "the Chinese", "the Welsh", "the Irish" (one of them is "the Frenchman", "the Kenyan", "the Scot").
+_WHOLE_PEOPLE_ENDINGS = ("ish", "ch", "ese", "ss", "sh")
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a word names a people or one of them: "Russian", "Scot", "Kenyan", "French"."""
+    return gazetteer.country_of(word) is not None
+
+
+def is_one_of_a_people(word: str) -> bool:
+    """Whether a word can name one person by their people: "the Russian", "the Scot", "the
+    Spaniard"; not "the French" or "the Swiss", a whole people."""
+    return is_demonym(word) and not word.lower().endswith(_WHOLE_PEOPLE_ENDINGS)
+
+
 def hyphenated_word(token: Token) -> str:
     """A token's lowercase word with the words hyphenated to it before, as the tokenizer split
     them: "back" of "full-back" -> "full-back", "half" of "fly-half" -> "fly-half"."""
@@ -365,7 +381,7 @@ def _glued_before_first_name(word: str, following: str) -> bool:
             is_known_first_name(fold(following)) or (len(following) > 2 and not following.endswith("s"))):
         return False  # (nor "Model T Ford", "Star Wars Episode")
     if folded in PERSON_DESCRIPTION_NOUNS or folded.rstrip("s") in PERSON_DESCRIPTION_NOUNS \
-            or gazetteer.country_of(word) is not None:
+            or is_demonym(word):
         return True  # "Songwriter Guy Chambers" ("Guy" no first name the table knows)
     return word.islower() and is_known_first_name(fold(following))  # not "van der Veer"
 

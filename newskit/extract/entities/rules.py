@@ -10,7 +10,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_club_name,
-                                   is_known_first_name, is_peerage_name, is_person_description, is_role_noun,
+                                   is_demonym, is_known_first_name, is_peerage_name, is_person_description, is_role_noun,
                                    is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
@@ -57,7 +57,7 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in ents for piece in split_titled_person(ent)]
-        ents = [sports_club(person_by_context(titled_name(ent))) for ent in ents]
+        ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
         ents = _peerage_title_to_name(ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
@@ -182,6 +182,14 @@ def titled_name(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
+def people_word(ent: Span) -> Span:
+    """A people's word the tagger called a person is the people's ("The 22-year-old Scot",
+    "Kenyan" tagged PERSON): no one's name."""
+    if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
+        return Span(ent.doc, ent.start, ent.end, label="NORP")
+    return ent
+
+
 def person_by_context(ent: Span) -> Span:
     """A name of two or three words the tagger gave another label is a person's when its
     sentence says so: a person's noun right before it ("Former Worldcom boss Bernie Ebbers",
@@ -192,7 +200,7 @@ def person_by_context(ent: Span) -> Span:
         return ent
     country = gazetteer.lookup(ent[0].text)
     if _ORG_WORD.search(ent.text) or any(t.lower_ in COMPANY_WORDS for t in ent) or is_club_name(ent.text) \
-            or gazetteer.lookup(ent.text) is not None or gazetteer.country_of(ent[0].text) is not None \
+            or gazetteer.lookup(ent.text) is not None or is_demonym(ent[0].text) \
             or (country is not None and country.kind == "country"):
         return ent  # not "Deutsche Post", "France Telecom", "Aston Villa"
     doc = ent.doc

@@ -31,8 +31,8 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS,
                                    PERSON_DESCRIPTION_NOUNS, POST_NOMINALS, ROLE_HYPERNYMS, ROLE_NOUNS, STYLES,
-                                   TITLE_MODIFIERS, fold, gender_of, is_club_name, is_kind_of_organisation, is_known_first_name,
-                                   is_plural_role, is_role_noun, is_title_word, org_context, role_descriptions, role_of)
+                                   TITLE_MODIFIERS, fold, gender_of, is_club_name, is_demonym, is_kind_of_organisation,
+                                   is_known_first_name, is_plural_role, is_role_noun, is_title_word, org_context, role_descriptions, role_of)
 from newskit.extract.quotes.cues import REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
@@ -266,8 +266,6 @@ class Participants:
                 continue  # "ofNew Labour": words the source glued, no name
             if is_kind_of_organisation(name) or (" " not in name and is_plural_role(name)):
                 continue  # "the Government": a kind of organisation, not one named; "MPs" tagged ORG
-            if row["label"] == "PERSON" and gazetteer.country_of(name):
-                continue  # "The 22-year-old Scot" tagged a person: a people's name, no one's
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
                     and not is_party_name(name) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
@@ -344,7 +342,7 @@ class Participants:
                 # (no word the tagger gave any label, nor a people's name: "The Spaniard believed")
                 if not (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.lower_ not in lower
                         and not token.ent_type_ and is_main_subject(token)) or self.quoted_at(offset) \
-                        or offset in tagged or gazetteer.country_of(token.text):
+                        or offset in tagged or is_demonym(token.text):
                     continue
                 sentence = pdoc.sentence_of(token.i)
                 # the surname of someone named before: not "Scot" of "Scot Nick Smith" named after
@@ -495,7 +493,7 @@ class Participants:
         before = mention.doc[mention.start - 1] if mention.start else None
         entry.styled = entry.styled or any(t is not None and t.lower_ in STYLES for t in (before, mention[0]))
         for token in (mention[0], before):  # "Russian Marat Safin", "Scot Nick Smith": "the Russian", "the Scot"
-            if token is not None and token.text[:1].isupper() and gazetteer.country_of(token.text) is not None:
+            if token is not None and token.text[:1].isupper() and is_demonym(token.text):
                 entry.nationals.add(fold(token.text))
         owner = _owner_before(mention)
         if owner is not None:  # "The SNP's Nicola Sturgeon", "Labour's Ken Livingstone"
@@ -575,7 +573,7 @@ class Participants:
                              if is_known_first_name(fold(m.group(1))) or (
                                  not re.search(r"(^|[.!?:\"]\s*|\n)$", self.text[max(0, m.start() - 4):m.start()])
                                  and fold(m.group(1)) not in ROLE_NOUNS | PERSON_DESCRIPTION_NOUNS
-                                 and not is_title_word(m.group(1)) and gazetteer.country_of(m.group(1)) is None)})
+                                 and not is_title_word(m.group(1)) and not is_demonym(m.group(1)))})
             if len(firsts) == 1:
                 return f"{firsts[0]} {name}"
         return name

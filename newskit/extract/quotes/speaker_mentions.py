@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, is_person_description, is_plural, is_role_noun,
-                                   is_title_word)
+from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, is_one_of_a_people, is_person_description,
+                                   is_plural, is_role_noun, is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
@@ -131,8 +131,7 @@ def describes_a_person(mention: Span) -> bool:
     definite = mention[0].lower_ == "the" or (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
     if not definite:
         return False
-    one_of_a_people = head.tag_ in ("NN", "NNP") and gazetteer.country_of(head.text) is not None \
-        and not head.lower_.endswith(("ish", "ch", "ese", "ss", "sh"))
+    one_of_a_people = head.tag_ in ("NN", "NNP") and is_one_of_a_people(head.text)
     if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention) and not one_of_a_people:
         return False
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0

@@ -21,9 +21,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.entities import gazetteer
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
-                                   TITLE_MODIFIERS, fold, is_kind_of_organisation, is_plural, is_role_noun,
+                                   TITLE_MODIFIERS, fold, is_demonym, is_kind_of_organisation, is_plural, is_role_noun,
                                    is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, previous_subject
@@ -227,7 +226,7 @@ class Resolver:
         """The row of a description of a person by what they do, age or people ("the singer",
         "the 20-year-old", "the Scot"): the person just written about, else no name."""
         gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
-        nation = fold(head.text) if gazetteer.country_of(head.text) is not None else None
+        nation = fold(head.text) if is_demonym(head.text) else None
         entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
         if entry is None:
             return {**row, "speaker_role": without_determiner(mention)}
