@@ -266,3 +266,14 @@ def test_a_peoples_word_tagged_a_person_is_the_peoples(nlp):
     # "The 22-year-old Scot" with "Scot" tagged PERSON: a people's word, not a name
     doc = _rules_after(nlp, "The 22-year-old Scot won in Kelby.", [(6, 7, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Scot", "NORP")
+
+
+def test_first_names_the_tagger_left_out_are_read_from_the_text():
+    # one capitalised word before the surname inside a sentence, or a known first name anywhere;
+    # not a title, a kind of person, a people's name, a sentence's first word or a name running on
+    from newskit.extract.names import untagged_first_names
+    text = "Opened by Feargal Mooney, Lucie Varnas and others. Varnas said so."
+    assert untagged_first_names("Varnas", text) == ["Lucie"]
+    assert untagged_first_names("Varnas", "Sprinter Varnas won. Kenyan Varnas ran. Varnas said so.") == []
+    assert untagged_first_names("Varnas", "It was Lucie Varnas Trust money.") == []
+    assert untagged_first_names("Varnas", "Met Lucie Varnas and Anna Varnas.") == ["Anna", "Lucie"]

@@ -29,10 +29,10 @@ from spacy.tokens import Span
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS,
-                                   PERSON_DESCRIPTION_NOUNS, POST_NOMINALS, ROLE_HYPERNYMS, ROLE_NOUNS, STYLES,
-                                   TITLE_MODIFIERS, fold, gender_of, is_club_name, is_demonym, is_kind_of_organisation,
-                                   is_known_first_name, is_plural_role, is_role_noun, is_title_word, org_context, role_descriptions, role_of)
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
+                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, fold, gender_of, is_club_name, is_demonym,
+                                   is_kind_of_organisation, is_known_first_name, is_plural_role, is_role_noun, is_title_word,
+                                   org_context, role_descriptions, role_of, untagged_first_names)
 from newskit.extract.quotes.cues import REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
@@ -66,7 +66,6 @@ _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
 # Capitalised words that open names of things, never a first name before a surname
-_NOT_FIRST_NAMES = lexicon.words("names/not_first_names")
 # How many sentences back a he/she reads to a person named other than as a clause subject.
 _PASSING_MENTION_REACH = 3
 # A parliament's committees, and the words that only say what kind of committee one is.
@@ -563,17 +562,8 @@ class Participants:
             if len(near) == 1:
                 return near[0]
         if " " not in name and name[:1].isupper():
-            # a full name the tagger left untagged: "Feargal Sharkey, Lucie Silvas ... Silvas said":
-            # a known first name, or a capitalised word inside a sentence that is no title, kind of
-            # person or people's name (one such name in the article)
-            # (not "Group Menatep", "The Game", "Only Fools", a name running on, nor "Terrorism Bill" for "Bill")
-            found = [m for m in re.finditer(r"\b([A-Z][a-z]+) %s\b(?! [A-Z])" % re.escape(name), self.text)
-                     if fold(m.group(1)) not in ORGANISATION_NOUNS | _NOT_FIRST_NAMES and not is_known_first_name(fold(name))]
-            firsts = sorted({m.group(1) for m in found
-                             if is_known_first_name(fold(m.group(1))) or (
-                                 not re.search(r"(^|[.!?:\"]\s*|\n)$", self.text[max(0, m.start() - 4):m.start()])
-                                 and fold(m.group(1)) not in ROLE_NOUNS | PERSON_DESCRIPTION_NOUNS
-                                 and not is_title_word(m.group(1)) and not is_demonym(m.group(1)))})
+            # a full name the tagger left untagged: "Feargal Sharkey, Lucie Silvas ... Silvas said"
+            firsts = untagged_first_names(name, self.text)
             if len(firsts) == 1:
                 return f"{firsts[0]} {name}"
         return name
