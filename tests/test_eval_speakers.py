@@ -105,7 +105,8 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_test6.csv": 20,  # its test half
              "speakers_dev8.csv": 20,  # the second BBC sport and entertainment development set
              "speakers_test7.csv": 20,  # its test half
-             "speakers_dev9.csv": 20}  # politics and business again (round10, odd half)
+             "speakers_dev9.csv": 20,  # politics and business again (round10, odd half)
+             "speakers_test8.csv": 20}  # its test half (round10, even half)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
