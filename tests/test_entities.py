@@ -277,3 +277,15 @@ def test_first_names_the_tagger_left_out_are_read_from_the_text():
     assert untagged_first_names("Varnas", "Sprinter Varnas won. Kenyan Varnas ran. Varnas said so.") == []
     assert untagged_first_names("Varnas", "It was Lucie Varnas Trust money.") == []
     assert untagged_first_names("Varnas", "Met Lucie Varnas and Anna Varnas.") == ["Anna", "Lucie"]
+
+
+def test_quote_marks_leave_names_and_a_peers_place_stays_in_his_name(nlp):
+    # '" Mr Varga' tagged ORG with the closing mark: "Mr Varga", a person
+    doc = _rules_after(nlp, 'It would help, " Mr Varga said.', [(4, 7, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Mr Varga", "PERSON")]
+    # "Lord Tarrow of Kelby" with only "Kelby" tagged: one peer, whose surname is Tarrow
+    doc = _rules_after(nlp, "Lord Tarrow of Kelby, who chaired it, said so.", [(3, 4, "GPE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lord Tarrow of Kelby", "PERSON")]
+    from newskit.extract.names import name_parts, without_designation
+    assert without_designation("Lord Tarrow of Kelby") == "Lord Tarrow"
+    assert name_parts("Lord Tarrow of Kelby").surname == "tarrow"

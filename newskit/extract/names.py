@@ -195,6 +195,15 @@ def _is_peerage_words(words: list[str]) -> bool:
         and words[1][:1].isupper() and words[1].isalpha()
 
 
+def without_designation(name: str) -> str:
+    """A peer's name without the place of the title: "Lord Faulkner of Worcester" -> "Lord
+    Faulkner" (how the article goes on to call him, and whose word is his surname)."""
+    words = name.split()
+    if len(words) >= 4 and words[0].lower() in PEER_TITLES and words[2] == "of" and words[3][:1].isupper():
+        return " ".join(words[:2])
+    return name
+
+
 def is_plural(token: Token) -> bool:
     """Whether a noun is plural, a plural acronym ("MPs", which the tagger reads as NNP) included."""
     return token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and len(token.text) > 2 and token.text[:-1].isupper())
@@ -501,7 +510,7 @@ def name_parts(name: str) -> NameParts | None:
     Returns:
         NameParts, or None when the name holds no word with a letter.
     """
-    words = [w for w in name.replace(",", " ").split() if any(c.isalpha() for c in w)]
+    words = [w for w in without_designation(name).replace(",", " ").split() if any(c.isalpha() for c in w)]
     # courtesy titles and a peer's title are no first name: "Baroness Kennedy" is a bare surname
     while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in PEER_TITLES):
         words = words[1:]

@@ -9,7 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, STYLES, is_club_name, normalize_name,
-                                   untagged_first_names)
+                                   untagged_first_names, without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -75,7 +75,9 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     surnames: dict[str, list[str]] = defaultdict(list)
     for name in full:
         names[name.casefold()] = name
-        surnames[name.split()[-1].casefold()].append(name)
+        if without_designation(name) != name:  # "Lord Faulkner" of "Lord Faulkner of Worcester"
+            names.setdefault(without_designation(name).casefold(), name)
+        surnames[without_designation(name).split()[-1].casefold()].append(name)
     for surname, owners in surnames.items():
         if len(owners) == 1 and surname not in names:  # two Antonovs: a bare "Antonov" stays as written
             names[surname] = owners[0]
@@ -104,7 +106,7 @@ def _shared_surnames(mentions: list[Mention], people: dict[str, str]) -> dict[st
     owners: dict[str, dict[str, int]] = defaultdict(dict)
     for m in mentions:
         if m.label == "PERSON" and len(m.entity.split()) >= 2 and m.entity.split()[0].lower() not in NAME_PARTICLES:
-            owners[m.entity.split()[-1].casefold()].setdefault(m.entity.casefold(), m.offsets[0])
+            owners[without_designation(m.entity).split()[-1].casefold()].setdefault(m.entity.casefold(), m.offsets[0])
     return {surname: [(at, people.get(name, name)) for name, at in named.items()]
             for surname, named in owners.items() if len(named) > 1 and surname not in people}
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEERAGE_TITLES, fold, is_club_name,
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES, fold, is_club_name,
                                    is_demonym, is_known_first_name, is_peerage_name, is_person_description, is_role_noun,
                                    is_title_word)
 
@@ -56,9 +56,10 @@ class EntityRules:
         ents = list(doc.ents)
         for span in organisation_names(doc):
             ents = _merge(ents, span)
-        ents = [piece for ent in ents for piece in split_titled_person(ent)]
+        ents = [piece for ent in map(_without_quote_marks, ents) if len(ent) for piece in split_titled_person(ent)]
         ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
         ents = _peerage_title_to_name(ents)
+        ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
                 for ent in ents]
@@ -128,6 +129,16 @@ def _merge(ents: list[Span], new: Span) -> list[Span]:
     if any(e.start <= new.start and new.end <= e.end for e in ents):  # already inside a longer entity
         return ents
     return [e for e in ents if not (new.start <= e.start and e.end <= new.end)] + [new]
+
+
+def _without_quote_marks(ent: Span) -> Span:
+    """An entity without the quotation marks the tagger took in at its edges: '" Mr Bussereau'."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_quote:
+        start += 1
+    while end > start and ent.doc[end - 1].is_quote:
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
 def split_titled_person(ent: Span) -> list[Span]:
@@ -244,6 +255,19 @@ def _peerage_title_to_name(ents: list[Span]) -> list[Span]:
                 Span(ent.doc, rest.start, rest.end, label="PERSON")
             out[k + 1] = Span(ent.doc, ent.end - 1, nxt.end, label="PERSON")
     return [e for e in out if e is not None]
+
+
+def _territorial_peers(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A peer named with the place of the title is one person: "Lord Faulkner of Worcester"
+    (often untagged, or "Worcester" a place), whatever was tagged inside it."""
+    for i in range(len(doc) - 3):
+        title, name, of, place = doc[i:i + 4]
+        if title.text[:1].isupper() and title.lower_ in PEER_TITLES and _is_cap(name) and name.is_alpha \
+                and of.lower_ == "of" and _is_cap(place) and place.is_alpha \
+                and (i + 4 == len(doc) or not _is_cap(doc[i + 4])):
+            ents = _merge([e for e in ents if not (e.start < i + 4 and i < e.end and e.start >= i)],
+                          Span(doc, i, i + 4, label="PERSON"))
+    return ents
 
 
 def with_peerage_title(ent: Span) -> Span:
