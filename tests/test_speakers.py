@@ -756,3 +756,13 @@ def test_a_club_and_its_players_by_description(corpus):
     assert (row["speaker"], row["speaker_label"]) == ("Leeds Rovers", "ORG")
     row = said(corpus, "clubs.txt", "lack of confidence")
     assert (row["speaker"], row["speaker_text"]) == ("Jonas Vardy", "the Leeds full-back")
+
+
+def test_long_titles_agencies_and_peers_with_a_place(corpus):
+    # "Minister for Children, Young People and Families Ruth Tolland said", parsed as a list;
+    # "according to the French news agency AFP" is AFP, not "French"; "Lord Carran of Dunmore"
+    # is one person, and "Lord Carran" after him too
+    assert said(corpus, "long_titles.txt", "allowances fair")["speaker"] == "Ruth Tolland"
+    assert said(corpus, "long_titles.txt", "deals made before 2005")["speaker"] == "AFP"
+    assert said(corpus, "long_titles.txt", "evidence convinces us")["speaker"] == "Lord Carran of Dunmore"
+    assert said(corpus, "long_titles.txt", "report in May")["speaker"] == "Lord Carran of Dunmore"

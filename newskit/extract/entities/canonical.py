@@ -73,10 +73,12 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     full = [name for name in full if name not in bare]
     names: dict[str, str] = {}
     surnames: dict[str, list[str]] = defaultdict(list)
+    # "Lord Faulkner" is "Lord Faulkner of Worcester", written with the place of his title once
+    designated = {without_designation(name).casefold(): name for name in full if without_designation(name) != name}
+    full = [name for name in full if name.casefold() not in designated]
+    names.update(designated)
     for name in full:
         names[name.casefold()] = name
-        if without_designation(name) != name:  # "Lord Faulkner" of "Lord Faulkner of Worcester"
-            names.setdefault(without_designation(name).casefold(), name)
         surnames[without_designation(name).split()[-1].casefold()].append(name)
     for surname, owners in surnames.items():
         if len(owners) == 1 and surname not in names:  # two Antonovs: a bare "Antonov" stays as written

@@ -251,7 +251,9 @@ class Participants:
                 kinds = [pdoc.start + t.idx for t in own if t.is_lower and t.lemma_.lower() in ORGANISATION_NOUNS]
                 if (chunk.root.lemma_.lower() in ORGANISATION_NOUNS or names_place_body(chunk)) and len(name.split()) > 1 and names_one(chunk) \
                         and (chunk.root.lemma_.lower() in COMMITTEE_NOUNS or _capitalised(chunk)) \
-                        and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named):
+                        and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named) \
+                        and not (chunk.root.i == chunk.end - 1 and any(s == end + 1 for s, _ in named)):
+                    # (nor the kind before a name set beside it: "the French news agency AFP")
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         firms = _firms_tagged_people(self.entities, adoc.text)

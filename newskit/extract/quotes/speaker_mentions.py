@@ -191,6 +191,10 @@ def name_beside(mention: Span) -> Span | None:
         for child in mention.root.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON" and doc[child.left_edge.i - 1].text == ",":
                 return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            # "according to the French news agency AFP": an organisation's name after its kind
+            if child.dep_ == "appos" and child.ent_type_ == "ORG" and child.i > mention.root.i \
+                    and mention.root.lemma_.lower() in ORGANISATION_NOUNS:
+                return next((e for e in doc.ents if e.start <= child.i < e.end), None)
     if mention[-1].lower_ in RELATION_NOUNS and mention.end < len(doc):
         # "His mother Katherine Jackson told", "The actor's friend Budd Schulberg told"
         at = mention.end + 1 if doc[mention.end].text == "," else mention.end
@@ -246,6 +250,13 @@ def titled_person(mention: Span) -> tuple[Span, str] | None:
     if not is_role_noun(head):
         return None
     doc = head.doc
+    if head.text[:1].isupper() and not any(c.dep_ in ("det", "poss") for c in head.children) and head.dep_ == "nsubj":
+        # "Minister for Children, Young People and Families Margaret Hodge said", parsed as a
+        # list: the name that ends the subject, right before its verb
+        verb = head.head
+        last = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == verb.i and head.i < e.start), None)
+        if last is not None and len(last) > 1 and not any(t.is_punct and t.text != "," for t in doc[head.i:last.start]):
+            return last, doc[title_start(head):last.start].text.rstrip(" ,")
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
             # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name right

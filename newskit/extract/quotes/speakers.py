@@ -182,8 +182,8 @@ class Resolver:
                 mention = doc[first:mention.end]
                 start = pdoc.offsets(mention)[0]
                 name = without_determiner(mention)
-            else:
-                name = self.model.name_at(start, end, "ORG") or without_determiner(mention)
+            else:  # (the name's own offsets: "the French news agency AFP" is AFP's row)
+                name = self.model.name_at(*pdoc.offsets(mention), "ORG") or without_determiner(mention)
             return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
         if determiner in _INDEFINITE and pdoc is self.lead and head.tag_ in ("NN", "NNP") and is_role_noun(head) \
                 and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
