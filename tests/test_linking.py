@@ -418,3 +418,29 @@ def test_a_description_speaker_is_the_person_the_corpus_gives_that_title():
     assert linked["speaker"].tolist() == ["Olaf Brink", "Tom Arden", "Tom Arden"]
     assert linked["article_speaker"].iloc[0] == "Tom Arden"  # the article's own reading is kept
     assert linked["speaker_id"].iloc[0] == ents.loc[ents["entity"] == "Olaf Brink", "entity_id"].iloc[0]
+
+
+def test_a_peer_is_the_commoner_of_his_name_only_where_an_article_names_both():
+    # "Lord Kelby" beside "Neil Kelby" in one article: one person; "Lord Tarrow" is not the
+    # athlete Tom Tarrow, whom no article names beside him; "Lord Dunmore of Ashby" is "Lord
+    # Dunmore" with the place of his title
+    corpus = _corpus({
+        "a1": ("Neil Kelby took his seat. Lord Kelby spoke.", [("Neil Kelby", "PERSON", None), ("Lord Kelby", "PERSON", None)]),
+        "a2": ("Lord Kelby said more.", [("Lord Kelby", "PERSON", None)]),
+        "a3": ("Tom Tarrow won the race.", [("Tom Tarrow", "PERSON", None)]),
+        "a4": ("Lord Tarrow of Ashby chaired it.", [("Lord Tarrow of Ashby", "PERSON", None)]),
+    })
+    entities = _linked(corpus)
+    assert len(set(_names(entities, "a1") + _names(entities, "a2"))) == 1
+    assert _names(entities, "a3") == ["Tom Tarrow"] and _names(entities, "a4") == ["Lord Tarrow of Ashby"]
+
+
+def test_a_speaker_named_by_surname_alone_gets_the_one_person_of_that_name():
+    # "said Okafor" in an article no entity of which holds "Okafor": the corpus names one Okafor
+    corpus = _corpus({"a1": ("Ade Okafor won.", [("Ade Okafor", "PERSON", None)]),
+                      "a2": ("Okafor said he was happy.", [])})
+    quotes = from_columns("quotes", {"article_id": ["a2"], "quote": [0], "kind": ["direct"], "content": ["x"],
+                                     "start": [0], "end": [1], "speaker": ["Okafor"], "speaker_text": ["Okafor"],
+                                     "speaker_label": ["PERSON"]})
+    _, linked = link_frames(corpus.articles, corpus.entities, quotes)
+    assert linked["speaker"].iloc[0] == "Ade Okafor"

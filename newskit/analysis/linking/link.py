@@ -14,8 +14,9 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, NAME_LABELS, fold, is_kind_of_organisation, is_known_first_name,
-                                   is_plural_role, name_parts, normalize_name, org_context, same_first_name)
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, fold, is_kind_of_organisation, is_known_first_name,
+                                   is_plural_role, is_title_word, name_parts, normalize_name, org_context,
+                                   same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -78,7 +79,7 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
              zip(frame["article_id"].astype(str), frame["article_entity"], frame["entity"], frame["entity_id"])}
     corpus_names = {key: (clusters.display[c], clusters.ids[c])
                     for key, c in clusters.cluster_of.items() if not clusters.ambiguous[c]}
-    linked = _link_quotes(quotes, frame, names, corpus_names)
+    linked = _link_quotes(quotes, frame, names, corpus_names, _surnames_of_people(clusters))
     return conform("entities", frame), conform("quotes", titled_speakers(linked, frame))
 
 
@@ -170,8 +171,10 @@ class _Clusters:
         others = still
         # which articles name each full-name form (a father and son named together stay two)
         full = {f.key for f in people if f.parts.first}
+        # (and which name each peer's title form: "Lord Kinnock" beside "Neil Kinnock")
+        peers = {f.key for f in people if f.key.split(" ")[0] in PEER_TITLES}
         in_articles = pd.DataFrame({"key": keys, "article": articles})
-        in_articles = in_articles[in_articles["key"].isin(full)].drop_duplicates()
+        in_articles = in_articles[in_articles["key"].isin(full | peers)].drop_duplicates()
         by_form = in_articles.groupby("key")["article"].agg(frozenset).to_dict()
         people = [PersonForm(f.key, f.parts, f.mentions, by_form.get(f.key, frozenset())) for f in people]
         for key, (target, ambiguous) in cluster_people(people, _surname_votes(rows, keys, full)).items():
@@ -224,6 +227,19 @@ class _Clusters:
         for base, targets in shared.items():
             for n, target in enumerate(sorted(targets, key=lambda t: (-size[t], t))):
                 self.ids[target] = base if n == 0 else f"{base}~{n + 1}"
+
+
+def _surnames_of_people(clusters: _Clusters) -> dict[str, tuple[str, str]]:
+    """form key of a surname -> (name, id) of the one person the corpus names in full with it,
+    for surnames no form of the corpus holds alone (every article named that person in full):
+    a speaker written by the surname alone in an article that never names them in full."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for target in sorted(set(clusters.cluster_of.values())):
+        parts = name_parts(clusters.display[target]) if target.startswith("person:") else None
+        if parts is not None and parts.first and clusters.label.get(target) == "PERSON":
+            owners[form_key(parts.surname)].append(target)
+    return {surname: (clusters.display[ts[0]], clusters.ids[ts[0]]) for surname, ts in owners.items()
+            if len(ts) == 1 and not clusters.ambiguous[ts[0]]}
 
 
 def _expansions(rows: pd.DataFrame, keys: pd.Series) -> dict[str, Counter]:
@@ -286,10 +302,11 @@ def _org_evidence(rows: pd.DataFrame, keys: pd.Series, cluster_of: dict[str, str
 
 
 def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
-                 corpus_names: dict | None = None) -> pd.DataFrame:
+                 corpus_names: dict | None = None, surnames: dict | None = None) -> pd.DataFrame:
     """Quotes whose `speaker` is the corpus-wide name of the speaker (`article_speaker` keeps the
     article's own); a speaker the article left unresolved but wrote as a name the corpus links
-    ("Sanders" said) gets that entity."""
+    ("Sanders" said) gets that entity; a speaker the article named by a surname alone that no
+    entity form holds gets the one person the corpus names in full with it (`surnames`)."""
     frame = quotes.copy()
     # the article's own names: "; "-separated for a joint speaker ("Lena Fisk; Tomas Brand")
     own = frame["speakers"] if "speakers" in frame.columns else frame["speaker"]
@@ -307,7 +324,8 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
                                                 named["entity"], named["entity_id"]):
             written.setdefault((article, fold(normalize_name(text, "PERSON"))), (entity, ident))
     speakers, ids = [], []
-    for article, speaker, text in zip(frame["article_id"].astype(str), local, frame["speaker_text"]):
+    labels = frame["speaker_label"] if "speaker_label" in frame.columns else pd.Series(None, index=frame.index)
+    for article, speaker, text, label in zip(frame["article_id"].astype(str), local, frame["speaker_text"], labels):
         if not isinstance(speaker, str):
             hit = None
             if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text) \
@@ -322,6 +340,9 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
             hit = names.get((article, fold(one)))
             if hit is None and corpus_names:
                 hit = corpus_names.get(form_key(clean_name(one)))
+            if hit is None and surnames and label == "PERSON" and " " not in one and one[:1].isupper() \
+                    and not is_title_word(one) and fold(one) not in PEERAGE_TITLES:
+                hit = surnames.get(form_key(one))  # "said Idowu": the one Idowu named in full
             found.append(hit[0] if hit else one)
             idents.append(hit[1] if hit else None)
         speakers.append(found)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newskit.extract.names import GENERATIONAL_SUFFIXES, NameParts, same_first_name
+from newskit.extract.names import GENERATIONAL_SUFFIXES, PEER_TITLES, NameParts, same_first_name
 
 # Share of the candidates' mentions (or of the articles' votes) that lets a form join one of
 # several fitting clusters.
@@ -80,7 +80,12 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
             named = []
         if candidates:
             candidates = candidates + [c for c in named if c not in candidates]
-            chosen = _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned)
+            # a peer ("Lord Kinnock") is the one full name only where an article names both
+            # (Neil Kinnock), or the articles' votes say so: Richard Nicholls the athlete is no law lord
+            peer = form.key.split(" ")[0] in PEER_TITLES
+            together = [c for c in candidates if form.articles & c.articles(False)]
+            chosen = together[0] if peer and len(together) == 1 else \
+                _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned, always=peer)
         else:  # only ever a first name here: "Hillary" for Hillary Clinton, if she is the corpus's one
             candidates = named
             chosen = _dominant(named)
@@ -124,8 +129,9 @@ def _dominant(fits: list[_Cluster]) -> _Cluster | None:
     return best if total and best.mentions >= DOMINANT_SHARE * total else None
 
 
-def _by_votes(candidates: list[_Cluster], votes: Counter, assigned: dict) -> _Cluster | None:
-    if len(candidates) == 1:
+def _by_votes(candidates: list[_Cluster], votes: Counter, assigned: dict, always: bool = False) -> _Cluster | None:
+    """The one candidate, or (several, or `always`) the one the articles' votes choose."""
+    if len(candidates) == 1 and not always:
         return candidates[0]
     if not candidates:
         return None
