@@ -766,3 +766,5 @@ def test_long_titles_agencies_and_peers_with_a_place(corpus):
     assert said(corpus, "long_titles.txt", "deals made before 2005")["speaker"] == "AFP"
     assert said(corpus, "long_titles.txt", "evidence convinces us")["speaker"] == "Lord Carran of Dunmore"
     assert said(corpus, "long_titles.txt", "report in May")["speaker"] == "Lord Carran of Dunmore"
+    # "The Shadow Secretary of State for the Family, Ruth May, said" with "May" left untagged
+    assert said(corpus, "long_titles.txt", "announced in December")["speaker"] == "Ruth May"

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, is_one_of_a_people, is_person_description,
-                                   is_plural, is_role_noun, is_title_word)
+from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold, is_known_first_name, is_one_of_a_people,
+                                   is_person_description, is_plural, is_role_noun, is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
@@ -213,6 +213,11 @@ def name_beside(mention: Span) -> Span | None:
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not child.ent_type_ and doc[child.left_edge.i - 1].text == ",":
+            run = name_run(child)  # "The Shadow Secretary of State for the Family, Theresa May, said" (May untagged)
+            if len(run) >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in run) \
+                    and is_known_first_name(fold(run[0].text)):
+                return run
     for obj in held_at(mention.root):
         # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parser hung the name on the
         # organisation the role is for
