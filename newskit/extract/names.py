@@ -234,7 +234,7 @@ def untagged_first_names(surname: str, text: str) -> list[str]:
     if is_known_first_name(fold(surname)):
         return []
     firsts = set()
-    for m in re.finditer(r"\b([A-Z][a-z]+) %s\b(?! [A-Z])" % re.escape(surname), text):
+    for m in re.finditer(r"(?<![\w'-])([A-Z][a-z]+) %s\b(?! [A-Z])" % re.escape(surname), text):  # not "Neath-Swansea"
         first = m.group(1)
         folded = fold(first)
         if folded in ORGANISATION_NOUNS or folded in NOT_FIRST_NAMES:

@@ -171,7 +171,8 @@ class Resolver:
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
                 self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)
                 or (len(mention) == 1 and head.pos_ == "NOUN" and head.text[:1].isupper() and not head.ent_type_
-                    and self._known(mention))):  # "Pires told" with "Pires" tagged a plural noun
+                    and self._surname_of_someone(head.text))  # "Pires told" with "Pires" tagged a plural noun
+                or (mention.label_ in ORG_LABELS and self._person_row(*pdoc.offsets(mention)))):
             return {**row, **self._person(mention, pdoc, role)}
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
             doc, first = mention.doc, mention.start
@@ -324,6 +325,16 @@ class Resolver:
         """How far a description reads forward for its holder: to the end of the next paragraph."""
         following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
         return following[0].end if following else pdoc.end
+
+    def _person_row(self, start: int, end: int) -> bool:
+        """Whether the entity layer made the name at start..end a person's, whatever the tagger
+        labelled the token ("Davies" tagged ORG, the surname of Mefin Davies)."""
+        return any(r["start"] == start and r["end"] == end and r["label"] == "PERSON" for r in self.model.entities)
+
+    def _surname_of_someone(self, word: str) -> bool:
+        """Whether a word is the surname of a person the article names in full ("Pires" of
+        "Robert Pires"; not a one-word name such as "Napster" tagged a person)."""
+        return any(" " in name and name.split()[-1] == word for name in self.model.people)
 
     def _known(self, mention: Span) -> bool:
         words = set(person_name(mention.text).split())
