@@ -400,7 +400,8 @@ class Participants:
         """The organisation an "it said" at `offset` most likely refers to, ranked as
         `nearest_person` ranks people; a place ("Australia") counts one sentence further than an
         organisation's name."""
-        candidates = [(entry, s, subject, at) for entry in self.orgs.values()
+        # (a people's word is no "it": "British" is no one who says things)
+        candidates = [(entry, s, subject, at) for entry in self.orgs.values() if entry.entity_label != "NORP"
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
         if not candidates:
             return None
