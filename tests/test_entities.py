@@ -230,6 +230,7 @@ def test_a_word_glued_before_a_first_name_is_no_part_of_the_name():
     assert normalize_name("Pope John Paul", "PERSON") == "Pope John Paul"
     assert normalize_name("Sprinter Holmes", "PERSON") == "Sprinter Holmes"  # two words: too little to tell
     assert normalize_name("Songwriter Guy Chambers", "PERSON") == "Guy Chambers"  # "Guy" no known first name
+    assert normalize_name("Lawyer Louise Christian", "PERSON") == "Louise Christian"  # a role noun too
     assert normalize_name("Model T Ford", "PERSON") == "Model T Ford"
     assert normalize_name("Jeroen van der Veer", "PERSON") == "Jeroen van der Veer"
 
