@@ -414,7 +414,7 @@ def _glued_before_first_name(word: str, following: str) -> bool:
             is_known_first_name(fold(following)) or (len(following) > 2 and not following.endswith("s"))):
         return False  # (nor "Model T Ford", "Star Wars Episode")
     if folded in PERSON_DESCRIPTION_NOUNS or folded.rstrip("s") in PERSON_DESCRIPTION_NOUNS \
-            or folded in ROLE_NOUNS or is_demonym(word):
+            or (folded in ROLE_NOUNS and not is_title_word(word)) or is_demonym(word):
         return True  # "Songwriter Guy Chambers", "Lawyer Louise Christian" ("Guy" no first name the table knows)
     return word.islower() and is_known_first_name(fold(following))  # not "van der Veer"
 

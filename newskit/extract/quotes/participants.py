@@ -401,7 +401,7 @@ class Participants:
         `nearest_person` ranks people; a place ("Australia") counts one sentence further than an
         organisation's name."""
         # (a people's word is no "it": "British" is no one who says things)
-        candidates = [(entry, s, subject, at) for entry in self.orgs.values() if entry.entity_label != "NORP"
+        candidates = [(entry, s, subject, at) for entry in self.orgs.values() if not is_demonym(entry.name)
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
         if not candidates:
             return None
