@@ -186,7 +186,8 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
 def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc],
                           people: dict[str, str]) -> list[Mention]:
     """A one-word person's name whose first name the tagger left out of every mention gets it
-    from the text ("Feargal Sharkey, Lucie Silvas ... Silvas said", only "Silvas" tagged): the
+    from the text when that is a known first name ("Feargal Sharkey, Lucie Silvas ... Silvas
+    said", only "Silvas" tagged; the speaker rules also take other capitalised words): the
     name becomes "Lucie Silvas" everywhere, and the mention right after that first name takes it
     in. `people` learns the full name, so later untagged mentions find it too."""
     names = {m.entity for m in mentions if m.label == "PERSON" and m.entity and " " not in m.entity
@@ -195,7 +196,7 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
         return mentions
     full: dict[str, str] = {}
     for name in sorted(names):
-        firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text)})
+        firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})
         if len(firsts) == 1:
             full[name] = f"{firsts[0]} {name}"
             people.setdefault(name.casefold(), full[name])
