@@ -66,8 +66,6 @@ STYLES = frozenset({"sir", "dame"}) | PEERAGE_TITLES
 ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 # Capitalised words that open names of things, never a first name: "Group Menatep", "The Game".
 NOT_FIRST_NAMES = lexicon.words("names/not_first_names")
-# "On Tuesday Varnas spoke": a weekday is no first name
-_WEEKDAYS = frozenset(lexicon.table("timexes/weekdays"))
 # Words next to a one-word name that show an organisation ("on Twitter", "shares in Jarvis",
 # "Jarvis, which"): read by org_context, for the entity labels (analysis/linking) and the speakers.
 ORG_CONTEXT = lexicon.table("entities/org_context")
@@ -227,23 +225,24 @@ def is_one_of_a_people(word: str) -> bool:
     return is_demonym(word) and not word.lower().endswith(_WHOLE_PEOPLE_ENDINGS)
 
 
-def untagged_first_names(surname: str, text: str, known_only: bool = False) -> list[str]:
+def untagged_first_names(surname: str, text: str) -> list[str]:
     """The first names `text` writes right before a one-word name, where the tagger may have
     left them out: "Feargal Sharkey, Lucie Silvas ... Silvas said" -> ["Lucie"]. A known first
     name anywhere, or a capitalised word inside a sentence that is no title, kind of person or
     organisation, nor a people's name; not "Group Menatep", "The Game", "Only Fools", a name
     running on ("Terrorism Bill Committee", "Kilroy-Silk"), nor a surname that is itself a first
-    name ("Bill"). `known_only`: known first names only (the entity names, read on every one-word
-    person: "Tuesday Mitsubishi", "Daily Telegraph" must not come of it)."""
+    name ("Bill"). Read for speakers only (participants.full_name): on every one-word person of
+    the entities frame it made "Tuesday Mitsubishi", and "Sherry Edwards" of "Graham and Sherry
+    Edwards" for their son."""
     if is_known_first_name(fold(surname)):
         return []
     firsts = set()
     for m in re.finditer(r"(?<![\w'-])([A-Z][a-z]+) %s\b(?! [A-Z])(?![-'])" % re.escape(surname), text):  # not "Neath-Swansea"
         first = m.group(1)
         folded = fold(first)
-        if folded in ORGANISATION_NOUNS or folded in NOT_FIRST_NAMES or folded in _WEEKDAYS:
+        if folded in ORGANISATION_NOUNS or folded in NOT_FIRST_NAMES:
             continue
-        if is_known_first_name(folded) or (not known_only and
+        if is_known_first_name(folded) or (
                 not re.search(r"(^|[.!?:\"]\s*|\n)$", text[max(0, m.start() - 4):m.start()])
                 and folded not in ROLE_NOUNS and folded not in PERSON_DESCRIPTION_NOUNS
                 and not is_title_word(first) and not is_demonym(first)):
