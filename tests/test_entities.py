@@ -280,7 +280,11 @@ def test_first_names_the_tagger_left_out_are_read_from_the_text():
     assert untagged_first_names("Ospreys", "They join the Neath-Swansea Ospreys.") == []
     assert untagged_first_names("Kilroy", "It was Robert Kilroy-Silk.") == []
 
-    assert untagged_first_names("Varnas", "Met Lucie Varnas and Anna Varnas.") == ["Anna", "Lucie"]
+    assert untagged_first_names("Varnas", "Met Lucie Varnas and then Anna Varnas.") == ["Anna", "Lucie"]
+    # a couple sharing the surname gives it to neither ("Graham and Sherry Edwards" for their son)
+    assert untagged_first_names("Varnas", "Paul and Sherry Varnas flew out. Varnas was missing.") == []
+    # the entity names take known first names only
+    assert untagged_first_names("Varnas", "Met Kobi Varnas there.", known_only=True) == []
 
 
 def test_quote_marks_leave_names_and_a_peers_place_stays_in_his_name(nlp):

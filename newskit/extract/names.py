@@ -225,15 +225,15 @@ def is_one_of_a_people(word: str) -> bool:
     return is_demonym(word) and not word.lower().endswith(_WHOLE_PEOPLE_ENDINGS)
 
 
-def untagged_first_names(surname: str, text: str) -> list[str]:
+def untagged_first_names(surname: str, text: str, known_only: bool = False) -> list[str]:
     """The first names `text` writes right before a one-word name, where the tagger may have
     left them out: "Feargal Sharkey, Lucie Silvas ... Silvas said" -> ["Lucie"]. A known first
     name anywhere, or a capitalised word inside a sentence that is no title, kind of person or
     organisation, nor a people's name; not "Group Menatep", "The Game", "Only Fools", a name
     running on ("Terrorism Bill Committee", "Kilroy-Silk"), nor a surname that is itself a first
-    name ("Bill"). Read for speakers only (participants.full_name): on every one-word person of
-    the entities frame it made "Tuesday Mitsubishi", and "Sherry Edwards" of "Graham and Sherry
-    Edwards" for their son."""
+    name ("Bill"), nor one of two people sharing the surname ("Graham and Sherry Edwards": their
+    son is no Sherry Edwards). `known_only`: known first names only (the entity names read every
+    one-word person with it: the wider reading made "Tuesday Mitsubishi" there)."""
     if is_known_first_name(fold(surname)):
         return []
     firsts = set()
@@ -242,7 +242,9 @@ def untagged_first_names(surname: str, text: str) -> list[str]:
         folded = fold(first)
         if folded in ORGANISATION_NOUNS or folded in NOT_FIRST_NAMES:
             continue
-        if is_known_first_name(folded) or (
+        if re.search(r"[A-Z][a-z]+ (?:and|&) $", text[max(0, m.start() - 30):m.start()]):
+            continue  # "Graham and Sherry Edwards"
+        if is_known_first_name(folded) or (not known_only and
                 not re.search(r"(^|[.!?:\"]\s*|\n)$", text[max(0, m.start() - 4):m.start()])
                 and folded not in ROLE_NOUNS and folded not in PERSON_DESCRIPTION_NOUNS
                 and not is_title_word(first) and not is_demonym(first)):

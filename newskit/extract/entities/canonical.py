@@ -9,7 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, STYLES, is_club_name, normalize_name,
-                                   without_designation)
+                                   untagged_first_names, without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -35,6 +35,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     shared = _shared_surnames(mentions, people)
     for m in mentions:
         _canonicalize(m, people, acronyms, shared)
+    mentions = _untagged_first_names(mentions, paragraphs, people)
     _club_short_names(mentions)
     _vote_labels(mentions)
     mentions += _missed_mentions(mentions, paragraphs, people)
@@ -180,6 +181,37 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         m.entity = place.name
     elif m.entity.isupper() and len(m.entity) > 4 and m.label in {"PERSON", "GPE", "LOC"}:
         m.entity = m.entity.title()  # "ANTONOV" in an ALL-CAPS headline, no fuller form known
+
+
+def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc],
+                          people: dict[str, str]) -> list[Mention]:
+    """A one-word person's name whose first name the tagger left out of every mention gets it
+    from the text when that is a known first name ("Feargal Sharkey, Lucie Silvas ... Silvas
+    said", only "Silvas" tagged; the speaker rules also take other capitalised words): the
+    name becomes "Lucie Silvas" everywhere, and the mention right after that first name takes it
+    in. `people` learns the full name, so later untagged mentions find it too."""
+    names = {m.entity for m in mentions if m.label == "PERSON" and m.entity and " " not in m.entity
+             and m.entity[:1].isupper() and m.entity.casefold() not in people}
+    if not names:
+        return mentions
+    full: dict[str, str] = {}
+    for name in sorted(names):
+        firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})
+        if len(firsts) == 1:
+            full[name] = f"{firsts[0]} {name}"
+            people.setdefault(name.casefold(), full[name])
+            people.setdefault(full[name].casefold(), full[name])
+    taken = {(id(m.pdoc), i) for m in mentions for i in range(m.start_i, m.end_i)}
+    out = []
+    for m in mentions:
+        if m.label == "PERSON" and m.entity in full:
+            first = full[m.entity].split()[0]
+            before = m.pdoc.doc[m.start_i - 1] if m.start_i else None
+            start = m.start_i - 1 if before is not None and before.text == first and (id(m.pdoc), before.i) not in taken \
+                and m.start_i == m.end_i - 1 else m.start_i
+            m = Mention(m.pdoc, start, m.end_i, m.label, role=m.role, entity=full[m.entity], from_person_name=True)
+        out.append(m)
+    return out
 
 
 def _club_short_names(mentions: list[Mention]) -> None:
