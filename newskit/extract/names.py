@@ -296,6 +296,8 @@ def org_context(text: str, start: int, end: int) -> bool:
         or (bool(following) and following[0].lower() in ORG_AFTER)
 
 
+# Words that make a town's name a sports club's ("Manchester United", "Real Madrid", "Sale Sharks"):
+# read by the entity rules (a club is an organisation) and the speakers ("the club said").
 _CLUB_WORDS = lexicon.table("entities/club_words")
 CLUB_AFTER_TOWN = frozenset(_CLUB_WORDS["after_town"])
 CLUB_BEFORE_TOWN = frozenset(_CLUB_WORDS["before_town"])

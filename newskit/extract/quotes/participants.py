@@ -65,7 +65,6 @@ _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
-# Capitalised words that open names of things, never a first name before a surname
 # How many sentences back a he/she reads to a person named other than as a clause subject.
 _PASSING_MENTION_REACH = 3
 # A parliament's committees, and the words that only say what kind of committee one is.
