@@ -48,3 +48,16 @@ def test_lxml_html_clean_is_a_direct_dependency():
     distribution = importlib.metadata.packages_distributions()["lxml_html_clean"][0]
     pins = {name.replace("-", "_"): version for name, version in _pyproject_pins().items()}
     assert pins.get(distribution.lower().replace("-", "_")) == importlib.metadata.version(distribution)
+
+
+def test_no_committed_file_holds_a_merge_conflict_marker():
+    # a gold README merged with its conflict markers left in once; every text file of the project
+    # is read, data and docs included
+    markers = re.compile(r"^(<{7}|>{7}) ", re.MULTILINE)
+    folders = ("bench", "docs", "newskit", "notebooks", "tests", "seeds", "data", ".ci")
+    files = [ROOT / "README.md", ROOT / "Makefile", ROOT / "environment.yml", ROOT / "pyproject.toml"]
+    files += [p for folder in folders if (ROOT / folder).is_dir() for p in sorted((ROOT / folder).rglob("*"))
+              if p.is_file() and p.suffix in {".py", ".md", ".csv", ".txt", ".json", ".ipynb", ".yml", ".toml", ""}
+              and "cache" not in p.parts and "__pycache__" not in p.parts]
+    found = [str(p.relative_to(ROOT)) for p in files if p.exists() and markers.search(p.read_text(encoding="utf-8", errors="replace"))]
+    assert found == []
