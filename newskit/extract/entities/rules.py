@@ -32,8 +32,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 COMPANY_WORDS = lexicon.words("entities/company_words")
 # Speech verbs (lemmas): "Rio Ferdinand has said he ..." speaks as a person.
 _REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
-# Words that refer back to one person.
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
+# "he", "she", "him", "her": the pronouns of one person of known gender (the speakers' list).
+_PERSON_PRONOUNS = frozenset(w for w, kind in lexicon.table("quotes/speaker_pronouns").items() if kind in ("male", "female"))
 # Labels the small model puts on a person's name that a sentence can show wrong.
 _NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC"})
 # Labels the small model puts on a club's name that no reading of the words supports.
