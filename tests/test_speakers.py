@@ -768,3 +768,14 @@ def test_long_titles_agencies_and_peers_with_a_place(corpus):
     assert said(corpus, "long_titles.txt", "report in May")["speaker"] == "Lord Carran of Dunmore"
     # "The Shadow Secretary of State for the Family, Ruth May, said" with "May" left untagged
     assert said(corpus, "long_titles.txt", "announced in December")["speaker"] == "Ruth May"
+
+
+def test_subjects_the_parse_hides(corpus):
+    # "Dunmore legend Piet Halvard has pleaded with Tom Brennan ... The ex-Dunmore assistant boss"
+    # is the previous sentence's subject, not the person named most; "But Castell is determined
+    # ..." (the parse hangs the subject on "is") is a subject, so the "He said" after it is his;
+    # "Said Dunmore assistant coach Scott Johnson:" is the person at the end of the run of words
+    for content in ("medals won elsewhere", "down to Tom"):
+        assert said(corpus, "subjects_kept.txt", content)["speaker"] == "Piet Halvard", content
+    assert said(corpus, "subjects_kept.txt", "order is ludicrous")["speaker"] == "Ian Castell"
+    assert said(corpus, "subjects_kept.txt", "squad has worked")["speaker"] == "Scott Johnson"

@@ -58,10 +58,16 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return None  # "it is said that": no speaker
             if depth < 3 and _object_read_as_subject(verb, child):
                 return speaker_of(verb.head, depth + 1)
+            if child.i > verb.i and _person_closing(child) is not None:
+                return _person_closing(child)  # "said Dunmore assistant coach Rolf Ingram", "Dunmore" the subject
             return mention(_named_subject(child, [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
-        return mention(verb.doc[verb.i + 1])
+        # the phrase's head, not its first word: "Said Wales assistant coach Scott Johnson:"
+        head = verb.doc[verb.i + 1]
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return _person_closing(verb.doc[verb.i + 1]) or mention(head)
     # inverted order after a quote, the subject read as an object: `"...," tweeted another user`
     # (not "..., telling supporters", nor the listener of `"...," Hayriye Evren, told Associated Press`)
     if verb.i and verb.doc[verb.i - 1].is_punct and verb.tag_ != "VBG" and verb.lemma_.lower() not in AUDIENCE_VERBS:
@@ -83,6 +89,18 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None
+
+
+def _person_closing(token: Token) -> Span | None:
+    """The person named at the end of the run of words a subject after its verb begins, when the
+    parse took the run's first word for the subject: "said Dunmore assistant coach Rolf Ingram"
+    (words only, no punctuation between them)."""
+    doc, end = token.doc, token.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[end].whitespace_:
+        end += 1
+    if end == token.i or doc[end].ent_type_ != "PERSON" or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+        return None  # (not "said coach Rolf Ingram's assistant")
+    return mention(doc[end])
 
 
 def _object_read_as_subject(verb: Token, subject: Token) -> bool:

@@ -131,6 +131,8 @@ def is_main_subject(token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head  # the parser hangs "Morrison" of "Morrison is determined" on "is"
     while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
@@ -679,7 +681,12 @@ class Participants:
                         for entry in pool.values() if not entry.roles and entry.last_before(offset) is not None
                         and not (gender and entry.gender and gender != entry.gender)
                         and (not named_in or keys & entry.affiliations)]
-            best = max(untitled)[1:] if untitled else None
+            # the previous sentence's subject first: "Liverpool legend Phil Thompson has pleaded with
+            # Steve Gerrard ... The ex-Reds assistant boss also warned" is Phil Thompson
+            subjects = [(at, name) for _, _, name in untitled for at, said_in, subject in self.people[name].mentions
+                        if subject and sentence is not None and sentence - said_in == 1 and at < offset
+                        and not self.quoted_at(at)]
+            best = max(subjects) if subjects else max(untitled)[1:] if untitled else None
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
