@@ -296,3 +296,32 @@ def test_quote_marks_leave_names_and_a_peers_place_stays_in_his_name(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Lord Tarrow of Kelby", "PERSON")]
     from newskit.extract.names import without_designation
     assert without_designation("Lord Tarrow of Kelby") == "Lord Tarrow"
+
+
+def test_a_name_set_beside_a_persons_noun_is_a_person(nlp):
+    # "The Kelby Party's Holyrood leader, Olwen Price," with the name tagged ORG: a person
+    doc = _rules_after(nlp, "The Kelby Party's Holyrood leader, Olwen Price, welcomed the move.", [(7, 9, "ORG")])
+    assert ("Olwen Price", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def _people_of(nlp, text: str) -> list[tuple[str, str, str]]:
+    articles = pd.DataFrame({"article_id": ["x"], "text": [text], "title": [""], "published": [pd.Timestamp("2005-01-01")]})
+    corpus = newskit.tag(articles, cache=None, progress=False, model=nlp)
+    return [(r.text, r.label, r.article_entity) for r in corpus.entities.itertuples() if r.label == "PERSON"]
+
+
+def test_a_party_and_title_glued_before_a_name_and_a_courtesy_titles_gender(nlp):
+    # "Lib Dem MP Lembit Opik" tagged PERSON as a whole: the name is "Lembit Opik"
+    people = _people_of(nlp, "Lib Dem MP Lembit Opik said ministers had invented a new category of hunting.")
+    assert [name for _, _, name in people] == ["Lembit Opik"]
+    # "Mrs Varga" is not Michael Varga (a man's first name), and is Sandra Varga where the article names her
+    text = "Michael Varga spoke on Monday. Mrs Varga made her debut speech at the conference. Mr Varga said he was proud."
+    assert [name for _, _, name in _people_of(nlp, text)] == ["Michael Varga", "Varga", "Michael Varga"]
+    text += " Sandra Varga agreed."
+    assert [name for _, _, name in _people_of(nlp, text)] == ["Michael Varga", "Sandra Varga", "Michael Varga", "Sandra Varga"]
+
+
+def test_first_names_have_a_gender_unless_both_carry_them():
+    from newskit.extract.names import first_name_gender
+    assert [first_name_gender(n) for n in ("Michael", "SANDRA", "Jean", "Robin", "Andrea", "Lembit")] == [
+        "male", "female", None, None, None, None]

@@ -123,7 +123,13 @@ def _party_glued(span: Span) -> bool:
     lead = 0
     while lead < len(span) and span[lead].lower_ in PARTY_WORDS:
         lead += 1
-    rest = span[lead:]
+    titled = lead
+    while titled < len(span) and is_title_word(span[titled].text):
+        titled += 1
+    rest = span[titled:]
+    if lead > 0 and titled > lead:
+        # "Lib Dem MP Lembit Opik": a title between the party and the name sets the name off
+        return len(rest) >= 2 and all(t.text[:1].isupper() for t in rest)
     return lead > 0 and len(rest) >= 2 and rest[0].text[:1].isupper() and is_known_first_name(fold(rest[0].text))
 
 
@@ -465,29 +471,24 @@ def gender_of(ent: Span) -> str | None:
 
 
 def first_name_gender(first: str) -> str | None:
-    """The gender of a first name from gender-guesser's name dictionary, when it is installed.
+    """The gender of a first name from the names lexicon (names/male_first_names,
+    names/female_first_names: the US Census lists, names both genders carry left out).
 
     Args:
         first: a first name, in any case ("Amina").
     Returns:
-        "male" or "female" for (mostly) male or female names; None for androgynous or unknown
-        names, or without gender-guesser.
+        "male" or "female"; None for names both genders carry ("Jean", "Robin") and unknown ones.
     """
-    global _DETECTOR
-    if _DETECTOR is None:
-        try:
-            from gender_guesser.detector import Detector
-        except ImportError:
-            _DETECTOR = False  # not installed: not looked for again (a failed import is not cached)
-        else:
-            _DETECTOR = Detector(case_sensitive=False)
-    if _DETECTOR is False:
-        return None
-    guess = _DETECTOR.get_gender(first)
-    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess)
+    folded = fold(first)
+    if folded in _MALE_FIRST_NAMES:
+        return "male"
+    if folded in _FEMALE_FIRST_NAMES:
+        return "female"
+    return None
 
 
-_DETECTOR = None  # gender-guesser's Detector once loaded; False when it is not installed
+_MALE_FIRST_NAMES = lexicon.words("names/male_first_names")
+_FEMALE_FIRST_NAMES = lexicon.words("names/female_first_names")
 
 
 class NameParts(NamedTuple):

@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, STYLES, is_club_name, normalize_name,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, STYLES, first_name_gender, is_club_name, normalize_name,
                                    untagged_first_names, without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -162,14 +162,22 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     known_place = gazetteer.lookup(m.entity) if m.label in {"GPE", "LOC"} else None
     is_place = known_place is not None and known_place.kind != "city"
     before = m.pdoc.doc[m.start_i - 1].lower_ if m.start_i else ""
+    # the courtesy title a surname is written with, inside the mention or just before it ("Mrs Howard")
+    courtesy = m.span[0].lower_ if len(m.span) > 1 and m.span[0].lower_.rstrip(".") in COURTESY_TITLES else before
     if before in ("sir", "dame") and " " not in key and KNIGHTED + key in people:
         m.entity, m.label, m.from_person_name = people[KNIGHTED + key], "PERSON", True
         return
-    if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()):
+    if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()) \
+            and not _other_gender(courtesy, people[key], m.entity):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
     if m.label == "PERSON" and shared and key in shared:
-        earlier = [name for at, name in shared[key] if at < m.offsets[0]]
+        owners = [(at, name) for at, name in shared[key] if not _other_gender(courtesy, name, m.entity)]
+        agreeing = [name for _, name in owners if _other_gender(courtesy, name, m.entity, same=True)]
+        if len(agreeing) == 1:  # "Mrs Howard" of Michael and Sandra Howard, wherever she is named
+            m.entity, m.from_person_name = agreeing[0], True
+            return
+        earlier = [name for at, name in owners if at < m.offsets[0]]
         if len(earlier) == 1:
             m.entity, m.from_person_name = earlier[0], True
             return
@@ -181,6 +189,17 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         m.entity = place.name
     elif m.entity.isupper() and len(m.entity) > 4 and m.label in {"PERSON", "GPE", "LOC"}:
         m.entity = m.entity.title()  # "ANTONOV" in an ALL-CAPS headline, no fuller form known
+
+
+def _other_gender(before: str, full: str, written: str, same: bool = False) -> bool:
+    """Whether a surname written after a courtesy title of one gender cannot be the full name's
+    person, whose first name is of the other: "Mrs Howard" is not Michael Howard (`same`: whether
+    the first name is of the title's gender, Sandra Howard's)."""
+    title = before.rstrip(".")
+    if " " in written or title not in COURTESY_TITLES or GENDERED_WORDS.get(title) is None:
+        return False
+    gender = first_name_gender(full.split()[0])
+    return gender is not None and (gender == GENDERED_WORDS[title]) == same
 
 
 def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc],

@@ -206,7 +206,8 @@ def person_by_context(ent: Span) -> Span:
     sentence says so: a person's noun right before it ("Former Worldcom boss Bernie Ebbers",
     "heptathlon champion Carolina Kluft"), one set beside it ("Carolina Kluft, the Olympic
     heptathlon champion,"), or a speech verb it is the subject of with "he" or "she" after it
-    ("Rio Ferdinand has said he is unsure"). Names of places, clubs and organisations stay."""
+    ("Rio Ferdinand has said he is unsure"); or the name set beside a person's noun ("The SNP's
+    Holyrood leader, Nicola Sturgeon,"). Names of places, clubs and organisations stay."""
     if ent.label_ not in _NOT_PERSON_LABELS or not 2 <= len(ent) <= 3 or not _looks_like_name(ent) or ent[0].lower_ == "the":
         return ent
     country = gazetteer.lookup(ent[0].text)
@@ -222,6 +223,11 @@ def person_by_context(ent: Span) -> Span:
     beside = any(child.dep_ == "appos" and child.i >= ent.end and doc[child.left_edge.i - 1].text == ","
                  and child.tag_ == "NN" and (is_person_description(child) or child.lower_ in CORE_TITLES)
                  for child in ent.root.children)
+    # set beside a person's noun: "The Scottish National Party's Holyrood leader, Nicola Sturgeon,"
+    head = ent.root.head
+    after_noun = ent.root.dep_ == "appos" and head.i < ent.start and head.tag_ == "NN" and doc[ent.start - 1].text == "," \
+        and (is_role_noun(head) or is_person_description(head))
+    beside = beside or after_noun
     verb = ent.root.head
     speaks = ent.root.dep_ == "nsubj" and verb.lemma_.lower() in _REPORTING_VERBS and any(
         t.lower_ in _PERSON_PRONOUNS for t in doc[ent.end:verb.right_edge.i + 1]
