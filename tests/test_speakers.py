@@ -779,3 +779,24 @@ def test_subjects_the_parse_hides(corpus):
         assert said(corpus, "subjects_kept.txt", content)["speaker"] == "Piet Halvard", content
     assert said(corpus, "subjects_kept.txt", "order is ludicrous")["speaker"] == "Ian Castell"
     assert said(corpus, "subjects_kept.txt", "squad has worked")["speaker"] == "Scott Johnson"
+    # "Mr Dorling ... said the mayor "should stay out of" the row. "...," The Tarvik Review editor
+    # told": a description naming an organisation reads back to the previous sentence's subject
+    # when no one is written as that organisation's
+    assert said(corpus, "subjects_kept.txt", "get involved in this")["speaker"] == "Hugo Dorling"
+
+
+def test_main_subjects_the_parse_misreads():
+    # the small model's misreadings: a subject hung on "is" ("But Morrison is determined ..."), and
+    # a name made the sentence's verb ("Kemp himself, ..., appeared unaffected")
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+    from newskit.extract.quotes.participants import is_main_subject
+    doc = Doc(Vocab(), words=["But", "Morrison", "is", "determined", "."], pos=["CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+              heads=[2, 2, 3, 3, 3], deps=["cc", "nsubj", "auxpass", "ROOT", "punct"])
+    assert is_main_subject(doc[1])
+    doc = Doc(Vocab(), words=["Kemp", "himself", "appeared", "unaffected", "."], pos=["VERB", "PRON", "VERB", "ADJ", "PUNCT"],
+              heads=[0, 0, 0, 2, 0], deps=["ROOT", "dobj", "dep", "acomp", "punct"])
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert is_main_subject(doc[0])
+    doc.ents = []
+    assert not is_main_subject(doc[0])  # a verb is no subject

@@ -128,6 +128,9 @@ def is_main_subject(token) -> bool:
     if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "NOUN" \
             and token.ent_type_ == "PERSON":
         token = token.head  # "Mr Dane's e-mail ... suggested": what he wrote stands for him
+    if token.dep_ == "ROOT" and token.ent_type_ == "PERSON" and any(
+            c.i > token.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("dep", "conj", "ccomp") for c in token.children):
+        return True  # the parse made the name the verb: "Tait himself, at least outwardly, appeared unaffected"
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
@@ -677,13 +680,17 @@ class Participants:
             # one naming an organisation ("The Scottish National Party's parliamentary leader"),
             # to one the article wrote as its own ("The SNP's Nicola Sturgeon")
             keys = _name_keys(mention[:[t.i for t in mention].index(head.i)]) if named_in else set()
-            untitled = [(sum(at < offset for at, _, _ in entry.mentions), entry.last_before(offset), entry.name)
-                        for entry in pool.values() if not entry.roles and entry.last_before(offset) is not None
-                        and not (gender and entry.gender and gender != entry.gender)
-                        and (not named_in or keys & entry.affiliations)]
+            known = [(sum(at < offset for at, _, _ in entry.mentions), entry.last_before(offset), entry.name)
+                     for entry in pool.values() if entry.last_before(offset) is not None
+                     and not (gender and entry.gender and gender != entry.gender)]
+            untitled = [c for c in known if not self.people[c[2]].roles
+                        and (not named_in or keys & self.people[c[2]].affiliations)]
             # the previous sentence's subject first: "Liverpool legend Phil Thompson has pleaded with
-            # Steve Gerrard ... The ex-Reds assistant boss also warned" is Phil Thompson
-            subjects = [(at, name) for _, _, name in untitled for at, said_in, subject in self.people[name].mentions
+            # Steve Gerrard ... The ex-Reds assistant boss also warned" is Phil Thompson; so is one
+            # of no organisation for a description naming one: "Mr Johnson ... said Mr Blair should
+            # butt out. "...," The Spectator editor told"
+            reached = untitled or [c for c in known if named_in and not self.people[c[2]].affiliations]
+            subjects = [(at, name) for _, _, name in reached for at, said_in, subject in self.people[name].mentions
                         if subject and sentence is not None and sentence - said_in == 1 and at < offset
                         and not self.quoted_at(at)]
             best = max(subjects) if subjects else max(untitled)[1:] if untitled else None
