@@ -800,3 +800,11 @@ def test_main_subjects_the_parse_misreads():
     assert is_main_subject(doc[0])
     doc.ents = []
     assert not is_main_subject(doc[0])  # a verb is no subject
+
+
+def test_a_new_person_before_he_said(corpus):
+    # "... so far this year but captain Jules Peyrac sees hope" (a subject after "but", though the
+    # parse hangs the clause on a subordinate one); "boosted by the return of star skipper Liam Doyle
+    # who missed the last game. "...," he said." (named for the first time in the quote's paragraph)
+    assert said(corpus, "subjects_kept.txt", "getting better")["speaker"] == "Jules Peyrac"
+    assert said(corpus, "subjects_kept.txt", "really helped")["speaker"] == "Liam Doyle"

@@ -55,7 +55,8 @@ class Continuations:
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
             if previous is None or previous["speaker"] == row.get("speaker"):
                 continue
-            if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]):
+            if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]) \
+                    and not self._introduced_before(row, start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous.get(k) for k in _WHO})
 
     def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]]) -> None:
@@ -129,6 +130,18 @@ class Continuations:
         return any(after < offset < before and not any(s <= offset < e for s, e in contents)
                    for p in self.model.people.values() if p.name != but and self._agrees(p.name, kind)
                    for offset, _, subject in p.mentions if subject)
+
+    def _introduced_before(self, row: dict, before: int, kind: str, contents: list[tuple[int, int]], but: str | None) -> bool:
+        """Whether a person of gender `kind` (other than `but`) is named for the first time in the
+        row's own paragraph, before `before` and outside quotes, even as no subject: "...
+        boosted by the return of star skipper Brian O'Driscoll who missed the Scotland game.
+        "...," he said." is O'Driscoll, not the coach quoted in the paragraph before."""
+        pdoc = self.adoc.paragraph_at(before)
+        if pdoc is None:
+            return False
+        return any(p.name != but and self._agrees(p.name, kind) and pdoc.start <= p.mentions[0][0] < before
+                   and not any(s <= p.mentions[0][0] < e for s, e in contents) and not self.model.quoted_at(p.mentions[0][0])
+                   for p in self.model.people.values() if p.mentions)
 
     def _one_unnamed(self, row: dict, kind: str) -> bool:
         """Whether a row's speaker is one unnamed person a he/she of gender `kind` may stand for:

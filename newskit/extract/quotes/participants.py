@@ -136,6 +136,9 @@ def is_main_subject(token) -> bool:
     verb = token.head
     if verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
         verb = verb.head  # the parser hangs "Morrison" of "Morrison is determined" on "is"
+    left = token.left_edge.i
+    if verb.dep_ == "conj" and left > 0 and token.doc[left - 1].lower_ == "but":
+        return True  # "... as they have ground their way to victory but captain Fabien Pelous sees hope"
     while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
