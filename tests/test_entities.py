@@ -325,3 +325,18 @@ def test_first_names_have_a_gender_unless_both_carry_them():
     from newskit.extract.names import first_name_gender
     assert [first_name_gender(n) for n in ("Michael", "SANDRA", "Jean", "Robin", "Andrea", "Lembit")] == [
         "male", "female", None, None, None, None]
+
+
+def test_a_surname_tagged_as_a_peoples_name_is_still_a_surname():
+    # "Arrese said" tagged NORP after "Spain coach Jordi Arrese": his surname; "Republicans",
+    # "Scots" and "Tory" stay peoples' and parties' words
+    from newskit.extract.entities.canonical import _surname_read_as_people
+    assert _surname_read_as_people("Arrese")
+    assert not any(map(_surname_read_as_people, ("Republicans", "Scots", "Tory", "Log Cabin Republicans")))
+
+
+def test_a_titled_person_of_an_organisation_tagged_whole(nlp):
+    # "Detective Inspector Olwen Price of Kelby Valley Police" tagged ORG as a whole: the person
+    # and the force
+    doc = _rules_after(nlp, "Detective Inspector Olwen Price of Kelby Valley Police said so.", [(0, 8, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Olwen Price", "PERSON"), ("Kelby Valley Police", "ORG")]

@@ -8,7 +8,8 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, STYLES, first_name_gender, is_club_name, normalize_name,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES,
+                                   first_name_gender, fold, is_club_name, is_demonym, normalize_name,
                                    untagged_first_names, without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -167,7 +168,7 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     if before in ("sir", "dame") and " " not in key and KNIGHTED + key in people:
         m.entity, m.label, m.from_person_name = people[KNIGHTED + key], "PERSON", True
         return
-    if key in people and m.label != "NORP" and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()) \
+    if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()) \
             and not _other_gender(courtesy, people[key], m.entity):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
@@ -189,6 +190,12 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         m.entity = place.name
     elif m.entity.isupper() and len(m.entity) > 4 and m.label in {"PERSON", "GPE", "LOC"}:
         m.entity = m.entity.title()  # "ANTONOV" in an ALL-CAPS headline, no fuller form known
+
+
+def _surname_read_as_people(name: str) -> bool:
+    """Whether a NORP mention is a person's surname the tagger took for a people's name ("Arrese
+    said" after "Spain coach Jordi Arrese"): one word that is no people's and no party's name."""
+    return " " not in name and not is_demonym(name) and fold(name) not in PARTY_WORDS
 
 
 def _other_gender(before: str, full: str, written: str, same: bool = False) -> bool:

@@ -153,6 +153,11 @@ def split_titled_person(ent: Span) -> list[Span]:
     if not titles:
         return [ent]
     name = ent[titles[-1] + 1:end]
+    after = None
+    of = next((k for k, t in enumerate(name) if t.lower_ == "of"), None)
+    if of is not None and of >= 2 and _looks_like_name(name[:of]) and of + 1 < len(name) and all(_is_cap(t) for t in name[of + 1:]):
+        # "Detective Inspector Paul Miller of Thames Valley Police": the force after the name is his
+        after, name = name[of + 1:], name[:of]
     if not _looks_like_name(name):
         # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name starts at the
         # last known first name
@@ -162,6 +167,8 @@ def split_titled_person(ent: Span) -> list[Span]:
         name = ent[first:end]
     doc = ent.doc
     pieces = [Span(doc, name.start, name.end, label="PERSON")]
+    if after is not None:
+        pieces.append(Span(doc, after.start, after.end, label="ORG"))
     before = trim(ent[:titles[-1]])
     heads = [k for k, t in enumerate(before) if t.lower_ in ORG_HEADS]
     # keep "World Bank" of "World Bank President Jim Kim", not a lone "Office"
