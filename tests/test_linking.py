@@ -444,3 +444,14 @@ def test_a_speaker_named_by_surname_alone_gets_the_one_person_of_that_name():
                                      "speaker_label": ["PERSON"]})
     _, linked = link_frames(corpus.articles, corpus.entities, quotes)
     assert linked["speaker"].iloc[0] == "Ade Okafor"
+
+
+def test_a_peer_is_never_someone_of_the_other_gender():
+    # "Baroness Kelby" named beside Charles Kelby, or where the articles' votes give a bare "Kelby"
+    # to him, is not him
+    articles = {f"a{k}": ("Charles Kelby spoke. Kelby said more.", [("Charles Kelby", "PERSON", None), ("Kelby", "PERSON", None)])
+                for k in range(4)}
+    articles["b"] = ("Charles Kelby spoke. Baroness Kelby said so.", [("Charles Kelby", "PERSON", None), ("Baroness Kelby", "PERSON", None)])
+    articles["c"] = ("Baroness Kelby said so.", [("Baroness Kelby", "PERSON", None)])
+    entities = _linked(_corpus(articles))
+    assert _names(entities, "b") == ["Charles Kelby", "Baroness Kelby"] and _names(entities, "c") == ["Baroness Kelby"]
