@@ -340,3 +340,9 @@ def test_a_titled_person_of_an_organisation_tagged_whole(nlp):
     # and the force
     doc = _rules_after(nlp, "Detective Inspector Olwen Price of Kelby Valley Police said so.", [(0, 8, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Olwen Price", "PERSON"), ("Kelby Valley Police", "ORG")]
+
+
+def test_a_fixture_tagged_as_one_name_is_its_two_sides(nlp):
+    # "Kelby v Tarvik Rovers" tagged PERSON as a whole: two clubs, no one's name
+    doc = _rules_after(nlp, "Kelby v Tarvik Rovers was postponed.", [(0, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kelby", "ORG"), ("Tarvik Rovers", "ORG")]

@@ -379,6 +379,8 @@ def test_an_unresolved_speaker_written_as_a_role_never_takes_an_entitys_name():
     ("engineering group Jarvis said", "Jarvis", True),
     ("Mr Jarvis, who was weighed down", "Jarvis", False),
     ("He met Jarvis on Friday.", "Jarvis", False),
+    ("Kelby striker Tom Ashe scored", "Kelby", True),  # a club's players and staff
+    ("Kelby manager Dan Ferro said", "Kelby", True),
 ])
 def test_org_context(text, name, expected):
     from newskit.extract.names import org_context

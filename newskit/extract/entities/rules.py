@@ -56,7 +56,8 @@ class EntityRules:
         ents = list(doc.ents)
         for span in organisation_names(doc):
             ents = _merge(ents, span)
-        ents = [piece for ent in map(_without_quote_marks, ents) if len(ent) for piece in split_titled_person(ent)]
+        ents = [piece for ent in map(_without_quote_marks, ents) if len(ent) for side in fixture_sides(ent)
+                for piece in split_titled_person(side)]
         ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
@@ -139,6 +140,15 @@ def _without_quote_marks(ent: Span) -> Span:
     while end > start and ent.doc[end - 1].is_quote:
         end -= 1
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def fixture_sides(ent: Span) -> list[Span]:
+    """A fixture tagged as one name ("Everton v Manchester United", "Leeds vs Hull") is its two
+    sides, each an organisation: no one's name."""
+    at = next((k for k, t in enumerate(ent) if 0 < k < len(ent) - 1 and t.text in ("v", "vs", "v.", "vs.")), None)
+    if at is None or not (_is_cap(ent[at - 1]) and _is_cap(ent[at + 1])):
+        return [ent]
+    return [Span(ent.doc, ent.start, ent.start + at, label="ORG"), Span(ent.doc, ent.start + at + 1, ent.end, label="ORG")]
 
 
 def split_titled_person(ent: Span) -> list[Span]:
