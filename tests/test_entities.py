@@ -346,3 +346,12 @@ def test_a_fixture_tagged_as_one_name_is_its_two_sides(nlp):
     # "Kelby v Tarvik Rovers" tagged PERSON as a whole: two clubs, no one's name
     doc = _rules_after(nlp, "Kelby v Tarvik Rovers was postponed.", [(0, 4, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Kelby", "ORG"), ("Tarvik Rovers", "ORG")]
+
+
+def test_a_person_of_an_organisation_tagged_as_one_name(nlp):
+    # "Anna Price of the Kelby Council" tagged ORG as a whole: the person and the council; "Bank
+    # of Kelby" and a peer's "Lord Tarrow of Kelby" stay whole
+    doc = _rules_after(nlp, "Anna Price of the Kelby Council said so.", [(0, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anna Price", "PERSON"), ("Kelby Council", "ORG")]
+    doc = _rules_after(nlp, "The Bank of Kelby said so.", [(1, 4, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bank of Kelby", "ORG")]

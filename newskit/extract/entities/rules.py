@@ -57,7 +57,7 @@ class EntityRules:
         for span in organisation_names(doc):
             ents = _merge(ents, span)
         ents = [piece for ent in map(_without_quote_marks, ents) if len(ent) for side in fixture_sides(ent)
-                for piece in split_titled_person(side)]
+                for named in person_of_organisation(side) for piece in split_titled_person(named)]
         ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
@@ -149,6 +149,19 @@ def fixture_sides(ent: Span) -> list[Span]:
     if at is None or not (_is_cap(ent[at - 1]) and _is_cap(ent[at + 1])):
         return [ent]
     return [Span(ent.doc, ent.start, ent.start + at, label="ORG"), Span(ent.doc, ent.start + at + 1, ent.end, label="ORG")]
+
+
+def person_of_organisation(ent: Span) -> list[Span]:
+    """A person and the organisation she speaks for, tagged as one name ("Hannah Ward of the
+    Refugee Council"): the person (a known first name and a surname) and the organisation."""
+    of = next((k for k, t in enumerate(ent) if t.lower_ == "of"), None)
+    if of is None or not 2 <= of <= 3 or not _looks_like_name(ent[:of]) or not is_known_first_name(fold(ent[0].text)):
+        return [ent]
+    body = of + 1 + (of + 1 < len(ent) and ent[of + 1].lower_ == "the")
+    if body >= len(ent) or not all(_is_cap(t) or t.lower_ in NAME_PARTICLES for t in ent[body:]) or not _is_cap(ent[-1]):
+        return [ent]
+    doc = ent.doc
+    return [Span(doc, ent.start, ent.start + of, label="PERSON"), Span(doc, ent.start + body, ent.end, label="ORG")]
 
 
 def split_titled_person(ent: Span) -> list[Span]:
