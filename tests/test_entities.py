@@ -355,3 +355,11 @@ def test_a_person_of_an_organisation_tagged_as_one_name(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Anna Price", "PERSON"), ("Kelby Council", "ORG")]
     doc = _rules_after(nlp, "The Bank of Kelby said so.", [(1, 4, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Bank of Kelby", "ORG")]
+
+
+def test_a_firms_name_without_its_last_word_is_the_firm(nlp):
+    # "Tarvik Group" ... "Tarvik" (whatever the tagger called it) is the firm
+    people = _entities_of("Shares fell\n\nShares in Tarvik Group fell on Monday. The decline came despite Tarvik "
+                          "reporting a rise in profits. Tarvik said the result was good.")
+    short = people[people["text"] == "Tarvik"]
+    assert len(short) and set(short["article_entity"]) == {"Tarvik Group"} and set(short["label"]) == {"ORG"}, people

@@ -20,6 +20,9 @@ MAX_NAME_TOKENS = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
+# Words that end a firm's full name ("Multiplex Group"), dropped when the article names it again.
+FIRM_DESIGNATORS = lexicon.words("entities/firm_designators")
+
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
 
 
@@ -38,6 +41,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
         _canonicalize(m, people, acronyms, shared)
     mentions = _untagged_first_names(mentions, paragraphs, people)
     _club_short_names(mentions)
+    _firm_short_names(mentions)
     _vote_labels(mentions)
     mentions += _missed_mentions(mentions, paragraphs, people)
     _vote_labels(mentions)
@@ -254,6 +258,23 @@ def _club_short_names(mentions: list[Mention]) -> None:
                 towns[words[-1]].append(m.entity)
     for m in mentions:
         owners = towns.get(m.entity) or clubs.get(m.entity, [])
+        if m.label in NAME_LABELS and len(owners) == 1:
+            m.entity, m.label = owners[0], "ORG"
+
+
+def _firm_short_names(mentions: list[Mention]) -> None:
+    """A firm's name without the word that ends it is the firm: "Multiplex" (tagged PERSON) after
+    "Multiplex Group", "Laura Ashley" after "Laura Ashley Holdings", when one firm of the article
+    is named so (not a known place: "China" of "China Group")."""
+    firms: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        words = m.entity.split()
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower() in FIRM_DESIGNATORS:
+            short = " ".join(words[:-1])
+            if m.entity not in firms[short] and short[:1].isupper() and gazetteer.lookup(short) is None:
+                firms[short].append(m.entity)
+    for m in mentions:
+        owners = firms.get(m.entity, [])
         if m.label in NAME_LABELS and len(owners) == 1:
             m.entity, m.label = owners[0], "ORG"
 
