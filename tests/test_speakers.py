@@ -808,3 +808,9 @@ def test_a_new_person_before_he_said(corpus):
     # who missed the last game. "...," he said." (named for the first time in the quote's paragraph)
     assert said(corpus, "subjects_kept.txt", "getting better")["speaker"] == "Jules Peyrac"
     assert said(corpus, "subjects_kept.txt", "really helped")["speaker"] == "Liam Doyle"
+
+
+def test_a_possessor_is_a_subject_only_of_what_he_wrote(corpus):
+    # "Mr Dane's e-mail ... suggested" stands for him, "Brody's injury also means Pablo Ferro ...
+    # will not have" does not: the "he said" after it is Ferro
+    assert said(corpus, "injury.txt", "no chance of playing")["speaker"] == "Pablo Ferro"

@@ -38,6 +38,10 @@ from newskit.extract.quotes.cues import REPORTING_VERBS
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
 GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
+# What organisations publish: "a report by the NAO said" speaks for the NAO.
+DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
+# what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
+SAID_NOUNS = lexicon.words("quotes/said_nouns")
 # What describes an organisation by its kind ("the non-partisan charity"): read to the organisation
 # named just before or introduced just after.
 DESCRIPTIVE_ORGANISATION_NOUNS = lexicon.words("quotes/descriptive_organisation_nouns")
@@ -126,8 +130,8 @@ def is_main_subject(token) -> bool:
     if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
         token = token.head
     if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "NOUN" \
-            and token.ent_type_ == "PERSON":
-        token = token.head  # "Mr Dane's e-mail ... suggested": what he wrote stands for him
+            and token.ent_type_ == "PERSON" and _written_word(token.head).lower() in SAID_NOUNS | DOCUMENT_NOUNS:
+        token = token.head  # "Mr Dane's e-mail ... suggested": what he wrote stands for him (not "Bridge's injury")
     if token.dep_ == "ROOT" and token.ent_type_ == "PERSON" and any(
             c.i > token.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("dep", "conj", "ccomp") for c in token.children):
         return True  # the parse made the name the verb: "Tait himself, at least outwardly, appeared unaffected"
@@ -142,6 +146,17 @@ def is_main_subject(token) -> bool:
     while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _written_word(token) -> str:
+    """The word a token is part of as written, hyphens included: the "e" of "e-mail" -> "e-mail";
+    else its lemma."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-"):
+        end += 1
+    return doc[start:end].text if end - start > 1 else token.lemma_
 
 
 def is_nationality(token) -> bool:

@@ -13,17 +13,14 @@ from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold
                                    is_person_description, is_plural, is_role_noun, is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
-from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, DOCUMENT_NOUNS,
+                                                 ORG_LABELS, SAID_NOUNS,
                                                  ORGANISATION_NOUNS, looks_like_person)
 
 # Nouns that name someone by a tie to another person ("His mother Katherine Jackson told")
 RELATION_NOUNS = lexicon.words("names/relation_nouns")
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
-# What organisations publish: "a report by the NAO said" speaks for the NAO.
-DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
-# what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
-SAID_NOUNS = lexicon.words("quotes/said_nouns")
 
 
 def joint_members(mention: Span) -> list[Span]:
