@@ -814,3 +814,10 @@ def test_a_possessor_is_a_subject_only_of_what_he_wrote(corpus):
     # "Mr Dane's e-mail ... suggested" stands for him, "Brody's injury also means Pablo Ferro ...
     # will not have" does not: the "he said" after it is Ferro
     assert said(corpus, "injury.txt", "no chance of playing")["speaker"] == "Pablo Ferro"
+
+
+def test_a_tv_host_and_the_corporation(corpus):
+    # "The TV host" is a person's description ("host" alone may be a city); "the corporation" the
+    # Kelby Broadcasting Corporation
+    assert said(corpus, "broadcasters.txt", "understood why")["speaker"] == "Jerry Mallon"
+    assert said(corpus, "broadcasters.txt", "diverse audience")["speaker"] == "Kelby Broadcasting Corporation"

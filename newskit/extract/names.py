@@ -270,8 +270,13 @@ def hyphenated_word(token: Token) -> str:
 
 def is_person_description(token: Token) -> bool:
     """Whether a noun describes a person by what they do or are ("singer", "the 20-year-old"
-    aside): PERSON_DESCRIPTION_NOUNS, hyphenated words included ("full-back", "fly-half")."""
-    return token.lower_ in PERSON_DESCRIPTION_NOUNS or hyphenated_word(token) in PERSON_DESCRIPTION_NOUNS
+    aside): PERSON_DESCRIPTION_NOUNS, hyphenated words included ("full-back", "fly-half"), and
+    phrases of several words ending in it ("TV host": a "host" alone may be a city)."""
+    if token.lower_ in PERSON_DESCRIPTION_NOUNS or hyphenated_word(token) in PERSON_DESCRIPTION_NOUNS:
+        return True
+    # a noun that is a person's only with the words before it: "TV host", "chat show host"
+    before = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return bool(before) and " ".join([t.lower_ for t in token.doc[before[0].i:token.i]] + [token.lower_]) in PERSON_DESCRIPTION_NOUNS
 
 
 def is_role_noun(token: Token) -> bool:
