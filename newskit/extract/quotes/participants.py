@@ -38,6 +38,8 @@ from newskit.extract.quotes.cues import REPORTING_VERBS
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
 GENERIC_ORGANISATION_NOUNS = lexicon.words("quotes/generic_organisation_nouns")
+# What befalls a person ("Bridge's injury"): its possessor is no subject.
+_BEFALLING_NOUNS = lexicon.words("quotes/befalling_nouns")
 # What organisations publish: "a report by the NAO said" speaks for the NAO.
 DOCUMENT_NOUNS = lexicon.words("quotes/document_nouns")
 # what someone writes or says: "Mr Tanzi's statement said" is Mr Tanzi
@@ -130,7 +132,7 @@ def is_main_subject(token) -> bool:
     if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
         token = token.head
     if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "NOUN" \
-            and token.ent_type_ == "PERSON" and _written_word(token.head).lower() in SAID_NOUNS | DOCUMENT_NOUNS:
+            and token.ent_type_ == "PERSON" and token.head.lemma_.lower() not in _BEFALLING_NOUNS:
         token = token.head  # "Mr Dane's e-mail ... suggested": what he wrote stands for him (not "Bridge's injury")
     if token.dep_ == "ROOT" and token.ent_type_ == "PERSON" and any(
             c.i > token.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("dep", "conj", "ccomp") for c in token.children):
@@ -146,17 +148,6 @@ def is_main_subject(token) -> bool:
     while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-def _written_word(token) -> str:
-    """The word a token is part of as written, hyphens included: the "e" of "e-mail" -> "e-mail";
-    else its lemma."""
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
-        start -= 1
-    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-"):
-        end += 1
-    return doc[start:end].text if end - start > 1 else token.lemma_
 
 
 def is_nationality(token) -> bool:
