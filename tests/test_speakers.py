@@ -821,3 +821,9 @@ def test_a_tv_host_and_the_corporation(corpus):
     # Kelby Broadcasting Corporation
     assert said(corpus, "broadcasters.txt", "understood why")["speaker"] == "Jerry Mallon"
     assert said(corpus, "broadcasters.txt", "diverse audience")["speaker"] == "Kelby Broadcasting Corporation"
+
+
+def test_he_said_goes_on_with_the_speaker_not_with_someone_inside_his_words(corpus):
+    # "He told Radio Kelby that Mr Castell had been reported to be less keen ... "...," he asked":
+    # the row read inside Mr Tandy's words is not the last to speak
+    assert said(corpus, "nested.txt", "time for a new home secretary")["speaker"] == "Rob Tandy"

@@ -51,6 +51,7 @@ class Continuations:
                 row.update({"speaker": None, "speakers": None, "speaker_label": None, "speaker_role": last.get("speaker_role")})
                 continue
             previous = next((r for r in reversed(rows[:at]) if r.get("speaker_label") == "PERSON" and r.get("speaker")
+                             and not _inside_another(r, rows)  # "He told Today that Mr Clarke had been reported to
                              and JOINT not in (r.get("speakers") or "") and r.get("speaker_start") is not None
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
             if previous is None or previous["speaker"] == row.get("speaker"):
@@ -154,6 +155,14 @@ class Continuations:
         entry = self.model.people.get(name)
         return entry is None or entry.gender in (None, kind)
 
+
+
+def _inside_another(row: dict, rows: list[dict]) -> bool:
+    """Whether a row's speaker mention lies inside what another row's speaker said: "He told BBC
+    Radio 4 that Mr Clarke had been reported to be less enthusiastic" (Mr Clarke is talked about,
+    the last to speak is still "he")."""
+    at = row.get("speaker_start")
+    return at is not None and any(other is not row and other["start"] <= at < other["end"] for other in rows)
 
 
 def _speaker_just_before(rows: list[dict], at: int) -> dict | None:
