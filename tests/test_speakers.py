@@ -827,3 +827,10 @@ def test_he_said_goes_on_with_the_speaker_not_with_someone_inside_his_words(corp
     # "He told Radio Kelby that Mr Castell had been reported to be less keen ... "...," he asked":
     # the row read inside Mr Tandy's words is not the last to speak
     assert said(corpus, "nested.txt", "time for a new home secretary")["speaker"] == "Rob Tandy"
+
+
+def test_names_the_tagger_cut_short(corpus):
+    # "said Tory shadow local government secretary Carol Penman" (the title's words read as a verb
+    # and "Tory" as the subject); "Deputy Speaker Sylvia Heal" with only "Sylvia" tagged
+    assert said(corpus, "subjects_kept.txt", "typical of their hypocrisy")["speaker"] == "Carol Penman"
+    assert said(corpus, "subjects_kept.txt", "of concern")["speaker"] == "Sylvia Heal"

@@ -96,7 +96,9 @@ def _person_closing(token: Token) -> Span | None:
     parse took the run's first word for the subject: "said Dunmore assistant coach Rolf Ingram"
     (words only, no punctuation between them)."""
     doc, end = token.doc, token.i
-    while end + 1 < len(doc) and doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[end].whitespace_:
+    # (a title's noun the small model read as a verb too: "said Tory shadow local government secretary")
+    while end + 1 < len(doc) and end - token.i < 7 and doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ", "VERB") \
+            and doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 1
     if end == token.i or doc[end].ent_type_ != "PERSON" or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
         return None  # (not "said coach Rolf Ingram's assistant")

@@ -343,6 +343,10 @@ class Resolver:
     def _person(self, mention: Span, pdoc: ParagraphDoc, role: str | None) -> dict:
         start = pdoc.offsets(mention)[0]
         name = self.model.name_at(*pdoc.offsets(mention), "PERSON")
+        written = person_name(mention.text).split()
+        if name is not None and " " not in name and len(written) >= 2 and name in written[:-1] and all(
+                w[:1].isupper() for w in written):
+            name = " ".join(written)  # "Deputy Speaker Sylvia Heal" with only "Sylvia" tagged
         if name is None or " " not in name:  # "Wang" of "Wang Yan": a full name the entity names missed
             doc = mention.doc
             courtesy = any(t.lower_.rstrip(".") in COURTESY_TITLES and t.text[:1].isupper()
