@@ -363,3 +363,12 @@ def test_a_firms_name_without_its_last_word_is_the_firm(nlp):
                           "reporting a rise in profits. Tarvik said the result was good.")
     short = people[people["text"] == "Tarvik"]
     assert len(short) and set(short["article_entity"]) == {"Tarvik Group"} and set(short["label"]) == {"ORG"}, people
+
+
+def test_titles_the_tagger_cut_or_glued(nlp):
+    # "Office of the Deputy" + "Prime Minister": one office; "Bank of Kelby Governor Anna King"
+    # (merged by the organisation rule): the bank and the person, whose surname is also a title
+    doc = _rules_after(nlp, "The Office of the Deputy Prime Minister said prices rose.", [(1, 5, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Office of the Deputy Prime Minister", "ORG")]
+    doc = _rules_after(nlp, "Bank of Kelby Governor Anna King said so.", [(0, 3, "ORG"), (4, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bank of Kelby", "ORG"), ("Anna King", "PERSON")]

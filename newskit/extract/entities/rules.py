@@ -56,7 +56,7 @@ class EntityRules:
         ents = list(doc.ents)
         for span in organisation_names(doc):
             ents = _merge(ents, span)
-        ents = [piece for ent in map(_without_quote_marks, ents) if len(ent) for side in fixture_sides(ent)
+        ents = [piece for ent in map(_without_quote_marks, map(office_of_a_title, ents)) if len(ent) for side in fixture_sides(ent)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
         ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
         ents = _peerage_title_to_name(ents)
@@ -142,6 +142,18 @@ def _without_quote_marks(ent: Span) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
+def office_of_a_title(ent: Span) -> Span:
+    """An office named after a title the tagger cut short: "Office of the Deputy" + "Prime
+    Minister" -> "Office of the Deputy Prime Minister" (an organisation whose name has "of" and
+    ends in a title word, followed by capitalised title words)."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "ORG" or not any(t.lower_ == "of" for t in ent) or not is_title_word(ent[-1].text):
+        return ent
+    while end < len(doc) and _is_cap(doc[end]) and is_title_word(doc[end].text):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="ORG")
+
+
 def fixture_sides(ent: Span) -> list[Span]:
     """A fixture tagged as one name ("Everton v Manchester United", "Leeds vs Hull") is its two
     sides, each an organisation: no one's name."""
@@ -170,9 +182,10 @@ def split_titled_person(ent: Span) -> list[Span]:
     if ent.label_ == "PERSON" or len(ent) < 3:
         return [ent]
     end = len(ent)
-    while end > 1 and ent[end - 1].lower_.strip(".") in CORE_TITLES:
-        end -= 1  # "... Peter Ainsworth MP": a title after the name stays out of it
-    titles = [k for k, t in enumerate(ent[:end]) if t.lower_.strip(".") in CORE_TITLES]
+    while end > 1 and ent[end - 1].lower_.strip(".") in CORE_TITLES \
+            and not (end >= 2 and not ent[end - 1].text.isupper() and is_known_first_name(fold(ent[end - 2].text))):
+        end -= 1  # "... Peter Ainsworth MP": a title after the name stays out of it (not "Mervyn King")
+    titles = [k for k, t in enumerate(ent[:end - 1]) if t.lower_.strip(".") in CORE_TITLES]  # (not "King" of "Mervyn King")
     if not titles:
         return [ent]
     name = ent[titles[-1] + 1:end]
@@ -197,6 +210,8 @@ def split_titled_person(ent: Span) -> list[Span]:
     # keep "World Bank" of "World Bank President Jim Kim", not a lone "Office"
     if heads and heads[-1] >= 1:
         pieces.insert(0, Span(doc, before.start, before.start + heads[-1] + 1, label=ent.label_))
+    elif heads and len(before) > 2 and before[1].lower_ == "of" and not is_title_word(before[-1].text):  # "Bank of England"
+        pieces.insert(0, Span(doc, before.start, before.end, label=ent.label_))
     return pieces
 
 
