@@ -276,7 +276,8 @@ def is_person_description(token: Token) -> bool:
         return True
     # a noun that is a person's only with the words before it: "TV host", "chat show host"
     before = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
-    return bool(before) and " ".join([t.lower_ for t in token.doc[before[0].i:token.i]] + [token.lower_]) in PERSON_DESCRIPTION_NOUNS
+    phrase = " ".join(t.lower_ for t in token.doc[before[0].i:token.i + 1]) if before else ""
+    return phrase in PERSON_DESCRIPTION_NOUNS
 
 
 def is_role_noun(token: Token) -> bool:

@@ -172,8 +172,8 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     if before in ("sir", "dame") and " " not in key and KNIGHTED + key in people:
         m.entity, m.label, m.from_person_name = people[KNIGHTED + key], "PERSON", True
         return
-    if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place and (m.label == "PERSON" or m.entity[:1].isupper()) \
-            and not _other_gender(courtesy, people[key], m.entity):
+    if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place \
+            and (m.label == "PERSON" or m.entity[:1].isupper()) and not _other_gender(courtesy, people[key], m.entity):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
     if m.label == "PERSON" and shared and key in shared:

@@ -56,7 +56,8 @@ class EntityRules:
         ents = list(doc.ents)
         for span in organisation_names(doc):
             ents = _merge(ents, span)
-        ents = [piece for ent in map(_without_quote_marks, map(office_of_a_title, ents)) if len(ent) for side in fixture_sides(ent)
+        ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
+        ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
         ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
         ents = _peerage_title_to_name(ents)
@@ -191,7 +192,8 @@ def split_titled_person(ent: Span) -> list[Span]:
     name = ent[titles[-1] + 1:end]
     after = None
     of = next((k for k, t in enumerate(name) if t.lower_ == "of"), None)
-    if of is not None and of >= 2 and _looks_like_name(name[:of]) and of + 1 < len(name) and all(_is_cap(t) for t in name[of + 1:]):
+    if of is not None and of >= 2 and _looks_like_name(name[:of]) and of + 1 < len(name) \
+            and all(_is_cap(t) for t in name[of + 1:]):
         # "Detective Inspector Paul Miller of Thames Valley Police": the force after the name is his
         after, name = name[of + 1:], name[:of]
     if not _looks_like_name(name):
@@ -210,7 +212,8 @@ def split_titled_person(ent: Span) -> list[Span]:
     # keep "World Bank" of "World Bank President Jim Kim", not a lone "Office"
     if heads and heads[-1] >= 1:
         pieces.insert(0, Span(doc, before.start, before.start + heads[-1] + 1, label=ent.label_))
-    elif heads and len(before) > 2 and before[1].lower_ == "of" and not is_title_word(before[-1].text):  # "Bank of England"
+    elif heads and len(before) > 2 and before[1].lower_ == "of" and not is_title_word(before[-1].text):
+        # "Bank of England" + "Governor Mervyn King"
         pieces.insert(0, Span(doc, before.start, before.end, label=ent.label_))
     return pieces
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from newskit.extract.document import ArticleDoc
 from newskit.extract.names import GENDERED_WORDS, ROLE_NOUNS, is_plural_role
-from newskit.extract.quotes.participants import Participants, is_party_name
-from newskit.extract.quotes.speaker_mentions import SAID_NOUNS, SPEAKER_PRONOUNS
+from newskit.extract.quotes.participants import SAID_NOUNS, Participants, is_party_name
+from newskit.extract.quotes.speaker_mentions import SPEAKER_PRONOUNS
 from newskit.frames import JOINT
 
 
@@ -57,7 +57,7 @@ class Continuations:
             if previous is None or previous["speaker"] == row.get("speaker"):
                 continue
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]) \
-                    and not self._introduced_before(row, start, kind, contents, but=previous["speaker"]):
+                    and not self._introduced_before(start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous.get(k) for k in _WHO})
 
     def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]]) -> None:
@@ -132,17 +132,17 @@ class Continuations:
                    for p in self.model.people.values() if p.name != but and self._agrees(p.name, kind)
                    for offset, _, subject in p.mentions if subject)
 
-    def _introduced_before(self, row: dict, before: int, kind: str, contents: list[tuple[int, int]], but: str | None) -> bool:
+    def _introduced_before(self, before: int, kind: str, contents: list[tuple[int, int]], but: str | None) -> bool:
         """Whether a person of gender `kind` (other than `but`) is named for the first time in the
-        row's own paragraph, before `before` and outside quotes, even as no subject: "...
+        paragraph of offset `before`, before it and outside quotes, even as no subject: "...
         boosted by the return of star skipper Brian O'Driscoll who missed the Scotland game.
         "...," he said." is O'Driscoll, not the coach quoted in the paragraph before."""
         pdoc = self.adoc.paragraph_at(before)
         if pdoc is None:
             return False
-        return any(p.name != but and self._agrees(p.name, kind) and pdoc.start <= p.mentions[0][0] < before
-                   and not any(s <= p.mentions[0][0] < e for s, e in contents) and not self.model.quoted_at(p.mentions[0][0])
-                   for p in self.model.people.values() if p.mentions)
+        firsts = [(p.name, p.mentions[0][0]) for p in self.model.people.values() if p.mentions]
+        return any(name != but and self._agrees(name, kind) and pdoc.start <= at < before and not self.model.quoted_at(at)
+                   and not any(s <= at < e for s, e in contents) for name, at in firsts)
 
     def _one_unnamed(self, row: dict, kind: str) -> bool:
         """Whether a row's speaker is one unnamed person a he/she of gender `kind` may stand for:

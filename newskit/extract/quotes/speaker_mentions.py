@@ -13,8 +13,7 @@ from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold
                                    is_person_description, is_plural, is_role_noun, is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
-from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, DOCUMENT_NOUNS,
-                                                 ORG_LABELS, SAID_NOUNS,
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
                                                  ORGANISATION_NOUNS, looks_like_person)
 
 # Nouns that name someone by a tie to another person ("His mother Katherine Jackson told")

@@ -27,10 +27,10 @@ from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITL
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
-from newskit.extract.quotes.participants import (GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
-                                                 PLACE_BODIES, Participants, is_party_name, looks_like_person,
+from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
+                                                 PLACE_BODIES, SAID_NOUNS, Participants, is_party_name, looks_like_person,
                                                  names_place_body, without_determiner)
-from newskit.extract.quotes.speaker_mentions import (DOCUMENT_NOUNS, SAID_NOUNS, SPEAKER_PRONOUNS, describes_a_person, member_described,
+from newskit.extract.quotes.speaker_mentions import (SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
                                                      titled_person)
