@@ -51,7 +51,7 @@ class Continuations:
                 row.update({"speaker": None, "speakers": None, "speaker_label": None, "speaker_role": last.get("speaker_role")})
                 continue
             previous = next((r for r in reversed(rows[:at]) if r.get("speaker_label") == "PERSON" and r.get("speaker")
-                             and not _inside_another(r, rows)  # "He told Today that Mr Clarke had been reported to
+                             and not self._inside_another(r, rows)  # "He told Today that Mr Clarke had been reported to"
                              and JOINT not in (r.get("speakers") or "") and r.get("speaker_start") is not None
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
             if previous is None or previous["speaker"] == row.get("speaker"):
@@ -144,6 +144,17 @@ class Continuations:
         return any(name != but and self._agrees(name, kind) and pdoc.start <= at < before and not self.model.quoted_at(at)
                    and not any(s <= at < e for s, e in contents) for name, at in firsts)
 
+    def _inside_another(self, row: dict, rows: list[dict]) -> bool:
+        """Whether a row's speaker mention lies inside what another row's speaker said, as no main
+        clause's subject: "He told BBC Radio 4 that Mr Clarke had been reported to be less
+        enthusiastic" (Mr Clarke is talked about, the last to speak is still "he"; not "..., but
+        Tennis Australia's Geoff Pollard rejected his comments", a clause a reported quote ran over)."""
+        at = row.get("speaker_start")
+        entry = self.model.people.get(row.get("speaker") or "")
+        if at is None or (entry is not None and any(offset == at and subject for offset, _, subject in entry.mentions)):
+            return False
+        return any(other is not row and other["start"] <= at < other["end"] for other in rows)
+
     def _one_unnamed(self, row: dict, kind: str) -> bool:
         """Whether a row's speaker is one unnamed person a he/she of gender `kind` may stand for:
         "the spokesman", "a senior official", not "the spokeswoman" for "he"."""
@@ -155,14 +166,6 @@ class Continuations:
         entry = self.model.people.get(name)
         return entry is None or entry.gender in (None, kind)
 
-
-
-def _inside_another(row: dict, rows: list[dict]) -> bool:
-    """Whether a row's speaker mention lies inside what another row's speaker said: "He told BBC
-    Radio 4 that Mr Clarke had been reported to be less enthusiastic" (Mr Clarke is talked about,
-    the last to speak is still "he")."""
-    at = row.get("speaker_start")
-    return at is not None and any(other is not row and other["start"] <= at < other["end"] for other in rows)
 
 
 def _speaker_just_before(rows: list[dict], at: int) -> dict | None:
