@@ -372,3 +372,9 @@ def test_titles_the_tagger_cut_or_glued(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Office of the Deputy Prime Minister", "ORG")]
     doc = _rules_after(nlp, "Bank of Kelby Governor Anna King said so.", [(0, 3, "ORG"), (4, 6, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Bank of Kelby", "ORG"), ("Anna King", "PERSON")]
+
+
+def test_words_glued_before_a_courtesy_title_or_a_dash_leave_the_name(nlp):
+    # "Analysing Mr Varga" tagged ORG by a headline's parse, "- Varga" with the dash
+    doc = _rules_after(nlp, "Analysing Mr Varga and - Varga then.", [(0, 3, "ORG"), (4, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Mr Varga", "PERSON"), ("Varga", "PERSON")]

@@ -388,15 +388,24 @@ def _place_at(doc: Doc, i: int, covered: dict[int, Span]):
 
 
 def trim(ent: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive: "the Red Cross's" -> "Red Cross"; and
+    """Drop a leading "the" or dash and a trailing possessive: "the Red Cross's" -> "Red Cross";
+    the words glued before a courtesy title ("Analysing Mr Brown" -> "Mr Brown", a person); and
     the score a results line glued to a player's name: "Mario Ancic 6" -> "Mario Ancic"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if ent.text.lower() not in gazetteer.places():  # "The Hague" keeps its article
         while end - start > 1 and doc[start].lower_ == "the":
             start += 1
+    while end - start > 1 and doc[start].is_punct:
+        start += 1  # "- Blair": a dash the tagger took in
     while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
         end -= 1
+    # "Analysing Mr Brown", "Tanzania Mr Brown" (tagged PERSON or ORG): words a headline or sentence
+    # glued before the courtesy title of a person
+    titled = next((k for k in range(start + 1, end - 1) if doc[k].text[:1].isupper()
+                   and doc[k].lower_.rstrip(".") in COURTESY_TITLES), None)
+    if titled is not None and all(_is_cap(t) for t in doc[titled + 1:end]):
+        return Span(doc, titled, end, label="PERSON")
     while ent.label_ == "PERSON" and end - start > 1 and not doc[end - 1].is_alpha and (
             doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text) or doc[end - 1].text == "-"):
         end -= 1
