@@ -192,3 +192,11 @@ def test_roles_are_real_titles_or_nothing(nlp):
     assert all(not role.lower().startswith("head of") for role in roles.get("Anton Weiss", set()))
     assert "Ruritanian President" in roles.get("Anton Weiss", set())
     assert not roles.get("Karel Dvorak")  # neither "mayor of Ostrava and Mr." nor "spokesman for"
+
+
+def test_a_gendered_title_and_a_first_name_agree_or_not():
+    # one check for the entity names ("Mrs Howard") and linking ("Baroness Kennedy")
+    assert names.title_fits_first_name("Mrs", "Michael") is False
+    assert names.title_fits_first_name("baroness", "Helena") is True
+    assert names.title_fits_first_name("Lord", "Robin") is None  # a name both genders carry
+    assert names.title_fits_first_name("Dr", "Michael") is None  # a title of no gender

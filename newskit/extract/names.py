@@ -493,6 +493,15 @@ def first_name_gender(first: str) -> str | None:
     return None
 
 
+def title_fits_first_name(title: str, first: str) -> bool | None:
+    """Whether a gendered title ("Mrs", "baroness") and a first name ("Michael") agree: True or
+    False when both tell a gender, None when either does not. Read by the entity names ("Mrs
+    Howard" is not Michael Howard) and by linking ("Baroness Kennedy" is not Charles Kennedy)."""
+    gender = GENDERED_WORDS.get(fold(title).rstrip("."))
+    other = first_name_gender(first) if first else None
+    return None if gender is None or other is None else gender == other
+
+
 _MALE_FIRST_NAMES = lexicon.words("names/male_first_names")
 _FEMALE_FIRST_NAMES = lexicon.words("names/female_first_names")
 

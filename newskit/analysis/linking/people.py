@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newskit.extract.names import (GENDERED_WORDS, GENERATIONAL_SUFFIXES, PEER_TITLES, NameParts, first_name_gender,
-                                   same_first_name)
+from newskit.extract.names import GENERATIONAL_SUFFIXES, PEER_TITLES, NameParts, same_first_name, title_fits_first_name
 
 # Share of the candidates' mentions (or of the articles' votes) that lets a form join one of
 # several fitting clusters.
@@ -85,7 +84,7 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
             # (Neil Kinnock), or the articles' votes say so: Richard Nicholls the athlete is no law lord
             peer = form.key.split(" ")[0] in PEER_TITLES
             if peer:  # "Baroness Kennedy" is not Charles Kennedy
-                candidates = [c for c in candidates if not _other_gender(form.key.split(" ")[0], c.first)]
+                candidates = [c for c in candidates if title_fits_first_name(form.key.split(" ")[0], c.first) is not False]
             together = [c for c in candidates if form.articles & c.articles(False)]
             chosen = together[0] if peer and len(together) == 1 else \
                 _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned, always=peer)
@@ -98,13 +97,6 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
         else:
             assigned[form.key] = ("person:" + form.key, len(candidates) > 1)
     return assigned
-
-
-def _other_gender(title: str, first: str) -> bool:
-    """Whether a title's gender ("baroness") and a first name's ("charles") disagree."""
-    gender = GENDERED_WORDS.get(title)
-    other = first_name_gender(first) if first else None
-    return gender is not None and other is not None and gender != other
 
 
 def _place(form: PersonForm, found: list[_Cluster], full: list[PersonForm], assigned: dict) -> None:

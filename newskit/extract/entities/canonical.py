@@ -8,9 +8,9 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES,
-                                   first_name_gender, fold, is_club_name, is_demonym, normalize_name,
-                                   untagged_first_names, without_designation)
+from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+                                   is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
+                                   without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
@@ -206,11 +206,9 @@ def _other_gender(before: str, full: str, written: str, same: bool = False) -> b
     """Whether a surname written after a courtesy title of one gender cannot be the full name's
     person, whose first name is of the other: "Mrs Howard" is not Michael Howard (`same`: whether
     the first name is of the title's gender, Sandra Howard's)."""
-    title = before.rstrip(".")
-    if " " in written or title not in COURTESY_TITLES or GENDERED_WORDS.get(title) is None:
+    if " " in written or before.rstrip(".") not in COURTESY_TITLES:
         return False
-    gender = first_name_gender(full.split()[0])
-    return gender is not None and (gender == GENDERED_WORDS[title]) == same
+    return title_fits_first_name(before, full.split()[0]) is same
 
 
 def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc],

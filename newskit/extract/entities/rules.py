@@ -167,14 +167,23 @@ def fixture_sides(ent: Span) -> list[Span]:
 def person_of_organisation(ent: Span) -> list[Span]:
     """A person and the organisation she speaks for, tagged as one name ("Hannah Ward of the
     Refugee Council"): the person (a known first name and a surname) and the organisation."""
-    of = next((k for k, t in enumerate(ent) if t.lower_ == "of"), None)
-    if of is None or not 2 <= of <= 3 or not _looks_like_name(ent[:of]) or not is_known_first_name(fold(ent[0].text)):
+    split = _name_of_organisation(ent)
+    if split is None or not is_known_first_name(fold(ent[0].text)):
         return [ent]
-    body = of + 1 + (of + 1 < len(ent) and ent[of + 1].lower_ == "the")
-    if body >= len(ent) or not all(_is_cap(t) or t.lower_ in NAME_PARTICLES for t in ent[body:]) or not _is_cap(ent[-1]):
-        return [ent]
-    doc = ent.doc
-    return [Span(doc, ent.start, ent.start + of, label="PERSON"), Span(doc, ent.start + body, ent.end, label="ORG")]
+    return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
+
+
+def _name_of_organisation(span: Span) -> tuple[Span, Span] | None:
+    """A name of two or three words, "of" (and "the"), and an organisation's capitalised name:
+    (the name, the organisation), else None. Read by person_of_organisation and by
+    split_titled_person ("Detective Inspector Paul Miller of Thames Valley Police")."""
+    of = next((k for k, t in enumerate(span) if t.lower_ == "of"), None)
+    if of is None or not 2 <= of <= 3 or not _looks_like_name(span[:of]):
+        return None
+    body = of + 1 + (of + 1 < len(span) and span[of + 1].lower_ == "the")
+    if body >= len(span) or not all(_is_cap(t) or t.lower_ in NAME_PARTICLES for t in span[body:]) or not _is_cap(span[-1]):
+        return None
+    return span[:of], span[body:]
 
 
 def split_titled_person(ent: Span) -> list[Span]:
@@ -191,11 +200,9 @@ def split_titled_person(ent: Span) -> list[Span]:
         return [ent]
     name = ent[titles[-1] + 1:end]
     after = None
-    of = next((k for k, t in enumerate(name) if t.lower_ == "of"), None)
-    if of is not None and of >= 2 and _looks_like_name(name[:of]) and of + 1 < len(name) \
-            and all(_is_cap(t) for t in name[of + 1:]):
-        # "Detective Inspector Paul Miller of Thames Valley Police": the force after the name is his
-        after, name = name[of + 1:], name[:of]
+    split = _name_of_organisation(name)
+    if split is not None:  # "Detective Inspector Paul Miller of Thames Valley Police": the force after the name is his
+        name, after = split
     if not _looks_like_name(name):
         # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name starts at the
         # last known first name
