@@ -21,6 +21,8 @@
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test10.csv --split all  (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test11.csv --split all  (a test set: aggregate only, --show refused)
     .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test12.csv --split all  (a test set: aggregate only, --show refused)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test13.csv --split all  (a test set: aggregate only, --show refused)
+    .venv/bin/python bench/eval_speakers.py --gold bench/gold/speakers_test14.csv --split all  (a test set: aggregate only, --show refused)
 
 The gold holds, for 47 articles of ../shared/corpora (BBC politics and business, and the wire
 stories with attributions), every attribution's content span (offsets into the `text` that
