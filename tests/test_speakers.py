@@ -834,3 +834,11 @@ def test_names_the_tagger_cut_short(corpus):
     # and "Tory" as the subject); "Deputy Speaker Sylvia Heal" with only "Sylvia" tagged
     assert said(corpus, "subjects_kept.txt", "typical of their hypocrisy")["speaker"] == "Carol Penman"
     assert said(corpus, "subjects_kept.txt", "of concern")["speaker"] == "Sylvia Heal"
+
+
+def test_the_company_is_the_one_the_story_is_about(corpus):
+    # "Verona Air ... a Verona Air spokeswoman, told the KBC. ... The company said": the firm named
+    # most often, not the broadcaster named last; "Meanwhile drug maker Ostara is launching
+    # ...\n\n... the company says": of the firms named since the previous paragraph began
+    assert said(corpus, "the_company.txt", "cancel 40 flights")["speaker"] == "Verona Air"
+    assert said(corpus, "two_firms.txt", "spread fear")["speaker"] == "Ostara"

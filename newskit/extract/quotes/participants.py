@@ -21,6 +21,7 @@ Notes:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -308,6 +309,7 @@ class Participants:
             if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
                 self.plural_parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
         self.text = adoc.text
+        self.paragraph_starts = [p.start for p in adoc.paragraphs]
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
         # sentences whose main subject is a name no entity row holds ("Cueto was also puzzled",
@@ -667,6 +669,17 @@ class Participants:
                         for at, said_in, subject in entry.mentions
                         if subject and sentence - said_in == 1 and at < offset and not self.quoted_at(at)]
             best = max(subjects) if subjects else best
+            if not subjects and head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
+                # else the company the story is about: the one named most often so far outside
+                # quotation marks ("Lufthansa ... a Lufthansa spokesman told the BBC. ... The
+                # company said" is Lufthansa, not the BBC named last)
+                # (of those named since the previous paragraph began: "Meanwhile Eli Lilly is
+                # launching ...\n\n... the company says" is Eli Lilly, after a paragraph on Wal-Mart)
+                since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
+                counts = [(sum(at < offset and not self.quoted_at(at) for at, _, _ in entry.mentions),
+                           entry.last_before(offset), entry.name) for entry in pool.values()
+                          if (entry.last_before(offset) or -1) >= since and fits(entry)]
+                best = max(counts)[1:] if counts else best
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         if best is None and pool is self.orgs and definite:
             # "Revenues at media group Reuters slipped 11%, the group said": an organisation its
