@@ -842,3 +842,9 @@ def test_the_company_is_the_one_the_story_is_about(corpus):
     # ...\n\n... the company says": of the firms named since the previous paragraph began
     assert said(corpus, "the_company.txt", "cancel 40 flights")["speaker"] == "Verona Air"
     assert said(corpus, "two_firms.txt", "spread fear")["speaker"] == "Ostara"
+
+
+def test_he_is_not_someone_his_words_call_by_first_name(corpus):
+    # "Brevik spoke of his dislike ... "I've had more than a quiet word with Stefan. ...," he told":
+    # the manager, not Stefan Brevik, who spoke just before
+    assert said(corpus, "first_name.txt", "quiet word with Stefan")["speaker"] == "Dave Kerrow"

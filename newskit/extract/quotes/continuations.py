@@ -56,6 +56,9 @@ class Continuations:
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
             if previous is None or previous["speaker"] == row.get("speaker"):
                 continue
+            if row["kind"] == "direct" and previous["speaker"] in self.model.called_by_first_name(
+                    [tuple(int(x) for x in part.split(":")) for part in row["parts"].split()]):
+                continue  # not one his words talk about: "... a quiet word with Olof. ...," he told
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]) \
                     and not self._introduced_before(start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous.get(k) for k in _WHO})

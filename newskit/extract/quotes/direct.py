@@ -498,7 +498,7 @@ def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int,
         row.update({k: previous[k] for k in ("speaker", "speakers", "speaker_text", "speaker_start", "speaker_end",
                                               "speaker_label", "speaker_role", "said_on")})
         return row
-    row.update(resolver.resolve(cue.speaker, cue.pdoc))
+    row.update(resolver.resolve(cue.speaker, cue.pdoc, parts if kind == "direct" else None))
     dash = len(row["speaker_text"]) - len(row["speaker_text"].lstrip(_DASHES + " "))
     if dash:  # the tokenizer glued the dash to the name: "-Lena"
         row["speaker_text"] = row["speaker_text"][dash:]

@@ -371,7 +371,8 @@ class Participants:
                     unknown.add(sentence)
         return frozenset(unknown)
 
-    def nearest_person(self, kind: str | None, offset: int, sentence: int, firm_like: bool = True) -> Participant | None:
+    def nearest_person(self, kind: str | None, offset: int, sentence: int, firm_like: bool = True,
+                       excluding: frozenset[str] = frozenset()) -> Participant | None:
         """The person a he/she at `offset` most likely refers to: of agreeing gender (any, for
         `kind` None: "the 20-year-old"), not named inside quotation marks (what a speaker talks
         about), in the nearest sentence (a non-subject counts one sentence further), subjects
@@ -379,7 +380,7 @@ class Participants:
         # (a person named in passing, not as a subject, is no "he" four sentences on: "by
         # Easter", tagged PERSON, is not the "she" of a mother quoted later)
         candidates = [(entry, s, subject, at) for entry in self.people.values()
-                      if kind is None or (entry.gender or kind) == kind
+                      if (kind is None or (entry.gender or kind) == kind) and entry.name not in excluding
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
                       and (subject or sentence - s <= _PASSING_MENTION_REACH)]
         if not candidates:
@@ -388,6 +389,21 @@ class Participants:
         # unless the mention can only be a person's (`firm_like` False: "said the striker")
         bare = _bare if firm_like else (lambda entry: False)
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + bare(c[0]), not c[2], bare(c[0]), -c[3]))[0]
+
+    def called_by_first_name(self, parts: list[tuple[int, int]]) -> frozenset[str]:
+        """The people a quote (its parts' article offsets) calls by their first name alone, as
+        one talks of someone else ("I've had more than a quiet word with Olof": Olof Mellberg is
+        not who says it; a speaker may name himself, "Campbell swears shock", but hardly so)."""
+        firsts = set()
+        for entry in self.people.values():
+            for at in (at for at, _, _ in entry.mentions if any(start <= at < end for start, end in parts)):
+                words = self.text[at:at + len(entry.name) + 1].split()
+                first = words[0].strip(",.;:!?'\"") if words else ""
+                # the first name alone: its own participant ("Olof"), or the full name's first word
+                if first == entry.name or (first == entry.name.split()[0] and not self.text[at:].startswith(entry.name)):
+                    firsts.add(fold(first))
+        return frozenset(entry.name for entry in self.people.values()
+                         if " " in entry.name and fold(entry.name.split()[0]) in firsts)
 
     def person_just_written_about(self, kind: str | None, offset: int, sentence: int,
                                   nation: str | None = None) -> Participant | None:

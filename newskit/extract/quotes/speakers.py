@@ -53,11 +53,15 @@ class Resolver:
         self.publishers = Publishers(adoc, self.model)
         # the lead: the first body paragraph, which describes people the next one names
         self.lead = next((p for p in adoc.paragraphs if p.kind == "body"), None)
+        self.quote: list[tuple[int, int]] | None = None
         self.named_orgs = frozenset(r["entity"] if isinstance(r.get("entity"), str) else r["text"]
                                     for r in self.model.entities if r["label"] == "ORG")
 
-    def resolve(self, mention: Span, pdoc: ParagraphDoc) -> dict:
-        """speaker, speakers, speaker_text, speaker_start/end, speaker_label and speaker_role of a mention."""
+    def resolve(self, mention: Span, pdoc: ParagraphDoc, quote: list[tuple[int, int]] | None = None) -> dict:
+        """speaker, speakers, speaker_text, speaker_start/end, speaker_label and speaker_role of a
+        mention; `quote`, the parts (article offsets) of the words it said in quotation marks (a "he" is
+        no one they name)."""
+        self.quote = quote
         members = joint_members(mention)
         if len(members) > 1:
             found = [self._one(m, pdoc) for m in members]
@@ -364,7 +368,12 @@ class Resolver:
     def _pronoun(self, kind: str, start: int, sentence: int) -> dict:
         if kind in ("male", "female"):
             name = self.model.pronouns.get(start)
-            entry = self.model.people.get(name) if name else self.model.nearest_person(kind, start, sentence)
+            # (not one the quote talks about: "Mellberg spoke of ... "I've had more than a quiet
+            # word with Olof. ...," he told" is his manager)
+            named = self.model.called_by_first_name(self.quote) if self.quote is not None else frozenset()
+            if name in named:
+                name = None
+            entry = self.model.people.get(name) if name else self.model.nearest_person(kind, start, sentence, excluding=named)
             if entry is None:
                 return {}
             entry.gender = entry.gender or kind  # "he" said it: later "she" is someone else
