@@ -378,3 +378,12 @@ def test_words_glued_before_a_courtesy_title_or_a_dash_leave_the_name(nlp):
     # "Analysing Mr Varga" tagged ORG by a headline's parse, "- Varga" with the dash
     doc = _rules_after(nlp, "Analysing Mr Varga and - Varga then.", [(0, 3, "ORG"), (4, 6, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Mr Varga", "PERSON"), ("Varga", "PERSON")]
+
+
+def test_a_name_after_the_noun_of_a_work_is_its_title(nlp):
+    # "The album Exodus came out" (Exodus tagged PERSON): the album's title; "will play Kel
+    # Marsh" (a verb) and "The article Brevin wrote" (the clause's subject) stay people
+    doc = _rules_after(nlp, "The album Exodus came out in 1977.", [(2, 3, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Exodus", "WORK_OF_ART")]
+    doc = _rules_after(nlp, "She will play Kel Marsh next.", [(3, 5, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kel Marsh", "PERSON")]

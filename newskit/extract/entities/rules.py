@@ -36,6 +36,8 @@ _REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
 _PERSON_PRONOUNS = frozenset(w for w, kind in lexicon.table("quotes/speaker_pronouns").items() if kind in ("male", "female"))
 # Labels the small model puts on a person's name that a sentence can show wrong.
 _NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC"})
+# What a name right after these nouns is the title of: "the album Exodus", "the film Ray" (lemmas).
+_WORK_NOUNS = lexicon.words("quotes/title_nouns")
 # Labels the small model puts on a club's name that no reading of the words supports.
 _NOT_CLUB_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -59,7 +61,7 @@ class EntityRules:
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
-        ents = [sports_club(person_by_context(titled_name(people_word(ent)))) for ent in ents]
+        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(ent))))) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -246,6 +248,20 @@ def titled_name(ent: Span) -> Span:
             or any(t.lower_ in ORG_HEADS for t in ent):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def titled_work(ent: Span) -> Span:
+    """A name set right after the noun of a work is the work's title, not a person's: "The album
+    Exodus came out in 1977", "the film Ray" (the noun its head, or a compound of it; not "the
+    article Blair wrote", whose name is the clause's subject)."""
+    if ent.label_ != "PERSON" or not ent.start:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if not before.is_lower or before.pos_ != "NOUN" or before.lemma_.lower() not in _WORK_NOUNS:
+        return ent
+    if (ent.root.dep_ == "appos" and ent.root.head.i == before.i) or (before.dep_ == "compound" and ent.start <= before.head.i < ent.end):
+        return Span(ent.doc, ent.start, ent.end, label="WORK_OF_ART")
+    return ent
 
 
 def people_word(ent: Span) -> Span:
