@@ -387,3 +387,11 @@ def test_a_name_after_the_noun_of_a_work_is_its_title(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Exodus", "WORK_OF_ART")]
     doc = _rules_after(nlp, "She will play Kel Marsh next.", [(3, 5, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Kel Marsh", "PERSON")]
+
+
+def test_a_sum_with_a_capitalised_coin_is_a_stage_name(nlp):
+    # "Rapper 70 Cent" tagged ORG, "70 Cent said" MONEY: a rapper's name; "70 cents" stays a sum
+    doc = _rules_after(nlp, "Rapper 70 Cent said so.", [(0, 3, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("70 Cent", "PERSON")]
+    doc = _rules_after(nlp, "It costs 70 cents.", [(2, 4, "MONEY")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("70 cents", "MONEY")]

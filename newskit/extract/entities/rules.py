@@ -61,7 +61,8 @@ class EntityRules:
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
-        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(ent))))) for ent in ents]
+        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(stage_name_of_money(ent))))))
+                for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -248,6 +249,17 @@ def titled_name(ent: Span) -> Span:
             or any(t.lower_ in ORG_HEADS for t in ent):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def stage_name_of_money(ent: Span) -> Span:
+    """A sum whose coin is capitalised inside a sentence is a stage name: "50 Cent said" (tagged
+    MONEY), "Rapper 50 Cent" (tagged ORG as a whole); a person's, from the number on."""
+    if ent.label_ not in ("MONEY", "ORG", "CARDINAL") or len(ent) < 2:
+        return ent
+    number, coin = ent[-2], ent[-1]
+    if number.like_num and coin.text in ("Cent", "Cents") and not coin.is_sent_start:
+        return Span(ent.doc, number.i, ent.end, label="PERSON")
+    return ent
 
 
 def titled_work(ent: Span) -> Span:
