@@ -848,3 +848,11 @@ def test_he_is_not_someone_his_words_call_by_first_name(corpus):
     # "Brevik spoke of his dislike ... "I've had more than a quiet word with Stefan. ...," he told":
     # the manager, not Stefan Brevik, who spoke just before
     assert said(corpus, "first_name.txt", "quiet word with Stefan")["speaker"] == "Dave Kerrow"
+
+
+def test_a_description_is_not_who_its_own_sentence_names_after_it(corpus):
+    # "Jon Baxendale ... spoke of ... But the chancellor said Mr Baxendale was never at meetings":
+    # not the previous sentence's subject, whom the sentence names; Paul Harlan, named and a subject
+    # most often; "Lib Dem MPs" (tagged PERSON) are several people, no one's name
+    assert said(corpus, "chancellor.txt", "never at meetings")["speaker"] == "Paul Harlan"
+    assert said(corpus, "chancellor.txt", "fair reflection")["speaker"] != "Lib Dem MPs"

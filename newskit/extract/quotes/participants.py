@@ -279,7 +279,7 @@ class Participants:
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue  # "ofNew Labour": words the source glued, no name
-            if is_kind_of_organisation(name) or (" " not in name and is_plural_role(name)):
+            if is_kind_of_organisation(name) or is_plural_role(name):
                 continue  # "the Government": a kind of organisation, not one named; "MPs" tagged ORG
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
                     and not is_party_name(name) \
@@ -718,20 +718,27 @@ class Participants:
             # one naming an organisation ("The Scottish National Party's parliamentary leader"),
             # to one the article wrote as its own ("The SNP's Nicola Sturgeon")
             keys = _name_keys(mention[:[t.i for t in mention].index(head.i)]) if named_in else set()
-            known = [(sum(at < offset for at, _, _ in entry.mentions), entry.last_before(offset), entry.name)
+            # (most often named first, then most often as a subject, then the latest: "Gordon Brown
+            # has criticised ... between Mr Brown and Mr Blair. But the chancellor said")
+            known = [(sum(at < offset for at, _, _ in entry.mentions),
+                      sum(subject for at, _, subject in entry.mentions if at < offset), entry.last_before(offset), entry.name)
                      for entry in pool.values() if entry.last_before(offset) is not None
-                     and not (gender and entry.gender and gender != entry.gender)]
-            untitled = [c for c in known if not self.people[c[2]].roles
-                        and (not named_in or keys & self.people[c[2]].affiliations)]
+                     and not (gender and entry.gender and gender != entry.gender)
+                     # (nor one its own sentence names after it: "But the chancellor said Mr Baume
+                     # was never at meetings" is not Mr Baume)
+                     and not any(at >= offset + len(mention.text) and said_in == sentence and self.text[at:at + 1].isupper()
+                                 for at, said_in, _ in entry.mentions)]
+            untitled = [c for c in known if not self.people[c[-1]].roles
+                        and (not named_in or keys & self.people[c[-1]].affiliations)]
             # the previous sentence's subject first: "Liverpool legend Phil Thompson has pleaded with
             # Steve Gerrard ... The ex-Reds assistant boss also warned" is Phil Thompson; so is one
             # of no organisation for a description naming one: "Mr Johnson ... said Mr Blair should
             # butt out. "...," The Spectator editor told"
-            reached = untitled or [c for c in known if named_in and not self.people[c[2]].affiliations]
-            subjects = [(at, name) for _, _, name in reached for at, said_in, subject in self.people[name].mentions
+            reached = untitled or [c for c in known if named_in and not self.people[c[-1]].affiliations]
+            subjects = [(at, name) for *_, name in reached for at, said_in, subject in self.people[name].mentions
                         if subject and sentence is not None and sentence - said_in == 1 and at < offset
                         and not self.quoted_at(at)]
-            best = max(subjects) if subjects else max(untitled)[1:] if untitled else None
+            best = max(subjects) if subjects else max(untitled)[2:] if untitled else None
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
