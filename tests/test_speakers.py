@@ -95,6 +95,7 @@ def test_spans(corpus):
     ("President", {"president", "leader", "head of state"}),
     ("Foreign Minister", {"foreign minister", "top diplomat", "minister"}),
     ("Acme Corp.", {"company", "firm"}),
+    ("Labour backbencher", {"backbencher", "mp"}),  # "Labour backbencher Stephen Pound ... The MP for Ealing North"
 ])
 def test_role_descriptions(title, expected):
     assert expected <= role_descriptions(title.split())
