@@ -869,4 +869,10 @@ def without_determiner(span: Span) -> str:
     tokens = [t for t in span if t.i >= start and not (t.i == start and t.dep_ in ("det", "poss"))]
     if tokens and span[0].dep_ == "poss" and tokens[0].dep_ == "case":
         tokens = tokens[1:]  # "Iran's parliament" -> "parliament", not "'s parliament"
+    # nor a possessor before the name: "the UN's Food & Agriculture Organisation" (not one whose
+    # name holds the "'s": "McDonald's Corporation")
+    case = next((t for t in tokens if t.dep_ == "case" and t.i < span.root.i and t.head.ent_type_
+                 and not any(e.start <= t.i < e.end for e in span.doc.ents)), None)
+    if case is not None:
+        tokens = [t for t in tokens if t.i > case.i]
     return "".join(t.text_with_ws for t in tokens).strip()
