@@ -395,3 +395,10 @@ def test_a_sum_with_a_capitalised_coin_is_a_stage_name(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("70 Cent", "PERSON")]
     doc = _rules_after(nlp, "It costs 70 cents.", [(2, 4, "MONEY")])
     assert [(e.text, e.label_) for e in doc.ents] == [("70 cents", "MONEY")]
+
+
+def test_a_firm_whose_name_opens_with_a_title_word_stays_whole(nlp):
+    # "General Motors Acceptance Corp" tagged ORG: a firm, not a General named "Motors Acceptance
+    # Corp"; "Detective Inspector Olwen Price of Kelby Valley Police" still gives the person
+    doc = _rules_after(nlp, "It extends General Kelby Acceptance Corp lending.", [(2, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("General Kelby Acceptance Corp", "ORG")]

@@ -213,6 +213,8 @@ def split_titled_person(ent: Span) -> list[Span]:
         if first is None or not _looks_like_name(ent[first:end]):
             return [ent]
         name = ent[first:end]
+    if _ORG_WORD.search(name.text) or any(t.lower_.strip(".") in COMPANY_WORDS for t in name):
+        return [ent]  # "General Motors Acceptance Corp": a firm's name, no General's
     doc = ent.doc
     pieces = [Span(doc, name.start, name.end, label="PERSON")]
     if after is not None:
