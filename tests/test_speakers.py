@@ -862,3 +862,11 @@ def test_a_description_is_not_who_its_own_sentence_names_after_it(corpus):
 def test_an_organisation_named_after_its_possessor(corpus):
     # "the UN's Crop Trade Organisation has warned": the organisation's name without "UN's"
     assert said(corpus, "possessor.txt", "falling prices")["speaker"] == "Crop Trade Organisation"
+
+
+def test_three_bodies_listed_speak_jointly(corpus):
+    # "The Council of Mortgage Brokers (CMB), Kelby Bankers Association (KBA) and Tarvik Savings
+    # Association (TSA) all said": the "and" hangs from the second, not the first
+    row = said(corpus, "three_bodies.txt", "lending was slowing")
+    assert row["speakers"].split(newskit.frames.JOINT) == [
+        "Council of Mortgage Brokers", "Kelby Bankers Association", "Tarvik Savings Association"]

@@ -35,7 +35,9 @@ def joint_members(mention: Span) -> list[Span]:
             return [left, right]
     head = mention.root
     conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
-    if conjuncts and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.children):
+    # (the "and" hangs from the head or, in a list, from the conjunct before the last: "The CML,
+    # British Bankers Association (BBA) and Building Societies Association all said")
+    if conjuncts and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for c in (head, *conjuncts) for t in c.children):
         members = [mention] + [mention_of(c) for c in conjuncts]
         # (not one organisation described twice: "German football club and former European
         # champion Borussia Dortmund", a kind with no determiner before the name)
