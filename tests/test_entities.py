@@ -402,3 +402,9 @@ def test_a_firm_whose_name_opens_with_a_title_word_stays_whole(nlp):
     # Corp"; "Detective Inspector Olwen Price of Kelby Valley Police" still gives the person
     doc = _rules_after(nlp, "It extends General Kelby Acceptance Corp lending.", [(2, 6, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("General Kelby Acceptance Corp", "ORG")]
+
+
+def test_a_name_closed_by_an_organisations_suffix_is_no_person(nlp):
+    # "Christian Tarvik Aid" (tagged PERSON, its possessive with it): a charity, like "Human Rights Watch"
+    doc = _rules_after(nlp, "Christian Tarvik Aid's head said so.", [(0, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Christian Tarvik Aid", "ORG")]

@@ -870,3 +870,10 @@ def test_three_bodies_listed_speak_jointly(corpus):
     row = said(corpus, "three_bodies.txt", "lending was slowing")
     assert row["speakers"].split(newskit.frames.JOINT) == [
         "Council of Mortgage Brokers", "Kelby Bankers Association", "Tarvik Savings Association"]
+
+
+def test_a_charity_whose_name_opens_with_a_first_name_is_an_it(corpus):
+    # "Christian Harbour Aid has called on firms ...\n\nIt added": the charity ("Christian" is a
+    # first name, "Aid" closes organisations' names), not the agency before it
+    row = said(corpus, "charity.txt", "far worse jobs")
+    assert (row["speaker"], row["speaker_label"]) == ("Christian Harbour Aid", "ORG")

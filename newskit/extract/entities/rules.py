@@ -58,6 +58,12 @@ class EntityRules:
         ents = list(doc.ents)
         for span in organisation_names(doc):
             ents = _merge(ents, span)
+            if any(span.text.endswith(suffix) for suffix in ORG_SUFFIXES):
+                # a name closed by an organisation's suffix the tagger made a person's: "Christian Aid"
+                # ("Christian Aid's head of Trade Policy": the possessive tagged with it)
+                ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and e.start == span.start
+                        and (e.end == span.end or (e.end == span.end + 1 and doc[span.end].text in _POSSESSIVE)) else e
+                        for e in ents]
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]

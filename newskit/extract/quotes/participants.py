@@ -57,6 +57,8 @@ SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 # "shadow", "deputy": a title they modify is another office than the bare title.
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
+# Closing words of organisations' names: "Christian Aid", "Human Rights Watch".
+_ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 # nouns that call a person by no office ("a senior government figure")
@@ -168,7 +170,8 @@ def looks_like_person(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
         return False
-    if any(fold(w) in ORGANISATION_NOUNS or fold(w) in ROLE_HYPERNYMS for w in words):
+    if any(fold(w) in ORGANISATION_NOUNS or fold(w) in ROLE_HYPERNYMS for w in words) \
+            or any(name.endswith(suffix) for suffix in _ORG_SUFFIXES):  # "Christian Aid"
         return False
     return is_known_first_name(fold(words[0])) and not is_known_first_name(fold(words[-1]))
 
