@@ -877,3 +877,9 @@ def test_a_charity_whose_name_opens_with_a_first_name_is_an_it(corpus):
     # first name, "Aid" closes organisations' names), not the agency before it
     row = said(corpus, "charity.txt", "far worse jobs")
     assert (row["speaker"], row["speaker_label"]) == ("Christian Harbour Aid", "ORG")
+
+
+def test_a_clubs_board_is_the_club(corpus):
+    # "has approached the Athletic board with "detailed proposals", it has confirmed": the club
+    # named before, not an organisation called "Athletic board"
+    assert said(corpus, "board.txt", "approached the Athletic board")["speaker"] == "Corran Athletic"

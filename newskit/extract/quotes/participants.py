@@ -264,6 +264,8 @@ class Participants:
                 name = without_determiner(chunk)
                 own = chunk[1:] if chunk[0].dep_ in ("det", "poss") else chunk
                 start, end = pdoc.offsets(own)
+                if chunk.root.lemma_.lower() == "board" and any(start <= s and e <= end for s, e in named):
+                    continue  # "the United board": the club's board speaks for the club, named already
                 # (nor a kind before an entity's name: "German investment bank Deutsche Bank")
                 kinds = [pdoc.start + t.idx for t in own if t.is_lower and t.lemma_.lower() in ORGANISATION_NOUNS]
                 if (chunk.root.lemma_.lower() in ORGANISATION_NOUNS or names_place_body(chunk)) and len(name.split()) > 1 and names_one(chunk) \
