@@ -883,3 +883,9 @@ def test_a_clubs_board_is_the_club(corpus):
     # "has approached the Athletic board with "detailed proposals", it has confirmed": the club
     # named before, not an organisation called "Athletic board"
     assert said(corpus, "board.txt", "approached the Athletic board")["speaker"] == "Corran Athletic"
+
+
+def test_the_charity_reads_back_past_a_quote(corpus):
+    # "Vail said all the funds ... would go to the HRC. "...," he added. The charity welcomed the
+    # news": the organisation of the sentence before the last, the quote between naming none
+    assert said(corpus, "relief.txt", "rebuild lives")["speaker"] == "Harbour Relief Committee"

@@ -712,10 +712,12 @@ class Participants:
         generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
         if best is None and backward and pool is self.orgs and generic and sentence is not None:
             # its subject first ("Sina said that the purchase by Shanda ... The board said": Sina)
-            named = [(subject, at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
+            # (else the sentence before that: "Read said all the funds would go to the DEC. "...,"
+            # he added. The charity welcomed the news")
+            named = [(-(sentence - said_in), subject, at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                      for at, said_in, subject in entry.mentions
-                     if sentence - said_in == 1 and said_in not in self.headings and not self.quoted_at(at)]
-            best = max(named)[1:] if named else None
+                     if 1 <= sentence - said_in <= 2 and said_in not in self.headings and not self.quoted_at(at)]
+            best = max(named)[2:] if named else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
