@@ -889,3 +889,12 @@ def test_the_charity_reads_back_past_a_quote(corpus):
     # "Vail said all the funds ... would go to the HRC. "...," he added. The charity welcomed the
     # news": the organisation of the sentence before the last, the quote between naming none
     assert said(corpus, "relief.txt", "rebuild lives")["speaker"] == "Harbour Relief Committee"
+
+
+def test_a_title_listing_its_offices_is_no_joint_speaker_and_a_board_is_its_firms(corpus):
+    # "Culture, Media and Sport Secretary Tessa Morland who said": one person's title, never the
+    # glued "Culture, Media and Tessa Morland"; "The Kelby Petrochemicals board met ... the board
+    # also considered": the firm whose board it is
+    row = said(corpus, "lists_and_boards.txt", "watch that film")
+    assert newskit.frames.JOINT not in str(row["speakers"]) and "Media and" not in str(row["speaker"])
+    assert said(corpus, "lists_and_boards.txt", "reconsider his decision")["speaker"] == "Kelby Petrochemicals"

@@ -252,6 +252,8 @@ class Participants:
         # article spans inside quotation marks
         self.quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
         chunks: list[tuple[int, int]] = []
+        # (offset, the organisation's entity offsets) of each "the IPCL board"
+        self.boards: list[tuple[int, tuple[int, int]]] = []
         named = {(r["start"], r["end"]) for r in self.entities if r["label"] in ORG_LABELS}
         for pdoc in adoc.paragraphs:
             # organisations named by a noun phrase ("Russian defense ministry"), not those an
@@ -264,8 +266,12 @@ class Participants:
                 name = without_determiner(chunk)
                 own = chunk[1:] if chunk[0].dep_ in ("det", "poss") else chunk
                 start, end = pdoc.offsets(own)
-                if chunk.root.lemma_.lower() == "board" and any(start <= s and e <= end for s, e in named):
-                    continue  # "the United board": the club's board speaks for the club, named already
+                inner = [(s, e) for s, e in named if start <= s and e <= end]
+                if chunk.root.lemma_.lower() == "board" and not any(t.dep_ == "case" for t in chunk) and inner:
+                    # "the United board": the club's board speaks for the club, named already; so
+                    # does "the board" after it
+                    self.boards.append((start, inner[-1]))
+                    continue
                 # (nor a kind before an entity's name: "German investment bank Deutsche Bank")
                 kinds = [pdoc.start + t.idx for t in own if t.is_lower and t.lemma_.lower() in ORGANISATION_NOUNS]
                 if (chunk.root.lemma_.lower() in ORGANISATION_NOUNS or names_place_body(chunk)) and len(name.split()) > 1 and names_one(chunk) \
@@ -284,8 +290,10 @@ class Participants:
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]
             if not name[:1].isupper() and not name[:1].isdigit():
                 continue  # "ofNew Labour": words the source glued, no name
-            if is_kind_of_organisation(name) or is_plural_role(name):
-                continue  # "the Government": a kind of organisation, not one named; "MPs" tagged ORG
+            if is_kind_of_organisation(name) or (is_plural_role(name) and (" " not in name or not name.split()[-1].istitle())):
+                # "the Government": a kind of organisation, not one named; "MPs" or "Lib Dem MPs"
+                # tagged as a name (not "National Association of Probation Officers", "David Rubin & Partners")
+                continue
             if (row["label"] == "PERSON" or looks_like_person(name)) and not named_as_organisation(span) and name not in firms \
                     and not is_party_name(name) \
                     and not (name in self.orgs and name not in self.people):  # "Hardie" after "group James Hardie"
@@ -613,6 +621,8 @@ class Participants:
         acronym names one organisation already ("UKIP" is not "London UKIP", its branch)."""
         if " " not in name and len(name) > 1 and name.isupper():
             return name
+        if name in self.orgs and self.orgs[name].entity_label == "ORG" and " " in name:
+            return name  # a name the entities hold whole: "General Motors", not "General Motors Europe"
         words = {fold(w) for w in name.split()}
         recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
                   if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None]
@@ -672,6 +682,11 @@ class Participants:
             # "the deputy minister" is not the minister (a person given no title contradicts none)
             return untitled or not any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles)
 
+        if head.lemma_.lower() == "board" and backward:
+            # "The IPCL board met ... the board also considered": the organisation whose board it was
+            boards = [(at, self.name_at(*inner, "ORG")) for at, inner in self.boards if at < offset]
+            if boards and boards[-1][1] in self.orgs:
+                return self.orgs[boards[-1][1]]
         best: tuple[int, str] | None = None
         for entry in pool.values() if backward else ():
             last = entry.last_before(offset)
@@ -690,10 +705,11 @@ class Participants:
                         for at, said_in, subject in entry.mentions
                         if subject and sentence - said_in == 1 and at < offset and not self.quoted_at(at)]
             best = max(subjects) if subjects else best
-            if not subjects and head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
-                # else the company the story is about: the one named most often so far outside
-                # quotation marks ("Lufthansa ... a Lufthansa spokesman told the BBC. ... The
-                # company said" is Lufthansa, not the BBC named last)
+            if not subjects and head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS and head.dep_ != "appos":
+                # else the company the story is about (not for one set beside its name): the one
+                # named most often so far outside quotation marks ("Lufthansa ... a Lufthansa
+                # spokesman told the BBC. ... The company said" is Lufthansa, not the BBC named
+                # last; not "Anglo-American, the international mining company, which")
                 # (of those named since the previous paragraph began: "Meanwhile Eli Lilly is
                 # launching ...\n\n... the company says" is Eli Lilly, after a paragraph on Wal-Mart)
                 since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
@@ -880,6 +896,6 @@ def without_determiner(span: Span) -> str:
     # name holds the "'s": "McDonald's Corporation")
     case = next((t for t in tokens if t.dep_ == "case" and t.i < span.root.i and t.head.ent_type_
                  and not any(e.start <= t.i < e.end for e in span.doc.ents)), None)
-    if case is not None:
-        tokens = [t for t in tokens if t.i > case.i]
+    if case is not None and case.i + 1 < span.end and span.doc[case.i + 1].text[:1].isupper():
+        tokens = [t for t in tokens if t.i > case.i]  # (a name after it, not "Manchester United's board")
     return "".join(t.text_with_ws for t in tokens).strip()

@@ -36,12 +36,15 @@ def joint_members(mention: Span) -> list[Span]:
     head = mention.root
     conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
     # (the "and" hangs from the head or, in a list, from the conjunct before the last: "The CML,
-    # British Bankers Association (BBA) and Building Societies Association all said")
-    if conjuncts and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for c in (head, *conjuncts) for t in c.children):
+    # British Bankers Association (BBA) and Building Societies Association all said"; such a list
+    # names one kind of speaker, not "Culture, Media and Sport Secretary Tessa Jowell")
+    in_head = any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.children)
+    if conjuncts and (in_head or any(t.dep_ == "cc" and t.lower_ in ("and", "&") for c in conjuncts for t in c.children)):
         members = [mention] + [mention_of(c) for c in conjuncts]
         # (not one organisation described twice: "German football club and former European
         # champion Borussia Dortmund", a kind with no determiner before the name)
-        if all(names_someone(m) for m in members) and not any(_bare_kind(m) for m in members):
+        if all(names_someone(m) for m in members) and not any(_bare_kind(m) for m in members) \
+                and (in_head or len({m.root.ent_type_ for m in members}) == 1):
             return members
     return [mention]
 
