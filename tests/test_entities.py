@@ -408,3 +408,14 @@ def test_a_name_closed_by_an_organisations_suffix_is_no_person(nlp):
     # "Christian Tarvik Aid" (tagged PERSON, its possessive with it): a charity, like "Human Rights Watch"
     doc = _rules_after(nlp, "Christian Tarvik Aid's head said so.", [(0, 4, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Christian Tarvik Aid", "ORG")]
+
+
+def test_no_person_is_written_all_in_lowercase(nlp):
+    # "that is nice" with "nice" tagged PERSON in cased text: no one's name; "da Silva" keeps its capital
+    doc = _rules_after(nlp, "People say that is nice.", [(4, 5, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == []
+    doc = _rules_after(nlp, "Luiz da Silva said so.", [(0, 3, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Luiz da Silva", "PERSON")]
+    # "Roger Kelby - nice bloke" tagged PERSON whole: the name before the dash
+    doc = _rules_after(nlp, "Roger Kelby - nice bloke, fine player.", [(0, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Roger Kelby", "PERSON")]

@@ -75,7 +75,11 @@ class EntityRules:
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
                 for ent in ents]
         ents = _apply_places(doc, ents)
-        doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents) if len(e)}.values(), key=lambda e: e.start)
+        cased = any(c.isupper() for c in doc.text)
+        # (no one's name is written all in lowercase in cased text: "that is nice", "jukebox" tagged PERSON)
+        doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents)
+                           if len(e) and not (cased and e.label_ == "PERSON" and not any(c.isupper() for c in e.text))}.values(),
+                          key=lambda e: e.start)
         return doc
 
 
@@ -433,7 +437,8 @@ def _place_at(doc: Doc, i: int, covered: dict[int, Span]):
 def trim(ent: Span) -> Span:
     """Drop a leading "the" or dash and a trailing possessive: "the Red Cross's" -> "Red Cross";
     the words glued before a courtesy title ("Analysing Mr Brown" -> "Mr Brown", a person); and
-    the score a results line glued to a player's name: "Mario Ancic 6" -> "Mario Ancic"."""
+    the score a results line glued to a player's name: "Mario Ancic 6" -> "Mario Ancic"; and the
+    words after a dash that are no name's: "Roger Federer - nice" -> "Roger Federer"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if ent.text.lower() not in gazetteer.places():  # "The Hague" keeps its article
@@ -449,6 +454,12 @@ def trim(ent: Span) -> Span:
                    and doc[k].lower_.rstrip(".") in COURTESY_TITLES), None)
     if titled is not None and all(_is_cap(t) for t in doc[titled + 1:end]):
         return Span(doc, titled, end, label="PERSON")
+    # "Roger Federer - nice bloke": a name ends before a dash followed by lowercase words
+    # (set off by spaces: not "Clemence Ross-van Dorp")
+    dash = next((k for k in range(start + 1, end - 1) if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_
+                 and doc[k].whitespace_ and doc[k + 1].is_lower), None)
+    if ent.label_ == "PERSON" and dash is not None:
+        end = dash
     while ent.label_ == "PERSON" and end - start > 1 and not doc[end - 1].is_alpha and (
             doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text) or doc[end - 1].text == "-"):
         end -= 1
