@@ -898,3 +898,9 @@ def test_a_title_listing_its_offices_is_no_joint_speaker_and_a_board_is_its_firm
     row = said(corpus, "lists_and_boards.txt", "watch that film")
     assert newskit.frames.JOINT not in str(row["speakers"]) and "Media and" not in str(row["speaker"])
     assert said(corpus, "lists_and_boards.txt", "reconsider his decision")["speaker"] == "Kelby Petrochemicals"
+
+
+def test_a_firm_is_not_lengthened_to_its_regional_branch(corpus):
+    # "Kelby Motors Europe ... cut jobs. Kelby Motors said": the firm, not its branch named after a
+    # region (entities/regions.txt)
+    assert said(corpus, "branch.txt", "healthcare costs")["speaker"] == "Kelby Motors"

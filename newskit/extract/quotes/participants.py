@@ -57,6 +57,8 @@ SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 # "shadow", "deputy": a title they modify is another office than the bare title.
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
+# Regions a firm's branch is named for: "General Motors Europe".
+_REGIONS = frozenset(lexicon.entries("entities/regions"))
 # Closing words of organisations' names: "Christian Aid", "Human Rights Watch".
 _ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
@@ -249,6 +251,9 @@ class Participants:
                                key=lambda r: (r["start"], r["end"]))
         self.people: dict[str, Participant] = {}
         self.orgs: dict[str, Participant] = {}
+        # the names the article writes as places ("Europe", "UK")
+        self.places = frozenset(str(r["text"]) for r in adoc.results.get("entities", []) if r.get("label") in ("GPE", "LOC")) \
+            | _REGIONS
         # article spans inside quotation marks
         self.quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
         chunks: list[tuple[int, int]] = []
@@ -621,11 +626,12 @@ class Participants:
         acronym names one organisation already ("UKIP" is not "London UKIP", its branch)."""
         if " " not in name and len(name) > 1 and name.isupper():
             return name
-        if name in self.orgs and self.orgs[name].entity_label == "ORG" and " " in name:
-            return name  # a name the entities hold whole: "General Motors", not "General Motors Europe"
         words = {fold(w) for w in name.split()}
+        # (not one that adds a place after it: "General Motors" is not "General Motors Europe")
         recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
-                  if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None]
+                  if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None
+                  and not (p.name.startswith(name + " ") and (p.name[len(name) + 1:] in self.places
+                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None))]
         return max(recent)[2] if recent else name
 
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
@@ -728,11 +734,13 @@ class Participants:
         generic = head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
         if best is None and backward and pool is self.orgs and generic and sentence is not None:
             # its subject first ("Sina said that the purchase by Shanda ... The board said": Sina)
-            # (else the sentence before that: "Read said all the funds would go to the DEC. "...,"
-            # he added. The charity welcomed the news")
+            # (else, for "the ..." as a subject, the sentence before that: "Read said all the funds
+            # would go to the DEC. "...," he added. The charity welcomed the news"; not "told by
+            # the board", "Santander's board")
+            reach = 2 if mention[0].lower_ == "the" and head.dep_ in ("nsubj", "nsubjpass") else 1
             named = [(-(sentence - said_in), subject, at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                      for at, said_in, subject in entry.mentions
-                     if 1 <= sentence - said_in <= 2 and said_in not in self.headings and not self.quoted_at(at)]
+                     if 1 <= sentence - said_in <= reach and said_in not in self.headings and not self.quoted_at(at)]
             best = max(named)[2:] if named else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:
