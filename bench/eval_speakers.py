@@ -241,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="list the dev cases with this outcome (unmatched: gold attributions no prediction matched)")
     parser.add_argument("--i-know", action="store_true", help="let --show list held-out cases too (not while writing rules)")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--saved", default=None,
+                        help="score the quotes of a saved corpus (`newskit analyze <corpus> --out DIR`) instead of tagging "
+                             "the gold articles alone: the speakers a user of the whole corpus gets (gold articles the "
+                             "saved corpus lacks are left out and counted)")
     args = parser.parse_args(argv)
     if args.show and Path(args.gold).name.startswith(TEST_SETS):
         print(f"eval_speakers: {Path(args.gold).name} is a test set: scored in aggregate only, no --show")
@@ -254,12 +258,21 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_gold(Path(args.gold))
     if args.split != "all":
         gold = gold[gold["split"] == args.split].reset_index(drop=True)
-    articles = load_articles(shared, gold)
-    verify(gold, articles)
-    corpus = newskit.tag(articles, cache=None, progress=False, model=newskit.load_model(args.model))
-    scored = score(gold, corpus.quotes)
+    if args.saved:
+        corpus = newskit.Corpus.load(args.saved)
+        missing = sorted(set(gold["article_id"]) - set(corpus.articles["article_id"]))
+        if missing:
+            print(f"eval_speakers: {len(missing)} gold article(s) are not in {args.saved}; left out")
+            gold = gold[~gold["article_id"].isin(missing)].reset_index(drop=True)
+        verify(gold, corpus.articles)
+        quotes = corpus.quotes[corpus.quotes["article_id"].isin(set(gold["article_id"]))]
+    else:
+        articles = load_articles(shared, gold)
+        verify(gold, articles)
+        quotes = newskit.tag(articles, cache=None, progress=False, model=newskit.load_model(args.model)).quotes
+    scored = score(gold, quotes)
     print(f"{args.split} split: {gold['article_id'].nunique()} articles, {len(gold)} gold attributions, "
-          f"{len(corpus.quotes)} predicted quotes")
+          f"{len(quotes)} predicted quotes" + (f" (from the saved corpus {args.saved})" if args.saved else ""))
     pd.set_option("display.width", 200)
     print(summary(scored).round(3).to_string())
     print()

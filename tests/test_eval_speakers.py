@@ -188,3 +188,21 @@ def test_no_test_article_tells_a_development_articles_story():
             for other, theirs in dev.items():
                 shared = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
                 assert shared <= 0.2, (name, path, other, round(shared, 2))
+
+
+def test_a_saved_corpus_is_scored_as_its_user_gets_it(nlp, tmp_path, capsys):
+    # --saved reads the quotes of a whole-corpus run (`newskit analyze --out`); a gold article the
+    # saved corpus lacks is left out and counted, never scored as missed
+    import newskit
+
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [TEXT], "title": [""], "published": [pd.Timestamp("2005-01-01")]})
+    newskit.tag(articles, cache=None, progress=False, model=nlp).save(tmp_path / "saved")
+    (tmp_path / "shared" / "corpora").mkdir(parents=True)
+    rows = [gold_row("The mill will close.", "Pat Quill"), {**gold_row("Jobs will go.", "Pat Quill"), "article_id": "gone"}]
+    gold = pd.DataFrame([{**r, "check": ev.check_of(TEXT[r["quote_start"]:r["quote_end"]]), "kind": "direct"} for r in rows])
+    gold.drop(columns=["split", "corpus"]).to_csv(tmp_path / "gold.csv", index=False)
+    assert ev.main(["--shared", str(tmp_path / "shared"), "--gold", str(tmp_path / "gold.csv"),
+                    "--saved", str(tmp_path / "saved")]) == 0
+    out = capsys.readouterr().out
+    assert "1 gold article(s) are not in" in out and "1 articles, 1 gold attributions" in out
+    assert re.search(r"^all\s+1\s+1\s+1\.0\s+1\.0\s", out, re.M), out
