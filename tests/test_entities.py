@@ -387,6 +387,9 @@ def test_a_name_after_the_noun_of_a_work_is_its_title(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Exodus", "WORK_OF_ART")]
     doc = _rules_after(nlp, "She will play Kel Marsh next.", [(3, 5, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Kel Marsh", "PERSON")]
+    # "He told newspaper Kelby Sport:" (tagged PERSON): a publication, an organisation that speaks
+    doc = _rules_after(nlp, "He told newspaper Kelby Sport: no.", [(3, 5, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kelby Sport", "ORG")]
 
 
 def test_a_sum_with_a_capitalised_coin_is_a_stage_name(nlp):

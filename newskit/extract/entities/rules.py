@@ -36,8 +36,10 @@ _REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
 _PERSON_PRONOUNS = frozenset(w for w, kind in lexicon.table("quotes/speaker_pronouns").items() if kind in ("male", "female"))
 # Labels the small model puts on a person's name that a sentence can show wrong.
 _NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC"})
-# What a name right after these nouns is the title of: "the album Exodus", "the film Ray" (lemmas).
-_WORK_NOUNS = lexicon.words("quotes/title_nouns")
+# What a name right after these nouns is the title of: "the album Exodus", "the film Ray" (lemmas);
+# a newspaper's or magazine's name is an organisation's ("German magazine Der Spiegel said").
+_PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
+_WORK_NOUNS = lexicon.words("quotes/title_nouns") - _PUBLICATION_NOUNS
 # Labels the small model puts on a club's name that no reading of the words supports.
 _NOT_CLUB_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -277,14 +279,15 @@ def stage_name_of_money(ent: Span) -> Span:
 def titled_work(ent: Span) -> Span:
     """A name set right after the noun of a work is the work's title, not a person's: "The album
     Exodus came out in 1977", "the film Ray" (the noun its head, or a compound of it; not "the
-    article Blair wrote", whose name is the clause's subject)."""
+    article Blair wrote", whose name is the clause's subject); after a publication's noun, an
+    organisation's ("German magazine Der Spiegel said")."""
     if ent.label_ != "PERSON" or not ent.start:
         return ent
     before = ent.doc[ent.start - 1]
-    if not before.is_lower or before.pos_ != "NOUN" or before.lemma_.lower() not in _WORK_NOUNS:
+    if not before.is_lower or before.pos_ != "NOUN" or before.lemma_.lower() not in _WORK_NOUNS | _PUBLICATION_NOUNS:
         return ent
     if (ent.root.dep_ == "appos" and ent.root.head.i == before.i) or (before.dep_ == "compound" and ent.start <= before.head.i < ent.end):
-        return Span(ent.doc, ent.start, ent.end, label="WORK_OF_ART")
+        return Span(ent.doc, ent.start, ent.end, label="ORG" if before.lemma_.lower() in _PUBLICATION_NOUNS else "WORK_OF_ART")
     return ent
 
 
