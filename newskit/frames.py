@@ -13,6 +13,11 @@ REPORTED_KINDS = ("indirect", "according_to", "mixed")
 JOINT = "; "
 
 
+def quote_parts(parts: str) -> list[tuple[int, int]]:
+    """The article offsets of a quote row's `parts` column ("12:40 55:90" -> [(12, 40), (55, 90)])."""
+    return [tuple(map(int, part.split(":"))) for part in parts.split()]
+
+
 def joint_name(names: list[str]) -> str:
     """How a joint speaker reads in quotes.speaker: "Lena Fisk and Tomas Brand", "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

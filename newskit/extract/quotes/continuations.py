@@ -7,7 +7,7 @@ from newskit.extract.document import ArticleDoc
 from newskit.extract.names import GENDERED_WORDS, ROLE_NOUNS, is_plural_role
 from newskit.extract.quotes.participants import SAID_NOUNS, Participants, is_party_name
 from newskit.extract.quotes.speaker_mentions import SPEAKER_PRONOUNS
-from newskit.frames import JOINT
+from newskit.frames import JOINT, quote_parts
 
 
 # the columns that say who a row's speaker is, copied together when one row's speaker goes on in another
@@ -56,8 +56,7 @@ class Continuations:
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
             if previous is None or previous["speaker"] == row.get("speaker"):
                 continue
-            if row["kind"] == "direct" and previous["speaker"] in self.model.called_by_first_name(
-                    [tuple(int(x) for x in part.split(":")) for part in row["parts"].split()]):
+            if row["kind"] == "direct" and previous["speaker"] in self.model.called_by_first_name(quote_parts(row["parts"])):
                 continue  # not one his words talk about: "... a quiet word with Olof. ...," he told
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]) \
                     and not self._introduced_before(start, kind, contents, but=previous["speaker"]):

@@ -29,6 +29,7 @@ from newskit.extract.quotes.continuations import continue_speakers
 from newskit.extract.quotes.said_on import said_on
 from newskit.extract.quotes.speakers import Resolver
 from newskit.extract.quotes.speech import is_speech
+from newskit.frames import quote_parts
 
 # a sentence ends at . ! ? followed by a space (or the paragraph end), except after a courtesy
 # title, an initial or a common abbreviation ("Mrs. Sorensen said", "U.S. officials")
@@ -67,7 +68,7 @@ def extract_quotes(adoc: ArticleDoc) -> list[dict]:
         row = _row(adoc, resolver, "direct", [(p.start + q.start, p.start + q.end) for p, q in group.parts], cue, rows)
         if row is not None:
             rows.append(row)
-            taken.extend(tuple(map(int, part.split(":"))) for part in row["parts"].split())
+            taken.extend(quote_parts(row["parts"]))
     for pdoc, (kind, (start, end), cue, parts) in reported:
         if _share_inside(start, end, taken) > 0.5:
             # the quoted words already make a direct quote; reported words around them belong
@@ -440,7 +441,7 @@ def _attributions(rows: list[dict]) -> list[tuple[int, int]]:
 
 def _widen(adoc: ArticleDoc, row: dict, start: int, end: int) -> None:
     """A direct quote inside reported speech becomes the mixed quote of the whole clause."""
-    parts = [tuple(map(int, part.split(":"))) for part in row["parts"].split()]
+    parts = quote_parts(row["parts"])
     first_start, first_end = parts[0]
     pdoc = adoc.paragraph_at(first_start)
     if start < first_start:

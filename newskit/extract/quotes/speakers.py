@@ -59,8 +59,8 @@ class Resolver:
 
     def resolve(self, mention: Span, pdoc: ParagraphDoc, quote: list[tuple[int, int]] | None = None) -> dict:
         """speaker, speakers, speaker_text, speaker_start/end, speaker_label and speaker_role of a
-        mention; `quote`, the parts (article offsets) of the words it said in quotation marks (a "he" is
-        no one they name)."""
+        mention; `quote`, the parts (article offsets) of the words it said in quotation marks (a "he"
+        is no one they call by first name)."""
         self.quote = quote
         members = joint_members(mention)
         if len(members) > 1:
