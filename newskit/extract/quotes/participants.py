@@ -738,9 +738,12 @@ class Participants:
             # would go to the DEC. "...," he added. The charity welcomed the news"; not "told by
             # the board", "Santander's board")
             reach = 2 if mention[0].lower_ == "the" and head.dep_ in ("nsubj", "nsubjpass") else 1
+            # (there, one the article named before too: not "... embracing Movielink and CinemaNow.
+            # "...," he added. The industry body also said")
             named = [(-(sentence - said_in), subject, at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                      for at, said_in, subject in entry.mentions
-                     if 1 <= sentence - said_in <= reach and said_in not in self.headings and not self.quoted_at(at)]
+                     if 1 <= sentence - said_in <= reach and said_in not in self.headings and not self.quoted_at(at)
+                     and (sentence - said_in == 1 or entry.mentions[0][0] < at)]
             best = max(named)[2:] if named else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:
