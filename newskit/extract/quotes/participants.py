@@ -271,8 +271,9 @@ class Participants:
                 name = without_determiner(chunk)
                 own = chunk[1:] if chunk[0].dep_ in ("det", "poss") else chunk
                 start, end = pdoc.offsets(own)
-                inner = [(s, e) for s, e in named if start <= s and e <= end]
-                if chunk.root.lemma_.lower() == "board" and not any(t.dep_ == "case" for t in chunk) and inner:
+                inner = [(s, e) for s, e in named if start <= s and e <= end] \
+                    if chunk.root.lemma_.lower() == "board" and not any(t.dep_ == "case" for t in chunk) else []
+                if inner:
                     # "the United board": the club's board speaks for the club, named already; so
                     # does "the board" after it
                     self.boards.append((start, inner[-1]))
