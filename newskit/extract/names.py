@@ -55,6 +55,9 @@ ROLE_NOUNS = lexicon.words("names/role_nouns")
 # the person just written about (speakers), and "Sprinter Kelly Holmes" opening a sentence is
 # Kelly Holmes (normalize_name).
 PERSON_DESCRIPTION_NOUNS = lexicon.words("names/person_description_nouns")
+# Closing words of organisations' names without a head noun ("Doctors Without Borders", "Human
+# Rights Watch", "Christian Aid"). Case-sensitive: matched against the end of the name as written.
+ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
 # Titles of peers and royals kept before a single name: "Lord Holme", "Prince Charles"; a peer's
 # title is no first name when names are matched ("Baroness Kennedy" is a bare surname).
 PEER_TITLES = lexicon.words("names/peerage_titles")
@@ -619,3 +622,9 @@ def role_descriptions(words: list[str]) -> frozenset[str]:
                 found.add(broader)
                 todo.append(broader)
     return frozenset(found)
+
+
+def ends_like_organisation(name: str) -> bool:
+    """Whether a name as written closes with an organisation's suffix: "Christian Aid", "Amnesty
+    International" (`ORG_SUFFIXES`), whatever its first word."""
+    return any(name.endswith(suffix) for suffix in ORG_SUFFIXES)

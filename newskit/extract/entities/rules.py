@@ -9,14 +9,12 @@ from spacy.tokens import Doc, Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES, fold, is_club_name,
-                                   is_demonym, is_known_first_name, is_peerage_name, is_person_description, is_role_noun,
-                                   is_title_word)
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
+                                   ends_like_organisation, fold, is_club_name, is_demonym, is_known_first_name, is_peerage_name,
+                                   is_person_description, is_role_noun, is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
-# Closing words of organisation names without a head noun ("Doctors Without Borders", "Human Rights Watch").
-ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
 # Lowercase words allowed inside a capitalized name ("Committee of the Red Cross", "Staffan de Mistura").
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
 # Lowercase particles inside person names.
@@ -60,7 +58,7 @@ class EntityRules:
         ents = list(doc.ents)
         for span in organisation_names(doc):
             ents = _merge(ents, span)
-            if any(span.text.endswith(suffix) for suffix in ORG_SUFFIXES):
+            if ends_like_organisation(span.text):
                 # a name closed by an organisation's suffix the tagger made a person's: "Christian Aid"
                 # ("Christian Aid's head of Trade Policy": the possessive tagged with it)
                 ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and e.start == span.start
@@ -132,7 +130,7 @@ def _org_span(doc: Doc, i: int, j: int) -> Span | None:
     span = doc[i:j]
     words = [t.lower_ for t in span]
     has_head = any(w in ORG_HEADS for w in words)
-    has_suffix = any(span.text.endswith(suffix) for suffix in ORG_SUFFIXES)
+    has_suffix = ends_like_organisation(span.text)
     if not (has_head or has_suffix) or gazetteer.lookup(span.text):  # "West Bank" is a place
         return None
     return Span(doc, i, j, label="ORG")

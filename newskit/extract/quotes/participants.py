@@ -31,7 +31,8 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
-                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, fold, gender_of, is_club_name, is_demonym,
+                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, ends_like_organisation, fold, gender_of,
+                                   is_club_name, is_demonym,
                                    is_kind_of_organisation, is_known_first_name, is_plural_role, is_role_noun, is_title_word,
                                    org_context, role_descriptions, role_of, untagged_first_names)
 from newskit.extract.quotes.cues import REPORTING_VERBS
@@ -59,8 +60,6 @@ _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # Regions a firm's branch is named for: "General Motors Europe".
 _REGIONS = frozenset(lexicon.entries("entities/regions"))
-# Closing words of organisations' names: "Christian Aid", "Human Rights Watch".
-_ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 # nouns that call a person by no office ("a senior government figure")
@@ -173,7 +172,7 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
         return False
     if any(fold(w) in ORGANISATION_NOUNS or fold(w) in ROLE_HYPERNYMS for w in words) \
-            or any(name.endswith(suffix) for suffix in _ORG_SUFFIXES):  # "Christian Aid"
+            or ends_like_organisation(name):  # "Christian Aid"
         return False
     return is_known_first_name(fold(words[0])) and not is_known_first_name(fold(words[-1]))
 
