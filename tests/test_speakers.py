@@ -897,6 +897,8 @@ def test_a_title_listing_its_offices_is_no_joint_speaker_and_a_board_is_its_firm
     # also considered": the firm whose board it is
     row = said(corpus, "lists_and_boards.txt", "watch that film")
     assert newskit.frames.JOINT not in str(row["speakers"]) and "Media and" not in str(row["speaker"])
+    # and "who" is the person right before it, though the parser hung the clause on "Culture"
+    assert row["speaker"] == "Tessa Morland"
     assert said(corpus, "lists_and_boards.txt", "reconsider his decision")["speaker"] == "Kelby Petrochemicals"
 
 
@@ -904,3 +906,19 @@ def test_a_firm_is_not_lengthened_to_its_regional_branch(corpus):
     # "Kelby Motors Europe ... cut jobs. Kelby Motors said": the firm, not its branch named after a
     # region (entities/regions.txt)
     assert said(corpus, "branch.txt", "healthcare costs")["speaker"] == "Kelby Motors"
+
+
+def test_a_person_closing_an_organisations_name_and_a_role_speaks(corpus):
+    # "Association of Harwick Police Officers president Colin Dunholm said": the president, whom
+    # the parser hung under "of", not the association
+    assert said(corpus, "band_name.txt", "police charity concert")["speaker"] == "Colin Dunholm"
+
+
+def test_a_band_named_after_a_person_is_not_that_person(corpus):
+    # "Indie dance band Vantorel ... inspired by Lena Vantorel - the getaway driver": the band's
+    # one-word name is an organisation's in the whole article, not Lena Vantorel's surname
+    article = corpus.articles.loc[corpus.articles["path"].str.endswith("/band_name.txt"), "article_id"].item()
+    ents = corpus.entities[corpus.entities["article_id"] == article]
+    alone = ents[ents["text"] == "Vantorel"]
+    assert len(alone) == 4 and set(alone["entity"]) == {"Vantorel"} and set(alone["label"]) == {"ORG"}
+    assert ents.loc[ents["text"] == "Lena Vantorel", "label"].tolist() == ["PERSON"]

@@ -72,7 +72,8 @@ NOT_FIRST_NAMES = lexicon.words("names/not_first_names")
 # Words next to a one-word name that show an organisation ("on Twitter", "shares in Jarvis",
 # "Jarvis, which"): read by org_context, for the entity labels (analysis/linking) and the speakers.
 ORG_CONTEXT = lexicon.table("entities/org_context")
-ORG_BEFORE = frozenset(ORG_CONTEXT["before"])
+ORG_KINDS = frozenset(ORG_CONTEXT["kinds"])  # "band Kasabian", "oil giant Yukos"
+ORG_BEFORE = frozenset(ORG_CONTEXT["before"]) | ORG_KINDS
 ORG_AFTER = frozenset(ORG_CONTEXT["after"])
 ORG_BEFORE_PAIRS = frozenset(tuple(pair.split()) for pair in ORG_CONTEXT["before_pairs"])
 _WORD = re.compile(r"[A-Za-z]+")
@@ -298,6 +299,13 @@ def is_plural_role(text: str) -> bool:
         return False
     last = fold(words[-1]).rstrip(".")
     return last.endswith("s") and len(last) > 2 and last[:-1] in ROLE_NOUNS
+
+
+def after_organisation_kind(text: str, start: int) -> bool:
+    """Whether text[start:] comes right after a noun naming a kind of organisation ("Cult band
+    Kasabian", "oil giant Yukos")."""
+    before = _WORD.findall(text[max(0, start - 20):start])
+    return bool(before) and before[-1].lower() in ORG_KINDS
 
 
 def org_context(text: str, start: int, end: int) -> bool:

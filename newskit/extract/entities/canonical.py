@@ -9,6 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+                                   after_organisation_kind,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
@@ -35,10 +36,16 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
         if m.label == "PERSON":  # a person the rules relabelled: "GDC Mr Allard" -> "Allard"
             m.entity = normalize_name(m.span.text, m.label)
     people = _person_names(mentions)
+    organisations = _organisations_by_context(mentions)
+    for name in organisations:
+        people.pop(name, None)
     acronyms = _acronyms(mentions)
     shared = _shared_surnames(mentions, people)
     for m in mentions:
         _canonicalize(m, people, acronyms, shared)
+        if m.entity.casefold() in organisations and m.label in ("PERSON", "GPE", "LOC", "NORP") \
+                and gazetteer.lookup(m.entity) is None:
+            m.label = "ORG"  # "Cult band Kasabian", which is no place the gazetteer knows
     mentions = _untagged_first_names(mentions, paragraphs, people)
     _club_short_names(mentions)
     _firm_short_names(mentions)
@@ -105,6 +112,14 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
         if len(owners) == 1:
             names[KNIGHTED + first] = owners[0]
     return names
+
+
+def _organisations_by_context(mentions: list[Mention]) -> list[str]:
+    """casefolded one-word names the article writes right after the noun of a kind of
+    organisation ("Cult band Kasabian", "oil giant Yukos"): no surname of the article's people,
+    so the band Kasabian is not Linda Kasabian, after whom it is named."""
+    return [m.entity.casefold() for m in mentions
+            if " " not in m.entity and m.label in NAME_LABELS and after_organisation_kind(m.pdoc.text, m.span.start_char)]
 
 
 def _shared_surnames(mentions: list[Mention], people: dict[str, str]) -> dict[str, list[tuple[int, str]]]:

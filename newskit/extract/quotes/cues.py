@@ -52,7 +52,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return mention(agent)
     for child in children:
         if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-            return mention(verb.head)  # relative clause: "Antonov, who said ...", "a sign that said"
+            # relative clause: "Antonov, who said ...", "a sign that said"
+            return mention(_person_before_who(child, verb.head) or verb.head)
         if child.dep_ in SUBJECTS and child.lower_ not in _NOT_SPEAKERS:
             if child.lower_ == "it" and (child.dep_ == "nsubjpass" or any(c.dep_ in ("auxpass", "expl") for c in verb.children)):
                 return None  # "it is said that": no speaker
@@ -60,7 +61,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return speaker_of(verb.head, depth + 1)
             if child.i > verb.i and _person_closing(child) is not None:
                 return _person_closing(child)  # "said Dunmore assistant coach Rolf Ingram", "Dunmore" the subject
-            return mention(_named_subject(child, [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]))
+            return _person_closing_organisation(child, verb) \
+                or mention(_named_subject(child, [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
         # the phrase's head, not its first word: "Said Wales assistant coach Scott Johnson:"
@@ -169,6 +171,36 @@ def main_subject(sentence: Span) -> Span | None:
     """The mention that is the subject of a sentence's main verb."""
     subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
     return mention(subject) if subject is not None else None
+
+
+def _person_closing_organisation(subject: Token, verb: Token) -> Span | None:
+    """The person whose name, after a role noun, closes a subject the parser headed with an
+    organisation's name: "Association of Chief Police Officers president Chris Fox said" (the
+    person read as the object of "of")."""
+    doc = verb.doc
+    if subject.i > verb.i or subject.ent_type_ in ("", "PERSON") or not verb.i:
+        return None
+    person = next((ent for ent in doc.ents if ent.end == verb.i and ent.label_ == "PERSON"), None)
+    if person is None or not person.start or not is_role_noun(doc[person.start - 1]):
+        return None
+    return person if subject.left_edge.i <= person.start and person.end - 1 <= subject.right_edge.i else None
+
+
+def _person_before_who(who: Token, head: Token) -> Token | None:
+    """The person right before "who" when the parser hung the clause on a name that is not a
+    person's, the first of a list the person closes: "backed by Culture, Media and Sport Secretary
+    Tessa Jowell who said" (the clause hung on "Culture")."""
+    if who.lower_ != "who" or head.ent_type_ == "PERSON" or not who.i:
+        return None
+    before = who.doc[who.i - 1]
+    if before.text == "," and who.i > 1:
+        before = who.doc[who.i - 2]
+    if before.ent_type_ != "PERSON" or before.i <= head.i:
+        return None
+    up = before
+    while up.i != head.i and up.dep_ in ("compound", "conj", "appos", "flat") and up.head.i != up.i:
+        up = up.head
+    return before if up.i == head.i else None
 
 
 def mention(token: Token) -> Span:
