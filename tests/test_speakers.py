@@ -922,3 +922,18 @@ def test_a_band_named_after_a_person_is_not_that_person(corpus):
     alone = ents[ents["text"] == "Vantorel"]
     assert len(alone) == 4 and set(alone["entity"]) == {"Vantorel"} and set(alone["label"]) == {"ORG"}
     assert ents.loc[ents["text"] == "Lena Vantorel", "label"].tolist() == ["PERSON"]
+
+
+def test_double_surnames_given_names_before_a_particle_and_a_cardinal(corpus):
+    # "its director Charles Varley Whitcombe said ... Varley Whitcombe said": a double surname;
+    # "Cardinal Cormac Ferris-O'Dowd has said" with only "Ferris-O'Dowd" tagged: "Cormac" is his
+    # first name, and "The cardinal" is he
+    assert said(corpus, "long_names.txt", "new wing")["speaker"] == "Charles Varley Whitcombe"
+    assert said(corpus, "long_names.txt", "delighted with the figures")["speaker"] == "Charles Varley Whitcombe"
+    assert said(corpus, "long_names.txt", "reduce poverty")["speaker"] == "Cormac Ferris-O'Dowd"
+    assert said(corpus, "long_names.txt", "campaigning against hunger")["speaker"] == "Cormac Ferris-O'Dowd"
+    # "President Tomas Inacio Ferreira da Silva ... da Silva said": the article's name for "da Silva"
+    # is the only one ending so, not "da Silva" as written
+    article = corpus.articles.loc[corpus.articles["path"].str.endswith("/long_names.txt"), "article_id"].item()
+    ents = corpus.entities[corpus.entities["article_id"] == article]
+    assert set(ents.loc[ents["text"] == "da Silva", "article_entity"]) == {"Tomas Inacio Ferreira da Silva"}

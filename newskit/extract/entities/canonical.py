@@ -9,6 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+                                   is_known_first_name,
                                    after_organisation_kind,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
                                    without_designation)
@@ -89,6 +90,17 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     designated = {without_designation(name).casefold(): name for name in full if without_designation(name) != name}
     full = [name for name in full if name.casefold() not in designated]
     names.update(designated)
+    # "Saumarez Smith" or "Duncan Smith" after "Charles Saumarez Smith", "Iain Duncan Smith": a
+    # double surname, the only longer name that ends with it after a known first name or one
+    # written inside a sentence (not "Broadcaster Chris Evans", an occupation capitalised by the
+    # sentence's start and glued on)
+    inside = {m.entity.casefold() for m in mentions if m.label == "PERSON" and not _capitalized_by_position(m)}
+    longer = {name.casefold(): owners[0] for name in full
+              if len(owners := [other for other in full if len(other.split()) == len(name.split()) + 1
+                                and other.casefold().endswith(" " + name.casefold())
+                                and (is_known_first_name(fold(other.split()[0])) or other.casefold() in inside)]) == 1}
+    full = [name for name in full if name.casefold() not in longer]
+    names.update(longer)
     for name in full:
         names[name.casefold()] = name
         surnames[without_designation(name).split()[-1].casefold()].append(name)
@@ -102,8 +114,9 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
         firsts = {owner.split()[0] for owner in surnames.get(tail, ()) if owner.split()[0].lower() not in STYLES}
         if len({first[:1] for first in firsts}) < 2:  # ("Lord Kinnock" is Neil Kinnock's title form)
             names.setdefault(tail, name)
-    for name in bare:
-        names.setdefault(name.casefold(), name)
+    for name in bare:  # "da Silva" of "Luiz Inacio Lula da Silva", when only one name ends so
+        owners = [owner for owner in full if owner.casefold().endswith(" " + name.casefold())]
+        names.setdefault(name.casefold(), owners[0] if len(owners) == 1 else name)
     # "Sir Alan" for "Sir Alan Budd": a knight or dame is named by title and first name
     firsts: dict[str, list[str]] = defaultdict(list)
     for name in full:

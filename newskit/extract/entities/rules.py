@@ -69,6 +69,7 @@ class EntityRules:
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
         ents = [sports_club(person_by_context(titled_name(people_word(titled_work(stage_name_of_money(ent))))))
                 for ent in ents]
+        ents = _names_after_a_capital_title(doc, ents)
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -144,6 +145,38 @@ def _merge(ents: list[Span], new: Span) -> list[Span]:
     if any(e.start <= new.start and new.end <= e.end for e in ents):  # already inside a longer entity
         return ents
     return [e for e in ents if not (new.start <= e.start and e.end <= new.end)] + [new]
+
+
+def _names_after_a_capital_title(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name of two or three words right after a capitalised title, which the tagger left
+    untagged or called an organisation, is a person's: "Cardinal Cormac Murphy-O'Connor has said"
+    ("Murphy-O'Connor" tagged ORG, "Cormac" nothing, or "Murphy-O'Connor" alone tagged PERSON). The
+    words are capitalised proper nouns (a hyphen written without spaces joins two into one), none a
+    title word or an organisation's head, no person tagged across their edges, and no capitalised
+    word follows them."""
+    for i, title in enumerate(doc[:-2]):
+        if not (_is_cap(title) and title.lower_ in CORE_TITLES) or title.is_sent_start:
+            continue
+        j, words = i + 1, 0
+        while j < len(doc) and words < 4:
+            if doc[j].pos_ == "PROPN" and _is_cap(doc[j]) and doc[j].text.replace("'", "").isalpha() \
+                    and not is_title_word(doc[j].text) and doc[j].lower_ not in ORG_HEADS:
+                j, words = j + 1, words + 1
+            elif doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and not doc[j].whitespace_ \
+                    and _is_cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
+                j += 1  # "Murphy-O'Connor"
+            else:
+                break
+        if not 2 <= words <= 3 or (j < len(doc) and _is_cap(doc[j]) and not doc[j].is_punct) \
+                or any(e.label_ == "PERSON" and e.start < j and i < e.end and not (i < e.start and e.end == j) for e in ents):
+            continue  # (a person tagged from a later word on is lengthened: "Cormac" + "Ferris-O'Dowd")
+        name = Span(doc, i + 1, j, label="PERSON")
+        if ends_like_organisation(name.text) or gazetteer.lookup(name.text) is not None:
+            continue  # "General Motors Acceptance Corp"
+        merged = _merge([e for e in ents if not (e.start == i and e.end == i + 1)], name)
+        if name in merged:  # (the title alone, tagged ORG, goes too: split_title makes it the role)
+            ents = merged
+    return ents
 
 
 def _without_quote_marks(ent: Span) -> Span:
