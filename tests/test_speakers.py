@@ -937,3 +937,10 @@ def test_double_surnames_given_names_before_a_particle_and_a_cardinal(corpus):
     article = corpus.articles.loc[corpus.articles["path"].str.endswith("/long_names.txt"), "article_id"].item()
     ents = corpus.entities[corpus.entities["article_id"] == article]
     assert set(ents.loc[ents["text"] == "da Silva", "article_entity"]) == {"Tomas Inacio Ferreira da Silva"}
+
+
+def test_a_quote_after_a_sentence_about_someone_else_is_theirs(corpus):
+    # `"...," Tallon told Radio Kelby. "...". Brennock, though, is keen to protect his players.
+    # "At this stage ...`: the floating quote is Brennock's, not a continuation of Tallon's
+    assert said(corpus, "narrated.txt", "impress me")["speaker"] == "Sam Brennock"
+    assert said(corpus, "narrated.txt", "star players")["speaker"] == "Joe Tallon"

@@ -367,6 +367,8 @@ def _continues(adoc: ArticleDoc, group: Group, nxt: Group, said: list[tuple[int,
     end_pdoc, end = nxt.parts[-1]
     if not _stands_alone(first_pdoc, first, end_pdoc, end):
         return False
+    if first_pdoc is last_pdoc and _narrated_person(first_pdoc, last_pdoc.start + last.end, first_pdoc.start + first.start) is not None:
+        return False  # `"...," Forster said. Ruddock, though, is keen ... "..."`: Ruddock's
     return _cue_after(end_pdoc, end)[0] is None and _cue_before(adoc, first_pdoc, first) is None
 
 
@@ -398,8 +400,28 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc, start: int, said: list[tuple
         return outer[-1]
     for row in reversed(rows):
         if row["kind"] in ("direct", "mixed") and row["paragraph"] >= pdoc.paragraph - 1:
-            return Cue(pdoc, "", -1, -1, None)
+            return Cue(pdoc, "", -1, -1, _narrated_person(pdoc, max(last, pdoc.start), start))
         break
+    return None
+
+
+def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
+    """The person one narrating sentence between a quote (ending at article offset `after`, in
+    this paragraph) and a floating quote (at `start`) is about: `"...," Forster told BBC Wales.
+    Ruddock, though, is keen to protect his players. "At this stage, ..."` is Ruddock's (the
+    sentence's subject, a person's name; its main verb no speech verb, which would be a cue of its
+    own). None: the quote goes on from the quote before."""
+    lo, hi = after - pdoc.start, start - pdoc.start
+    between = pdoc.text[lo:hi].strip().strip("\"“”").strip()
+    if not between or any(c in between for c in "\"“”") or len(_sentence_ends(between)) > 1:
+        return None
+    for token in pdoc.doc:
+        if lo <= token.idx < hi and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
+                and lo <= token.head.idx < hi:
+            if not (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)) \
+                    or not token.text[:1].isupper() or _is_reporting(token.head):
+                return None  # (a name the tagger missed: "Ruddock" there, untagged)
+            return _mention(token)
     return None
 
 
