@@ -944,3 +944,11 @@ def test_a_quote_after_a_sentence_about_someone_else_is_theirs(corpus):
     # "At this stage ...`: the floating quote is Brennock's, not a continuation of Tallon's
     assert said(corpus, "narrated.txt", "impress me")["speaker"] == "Sam Brennock"
     assert said(corpus, "narrated.txt", "star players")["speaker"] == "Joe Tallon"
+
+
+def test_a_kind_of_organisation_before_a_comma_names_no_organisation():
+    # "Introducing the band, Springsteen mocked Bono": no band called Springsteen
+    from newskit.extract.names import after_organisation_kind
+    text = "Cult band Vantorel played. Introducing the band, Springsteen mocked Bono."
+    assert after_organisation_kind(text, text.index("Vantorel"))
+    assert not after_organisation_kind(text, text.index("Springsteen"))

@@ -304,8 +304,12 @@ def is_plural_role(text: str) -> bool:
 def after_organisation_kind(text: str, start: int) -> bool:
     """Whether text[start:] comes right after a noun naming a kind of organisation ("Cult band
     Kasabian", "oil giant Yukos")."""
-    before = _WORD.findall(text[max(0, start - 20):start])
-    return bool(before) and before[-1].lower() in ORG_KINDS
+    before = text[max(0, start - 20):start]
+    words = _WORD.findall(before)
+    # the noun right before the name, nothing but a space between ("Introducing the band,
+    # Springsteen mocked" names no band)
+    return bool(words) and words[-1].lower() in ORG_KINDS and before.rstrip().lower().endswith(words[-1].lower()) \
+        and before[-1:].isspace()
 
 
 def org_context(text: str, start: int, end: int) -> bool:
