@@ -689,6 +689,8 @@ def test_the_newspaper_after_a_cited_newspaper_is_that_newspaper(corpus):
     # so "The paper said" after it still reads back to the one the article cited
     assert said(corpus, "newspaper.txt", "reduce its estimate")["speaker"] == "Kelby Evening Times"
     assert said(corpus, "newspaper.txt", "published next week")["speaker"] == "Kelby Evening Times"
+    # "According to local newspaper the Harwick Courier, ...": the newspaper named after the noun
+    assert said(corpus, "newspaper.txt", "through red lights")["speaker"] == "Harwick Courier"
 
 
 def test_a_description_with_its_holder_in_apposition(corpus):

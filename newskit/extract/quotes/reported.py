@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.symbols import AUX, LOWER, POS, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
@@ -259,6 +259,9 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
     if source is None:
         return None
     phrase_end = max(source.right_edge.i, to.i) + 1
+    named = _name_after_noun(source, phrase_end)
+    if named is not None:  # "According to local newspaper the Daily Telegraph, ..."
+        source, phrase_end = named.root, max(phrase_end, named.end)
     sent = according.sent
     if according.i - sent.start <= 1:  # the phrase opens the sentence: the rest is the content
         span = trimmed(pdoc, phrase_end, sent.end)
@@ -276,6 +279,20 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
     _, end = pdoc.offsets(to)
     cue = Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
     return "according_to", (parts[0][0], parts[-1][1]), cue, (parts if len(parts) > 1 else None)
+
+
+def _name_after_noun(source: Token, at: int) -> Span | None:
+    """The organisation or person named right after the common noun an "according to" phrase
+    names its source with, which the parser read as a second object: "According to local
+    newspaper the Daily Telegraph, ..." (the Daily Telegraph, not "local newspaper")."""
+    doc = source.doc
+    if source.pos_ != "NOUN" or at >= len(doc):
+        return None
+    if doc[at].lower_ == "the" and at + 1 < len(doc):
+        at += 1
+    if doc[at].ent_iob_ != "B" or doc[at].ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT"):
+        return None
+    return next((ent for ent in doc.ents if ent.start == at), None)
 
 
 def _colon_claim(pdoc: ParagraphDoc, quoted):
