@@ -939,6 +939,8 @@ def test_double_surnames_given_names_before_a_particle_and_a_cardinal(corpus):
     article = corpus.articles.loc[corpus.articles["path"].str.endswith("/long_names.txt"), "article_id"].item()
     ents = corpus.entities[corpus.entities["article_id"] == article]
     assert set(ents.loc[ents["text"] == "da Silva", "article_entity"]) == {"Tomas Inacio Ferreira da Silva"}
+    # 'Jimmy "the Cyclone" Whelan ... Mr Whelan said': one person, named without the nickname
+    assert said(corpus, "long_names.txt", "the atmosphere")["speaker"] == "Jimmy Whelan"
 
 
 def test_a_quote_after_a_sentence_about_someone_else_is_theirs(corpus):

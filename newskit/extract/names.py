@@ -408,6 +408,10 @@ def role_of(ent: Span) -> str | None:
     return None
 
 
+# a nickname in quotation marks inside a person's name: 'Jimmy "the Whirlwind " White'
+_NICKNAME = re.compile(r"(?<=\w) [\"“'‘][^\"“”'‘’]{1,30}[\"”'’] (?=\w)")
+
+
 def normalize_name(text: str, label: str) -> str:
     """A mention's written name without layout and grammar, the start of its canonical name.
 
@@ -417,14 +421,16 @@ def normalize_name(text: str, label: str) -> str:
     Returns:
         The name with whitespace collapsed, a final possessive cut, a leading "the" dropped (not
         from a place whose name holds it, "The Hague") and, for a PERSON, leading courtesy
-        titles dropped while a word remains and letters after the name ("QC", "MP") while two
-        remain: "Kremlin", "Anatoly Antonov", "Philippe Sands".
+        titles dropped while a word remains, a nickname in quotation marks inside it dropped, and
+        letters after the name ("QC", "MP") while two remain: "Kremlin", "Anatoly Antonov",
+        "Philippe Sands", "Jimmy White".
     """
     name = " ".join(text.split())
     name = _POSSESSIVE.sub("", name).strip()
     if name.lower().startswith("the ") and name.lower() not in gazetteer.places():
         name = name[4:]
     if label == "PERSON":
+        name = _NICKNAME.sub(" ", name)  # 'Jimmy "the Whirlwind" White' is Jimmy White
         words = name.split(" ")
         while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]

@@ -9,7 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
-                                   is_known_first_name,
+                                   first_name_gender, is_known_first_name,
                                    after_organisation_kind,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
                                    without_designation)
@@ -98,7 +98,8 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     longer = {name.casefold(): owners[0] for name in full
               if len(owners := [other for other in full if len(other.split()) == len(name.split()) + 1
                                 and other.casefold().endswith(" " + name.casefold()) and other[:1].isupper()
-                                and (is_known_first_name(fold(other.split()[0])) or other.casefold() in inside)]) == 1}
+                                and (is_known_first_name(fold(other.split()[0])) or first_name_gender(other.split()[0])
+                                     or other.casefold() in inside)]) == 1}
     full = [name for name in full if name.casefold() not in longer]
     names.update(longer)
     for name in full:

@@ -10,8 +10,8 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
-                                   ends_like_organisation, fold, is_club_name, is_demonym, is_known_first_name, is_peerage_name,
-                                   is_person_description, is_role_noun, is_title_word)
+                                   ends_like_organisation, first_name_gender, fold, is_club_name, is_demonym, is_known_first_name,
+                                   is_peerage_name, is_person_description, is_role_noun, is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -66,10 +66,12 @@ class EntityRules:
                         for e in ents]
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
-                for named in person_of_organisation(side) for piece in split_titled_person(named)]
+                for named in person_of_organisation(side) for glued in organisation_before_person(named)
+                for piece in split_titled_person(glued)]
         ents = [sports_club(person_by_context(titled_name(people_word(titled_work(stage_name_of_money(ent))))))
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
+        ents = _nicknamed_people(doc, ents)
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -179,6 +181,28 @@ def _names_after_a_capital_title(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
+_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+
+def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A known first name, a nickname of one to four words in quotation marks and a surname are
+    one person ("Jimmy "the Whirlwind " White", "Brian 'Head' Welch"), whatever the tagger made of
+    the pieces; names.normalize_name drops the nickname from the canonical name."""
+    for i in range(len(doc) - 4):
+        first, mark = doc[i], doc[i + 1]
+        if not (_is_cap(first) and first.is_alpha and mark.text in _QUOTE_MARKS and is_known_first_name(fold(first.text))):
+            continue
+        close = next((k for k in range(i + 3, min(i + 7, len(doc) - 1)) if doc[k].text in _QUOTE_MARKS), None)
+        if close is None or not _is_cap(doc[close + 1]) or not doc[close + 1].text.replace("'", "").isalpha() \
+                or any(doc[k].text in _QUOTE_MARKS for k in range(i + 2, close)):
+            continue
+        end = next((e.end for e in ents if e.start == close + 1 and e.label_ == "PERSON"), close + 2)
+        name = Span(doc, i, end, label="PERSON")
+        merged = _merge(ents, name)
+        ents = merged if name in merged else ents
+    return ents
+
+
 def _without_quote_marks(ent: Span) -> Span:
     """An entity without the quotation marks the tagger took in at its edges: '" Mr Bussereau'."""
     start, end = ent.start, ent.end
@@ -217,6 +241,21 @@ def person_of_organisation(ent: Span) -> list[Span]:
     if split is None or not is_known_first_name(fold(ent[0].text)):
         return [ent]
     return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
+
+
+def organisation_before_person(ent: Span) -> list[Span]:
+    """An organisation's one-word name the tagger glued before a person's, right after a common
+    noun: "general secretary of the public services union Unison Dave Prentis" (tagged PERSON as
+    a whole): the organisation "Unison" and the person "Dave Prentis" (the first word no first
+    name, the second a known one)."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) != 3 or not ent.start or not _is_cap(ent[0]) or not ent[0].is_alpha:
+        return [ent]
+    before, first, given = doc[ent.start - 1], fold(ent[0].text), ent[1].text
+    if not (before.is_lower and before.pos_ == "NOUN") or is_known_first_name(first) or first_name_gender(ent[0].text) \
+            or is_title_word(ent[0].text) or not is_known_first_name(fold(given)):
+        return [ent]
+    return [Span(doc, ent.start, ent.start + 1, label="ORG"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
 
 
 def _name_of_organisation(span: Span) -> tuple[Span, Span] | None:
