@@ -956,3 +956,26 @@ def test_a_kind_of_organisation_before_a_comma_names_no_organisation():
     text = "Cult band Vantorel played. Introducing the band, Springsteen mocked Bono."
     assert after_organisation_kind(text, text.index("Vantorel"))
     assert not after_organisation_kind(text, text.index("Springsteen"))
+
+
+def test_a_kind_glued_on_at_a_sentence_start_and_a_person_before_an_organisation_subject(corpus):
+    # "Rapper Kay-Zed" (a headline and a sentence start) and "Bookmakers Ladbrooks said" are
+    # Kay-Zed and Ladbrooks, as the article names them elsewhere
+    article = corpus.articles.loc[corpus.articles["path"].str.endswith("/glued_kinds.txt"), "article_id"].item()
+    ents = corpus.entities[corpus.entities["article_id"] == article]
+    assert set(ents.loc[ents["text"] == "Rapper Kay-Zed", "article_entity"]) == {"Kay-Zed"}
+    assert said(corpus, "glued_kinds.txt", "even odds")["speaker"] == "Ladbrooks"
+    # "Lena Power, head of policy at Aids charity the Harwick Trust said": the parser's nearer
+    # subject is the Trust, closing her apposition; the speaker is she (a parse built by hand)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from newskit.extract.quotes.cues import speaker_of
+    words = ["Lena", "Power", ",", "head", "of", "policy", "at", "Aids", "charity", "the", "Harwick", "Trust", "said", "so", "."]
+    heads = [1, 12, 1, 1, 3, 4, 3, 8, 6, 11, 11, 12, 12, 12, 12]
+    deps = ["compound", "nsubj", "punct", "appos", "prep", "pobj", "prep", "compound", "pobj", "det", "compound", "nsubj",
+            "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "NOUN", "DET", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 8 + ["B-ORG", "I-ORG", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              lemmas=["say" if w == "said" else w.lower() for w in words])
+    assert speaker_of(doc[12]).text == "Lena Power"

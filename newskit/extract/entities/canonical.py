@@ -9,7 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
-                                   first_name_gender, is_known_first_name,
+                                   ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, first_name_gender, is_known_first_name,
                                    after_organisation_kind,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
                                    without_designation)
@@ -36,6 +36,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     for m in mentions:
         if m.label == "PERSON":  # a person the rules relabelled: "GDC Mr Allard" -> "Allard"
             m.entity = normalize_name(m.span.text, m.label)
+    _kind_glued_at_sentence_start(mentions)
     people = _person_names(mentions)
     organisations = _organisations_by_context(mentions)
     for name in organisations:
@@ -134,6 +135,22 @@ def _organisations_by_context(mentions: list[Mention]) -> list[str]:
     so the band Kasabian is not Linda Kasabian, after whom it is named."""
     return [m.entity.casefold() for m in mentions
             if " " not in m.entity and m.label in NAME_LABELS and after_organisation_kind(m.pdoc.text, m.span.start_char)]
+
+
+def _kind_glued_at_sentence_start(mentions: list[Mention]) -> None:
+    """A name opening a sentence with the noun of what it is glued on ("Bookmakers Ladbrokes
+    said", "Rapper Jay-Z said"), the sentence's capital making the noun look part of it: the
+    name without the noun, when the article names it so elsewhere."""
+    named = {(m.label, m.entity) for m in mentions}
+    for m in mentions:
+        words = (m.entity or "").split(" ")
+        if len(words) < 2 or m.label not in ("ORG", "PERSON") or not _capitalized_by_position(m):
+            continue
+        noun = words[0].lower()
+        nouns = ORGANISATION_NOUNS if m.label == "ORG" else PERSON_DESCRIPTION_NOUNS
+        rest = " ".join(words[1:])
+        if (noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)) and (m.label, rest) in named:
+            m.entity = rest
 
 
 def _shared_surnames(mentions: list[Mention], people: dict[str, str]) -> dict[str, list[tuple[int, str]]]:

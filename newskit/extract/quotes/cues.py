@@ -61,8 +61,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return speaker_of(verb.head, depth + 1)
             if child.i > verb.i and _person_closing(child) is not None:
                 return _person_closing(child)  # "said Dunmore assistant coach Rolf Ingram", "Dunmore" the subject
-            return _person_closing_organisation(child, verb) \
-                or mention(_named_subject(child, [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]))
+            others = [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]
+            return _person_closing_organisation(child, verb) or _person_of_apposition(child, others) \
+                or mention(_named_subject(child, others))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
         # the phrase's head, not its first word: "Said Wales assistant coach Scott Johnson:"
@@ -171,6 +172,19 @@ def main_subject(sentence: Span) -> Span | None:
     """The mention that is the subject of a sentence's main verb."""
     subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
     return mention(subject) if subject is not None else None
+
+
+def _person_of_apposition(subject: Token, others: list[Token]) -> Span | None:
+    """The person whose apposition ends with the organisation the parser made a second subject:
+    "Lisa Power, head of policy at Aids charity the Terrence Higgins Trust said" (the Trust read
+    as the nearer subject)."""
+    if subject.ent_type_ != "ORG":
+        return None
+    for other in others:
+        if other.i < subject.i and other.ent_type_ == "PERSON" and any(c.dep_ == "appos" for c in other.children) \
+                and 0 <= subject.left_edge.i - other.right_edge.i <= 2:
+            return mention(other)
+    return None
 
 
 def _person_closing_organisation(subject: Token, verb: Token) -> Span | None:
