@@ -979,3 +979,23 @@ def test_a_kind_glued_on_at_a_sentence_start_and_a_person_before_an_organisation
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents,
               lemmas=["say" if w == "said" else w.lower() for w in words])
     assert speaker_of(doc[12]).text == "Lena Power"
+
+
+def test_a_word_inside_the_quote_is_no_subject_and_a_girlfriend_is_a_she(corpus, nlp):
+    assert said(corpus, "inside_quote.txt", "obvious choice")["speaker"] == "Dan Corwell"
+    assert said(corpus, "inside_quote.txt", "retire after")["speaker"] == "Kai Renner"
+    from spacy.tokens import Doc, Span
+    from newskit.extract.names import gender_of
+    from newskit.extract.quotes.cues import speaker_of
+    # `"The obvious choice is Ashby" said Corwell.` parsed with "Ashby" (inside the quote) as the
+    # subject, as the small model did on a real story: the speaker is Corwell after the verb
+    words = ['"', "The", "obvious", "choice", "is", "Ashby", '"', "said", "Corwell", "."]
+    heads = [4, 3, 3, 4, 7, 4, 7, 7, 7, 7]
+    deps = ["punct", "det", "amod", "nsubj", "ccomp", "attr", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "DET", "ADJ", "NOUN", "AUX", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    heads[5], deps[5] = 7, "nsubj"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=["say" if w == "said" else w.lower() for w in words])
+    assert speaker_of(doc[7]).text == "Corwell"
+    # "his girlfriend Zeyonce Solis": a she, whatever her first name
+    doc = Doc(nlp.vocab, words=["with", "his", "girlfriend", "Zeyonce", "Solis", "."])
+    assert gender_of(Span(doc, 3, 5, label="PERSON")) == "female"
