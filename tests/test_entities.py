@@ -433,3 +433,15 @@ def test_an_organisations_name_glued_before_a_person_and_a_nickname(nlp):
     doc = _rules_after(nlp, 'Guitarist Brian "Head" Welby has quit.', [(1, 2, "PERSON"), (5, 6, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [('Brian "Head" Welby', "PERSON")]
     assert normalize_name('Brian "Head" Welby', "PERSON") == "Brian Welby"
+
+
+def test_a_known_surname_the_tagger_read_as_an_adjective_is_still_a_mention(nlp):
+    # "Lopez issues a statement": the small model tagged "Lopez" ADJ; the article never writes
+    # "lopez" in lowercase, so it is Marta Lopez's surname; "White" written lowercase elsewhere is not
+    from spacy.tokens import Doc
+    from newskit.extract.entities.canonical import _known_at
+    doc = Doc(nlp.vocab, words=["Lopez", "issues", "a", "statement", "."], pos=["ADJ", "NOUN", "DET", "NOUN", "PUNCT"])
+    known = {"Lopez": ("Marta Lopez", "PERSON", True), "White": ("Jimmy White", "PERSON", True)}
+    assert _known_at(doc, 0, known, set(), {"issues", "a", "statement"}) == (1, ("Marta Lopez", "PERSON", True))
+    doc = Doc(nlp.vocab, words=["White", "smoke", "rose", "."], pos=["ADJ", "NOUN", "VERB", "PUNCT"])
+    assert _known_at(doc, 0, known, set(), {"white", "smoke", "rose"}) is None

@@ -353,6 +353,7 @@ def _missed_mentions(mentions: list[Mention], paragraphs: list[ParagraphDoc], pe
     if not known:
         return []
     firsts = {form.split(" ")[0] for form in known}
+    lowercase = {t.text for pdoc in paragraphs for t in pdoc.doc if t.is_lower}  # "Lopez" is no word the article writes
     added = []
     by_paragraph: dict[int, set[int]] = defaultdict(set)
     for m in mentions:
@@ -361,7 +362,7 @@ def _missed_mentions(mentions: list[Mention], paragraphs: list[ParagraphDoc], pe
         taken = by_paragraph[id(pdoc)]
         doc, i = pdoc.doc, 0
         while i < len(doc):
-            hit = _known_at(doc, i, known, taken) if doc[i].text in firsts else None
+            hit = _known_at(doc, i, known, taken, lowercase) if doc[i].text in firsts else None
             if hit is None:
                 i += 1
                 continue
@@ -378,7 +379,7 @@ def _as_written(form: str, full: str) -> str:
     return full[at:at + len(form)] if at >= 0 else form
 
 
-def _known_at(doc, i: int, known: dict, taken: set[int]):
+def _known_at(doc, i: int, known: dict, taken: set[int], lowercase: frozenset[str] | set[str] = frozenset()):
     """(length, known entity) of the longest known name starting at token i, outside any mention."""
     token = doc[i]
     if i in taken or not token.text[:1].isupper() or token.is_stop:
@@ -390,6 +391,8 @@ def _known_at(doc, i: int, known: dict, taken: set[int]):
         hit = known.get(span.text)
         # one capitalized word must be a proper noun here: "Will" the verb is not Mr Will; a
         # person's surname may be tagged a noun too ("Pires told" with "Pires" a plural noun)
-        if hit is not None and (n > 1 or token.tag_.startswith("NNP") or (hit[2] and token.pos_ == "NOUN")):
+        # or an adjective the article never writes in lowercase ("Lopez issues a statement")
+        if hit is not None and (n > 1 or token.tag_.startswith("NNP") or (hit[2] and token.pos_ == "NOUN")
+                                or (hit[2] and token.pos_ == "ADJ" and token.text.lower() not in lowercase)):
             return n, hit
     return None
