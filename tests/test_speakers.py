@@ -999,3 +999,10 @@ def test_a_word_inside_the_quote_is_no_subject_and_a_girlfriend_is_a_she(corpus,
     # "his girlfriend Zeyonce Solis": a she, whatever her first name
     doc = Doc(nlp.vocab, words=["with", "his", "girlfriend", "Zeyonce", "Solis", "."])
     assert gender_of(Span(doc, 3, 5, label="PERSON")) == "female"
+
+
+def test_our_correspondent_is_the_reporter_named_last_before(corpus):
+    # "..., says the KBC's Lena Morrow in Harwick. But ..., our correspondent says. ... The KBC's
+    # Tom Fairley in Dunmore says": Lena Morrow, not the reporter named after (on the BBC story
+    # this mirrors, the code before read forward to the later one)
+    assert said(corpus, "correspondent.txt", "endless government claims")["speaker"] == "Lena Morrow"

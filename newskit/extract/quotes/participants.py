@@ -49,6 +49,7 @@ SAID_NOUNS = lexicon.words("quotes/said_nouns")
 # What describes an organisation by its kind ("the non-partisan charity"): read to the organisation
 # named just before or introduced just after.
 DESCRIPTIVE_ORGANISATION_NOUNS = lexicon.words("quotes/descriptive_organisation_nouns")
+OWN_REPORTERS = lexicon.words("quotes/own_reporters")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Pronouns that name one person of a known gender.
 GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/speaker_pronouns").items()
@@ -634,6 +635,15 @@ class Participants:
                                                                or gazetteer.lookup(p.name[len(name) + 1:]) is not None))]
         return max(recent)[2] if recent else name
 
+    def _own_reporter(self, offset: int, noun: str) -> Participant | None:
+        """"Our correspondent says": the reporter the article last named after a news
+        organisation's possessive or with that noun in his title ("says the BBC's Louisa Lim in
+        Beijing. ... our correspondent says", "said BBC labour affairs correspondent Stephen
+        Cape"), not one it names later."""
+        found = [(at, entry.name) for entry in self.people.values() for at, _, _ in entry.mentions
+                 if at < offset and (self.text[max(0, at - 3):at] in ("'s ", "’s ") or noun in entry.descriptions)]
+        return self.people[max(found)[1]] if found else None
+
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
                   backward: bool = True, lead: bool = False) -> Participant | None:
         """The participant a description stands for; None when none fits.
@@ -651,6 +661,10 @@ class Participants:
         "..., according to his former chief economic adviser.\n\n..., Ed Balls hinted".
         """
         head = mention.root
+        if mention[0].lower_ == "our" and head.lemma_.lower() in OWN_REPORTERS:
+            reporter = self._own_reporter(offset, head.lemma_.lower())
+            if reporter is not None:
+                return reporter
         # (the head itself may be a possessive: "the company" of "the company's statement")
         words = [t for t in mention if (t.i == head.i or t.dep_ not in ("det", "poss", "case")) and not t.is_punct]
         if not words:
