@@ -391,8 +391,9 @@ def _known_at(doc, i: int, known: dict, taken: set[int], lowercase: frozenset[st
         hit = known.get(span.text)
         # one capitalized word must be a proper noun here: "Will" the verb is not Mr Will; a
         # person's surname may be tagged a noun too ("Pires told" with "Pires" a plural noun)
-        # or an adjective the article never writes in lowercase ("Lopez issues a statement")
+        # or, a surname of a full name, an adjective the article never writes in lowercase ("Lopez
+        # issues a statement"; not "Yukos shares", a firm the tagger called a person)
         if hit is not None and (n > 1 or token.tag_.startswith("NNP") or (hit[2] and token.pos_ == "NOUN")
-                                or (hit[2] and token.pos_ == "ADJ" and token.text.lower() not in lowercase)):
+                                or (hit[2] and " " in hit[0] and token.pos_ == "ADJ" and token.text.lower() not in lowercase)):
             return n, hit
     return None

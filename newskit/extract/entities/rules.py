@@ -10,8 +10,8 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
-                                   ends_like_organisation, first_name_gender, fold, is_club_name, is_demonym, is_known_first_name,
-                                   is_peerage_name, is_person_description, is_role_noun, is_title_word)
+                                   ends_like_organisation, fold, is_club_name, is_demonym, is_known_first_name, is_peerage_name,
+                                   is_person_description, is_role_noun, is_title_word)
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -66,8 +66,7 @@ class EntityRules:
                         for e in ents]
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
-                for named in person_of_organisation(side) for glued in organisation_before_person(named)
-                for piece in split_titled_person(glued)]
+                for named in person_of_organisation(side) for piece in split_titled_person(named)]
         ents = [sports_club(person_by_context(titled_name(people_word(titled_work(stage_name_of_money(ent))))))
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
@@ -241,21 +240,6 @@ def person_of_organisation(ent: Span) -> list[Span]:
     if split is None or not is_known_first_name(fold(ent[0].text)):
         return [ent]
     return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
-
-
-def organisation_before_person(ent: Span) -> list[Span]:
-    """An organisation's one-word name the tagger glued before a person's, right after a common
-    noun: "general secretary of the public services union Unison Dave Prentis" (tagged PERSON as
-    a whole): the organisation "Unison" and the person "Dave Prentis" (the first word no first
-    name, the second a known one)."""
-    doc = ent.doc
-    if ent.label_ != "PERSON" or len(ent) != 3 or not ent.start or not _is_cap(ent[0]) or not ent[0].is_alpha:
-        return [ent]
-    before, first, given = doc[ent.start - 1], fold(ent[0].text), ent[1].text
-    if not (before.is_lower and before.pos_ == "NOUN") or is_known_first_name(first) or first_name_gender(ent[0].text) \
-            or is_title_word(ent[0].text) or not is_known_first_name(fold(given)):
-        return [ent]
-    return [Span(doc, ent.start, ent.start + 1, label="ORG"), Span(doc, ent.start + 1, ent.end, label="PERSON")]
 
 
 def _name_of_organisation(span: Span) -> tuple[Span, Span] | None:

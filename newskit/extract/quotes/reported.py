@@ -292,7 +292,10 @@ def _name_after_noun(source: Token, at: int) -> Span | None:
         at += 1
     if doc[at].ent_iob_ != "B" or doc[at].ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT"):
         return None
-    return next((ent for ent in doc.ents if ent.start == at), None)
+    ent = next((ent for ent in doc.ents if ent.start == at), None)
+    # the phrase ends with the name (not "according to analysts Gartner More than 167 million
+    # handsets", a name glued onto the next sentence)
+    return ent if ent is not None and (ent.end == len(doc) or doc[ent.end].is_punct) else None
 
 
 def _colon_claim(pdoc: ParagraphDoc, quoted):
