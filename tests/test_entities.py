@@ -441,3 +441,12 @@ def test_a_known_surname_the_tagger_read_as_an_adjective_is_still_a_mention(nlp)
     assert _known_at(doc, 0, known, set(), {"issues", "a", "statement"}) == (1, ("Marta Lopez", "PERSON", True))
     doc = Doc(nlp.vocab, words=["White", "smoke", "rose", "."], pos=["ADJ", "NOUN", "VERB", "PUNCT"])
     assert _known_at(doc, 0, known, set(), {"white", "smoke", "rose"}) is None
+
+
+def test_a_nickname_needs_a_first_name_and_a_pair_of_marks_around_words(nlp):
+    # "Tory 'stalking horse' Meyer": a party's word, no first name; "'Betty'." Harriet Harman":
+    # a quote's close, no nickname
+    doc = _rules_after(nlp, "Tory 'stalking horse' Mayhew dies.", [(0, 1, "NORP"), (5, 6, "PERSON")])
+    assert ("Mayhew", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    doc = _rules_after(nlp, "He said 'Betty'.\" Harriet Harlow replied.", [(3, 4, "PERSON"), (7, 9, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Betty", "PERSON"), ("Harriet Harlow", "PERSON")]

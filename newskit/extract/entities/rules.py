@@ -181,6 +181,7 @@ def _names_after_a_capital_title(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 _QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+_CLOSING = {'"': '"', "'": "'", "“": "”", "‘": "’"}
 
 
 def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -189,12 +190,14 @@ def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     the pieces; names.normalize_name drops the nickname from the canonical name."""
     for i in range(len(doc) - 4):
         first, mark = doc[i], doc[i + 1]
-        if not (_is_cap(first) and first.is_alpha and mark.text in _QUOTE_MARKS and is_known_first_name(fold(first.text))):
-            continue
+        if not (_is_cap(first) and first.is_alpha and mark.text in _QUOTE_MARKS and is_known_first_name(fold(first.text))) \
+                or first.lower_ in PARTY_WORDS or is_demonym(first.text):
+            continue  # (not "Tory 'stalking horse' Meyer")
         close = next((k for k in range(i + 3, min(i + 7, len(doc) - 1)) if doc[k].text in _QUOTE_MARKS), None)
-        if close is None or not _is_cap(doc[close + 1]) or not doc[close + 1].text.replace("'", "").isalpha() \
-                or any(doc[k].text in _QUOTE_MARKS for k in range(i + 2, close)):
-            continue
+        if close is None or _CLOSING.get(mark.text) != doc[close].text or not _is_cap(doc[close + 1]) \
+                or not doc[close + 1].text.replace("'", "").isalpha() \
+                or not all(doc[k].text.replace("-", "").isalpha() for k in range(i + 2, close)):
+            continue  # the nickname is words between a pair of marks (not 'Betty'." Harriet Harman')
         end = next((e.end for e in ents if e.start == close + 1 and e.label_ == "PERSON"), close + 2)
         name = Span(doc, i, end, label="PERSON")
         merged = _merge(ents, name)
