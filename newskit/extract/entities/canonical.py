@@ -379,6 +379,12 @@ def _as_written(form: str, full: str) -> str:
     return full[at:at + len(form)] if at >= 0 else form
 
 
+def _has_first_name(name: str) -> bool:
+    """Whether a full name opens with a first name the name lists know ("Jennifer Lopez")."""
+    words = name.split()
+    return len(words) > 1 and (is_known_first_name(fold(words[0])) or first_name_gender(words[0]) is not None)
+
+
 def _known_at(doc, i: int, known: dict, taken: set[int], lowercase: frozenset[str] | set[str] = frozenset()):
     """(length, known entity) of the longest known name starting at token i, outside any mention."""
     token = doc[i]
@@ -391,9 +397,11 @@ def _known_at(doc, i: int, known: dict, taken: set[int], lowercase: frozenset[st
         hit = known.get(span.text)
         # one capitalized word must be a proper noun here: "Will" the verb is not Mr Will; a
         # person's surname may be tagged a noun too ("Pires told" with "Pires" a plural noun)
-        # or, a surname of a full name, an adjective the article never writes in lowercase ("Lopez
-        # issues a statement"; not "Yukos shares", a firm the tagger called a person)
+        # or, the surname of a full name with a known first name, an adjective the article never
+        # writes in lowercase ("Lopez issues a statement"; not "Yukos shares", a firm the tagger
+        # called a person, nor "Portable gadgets" after "Playstation Portable" tagged PERSON)
         if hit is not None and (n > 1 or token.tag_.startswith("NNP") or (hit[2] and token.pos_ == "NOUN")
-                                or (hit[2] and " " in hit[0] and token.pos_ == "ADJ" and token.text.lower() not in lowercase)):
+                                or (hit[2] and token.pos_ == "ADJ" and token.text.lower() not in lowercase
+                                    and _has_first_name(hit[0]))):
             return n, hit
     return None
