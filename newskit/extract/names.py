@@ -77,6 +77,7 @@ ORG_BEFORE = frozenset(ORG_CONTEXT["before"]) | ORG_KINDS
 ORG_AFTER = frozenset(ORG_CONTEXT["after"])
 ORG_BEFORE_PAIRS = frozenset(tuple(pair.split()) for pair in ORG_CONTEXT["before_pairs"])
 _WORD = re.compile(r"[A-Za-z]+")
+_WORD_BEFORE_SPACE = re.compile(r"([A-Za-z]+)\s+$")
 # Party words a tagger glues before a person's name: "Lib Dem Norman Baker".
 PARTY_WORDS = lexicon.words("names/party_words")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
@@ -304,12 +305,10 @@ def is_plural_role(text: str) -> bool:
 def after_organisation_kind(text: str, start: int) -> bool:
     """Whether text[start:] comes right after a noun naming a kind of organisation ("Cult band
     Kasabian", "oil giant Yukos")."""
-    before = text[max(0, start - 20):start]
-    words = _WORD.findall(before)
-    # the noun right before the name, nothing but a space between ("Introducing the band,
+    # the noun right before the name, nothing but spaces between ("Introducing the band,
     # Springsteen mocked" names no band)
-    return bool(words) and words[-1].lower() in ORG_KINDS and before.rstrip().lower().endswith(words[-1].lower()) \
-        and before[-1:].isspace()
+    noun = _WORD_BEFORE_SPACE.search(text, max(0, start - 20), start)
+    return noun is not None and noun.group(1).lower() in ORG_KINDS
 
 
 def org_context(text: str, start: int, end: int) -> bool:

@@ -99,8 +99,7 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     longer = {name.casefold(): owners[0] for name in full
               if len(owners := [other for other in full if len(other.split()) == len(name.split()) + 1
                                 and other.casefold().endswith(" " + name.casefold()) and other[:1].isupper()
-                                and (is_known_first_name(fold(other.split()[0])) or first_name_gender(other.split()[0])
-                                     or other.casefold() in inside)]) == 1}
+                                and (_has_first_name(other) or other.casefold() in inside)]) == 1}
     full = [name for name in full if name.casefold() not in longer]
     names.update(longer)
     for name in full:
