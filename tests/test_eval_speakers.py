@@ -122,7 +122,8 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev17.csv": 20,  # BBC sport and entertainment again, a development set (round15, odd half)
              "speakers_dev16.csv": 20,  # politics and business again, a development set (round15, odd half)
              "speakers_dev19.csv": 20,  # BBC sport and entertainment again, a development set (round16, odd half)
-             "speakers_dev18.csv": 20}  # politics and business again, a development set (round16, odd half)
+             "speakers_dev18.csv": 20,  # politics and business again, a development set (round16, odd half)
+             "speakers_dev20.csv": 20}  # BBC tech, a development set (round16, odd half, positions 1-20)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
