@@ -179,6 +179,14 @@ def _rules_after(nlp, text: str, ents: list[tuple[int, int, str]]):
     return nlp.get_pipe(COMPONENT)(doc)
 
 
+def test_a_double_barrelled_surname_cut_at_its_hyphen_is_whole(nlp):
+    doc = _rules_after(nlp, "said Professor Nadira Osk-Thalmen of the institute.", [(2, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Nadira Osk-Thalmen", "PERSON")]
+    # not another person's surname: "the Tony Blair-Brown feud", Mr Brown named too
+    doc = _rules_after(nlp, "The Tony Blair-Brown feud, Mr Brown said, is over.", [(1, 3, "PERSON"), (7, 9, "PERSON")])
+    assert [e.text for e in doc.ents] == ["Tony Blair", "Mr Brown"]
+
+
 def _entities_of(text: str) -> pd.DataFrame:
     """The entities frame of one article whose first line is its title, tagged alone."""
     articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": [text.split("\n")[0]],

@@ -1006,3 +1006,10 @@ def test_our_correspondent_is_the_reporter_named_last_before(corpus):
     # Tom Fairley in Dunmore says": Lena Morrow, not the reporter named after (on the BBC story
     # this mirrors, the code before read forward to the later one)
     assert said(corpus, "correspondent.txt", "endless government claims")["speaker"] == "Lena Morrow"
+
+
+def test_whom_someone_spoke_to_is_not_what_it_stands_for(corpus):
+    # "The administrator told the Ostmark Times that ... It said": not the newspaper just told
+    assert said(corpus, "audience.txt", "40 jobs")["speaker"] == "Dorrit & Partners"
+    # "Prof Holm" is the professor named before ("Prof" a courtesy title, as "Dr")
+    assert said(corpus, "audience.txt", "rarely succeed")["speaker"] == "Ivan Holm"

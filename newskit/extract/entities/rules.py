@@ -12,6 +12,7 @@ from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # n
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
                                    ends_like_organisation, fold, is_club_name, is_demonym, is_known_first_name, is_peerage_name,
                                    is_person_description, is_role_noun, is_title_word)
+from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
@@ -71,6 +72,7 @@ class EntityRules:
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
         ents = _nicknamed_people(doc, ents)
+        ents = [_hyphenated_surname(ent) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -180,8 +182,7 @@ def _names_after_a_capital_title(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
-_CLOSING = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+_QUOTE_MARKS = frozenset(DOUBLE_MARKS + SINGLE_MARKS)
 
 
 def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -194,7 +195,7 @@ def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 or first.lower_ in PARTY_WORDS or is_demonym(first.text):
             continue  # (not "Tory 'stalking horse' Meyer")
         close = next((k for k in range(i + 3, min(i + 7, len(doc) - 1)) if doc[k].text in _QUOTE_MARKS), None)
-        if close is None or _CLOSING.get(mark.text) != doc[close].text or not _is_cap(doc[close + 1]) \
+        if close is None or not closes(mark.text, doc[close].text) or not _is_cap(doc[close + 1]) \
                 or not doc[close + 1].text.replace("'", "").isalpha() \
                 or not all(doc[k].text.replace("-", "").isalpha() for k in range(i + 2, close)):
             continue  # the nickname is words between a pair of marks (not 'Betty'." Harriet Harman')
@@ -203,6 +204,23 @@ def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
         merged = _merge(ents, name)
         ents = merged if name in merged else ents
     return ents
+
+
+def _hyphenated_surname(ent: Span) -> Span:
+    """A person's name the tagger cut at the hyphen of a double-barrelled surname: "Nadia
+    Magnenat" + "-Thalman". Only a first name and one surname word, the hyphen written without
+    spaces, the word after it capitalised, untagged, no first name, no other person's surname in
+    the text ("the Tony Blair-Brown feud") and not followed by another capitalised word."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or len(ent) != 2 or is_title_word(ent[0].text) or end + 1 >= len(doc) \
+            or doc[end].text != "-" or ent[-1].whitespace_ or doc[end].whitespace_:
+        return ent
+    last = doc[end + 1]
+    if not (_is_cap(last) and last.text.replace("'", "").isalpha()) or is_known_first_name(fold(last.text)) \
+            or last.ent_type_ or (end + 2 < len(doc) and _is_cap(doc[end + 2])) \
+            or any(e.label_ == "PERSON" and e[-1].text == last.text for e in doc.ents):
+        return ent
+    return Span(doc, ent.start, end + 2, label="PERSON")
 
 
 def _without_quote_marks(ent: Span) -> Span:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.names import is_role_noun
+from newskit.extract.quotes.quotemarks import DOUBLE_MARKS
 
 # Lemmas of the verbs that introduce speech (direct, reported or mixed); beliefs stay out.
 REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
@@ -34,9 +35,6 @@ class Cue:
     verb: Token | None = None
 
 
-_QUOTE_CLOSERS = frozenset({'"', "”"})
-
-
 def is_reporting(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod"
 
@@ -58,7 +56,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
             # relative clause: "Antonov, who said ...", "a sign that said"
             return mention(_person_before_who(child, verb.head) or verb.head)
         if child.dep_ in SUBJECTS and child.lower_ not in _NOT_SPEAKERS:
-            if child.i < verb.i and any(verb.doc[k].text in _QUOTE_CLOSERS for k in range(child.i + 1, verb.i)) \
+            if child.i < verb.i and any(len(verb.doc[k].text) == 1 and verb.doc[k].text in DOUBLE_MARKS for k in range(child.i + 1, verb.i)) \
                     and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
                 continue  # a word inside the quote read as the subject: `"... is Dawson" said Guscott.`
             if child.lower_ == "it" and (child.dep_ == "nsubjpass" or any(c.dep_ in ("auxpass", "expl") for c in verb.children)):

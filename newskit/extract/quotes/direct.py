@@ -23,7 +23,7 @@ from newskit.extract.quotes.cues import name_run as _name_run
 from newskit.extract.quotes.cues import previous_subject as _previous_subject
 from newskit.extract.quotes.cues import speaker_of as _speaker_of
 from newskit.extract.quotes.cues import verb_cue as _verb_cue
-from newskit.extract.quotes.quotemarks import Quoted, nested_spans, quoted_spans
+from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, Quoted, nested_spans, quoted_spans
 from newskit.extract.quotes.reported import reported as _reported
 from newskit.extract.quotes.continuations import continue_speakers
 from newskit.extract.quotes.said_on import said_on
@@ -412,8 +412,8 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
     sentence's subject, a person's name; its main verb no speech verb, which would be a cue of its
     own). None: the quote goes on from the quote before."""
     lo, hi = after - pdoc.start, start - pdoc.start
-    between = pdoc.text[lo:hi].strip().strip("\"“”").strip()
-    if not between or any(c in between for c in "\"“”") or len(_sentence_ends(between)) > 1:
+    between = pdoc.text[lo:hi].strip().strip(DOUBLE_MARKS).strip()
+    if not between or any(c in between for c in DOUBLE_MARKS) or len(_sentence_ends(between)) > 1:
         return None
     for token in pdoc.doc:
         if lo <= token.idx < hi and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \

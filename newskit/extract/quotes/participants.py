@@ -35,7 +35,7 @@ from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOU
                                    is_club_name, is_demonym,
                                    is_kind_of_organisation, is_known_first_name, is_plural_role, is_role_noun, is_title_word,
                                    org_context, role_descriptions, role_of, untagged_first_names)
-from newskit.extract.quotes.cues import REPORTING_VERBS
+from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
 # What any named organisation may be called when its name holds no kind ("Tesco" -> "the firm").
@@ -155,6 +155,16 @@ def is_main_subject(token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def is_audience(token) -> bool:
+    """Whether a mention's head is whom someone spoke to: "told BBC News Online", "said to
+    Reuters", "told the BBC's Today programme"."""
+    while token.dep_ in ("poss", "compound") and token.head.i != token.i:
+        token = token.head  # ("the BBC News website")
+    if token.dep_ in ("dobj", "dative"):
+        return token.head.lemma_.lower() in AUDIENCE_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in REPORTING_VERBS
+
+
 def is_nationality(token) -> bool:
     """Whether a modifier in a description names a country or people ("Ruritanian", "US",
     "French"), which the participant's own must agree with; party words ("Democrat") do not."""
@@ -256,6 +266,9 @@ class Participants:
             | _REGIONS
         # article spans inside quotation marks
         self.quoted = [(p.start + q.start, p.start + q.end) for p in adoc.paragraphs for q in p.quoted]
+        # offsets of organisations named as whom someone spoke to ("told BBC News Online"): no "it"
+        # or "the group" after it stands for them
+        self.audiences: set[int] = set()
         chunks: list[tuple[int, int]] = []
         # (offset, the organisation's entity offsets) of each "the IPCL board"
         self.boards: list[tuple[int, tuple[int, int]]] = []
@@ -452,7 +465,8 @@ class Participants:
         organisation's name."""
         # (a people's word is no "it": "British" is no one who says things)
         candidates = [(entry, s, subject, at) for entry in self.orgs.values() if not is_demonym(entry.name)
-                      for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)]
+                      for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
+                      and at not in self.audiences]
         if not candidates:
             return None
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + (c[0].entity_label in _PLACE_LABELS),
@@ -562,6 +576,8 @@ class Participants:
         start = pdoc.offsets(mention)[0]
         entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
         entry.mentions.sort()
+        if is_audience(mention.root):
+            self.audiences.add(start)
         words = name.split()
         entry.words |= {fold(w) for w in words}
         entry.descriptions |= role_descriptions(words)
@@ -757,7 +773,7 @@ class Participants:
             named = [(-(sentence - said_in), subject, at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                      for at, said_in, subject in entry.mentions
                      if 1 <= sentence - said_in <= reach and said_in not in self.headings and not self.quoted_at(at)
-                     and (sentence - said_in == 1 or entry.mentions[0][0] < at)]
+                     and at not in self.audiences and (sentence - said_in == 1 or entry.mentions[0][0] < at)]
             best = max(named)[2:] if named else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:

@@ -24,9 +24,16 @@ _DOUBLE_CLOSERS = {
     "”": "”",  # Swedish ”...”
 }
 _SINGLE_CLOSERS = {"‘": "’'", "'": "'’", "‚": "‘’"}
-_DOUBLE_MARKS = re.compile("[\"“”„«»]")
-_SINGLE_MARKS = re.compile("['‘’‚]")
+DOUBLE_MARKS = "\"“”„«»"  # every double quotation mark, for code that reads tokens or strips marks
+SINGLE_MARKS = "'‘’‚"
+_DOUBLE_MARKS = re.compile(f"[{DOUBLE_MARKS}]")
+_SINGLE_MARKS = re.compile(f"[{SINGLE_MARKS}]")
 _OPEN_BEFORE = " \t\n([{—–-/:;\"“„«»"  # what may stand before an opening mark
+
+
+def closes(opening: str, closing: str) -> bool:
+    """Whether the mark `closing` may end a quote opened by `opening` (both single characters)."""
+    return len(closing) == 1 and closing in _DOUBLE_CLOSERS.get(opening, "") + _SINGLE_CLOSERS.get(opening, "")
 
 
 @dataclass(frozen=True)
