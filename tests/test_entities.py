@@ -232,6 +232,7 @@ def test_a_word_glued_before_a_first_name_is_no_part_of_the_name():
     # opens a sentence; a first name is kept, and so is a title the name rules know
     assert normalize_name("Sprinter Kelly Holmes", "PERSON") == "Kelly Holmes"
     assert normalize_name("Kenyan Susan Chepkemei", "PERSON") == "Susan Chepkemei"
+    assert normalize_name("Californian Thomas Brell", "PERSON") == "Thomas Brell"  # a region's people
     assert normalize_name("plus Ryan Giggs", "PERSON") == "Ryan Giggs"
     assert normalize_name("Singers Jennifer Lopez", "PERSON") == "Jennifer Lopez"
     assert normalize_name("Jose Antonio Reyes", "PERSON") == "Jose Antonio Reyes"

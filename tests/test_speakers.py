@@ -1013,3 +1013,21 @@ def test_whom_someone_spoke_to_is_not_what_it_stands_for(corpus):
     assert said(corpus, "audience.txt", "40 jobs")["speaker"] == "Dorrit & Partners"
     # "Prof Holm" is the professor named before ("Prof" a courtesy title, as "Dr")
     assert said(corpus, "audience.txt", "rarely succeed")["speaker"] == "Ivan Holm"
+
+
+def test_firms_named_together_in_the_lead_speak_as_the_firms_later(corpus):
+    # "Technology firms Sonex, Filtron, Matsuyama and Kelby Systems are developing ..." six
+    # sentences back, then "the firms said" twice: the four, whatever label each name got
+    firms = "Sonex; Filtron; Matsuyama; Kelby Systems"
+    assert said(corpus, "alliance.txt", "fragmentation")["speakers"] == firms
+    assert said(corpus, "alliance.txt", "any device")["speakers"] == firms
+
+
+def test_a_surname_misspelt_by_swapped_letters_is_the_person_named_before(corpus):
+    # "Jarek Kujda ... said Kudja", his wife Malgorzata Kujda named only after
+    assert said(corpus, "swapped_letters.txt", "improvisation")["speaker"] == "Jarek Kujda"
+
+
+def test_figures_released_by_a_description_and_the_name_beside_it(corpus):
+    # "according to figures released by fair organisers, the KEA": the association
+    assert said(corpus, "figures.txt", "phenomenal year")["speaker"] == "Kelby Electronics Association"

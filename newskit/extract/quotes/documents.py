@@ -31,6 +31,8 @@ class Publishers:
         inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
                                                                    and (t.head.head.i == head.i or t.head.head.dep_ == "acl"
                                                                         and t.head.head.head.i == head.i))]
+        # and a name set beside them: "figures released by CES organisers, the CEA"
+        inside += [t for t in head.subtree if t.dep_ == "appos" and t.head in inside and t.head.dep_ == "pobj"]
         for token in inside:
             # "The NAO report", "a report by the NAO"; "The book, by Sunday Telegraph journalist
             # Robert Peston, said": its author

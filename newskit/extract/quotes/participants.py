@@ -628,6 +628,8 @@ class Participants:
             # a misspelt surname: "Mr Barot" of "Jacques Barrot" (one letter apart, one such person)
             near = [full for full in self.people if " " in full and not (courtesy and self.people[full].styled)
                     and _one_edit_apart(full.split()[-1], name)]
+            if len(near) > 1:  # of several, those named before it: "Jarek Kujda ... Kudja said" (his wife named later)
+                near = [full for full in near if self.people[full].last_before(offset) is not None]
             if len(near) == 1:
                 return near[0]
         if " " not in name and name[:1].isupper():
@@ -840,11 +842,14 @@ def _town_with_the(row: dict, text: str, span: Span) -> bool:
 
 def _one_edit_apart(a: str, b: str) -> bool:
     """Whether two words of five letters or more, with the same first letter, differ by one letter
-    added, dropped or changed: "Barrot" / "Barot", "Mukherjee" / "Mukerjee"."""
+    added, dropped or changed, or two letters side by side swapped: "Barrot" / "Barot",
+    "Mukherjee" / "Mukerjee", "Kujda" / "Kudja"."""
     if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 

@@ -278,12 +278,14 @@ class Resolver:
                     return self.model.org_named(name, start)
         return None
 
-    def _named_together(self, mention: Span, pdoc: ParagraphDoc) -> list[str] | None:
-        """The organisations named joined by "and" in the last four sentences ("EADS and BAE
-        Systems welcomed ...", "Labour and the Conservatives are ...", "Shares in Elan and Biogen
-        Idec plunged"), which "the companies", "the two firms" or "the parties" stand for: the
-        latest such group, in a clause's subject, of as many as the mention counts; None when
-        there is none."""
+    def _named_together(self, mention: Span, pdoc: ParagraphDoc, depth: int = 0) -> list[str] | None:
+        """The organisations named joined by "and" in the last six sentences, of this paragraph and
+        the two before ("EADS and BAE Systems welcomed ...", "Labour and the Conservatives are
+        ...", "Shares in Elan and Biogen Idec plunged", "Technology firms Sony, Philips, Matsushita
+        and Samsung are developing ..."), which "the companies", "the two firms" or "the parties"
+        stand for: the latest such group, in a clause's subject, of as many as the mention counts;
+        else the group the same words stood for one to three sentences before ("the firms said
+        ... In a joint statement the firms said"); None when there is none."""
         count = next((t for t in mention if t.like_num), None)
         wanted = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}.get(count.lower_) if count is not None else None
         if count is not None and wanted is None:
@@ -292,10 +294,10 @@ class Resolver:
             return None  # "the rival carriers": a kind of some, not those just named
         sentence = pdoc.sentence_of(mention.root.i)
         found = None
-        for where in (*self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position], pdoc):
+        for where in (*self.adoc.paragraphs[max(0, pdoc.position - 2):pdoc.position], pdoc):
             for token in where.doc:
                 if (where is pdoc and token.i >= mention.start) or token.dep_ == "conj" \
-                        or not 0 <= sentence - where.sentence_of(token.i) <= 4:
+                        or not 0 <= sentence - where.sentence_of(token.i) <= 6:
                     continue
                 members = [token] + [c for c in token.conjuncts if c.i > token.i]
                 if len(members) < 2 or (wanted is not None and len(members) != wanted):
@@ -305,19 +307,33 @@ class Resolver:
                 if not any(t.dep_ in ("nsubj", "nsubjpass") for t in (token, *token.ancestors)):
                     continue
                 names = [self._organisation_at(where, member) for member in members]
+                if len(members) > 2 and sum(name is None for name in names) == 1:
+                    # one firm of three or more the tagger called a person: "Sony, Philips,
+                    # Matsushita and Samsung"
+                    names = [name or self._organisation_at(where, member, among_firms=True)
+                             for name, member in zip(names, members)]
                 if all(names) and len(set(names)) == len(names):
                     found = names
+        if found is None and depth < 3:
+            for where in (pdoc, *self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position][::-1]):
+                for token in reversed(where.doc):
+                    if (where is not pdoc or token.i < mention.start) and token.lemma_ == mention.root.lemma_ \
+                            and token.tag_ == mention.root.tag_ and 1 <= sentence - where.sentence_of(token.i) <= 3 \
+                            and token.i > 0 and where.doc[token.i - 1].lower_ == "the":
+                        return self._named_together(where.doc[token.i - 1:token.i + 1], where, depth + 1)
         return found
 
-    def _organisation_at(self, pdoc: ParagraphDoc, token: Token) -> str | None:
+    def _organisation_at(self, pdoc: ParagraphDoc, token: Token, among_firms: bool = False) -> str | None:
         """The participant organisation a token names: its entity's, else a party's name there
-        ("Labour", not tagged), else the organisation the article calls by its words."""
+        ("Labour", not tagged), else the organisation the article calls by its words.
+        `among_firms`: the token is named with other firms, so a one-word name tagged as a
+        person's is a firm too."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ in (*ORG_LABELS, "PERSON"):
             name = self.model.name_at(*pdoc.offsets(ent))
             # (a firm tagged PERSON, "Biogen Idec", joined with one tagged ORG)
             if name in self.model.orgs or (name in self.model.people and ent.label_ == "PERSON"
-                                           and not looks_like_person(name) and " " in name):
+                                           and not looks_like_person(name) and (" " in name or among_firms)):
                 return name
         at = pdoc.start + token.idx
         party = next((name for offset, name in self.model.parties if offset == at), None)
