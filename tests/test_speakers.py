@@ -1031,3 +1031,25 @@ def test_a_surname_misspelt_by_swapped_letters_is_the_person_named_before(corpus
 def test_figures_released_by_a_description_and_the_name_beside_it(corpus):
     # "according to figures released by fair organisers, the KEA": the association
     assert said(corpus, "figures.txt", "phenomenal year")["speaker"] == "Kelby Electronics Association"
+
+
+def test_the_pair_is_the_two_people_named_together_before(corpus):
+    # "Varelas, 31, and Doukas, 30, had been charged ... The pair then spent ..., claiming"
+    assert said(corpus, "pair.txt", "motorbike crash")["speakers"] == "Nikos Varelas; Eleni Doukas"
+
+
+def test_an_organisation_set_off_by_commas_after_what_it_is_speaks(corpus):
+    # "Net traffic monitor, KelbyStat.com, has reported that"
+    assert said(corpus, "monitor.txt", "drawing users")["speaker"] == "KelbyStat.com"
+
+
+def test_the_minutes_again_are_the_bank_whose_minutes_spoke_before(corpus):
+    # "The Bank's minutes said ... However, the minutes added:" both the Bank of Ostmark's
+    assert said(corpus, "minutes.txt", "to the downside")["speaker"] == "Bank of Ostmark"
+    assert said(corpus, "minutes.txt", "might be warranted")["speaker"] == "Bank of Ostmark"
+
+
+def test_a_quote_after_a_sentence_about_someone_described_is_theirs(corpus):
+    # `"...," club doctor Alan Briggs told Radio Kelby. "...". The Australian has suffered a host of
+    # injuries ... "It's something ..."`: the floating quote is the Australian Tom Varga's
+    assert said(corpus, "narrated_description.txt", "judge by feel")["speaker"] == "Tom Varga"

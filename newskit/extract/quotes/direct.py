@@ -27,6 +27,7 @@ from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, Quoted, nested_spans
 from newskit.extract.quotes.reported import reported as _reported
 from newskit.extract.quotes.continuations import continue_speakers
 from newskit.extract.quotes.said_on import said_on
+from newskit.extract.quotes.speaker_mentions import describes_a_person
 from newskit.extract.quotes.speakers import Resolver
 from newskit.extract.quotes.speech import is_speech
 from newskit.frames import quote_parts
@@ -409,8 +410,9 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
     """The person one narrating sentence between a quote (ending at article offset `after`, in
     this paragraph) and a floating quote (at `start`) is about: `"...," Forster told BBC Wales.
     Ruddock, though, is keen to protect his players. "At this stage, ..."` is Ruddock's (the
-    sentence's subject, a person's name; its main verb no speech verb, which would be a cue of its
-    own). None: the quote goes on from the quote before."""
+    sentence's subject, a person's name or a description of one, "The Australian has suffered ...";
+    its main verb no speech verb, which would be a cue of its own). None: the quote goes on from
+    the quote before."""
     lo, hi = after - pdoc.start, start - pdoc.start
     between = pdoc.text[lo:hi].strip().strip(DOUBLE_MARKS).strip()
     if not between or any(c in between for c in DOUBLE_MARKS) or len(_sentence_ends(between)) > 1:
@@ -418,8 +420,12 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
     for token in pdoc.doc:
         if lo <= token.idx < hi and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
                 and lo <= token.head.idx < hi:
+            if _is_reporting(token.head):
+                return None
+            if describes_a_person(_mention(token)):
+                return _mention(token)  # "The Australian has suffered a host of injuries ... "It's something ...""
             if not (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)) \
-                    or not token.text[:1].isupper() or _is_reporting(token.head):
+                    or not token.text[:1].isupper():
                 return None  # (a name the tagger missed: "Ruddock" there, untagged)
             return _mention(token)
     return None

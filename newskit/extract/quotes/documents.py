@@ -39,16 +39,17 @@ class Publishers:
             author = token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj"
             if (token.ent_type_ == "ORG" or author) and not several_people(token):  # not "a report by MPs"
                 return self._remember(*self._entity_named(token, pdoc), head)
-        if is_plural(head):
-            return None  # "Private sector business surveys suggest": several, by no one named
         if mention[0].lower_ == "the" and self.last and self.kind == head.lemma_.lower():
             return self.last
         if mention[0].lower_ == "the":
             # "a new book, Brown's Britain by Robert Preston. ... The book claims": the author of
-            # the last such document the article named
+            # the last such document the article named (plural too: "The Bank's minutes said
+            # ... the minutes added")
             author = self._earlier_author(head, pdoc)
             if author is not None:
                 return self._remember(*author, head)
+        if is_plural(head):
+            return None  # "Private sector business surveys suggest": several, by no one named
         # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
         # Robert Peston, said": the author the next sentences give the same kind of document
         author = self._author_after(head, pdoc)
@@ -98,6 +99,12 @@ class Publishers:
         return None
 
     def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[str, str] | None:
+        """(name, label) of who wrote a document: "by" them, or their possessive ("The Bank's minutes")."""
+        # (not a programme's name: "told the BBC's World Business Report")
+        owner = next((c for c in document.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG")), None) \
+            if document.is_lower else None
+        if owner is not None and not several_people(owner):
+            return self._entity_named(owner, where)
         for by in document.subtree:
             if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
                     and not several_people(by):  # "a report by MPs": unnamed

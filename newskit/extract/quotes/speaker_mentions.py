@@ -196,6 +196,11 @@ def name_beside(mention: Span) -> Span | None:
             if child.dep_ == "appos" and child.ent_type_ == "ORG" and child.i > mention.root.i \
                     and mention.root.lemma_.lower() in ORGANISATION_NOUNS:
                 return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            # "Net traffic monitor, OneStat.com, has reported": an organisation's name set off by commas
+            named = next((e for e in doc.ents if e.start <= child.i < e.end), None) \
+                if child.dep_ == "appos" and child.ent_type_ == "ORG" and child.i > mention.root.i else None
+            if named is not None and doc[named.start - 1].text == "," and named.end < len(doc) and doc[named.end].text == ",":
+                return named
     if mention[-1].lower_ in RELATION_NOUNS and mention.end < len(doc):
         # "His mother Katherine Jackson told", "The actor's friend Budd Schulberg told"
         at = mention.end + 1 if doc[mention.end].text == "," else mention.end

@@ -40,6 +40,8 @@ from newskit.frames import JOINT, joint_name
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
+# "the pair", "the duo": two people named just before
+_PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = {"its": "neuter", "his": "male", "her": "female"}
 
@@ -95,6 +97,10 @@ class Resolver:
             if found is not None:
                 return {**row, **found}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        if len(mention) == 2 and mention[0].lower_ == "the" and head.lemma_.lower() in _PAIR_NOUNS:
+            pair = self._pair(mention, pdoc)
+            if pair is not None:  # "Kenteris and Thanou withdrew ... The pair then spent"
+                return {**row, "speaker": joint_name(pair), "speakers": JOINT.join(pair), "speaker_label": "PERSON"}
         member = member_described(mention)
         if member is not None:  # "said the Sale full-back", the club parsed as the subject
             start, end = pdoc.offsets(member)
@@ -322,6 +328,41 @@ class Resolver:
                             and token.i > 0 and where.doc[token.i - 1].lower_ == "the":
                         return self._named_together(where.doc[token.i - 1:token.i + 1], where, depth + 1)
         return found
+
+    def _pair(self, mention: Span, pdoc: ParagraphDoc) -> list[str] | None:
+        """The two people "the pair", "the duo" or "the two" stand for: the last two named joined by
+        "and" in its sentence or the three before ("Kenteris, 31, and Thanou, 30, had been charged
+        ... The pair then spent"); else the only two people its own sentence names before it
+        ("50 Cent has ended his feud with his protege The Game as the pair said"); None when
+        neither holds."""
+        sentence = pdoc.sentence_of(mention.root.i)
+        found = None
+        for where in (*self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position], pdoc):
+            for token in where.doc:
+                if (where is pdoc and token.i >= mention.start) or token.dep_ == "conj" or not token.ent_type_ \
+                        or not 0 <= sentence - where.sentence_of(token.i) <= 3:
+                    continue
+                # (people both, whatever label the tagger gave each word: "Kenteris, 31, and Thanou")
+                others = [c for c in token.conjuncts if c.i > token.i]
+                if len(others) == 1 and others[0].ent_type_:
+                    names = [self._person_at(where, t) for t in (token, others[0])]
+                    if all(names) and names[0] != names[1]:
+                        found = names
+        if found is None:
+            names = []
+            for ent in mention.doc.ents:
+                if ent.label_ == "PERSON" and mention.sent.start <= ent.start and ent.end <= mention.start:
+                    name = self._person_at(pdoc, ent.root)
+                    if name is not None and name not in names:
+                        names.append(name)
+            found = names if len(names) == 2 else None
+        return found
+
+    def _person_at(self, pdoc: ParagraphDoc, token: Token) -> str | None:
+        """The participant person whose name holds a token."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = self.model.name_at(*pdoc.offsets(ent), "PERSON") if ent is not None else None
+        return name if name in self.model.people else None
 
     def _organisation_at(self, pdoc: ParagraphDoc, token: Token, among_firms: bool = False) -> str | None:
         """The participant organisation a token names: its entity's, else a party's name there
