@@ -187,6 +187,24 @@ def test_a_double_barrelled_surname_cut_at_its_hyphen_is_whole(nlp):
     assert [e.text for e in doc.ents] == ["Tony Blair", "Mr Brown"]
 
 
+def test_a_courtesy_titled_name_tagged_with_its_possessive_is_a_person(nlp):
+    # "one of Prof Reddy's graduate students": the tagger's ORG "Prof Reddy's"
+    doc = _rules_after(nlp, "Ana Bell, one of Prof Holm's students, said so.", [(0, 2, "PERSON"), (5, 8, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ana Bell", "PERSON"), ("Prof Holm", "PERSON")]
+
+
+def test_a_known_first_name_the_tagger_left_out_joins_the_name(nlp):
+    # "Rhodri" + "Glyn Thomas" tagged alone ("rhodri" a first name of names/more_first_names.json)
+    doc = _rules_after(nlp, "Anger grows. Rhodri Glyn Tomos, health spokesman, said so.", [(4, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Rhodri Glyn Tomos", "PERSON")]
+    # not a word of a longer run of capitalised words before it
+    doc = _rules_after(nlp, "Anger grows at Kelby Rhodri Tomos.", [(5, 6, "PERSON")])
+    assert [e.text for e in doc.ents] == ["Tomos"]
+    # nor before a name the tagger glued to a lowercase word ("West Ham v Norwich", "ham" a short first name)
+    doc = _rules_after(nlp, "Cardiff v Leeds\n\nSam v Norwich", [(5, 7, "PERSON")])
+    assert "Sam v Norwich" not in [e.text for e in doc.ents]
+
+
 def _entities_of(text: str) -> pd.DataFrame:
     """The entities frame of one article whose first line is its title, tagged alone."""
     articles = pd.DataFrame({"article_id": ["a1"], "text": [text], "title": [text.split("\n")[0]],

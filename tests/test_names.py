@@ -151,6 +151,9 @@ def test_gender_from_a_first_name():
     # the names lexicon's lists: a name one gender carries, none for one both carry
     assert names.first_name_gender("Amina") == "female"
     assert names.first_name_gender("Robin") is None
+    # and the names of Britain and Ireland the US lists lack (names/more_first_names.json)
+    assert names.first_name_gender("Rhodri") == "male" and names.first_name_gender("Siân") == "female"
+    assert names.is_known_first_name("iain") and not names.is_known_first_name("fraser")
     doc = make_doc(["Amina", "Odhiambo", "said"], ents=[(0, 2, "PERSON")])
     assert names.gender_of(person(doc)) == "female"
     doc = make_doc(["John", "Kirby", "said"], ents=[(0, 2, "PERSON")])

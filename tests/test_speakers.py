@@ -1053,3 +1053,10 @@ def test_a_quote_after_a_sentence_about_someone_described_is_theirs(corpus):
     # `"...," club doctor Alan Briggs told Radio Kelby. "...". The Australian has suffered a host of
     # injuries ... "It's something ..."`: the floating quote is the Australian Tom Varga's
     assert said(corpus, "narrated_description.txt", "judge by feel")["speaker"] == "Tom Varga"
+
+
+def test_the_object_of_quoted_is_who_speaks_in_the_participle(corpus):
+    # "Kelby's Evening Standard quoted Mr Dorn telling Labour activists ... that he wanted ...":
+    # Mr Dorn told them, and the "he said" after is his too
+    assert said(corpus, "quoted_telling.txt", "offer refuge")["speaker"] == "Anton Dorn"
+    assert said(corpus, "quoted_telling.txt", "moral duty")["speaker"] == "Anton Dorn"

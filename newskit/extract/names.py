@@ -522,8 +522,10 @@ def title_fits_first_name(title: str, first: str) -> bool | None:
     return None if gender is None or other is None else gender == other
 
 
-_MALE_FIRST_NAMES = lexicon.words("names/male_first_names")
-_FEMALE_FIRST_NAMES = lexicon.words("names/female_first_names")
+# (and the names of Britain and Ireland the US tables lack: "Rhodri", "Iain", "Sian")
+_MORE_FIRST_NAMES = lexicon.table("names/more_first_names")
+_MALE_FIRST_NAMES = lexicon.words("names/male_first_names") | frozenset(_MORE_FIRST_NAMES["male"])
+_FEMALE_FIRST_NAMES = lexicon.words("names/female_first_names") | frozenset(_MORE_FIRST_NAMES["female"])
 
 
 class NameParts(NamedTuple):
@@ -594,12 +596,14 @@ def is_short_form(short: str, full: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _known_first_names() -> frozenset[str]:
     table = _nicknamer()
-    return frozenset(table.nickname_lookup) | frozenset(table.canonical_lookup)
+    return frozenset(table.nickname_lookup) | frozenset(table.canonical_lookup) \
+        | frozenset(_MORE_FIRST_NAMES["male"]) | frozenset(_MORE_FIRST_NAMES["female"])
 
 
 def is_known_first_name(word: str) -> bool:
     """Whether a folded word is a first name in the `nicknames` package's table ("jordan" is not,
-    "charles" and "chuck" are); unknown names are common, so only a True tells anything."""
+    "charles" and "chuck" are) or names/more_first_names ("rhodri"); unknown names are common, so
+    only a True tells anything."""
     return word in _known_first_names()
 
 

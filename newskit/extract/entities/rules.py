@@ -72,7 +72,7 @@ class EntityRules:
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
         ents = _nicknamed_people(doc, ents)
-        ents = [_hyphenated_surname(ent) for ent in ents]
+        ents = [_first_name_left_out(_hyphenated_surname(ent)) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -223,6 +223,21 @@ def _hyphenated_surname(ent: Span) -> Span:
     return Span(doc, ent.start, end + 2, label="PERSON")
 
 
+def _first_name_left_out(ent: Span) -> Span:
+    """A person's name of one or two words with the known first name before it, which the tagger
+    left out: "Rhodri" + "Glyn Thomas, Plaid Cymru health spokesman, said" (capitalised,
+    untagged, no title, written with a space before the name)."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) > 2 or ent.start == 0 or not all(_is_cap(t) for t in ent):
+        return ent  # (not "West Ham" + "v Norwich")
+    first = doc[ent.start - 1]
+    if first.ent_type_ or not (first.is_alpha and first.text[:1].isupper() and first.text[1:].islower()) \
+            or not first.whitespace_ or not is_known_first_name(fold(first.text)) or is_title_word(first.text) \
+            or (ent.start > 1 and _is_cap(doc[ent.start - 2]) and not doc[ent.start - 2].is_sent_start):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label="PERSON")
+
+
 def _without_quote_marks(ent: Span) -> Span:
     """An entity without the quotation marks the tagger took in at its edges: '" Mr Bussereau'."""
     start, end = ent.start, ent.end
@@ -323,8 +338,9 @@ def titled_name(ent: Span) -> Span:
     person's lowercase title ("Conservative local government spokesman Glyn Davies", tagged ORG)."""
     if ent.label_ == "PERSON":
         return ent
-    if 2 <= len(ent) <= 3 and ent[0].text[:1].isupper() and ent[0].lower_.rstrip(".") in COURTESY_TITLES \
-            and all(_is_cap(t) for t in ent[1:]):
+    core = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent  # ("Prof Reddy's graduate students")
+    if 2 <= len(core) <= 3 and ent[0].text[:1].isupper() and ent[0].lower_.rstrip(".") in COURTESY_TITLES \
+            and all(_is_cap(t) for t in core[1:]):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")  # "Dr Houck" tagged ORG
     if ent.start == 0:
         return ent

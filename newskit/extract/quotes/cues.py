@@ -23,6 +23,7 @@ TRIM = " \t\n,;:—–-"
 _NOT_SPEAKERS = lexicon.entries("quotes/not_speakers")
 # verbs whose object is who does the participle after it ("heard Mr Ray saying")
 _OBJECT_PARTICIPLE_VERBS = lexicon.words("quotes/object_participle_verbs")
+_QUOTING_VERBS = lexicon.words("quotes/quoting_verbs")
 
 
 @dataclass
@@ -91,6 +92,12 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     before = verb.doc[verb.i - 1] if verb.i else None
     if before is not None and before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN":
         return name_run(before)
+    # a participle after the object of "quoted", "heard": "The Evening Standard quoted Mr Clarke
+    # telling activists that ..." is Mr Clarke telling
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "dep") and verb.head.lemma_.lower() in _QUOTING_VERBS:
+        said_by = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")), None)
+        if said_by is not None:
+            return mention(said_by)
     # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
     # "began by saying", "Durbin, noting ..., said,"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
