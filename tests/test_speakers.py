@@ -1060,3 +1060,24 @@ def test_the_object_of_quoted_is_who_speaks_in_the_participle(corpus):
     # Mr Dorn told them, and the "he said" after is his too
     assert said(corpus, "quoted_telling.txt", "offer refuge")["speaker"] == "Anton Dorn"
     assert said(corpus, "quoted_telling.txt", "moral duty")["speaker"] == "Anton Dorn"
+
+
+def test_an_acronym_is_of_the_kind_its_spelled_out_words_end_in(corpus):
+    # "Kelby Civil Staff union members ... by the KCS ... The union says": the KCS, a union
+    assert said(corpus, "union.txt", "sick pay")["speaker"] == "KCS"
+
+
+def test_an_organisations_role_is_the_person_written_as_its_own(corpus):
+    # "Aidwell's Barbara Hale said ... the charity's director said": not Tony Blake, named most
+    assert said(corpus, "charity_director.txt", "breakthrough")["speaker"] == "Barbara Hale"
+
+
+def test_a_quote_after_a_sentence_about_a_person_set_beside_a_noun_is_theirs(corpus):
+    # "His friend, Sam Verity, leader of ..., lays the blame ... "You cannot ...""
+    assert said(corpus, "friend.txt", "underestimate")["speaker"] == "Sam Verity"
+
+
+def test_a_quote_naming_the_person_just_narrated_goes_on_from_the_speaker(corpus):
+    # "And Scotland forward Simon Tayler looks certain to get the call ... "... Simon Tayler is an
+    # outstanding player."": the coach goes on, no one names himself
+    assert said(corpus, "named_in_quote.txt", "lessons from 2001")["speaker"] == "Clive Warde"

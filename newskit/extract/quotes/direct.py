@@ -422,12 +422,22 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
                 and lo <= token.head.idx < hi:
             if _is_reporting(token.head):
                 return None
+            named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if describes_a_person(_mention(token)):
-                return _mention(token)  # "The Australian has suffered a host of injuries ... "It's something ...""
-            if not (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)) \
-                    or not token.text[:1].isupper():
-                return None  # (a name the tagger missed: "Ruddock" there, untagged)
-            return _mention(token)
+                found = _mention(token)  # "The Australian has suffered a host of injuries ... "It's something ...""
+            elif named is not None:
+                found = _mention(named)  # "His friend, Saxon Spence, leader of ..., lays the blame ..."
+            elif (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)) and token.text[:1].isupper():
+                found = _mention(token)  # (a name the tagger missed: "Ruddock" there, untagged)
+            else:
+                return None
+            # no one names himself in what he says: "Scotland forward Simon Taylor looks certain to get
+            # the call. "... Simon Taylor is an outstanding player ..."" goes on from the coach
+            # the quote to its closing mark (an opening mark inside goes on: `trip. "Every player ...`)
+            quoted = re.match(r".(?:[^%s]|[%s](?=\w))*" % (DOUBLE_MARKS, DOUBLE_MARKS), pdoc.text[hi:]).group()
+            if found.root.ent_type_ == "PERSON" and re.search(r"\b%s\b" % re.escape(found.root.text), quoted):
+                return None
+            return found
     return None
 
 

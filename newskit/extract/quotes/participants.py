@@ -74,6 +74,10 @@ PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
 _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
+# The capitalised words an acronym may abbreviate and the lowercase noun after them ("Public and
+# Commercial Services union").
+_ACRONYM_CONNECTORS = frozenset({"and", "of", "for", "the", "&"})
+_SPELLED_OUT = re.compile(r"\b((?:[A-Z][a-z]+(?: (?:and|of|for|the|&))? )+)([a-z]+)\b")
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
 # How many sentences back a he/she reads to a person named other than as a clause subject.
@@ -341,12 +345,26 @@ class Participants:
             if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
                 self.plural_parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
         self.text = adoc.text
+        self._acronym_kinds()
         self.paragraph_starts = [p.start for p in adoc.paragraphs]
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
         # sentences whose main subject is a name no entity row holds ("Cueto was also puzzled",
         # the tagger having missed him): someone the participants do not know
         self.unknown_subjects = self._untagged_subjects(adoc)
+
+    def _acronym_kinds(self) -> None:
+        """An organisation named by its acronym is of the kind the words it abbreviates end in:
+        "Public and Commercial Services union members ... by the PCS. The union says" (the long
+        form untagged, or a firm's plural: only the noun right after the capitalised words)."""
+        for entry in self.orgs.values():
+            if not 2 <= len(entry.name) <= 6 or not entry.name.isalpha() or not entry.name.isupper():
+                continue
+            for match in _SPELLED_OUT.finditer(self.text):
+                words = [w for w in match.group(1).split() if w not in _ACRONYM_CONNECTORS]
+                noun = match.group(2)
+                if "".join(w[0] for w in words) == entry.name and noun in ORGANISATION_NOUNS:
+                    entry.descriptions.add(noun)
 
     def _chain_pronouns(self, adoc: ArticleDoc) -> None:
         """Resolve every he/she/him/her outside quotation marks in reading order, each becoming a
@@ -653,6 +671,22 @@ class Participants:
                                                                or gazetteer.lookup(p.name[len(name) + 1:]) is not None))]
         return max(recent)[2] if recent else name
 
+    def _member_of_described(self, mention: Span, offset: int, sentence: int | None) -> Participant | None:
+        """The person a description by an organisation's noun and a role stands for: the one last
+        written as an organisation's that the noun may name ("Oxfam's Barbara Stocking said ...
+        the charity's director said"); None when there is none."""
+        owner = next((t for t in mention if t.dep_ == "poss" and t.head.i == mention.root.i and t.pos_ == "NOUN"
+                      and t.lemma_.lower() in ORGANISATION_NOUNS), None)
+        if owner is None:
+            return None
+        noun = owner.lemma_.lower()
+        bodies = [entry for entry in self.orgs.values() if entry.entity_label == "ORG"
+                  and (noun in entry.descriptions or noun in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS)]
+        members = [(entry.last_before(offset), entry.name) for entry in self.people.values()
+                   if entry.last_before(offset) is not None
+                   and any(entry.affiliations & ({fold(w) for w in body.name.split()} | {fold(body.name)}) for body in bodies)]
+        return self.people[max(members)[1]] if members else None
+
     def _own_reporter(self, offset: int, noun: str) -> Participant | None:
         """"Our correspondent says": the reporter the article last named after a news
         organisation's possessive or with that noun in his title ("says the BBC's Louisa Lim in
@@ -720,6 +754,10 @@ class Participants:
             # "the deputy minister" is not the minister (a person given no title contradicts none)
             return untitled or not any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles)
 
+        if pool is self.people and backward:
+            member = self._member_of_described(mention, offset, sentence)
+            if member is not None:  # "Oxfam's Barbara Stocking said. ... the charity's director said"
+                return member
         if head.lemma_.lower() == "board" and backward:
             # "The IPCL board met ... the board also considered": the organisation whose board it was
             boards = [(at, self.name_at(*inner, "ORG")) for at, inner in self.boards if at < offset]
@@ -862,7 +900,8 @@ def _owner_before(mention: Span) -> Span | None:
         return None
     owner = doc[mention.start - 2]
     ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
-    return ent if ent is not None and ent.label_ in ("ORG", "NORP") else None
+    # (whatever place label the tagger gave an organisation there: "Oxfam's Barbara Stocking")
+    return ent if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "LOC") else None
 
 
 def _name_keys(words: Span) -> set[str]:
