@@ -1036,6 +1036,8 @@ def test_figures_released_by_a_description_and_the_name_beside_it(corpus):
 def test_the_pair_is_the_two_people_named_together_before(corpus):
     # "Varelas, 31, and Doukas, 30, had been charged ... The pair then spent ..., claiming"
     assert said(corpus, "pair.txt", "motorbike crash")["speakers"] == "Nikos Varelas; Eleni Doukas"
+    # or the only two people its own sentence names before it
+    assert said(corpus, "pair.txt", "role models")["speakers"] == "Ruth Vale; Joe Brix"
 
 
 def test_an_organisation_set_off_by_commas_after_what_it_is_speaks(corpus):

@@ -332,9 +332,9 @@ class Resolver:
     def _pair(self, mention: Span, pdoc: ParagraphDoc) -> list[str] | None:
         """The two people "the pair", "the duo" or "the two" stand for: the last two named joined by
         "and" in its sentence or the three before ("Kenteris, 31, and Thanou, 30, had been charged
-        ... The pair then spent"); else the only two people its own sentence names before it
-        ("50 Cent has ended his feud with his protege The Game as the pair said"); None when
-        neither holds."""
+        ... The pair then spent"); else the only two people its own sentence names before it ("Ann
+        Vale has ended her feud with her protege Joe Brix as the pair said"); None when neither
+        holds."""
         sentence = pdoc.sentence_of(mention.root.i)
         found = None
         for where in (*self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position], pdoc):
