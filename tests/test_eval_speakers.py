@@ -127,7 +127,8 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev21.csv": 20,  # BBC tech, a development set (round16, odd half, positions 21-40)
              "speakers_dev22.csv": 12,  # BBC politics and business, a development set (round16, odd half, after dev18)
              "speakers_dev23.csv": 19,  # BBC sport and entertainment, a development set (round16, odd half, after dev19)
-             "speakers_test15.csv": 20}  # BBC politics and business again, a test set (round16, even half)
+             "speakers_test15.csv": 20,  # BBC politics and business again, a test set (round16, even half)
+             "speakers_test16.csv": 20}  # BBC sport and entertainment again, a test set (round16, even half)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
