@@ -1083,3 +1083,12 @@ def test_a_quote_naming_the_person_just_narrated_goes_on_from_the_speaker(corpus
     # "And Scotland forward Simon Tayler looks certain to get the call ... "... Simon Tayler is an
     # outstanding player."": the coach goes on, no one names himself
     assert said(corpus, "named_in_quote.txt", "lessons from 2001")["speaker"] == "Clive Warde"
+
+
+def test_a_he_after_a_sentence_about_a_described_person_is_theirs(corpus):
+    # "..., the Swiss star is in a different league.\n\n"Right now ...," he told Radio Kelby": the
+    # star (Tomas Varga), not Lars Holm who spoke last; the continuations pass leaves it
+    assert said(corpus, "swiss_star.txt", "Right now")["speaker"] == "Tomas Varga"
+    # not when its own sentence's subject, before it, is a name: "Anna Berg was agonisingly close ...
+    # as she claimed", after "The 29-year-old will go to Madrid"
+    assert said(corpus, "swiss_star.txt", "runners-up")["speaker"] == "Anna Berg"

@@ -7,6 +7,7 @@ from newskit.extract.document import ArticleDoc
 from newskit.extract.names import GENDERED_WORDS, ROLE_NOUNS, is_plural_role
 from newskit.extract.quotes.participants import SAID_NOUNS, Participants, is_party_name
 from newskit.extract.quotes.speaker_mentions import SPEAKER_PRONOUNS
+from newskit.extract.quotes.speakers import DESCRIBED
 from newskit.frames import JOINT, quote_parts
 
 
@@ -41,8 +42,8 @@ class Continuations:
                 self._it_goes_on(rows, at, contents)
             if kind == "plural" and row.get("speaker_start") is not None and not row.get("speaker"):
                 self._they_go_on(rows, at)
-            if kind not in ("male", "female") or row.get("speaker_start") is None:
-                continue
+            if kind not in ("male", "female") or row.get("speaker_start") is None or row.get(DESCRIBED):
+                continue  # (nor one the description before it settled: "the Swiss star is ... he told")
             start = row["speaker_start"]
             last = next((r for r in reversed(rows[:at]) if r.get("speaker_start") is not None and r["speaker_start"] < start), None)
             if last is not None and not last.get("speaker") and self._one_unnamed(last, kind) \

@@ -40,6 +40,9 @@ from newskit.frames import JOINT, joint_name
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
+# The key of a row whose he/she was read through the description just before it (`_after_description`),
+# which the continuations pass leaves alone; no frame column.
+DESCRIBED = "_described"
 # "the pair", "the duo": two people named just before
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
@@ -93,9 +96,13 @@ class Resolver:
         head = mention.root
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
-            found = self._it(head, pdoc) if SPEAKER_PRONOUNS[lower] == "neuter" else None
+            kind = SPEAKER_PRONOUNS[lower]
+            found = self._it(head, pdoc) if kind == "neuter" else None
             if found is not None:
                 return {**row, **found}
+            found = self._after_description(head, pdoc, kind) if kind in ("male", "female") else None
+            if found is not None:  # (kept by the continuations pass: DESCRIBED)
+                return {**row, **found, DESCRIBED: True}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
         if len(mention) == 2 and mention[0].lower_ == "the" and head.lemma_.lower() in _PAIR_NOUNS:
             pair = self._pair(mention, pdoc)
@@ -265,6 +272,34 @@ class Resolver:
             return {k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}
         topic = self._subject_organisation(it, pdoc)
         return {"speaker": topic, "speaker_label": "ORG"} if topic is not None else None
+
+    def _after_description(self, he: Token, pdoc: ParagraphDoc, kind: str) -> dict | None:
+        """speaker, speaker_label and speaker_role of a he/she in the sentence after one whose main
+        subject describes a person: "According to all those players and even Federer himself, the
+        Swiss star is in a different league.\n\n"Right now ...," he told BBC Sport" is the Swiss
+        star's (the description read as `_just_written_about` reads it; not when that person's
+        gender is the other). None leaves it to the nearest person."""
+        # (not when the nearest subject before it in its own sentence is a name: "Helen Clitheroe
+        # was agonisingly close as she claimed the runners-up spot")
+        subject = next((t for t in reversed(he.sent[:he.i - he.sent.start])
+                        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), None)
+        if subject is not None and subject.ent_type_ == "PERSON":
+            return None
+        described, where = previous_subject(he), pdoc
+        if described is None and he.sent.start == 0 and pdoc.position > 0 \
+                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
+            where = self.adoc.paragraphs[pdoc.position - 1]  # the paragraph's first sentence
+            described = main_subject(list(where.doc.sents)[-1])
+        if described is None or not describes_a_person(described):
+            return None
+        return self._person_described(described, where, kind)
+
+    def _person_described(self, described: Span, where: ParagraphDoc, kind: str) -> dict | None:
+        found = self._one(described, where)
+        entry = self.model.people.get(found.get("speaker") or "")
+        if entry is None or (entry.gender and entry.gender != kind):
+            return None
+        return {k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}
 
     def _subject_organisation(self, it: Token, pdoc: ParagraphDoc) -> str | None:
         """The organisation the main clause's subject names when "it" speaks in a clause below it:
