@@ -74,10 +74,12 @@ PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
 _PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
     {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
-# The capitalised words an acronym may abbreviate and the lowercase noun after them ("Public and
-# Commercial Services union").
-_ACRONYM_CONNECTORS = frozenset({"and", "of", "for", "the", "&"})
-_SPELLED_OUT = re.compile(r"\b((?:[A-Z][a-z]+(?: (?:and|of|for|the|&))? )+)([a-z]+)\b")
+# The capitalised words an acronym may abbreviate, the lowercase connectors an acronym skips between
+# them (entities/name_connectors, as the entity names read acronyms), and the lowercase noun after
+# them ("Public and Commercial Services union").
+_NAME_CONNECTORS = lexicon.words("entities/name_connectors")
+_SPELLED_OUT = re.compile(r"\b((?:[A-Z][a-z]+(?: (?:%s))? )+)([a-z]+)\b"
+                          % "|".join(re.escape(w) for w in sorted(_NAME_CONNECTORS)))
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
 # How many sentences back a he/she reads to a person named other than as a clause subject.
@@ -361,7 +363,7 @@ class Participants:
             if not 2 <= len(entry.name) <= 6 or not entry.name.isalpha() or not entry.name.isupper():
                 continue
             for match in _SPELLED_OUT.finditer(self.text):
-                words = [w for w in match.group(1).split() if w not in _ACRONYM_CONNECTORS]
+                words = [w for w in match.group(1).split() if w not in _NAME_CONNECTORS]
                 noun = match.group(2)
                 if "".join(w[0] for w in words) == entry.name and noun in ORGANISATION_NOUNS:
                     entry.descriptions.add(noun)
