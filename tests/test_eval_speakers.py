@@ -128,7 +128,8 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev22.csv": 12,  # BBC politics and business, a development set (round16, odd half, after dev18)
              "speakers_dev23.csv": 19,  # BBC sport and entertainment, a development set (round16, odd half, after dev19)
              "speakers_test15.csv": 20,  # BBC politics and business again, a test set (round16, even half)
-             "speakers_test16.csv": 20}  # BBC sport and entertainment again, a test set (round16, even half)
+             "speakers_test16.csv": 20,  # BBC sport and entertainment again, a test set (round16, even half)
+             "speakers_dev24.csv": 13}  # BBC politics and business again, a development set (round17, odd half; business used up)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
