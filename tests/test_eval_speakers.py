@@ -129,7 +129,11 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev23.csv": 19,  # BBC sport and entertainment, a development set (round16, odd half, after dev19)
              "speakers_test15.csv": 20,  # BBC politics and business again, a test set (round16, even half)
              "speakers_test16.csv": 20,  # BBC sport and entertainment again, a test set (round16, even half)
-             "speakers_dev24.csv": 13}  # BBC politics and business again, a development set (round17, odd half; business used up)
+             "speakers_dev24.csv": 13,  # BBC politics and business again, a development set (round17, odd half; business used up)
+             "speakers_dev25.csv": 17,  # BBC sport and entertainment again, a development set (round17, odd half; 7 entertainment left)
+             "speakers_dev26.csv": 20,  # BBC tech again, a development set (round17, odd half)
+             "speakers_test17.csv": 10,  # BBC politics again, a test set (round17, even half; no business candidate left)
+             "speakers_test18.csv": 14}  # BBC sport and entertainment again, a test set (round17, even half; 4 entertainment left)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
