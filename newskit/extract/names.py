@@ -263,12 +263,17 @@ def untagged_first_names(surname: str, text: str, known_only: bool = False) -> l
     return sorted(firsts)
 
 
+def hyphen_inside(token: Token) -> bool:
+    """A hyphen written between two words with no space: the "-" of "Winn-Dixie", which the
+    tokenizer splits off as a token of its own."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
 def hyphenated_word(token: Token) -> str:
     """A token's lowercase word with the words hyphenated to it before, as the tokenizer split
     them: "back" of "full-back" -> "full-back", "half" of "fly-half" -> "fly-half"."""
     doc, start = token.doc, token.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
-            and doc[start - 2].is_alpha:
+    while start >= 2 and hyphen_inside(doc[start - 1]) and doc[start - 2].is_alpha:
         start -= 2
     return doc[start:token.i + 1].text.lower()
 
@@ -446,9 +451,11 @@ def normalize_name(text: str, label: str) -> str:
 
 def _glued_before_first_name(word: str, following: str) -> bool:
     """Whether a word the tagger took into a person's name before a first name is no part of it:
-    what the person does ("Sprinter", "Singers"), a people's name ("Kenyan", "Welshman") or a
-    lower-case word ("plus") before a known first name; not a first name itself ("Jose Antonio Reyes")."""
+    what the person does ("Sprinter", "Singers"), a people's name ("Kenyan", "Welshman"), a party
+    ("Tory") or a lower-case word ("plus") before a known first name; not a first name itself ("Jose Antonio Reyes")."""
     folded = fold(word)
+    if folded in PARTY_WORDS and is_known_first_name(fold(following)):
+        return True  # "Tory Liam Fox" (before the first-name test: "Tory" is one too)
     if is_known_first_name(folded) or not following[:1].isupper() or not (
             is_known_first_name(fold(following)) or (len(following) > 2 and not following.endswith("s"))):
         return False  # (nor "Model T Ford", "Star Wars Episode")
@@ -483,7 +490,7 @@ def gender_of(ent: Span) -> str | None:
         ent: a PERSON mention.
     Returns:
         "male" or "female" from a gendered word just before or inside the mention ("Mrs.",
-        "spokesman"), else from the first name of a full name (see `first_name_gender`); None
+        "spokesman") or in apposition to it ("her father, Murray"), else from the first name of a full name (see `first_name_gender`); None
         when neither tells.
     """
     doc = ent.doc
@@ -492,6 +499,10 @@ def gender_of(ent: Span) -> str | None:
     for word in words:
         if word in GENDERED_WORDS:
             return GENDERED_WORDS[word]
+    root = ent.root  # a gendered noun in apposition: "her father, Murray,", "Murray, her father,"
+    for noun in ([root.head] if root.dep_ == "appos" else []) + [c for c in root.children if c.dep_ == "appos"]:
+        if noun.lower_ in GENDERED_WORDS:
+            return GENDERED_WORDS[noun.lower_]
     names = person_name(ent.text).split()
     return first_name_gender(names[0]) if len(names) > 1 else None
 

@@ -10,8 +10,8 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
-                                   ends_like_organisation, fold, is_club_name, is_demonym, is_known_first_name, is_peerage_name,
-                                   is_person_description, is_role_noun, is_title_word)
+                                   ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_known_first_name,
+                                   is_peerage_name, is_person_description, is_role_noun, is_title_word)
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
@@ -165,8 +165,7 @@ def _names_after_a_capital_title(doc: Doc, ents: list[Span]) -> list[Span]:
             if doc[j].pos_ == "PROPN" and _is_cap(doc[j]) and doc[j].text.replace("'", "").isalpha() \
                     and not is_title_word(doc[j].text) and doc[j].lower_ not in ORG_HEADS:
                 j, words = j + 1, words + 1
-            elif doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and not doc[j].whitespace_ \
-                    and _is_cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
+            elif hyphen_inside(doc[j]) and j + 1 < len(doc) and _is_cap(doc[j + 1]) and doc[j + 1].pos_ == "PROPN":
                 j += 1  # "Murphy-O'Connor"
             else:
                 break
@@ -213,7 +212,7 @@ def _hyphenated_surname(ent: Span) -> Span:
     the text ("the Tony Blair-Brown feud") and not followed by another capitalised word."""
     doc, end = ent.doc, ent.end
     if ent.label_ != "PERSON" or len(ent) != 2 or is_title_word(ent[0].text) or end + 1 >= len(doc) \
-            or doc[end].text != "-" or ent[-1].whitespace_ or doc[end].whitespace_:
+            or not hyphen_inside(doc[end]):
         return ent
     last = doc[end + 1]
     if not (_is_cap(last) and last.text.replace("'", "").isalpha()) or is_known_first_name(fold(last.text)) \

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.names import is_role_noun
+from newskit.extract.names import HONORIFICS, hyphen_inside, is_role_noun
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS
 
 # Lemmas of the verbs that introduce speech (direct, reported or mixed); beliefs stay out.
@@ -158,12 +158,31 @@ def _named_subject(subject: Token, others: list[Token]) -> Token:
     return subject
 
 
+# the dashes that set words off: "Factory - which lasted for 14 years - but"
+DASHES = "-\u2013\u2014"
+
+
+def _is_dash(token: Token) -> bool:
+    return len(token.text) == 1 and token.text in DASHES
+
+
 def _clause_of(verb: Token) -> Token:
     """The verb a participle or conjoined verb shares its subject with: its head, except that ",
     saying ..." after a complement clause belongs to the sentence's speaker ("Mr Balls rejected
     the allegation that Mr Brown had been sidelined, saying ..." is Mr Balls saying)."""
-    head = verb.head
-    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and verb.doc[verb.i - 1].text == ","):
+    head, doc = verb.head, verb.doc
+    if verb.dep_ == "conj" and head.dep_ == "relcl" and head.i < verb.i:
+        # a relative clause the writer closed with a dash the parse ran on: "tried to resurrect
+        # Factory - which lasted for 14 years before folding - but conceded" is the one who tried
+        before = verb.i - 1
+        while before > head.i and doc[before].dep_ == "cc":
+            before -= 1
+        if _is_dash(doc[before]) and any(_is_dash(doc[k]) for k in range(head.head.i + 1, head.i)):
+            up = head.head
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+            return up
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and doc[verb.i - 1].text == ","):
         return head
     up = head
     while up.dep_ in ("acl", "relcl", "ccomp", "dobj", "pobj", "prep", "attr") and up.head.i != up.i and not is_reporting(up):
@@ -201,14 +220,22 @@ def _person_of_apposition(subject: Token, others: list[Token]) -> Span | None:
 def _person_closing_organisation(subject: Token, verb: Token) -> Span | None:
     """The person whose name, after a role noun, closes a subject the parser headed with an
     organisation's name: "Association of Chief Police Officers president Chris Fox said" (the
-    person read as the object of "of")."""
+    person read as the object of "of"); or with a role noun: "Shadow spokesman for sport Hugh
+    Robertson said"."""
     doc = verb.doc
-    if subject.i > verb.i or subject.ent_type_ in ("", "PERSON") or not verb.i:
+    if subject.i > verb.i or subject.ent_type_ == "PERSON" or not verb.i:
         return None
     person = next((ent for ent in doc.ents if ent.end == verb.i and ent.label_ == "PERSON"), None)
-    if person is None or not person.start or not is_role_noun(doc[person.start - 1]):
+    if person is None or not person.start or not subject.left_edge.i <= person.start or not person.end - 1 <= subject.right_edge.i:
         return None
-    return person if subject.left_edge.i <= person.start and person.end - 1 <= subject.right_edge.i else None
+    if not subject.ent_type_:
+        # a role read as the subject, the full name as the object of its "for": "Shadow spokesman
+        # for sport Hugh Robertson said" (what the role is for between them: not "A spokesman for
+        # Michael Howard said" nor "for Mr Blair", whose spokesman speaks)
+        return person if is_role_noun(subject) and len(person) > 1 and person.root.dep_ == "pobj" \
+            and person.root.head.head.i == subject.i \
+            and any(doc[k].lower_.rstrip(".") not in HONORIFICS for k in range(person.root.head.i + 1, person.start)) else None
+    return person if is_role_noun(doc[person.start - 1]) else None
 
 
 def _person_before_who(who: Token, head: Token) -> Token | None:
@@ -250,18 +277,13 @@ def name_run(token: Token) -> Span:
     spaces included ("Winn-Dixie")."""
     doc = token.doc
     start, end = token.i, token.i + 1
-    while start > 0 and (doc[start - 1].pos_ == "PROPN" or (start > 1 and _hyphen_inside(doc[start - 1])
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or (start > 1 and hyphen_inside(doc[start - 1])
                                                             and doc[start - 2].pos_ == "PROPN")):
         start -= 1
-    while end < len(doc) and (doc[end].pos_ == "PROPN" or (end + 1 < len(doc) and _hyphen_inside(doc[end])
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or (end + 1 < len(doc) and hyphen_inside(doc[end])
                                                            and doc[end + 1].pos_ == "PROPN")):
         end += 1
     return doc[start:end]
-
-
-def _hyphen_inside(token: Token) -> bool:
-    """A hyphen written between two words with no space: the "-" of "Winn-Dixie"."""
-    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def verb_cue(pdoc: ParagraphDoc, verb: Token, speaker: Span) -> Cue:

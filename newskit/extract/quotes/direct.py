@@ -16,7 +16,8 @@ from spacy.tokens import Span
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS, Cue
+from newskit.extract.names import is_role_noun
+from newskit.extract.quotes.cues import AUDIENCE_VERBS, DASHES, REPORTING_VERBS, Cue
 from newskit.extract.quotes.cues import is_reporting as _is_reporting
 from newskit.extract.quotes.cues import mention as _mention
 from newskit.extract.quotes.cues import name_run as _name_run
@@ -38,7 +39,6 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _ABBREVIATIONS = lexicon.words("quotes/abbreviations")
 # Verbs of speech acts that take a quoted fragment rather than a clause: `called the plan "a disgrace"`.
 SPEECH_ACT_VERBS = lexicon.words("quotes/speech_act_verbs")
-_DASHES = "-–—"
 _OPENERS = "\"“„«"
 
 
@@ -234,7 +234,7 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
         return None, end
     words = [t for t in window if not t.is_punct]
     # trailing attribution after a dash: "..." -Antonov
-    if text[start:end].lstrip()[:1] in _DASHES and words and words[0].pos_ == "PROPN":
+    if text[start:end].lstrip()[:1] in DASHES and words and words[0].pos_ == "PROPN":
         name = _name_run(words[0])
         return Cue(pdoc, text[start:end].lstrip()[0], *_dash_offsets(pdoc, start), name), end
     punct_before = text[quoted.end - 2:quoted.end - 1] in ",.?!…—-:" or text[quoted.end:quoted.end + 1] in ",—-"
@@ -378,9 +378,9 @@ def _dash_paragraph(adoc: ArticleDoc, pdoc: ParagraphDoc) -> Cue | None:
     position = pdoc.position
     nxt = adoc.paragraphs[position + 1] if position + 1 < len(adoc.paragraphs) else None
     text = nxt.text if nxt is not None else ""
-    if nxt is None or not text.strip() or text.lstrip()[0] not in _DASHES:
+    if nxt is None or not text.strip() or text.lstrip()[0] not in DASHES:
         return None
-    words = [t for t in nxt.doc if not t.is_punct and t.text.strip(_DASHES)]
+    words = [t for t in nxt.doc if not t.is_punct and t.text.strip(DASHES)]
     if not 0 < len(words) <= 5 or not any(t.pos_ == "PROPN" for t in words):
         return None
     name = _name_run(next(t for t in words if t.pos_ == "PROPN"))
@@ -399,6 +399,15 @@ def _floating(rows: list[dict], pdoc: ParagraphDoc, start: int, said: list[tuple
     outer = [cue for s, e, cue in reported if not any(s2 < s and e <= e2 for s2, e2, _ in reported)]
     if outer:
         return outer[-1]
+    # (or, in its own paragraph, with narration between that makes no person a subject: `Ian
+    # Pearson ... told the BBC News website that the closure was a "real shame". BT was just one
+    # of the companies ... "There were a lot of very talented ..."` is Pearson's, not the earlier
+    # direct quote before; a person's: not "according to CEA analysts")
+    earlier = [cue for s, e, cue in said if last <= s and e <= start and cue.pdoc is pdoc
+               and (any(t.ent_type_ == "PERSON" for t in cue.speaker) or (is_role_noun(cue.speaker.root) and cue.speaker.root.tag_ == "NN"))
+               and _narrates_no_one(pdoc, e, start)]
+    if earlier:
+        return earlier[-1]
     for row in reversed(rows):
         if row["kind"] in ("direct", "mixed") and row["paragraph"] >= pdoc.paragraph - 1:
             return Cue(pdoc, "", -1, -1, _narrated_person(pdoc, max(last, pdoc.start), start))
@@ -442,6 +451,17 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
 
 
 # --- tokens and spans -----------------------------------------------------------------------
+
+def _narrates_no_one(pdoc: ParagraphDoc, end: int, start: int) -> bool:
+    """Whether the paragraph's words between article offsets `end` and `start` make no person,
+    nor a he or she, the subject of a clause, and hold no quotation mark."""
+    lo, hi = end - pdoc.start, start - pdoc.start
+    if any(c in DOUBLE_MARKS for c in pdoc.text[lo:hi].strip().strip(DOUBLE_MARKS)):
+        return False
+    return not any(lo <= token.idx < hi and token.dep_ in ("nsubj", "nsubjpass")
+                   and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she") or describes_a_person(_mention(token)))
+                   for token in pdoc.doc)
+
 
 def _one_sentence_end(text: str) -> bool:
     """Whether text holds the end of one sentence at most, with no words after it."""
@@ -538,12 +558,12 @@ def _row(adoc: ArticleDoc, resolver: Resolver, kind: str, parts: list[tuple[int,
                                               "speaker_label", "speaker_role", "said_on")})
         return row
     row.update(resolver.resolve(cue.speaker, cue.pdoc, parts if kind == "direct" else None))
-    dash = len(row["speaker_text"]) - len(row["speaker_text"].lstrip(_DASHES + " "))
+    dash = len(row["speaker_text"]) - len(row["speaker_text"].lstrip(DASHES + " "))
     if dash:  # the tokenizer glued the dash to the name: "-Lena"
         row["speaker_text"] = row["speaker_text"][dash:]
         row["speaker_start"] += dash
         for key in ("speaker", "speakers"):
-            row[key] = row[key].lstrip(_DASHES + " ") if row[key] else row[key]
+            row[key] = row[key].lstrip(DASHES + " ") if row[key] else row[key]
     row["said_on"] = said_on(adoc, cue.pdoc, cue.verb, (start, end)) if cue.verb is not None else None
     return row
 

@@ -82,6 +82,8 @@ _SPELLED_OUT = re.compile(r"\b((?:[A-Z][a-z]+(?: (?:%s))? )+)([a-z]+)\b"
                           % "|".join(re.escape(w) for w in sorted(_NAME_CONNECTORS)))
 # "the Scottish Executive": a body named by its place.
 PLACE_BODIES = lexicon.words("quotes/place_bodies")
+# What an actor plays: "her role as Katherine Hepburn" names a character, no participant.
+_PARTS_PLAYED = lexicon.words("quotes/parts_played")
 # How many sentences back a he/she reads to a person named other than as a clause subject.
 _PASSING_MENTION_REACH = 3
 # A parliament's committees, and the words that only say what kind of committee one is.
@@ -146,8 +148,10 @@ def is_main_subject(token) -> bool:
             and token.ent_type_ == "PERSON" and token.head.lemma_.lower() not in _BEFALLING_NOUNS:
         token = token.head  # "Mr Dane's e-mail ... suggested": what he wrote stands for him (not "Bridge's injury")
     if token.dep_ == "ROOT" and token.ent_type_ == "PERSON" and any(
-            c.i > token.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("dep", "conj", "ccomp") for c in token.children):
-        return True  # the parse made the name the verb: "Tait himself, at least outwardly, appeared unaffected"
+            c.i > token.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("dep", "conj", "ccomp", "acl") for c in token.children):
+        # the parse made the name the verb: "Tait himself, at least outwardly, appeared unaffected",
+        # "Trevor Phillips, chairman of the Commission for Racial Equality, called on Mr Clarke"
+        return True
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
@@ -156,9 +160,31 @@ def is_main_subject(token) -> bool:
     left = token.left_edge.i
     if verb.dep_ == "conj" and left > 0 and token.doc[left - 1].lower_ == "but":
         return True  # "... as they have ground their way to victory but captain Fabien Pelous sees hope"
+    if verb.dep_ == "conj" and verb.head.i < left \
+            and not any(t.dep_ in ("cc", "punct") for t in token.doc[verb.head.i + 1:left]):
+        return False  # no "and" nor comma before it: the parser's clause, not the writer's ("has been given
+        # extra confidence by the impact manager Jose Mourinho has had" is Gallas's sentence)
     while verb.dep_ in ("conj", "parataxis") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def is_example(token) -> bool:
+    """Whether a mention's head names someone only as an example of a kind, or a part someone
+    plays: "the likes of Jonny Wilkinson and Brian O'Driscoll", "stars such as Henson", "players
+    like Henson", "her supporting role as Hollywood icon Katherine Hepburn"."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "as" and prep.head.lemma_.lower() in _PARTS_PLAYED:
+        return True
+    if prep.lower_ == "like" and prep.dep_ == "prep":
+        return True
+    if prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ == "likes" and prep.head.i > 0 and prep.doc[prep.head.i - 1].lower_ == "the"
 
 
 def is_audience(token) -> bool:
@@ -275,6 +301,15 @@ class Participants:
         # offsets of organisations named as whom someone spoke to ("told BBC News Online"): no "it"
         # or "the group" after it stands for them
         self.audiences: set[int] = set()
+        # offsets of names given as examples or parts played ("the likes of Jonny Wilkinson",
+        # "games such as Neverwinter Nights", "her role as Katherine Hepburn"): no description or
+        # he/she after it stands for them
+        self.examples: set[int] = set()
+        # offsets of people's names that only modify a noun ("an Armani dress")
+        self.modifiers: set[int] = set()
+        # offsets of organisations named as the owner of a clause's subject ("Nintendo's new handheld
+        # console ... will launch")
+        self.subject_owners: set[int] = set()
         chunks: list[tuple[int, int]] = []
         # (offset, the organisation's entity offsets) of each "the IPCL board"
         self.boards: list[tuple[int, tuple[int, int]]] = []
@@ -377,7 +412,9 @@ class Participants:
                 kind = GENDERED_PRONOUNS.get(token.lower_)
                 offset = pdoc.start + token.idx
                 if kind is None and is_main_subject(token) and is_role_noun(token) and token.tag_ in ("NN", "NNP") \
-                        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.quoted_at(offset):
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.quoted_at(offset) \
+                        and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+                    # (not one whose name follows it: "The Lord Chief Justice, Lord Woolf, ... said")
                     # "The prime minister shrugged off ...": a described subject is a mention too,
                     # so a "he said" after it stays with the prime minister
                     span = pdoc.doc[token.left_edge.i:token.i + 1]
@@ -424,23 +461,32 @@ class Participants:
         return frozenset(unknown)
 
     def nearest_person(self, kind: str | None, offset: int, sentence: int, firm_like: bool = True,
-                       excluding: frozenset[str] = frozenset()) -> Participant | None:
+                       excluding: frozenset[str] = frozenset(), own_sentence: bool = True) -> Participant | None:
         """The person a he/she at `offset` most likely refers to: of agreeing gender (any, for
         `kind` None: "the 20-year-old"), not named inside quotation marks (what a speaker talks
         about), in the nearest sentence (a non-subject counts one sentence further), subjects
-        first, then the closest."""
+        first, then the closest. `own_sentence` False: not one whose name only modifies a noun
+        before it in its own sentence (a description is not: "Shivering in a floor-length
+        shimmering Armani dress, the Australian-born actress stopped")."""
         # (a person named in passing, not as a subject, is no "he" four sentences on: "by
         # Easter", tagged PERSON, is not the "she" of a mother quoted later)
         candidates = [(entry, s, subject, at) for entry in self.people.values()
                       if (kind is None or (entry.gender or kind) == kind) and entry.name not in excluding
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
-                      and (subject or sentence - s <= _PASSING_MENTION_REACH)]
+                      and at not in self.examples and (subject or sentence - s <= _PASSING_MENTION_REACH)
+                      and (own_sentence or s != sentence or at not in self.modifiers)]
         if not candidates:
             return None
         # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further,
         # unless the mention can only be a person's (`firm_like` False: "said the striker")
         bare = _bare if firm_like else (lambda entry: False)
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + bare(c[0]), not c[2], bare(c[0]), -c[3]))[0]
+
+    def _last_named(self, entry: Participant, offset: int) -> int | None:
+        """The offset of its latest mention before `offset` not as an example ("games such as
+        Knights of the Old Republic"), None when there is none."""
+        earlier = [at for at, _, _ in entry.mentions if at < offset and at not in self.examples]
+        return max(earlier) if earlier else None
 
     def called_by_first_name(self, parts: list[tuple[int, int]]) -> frozenset[str]:
         """The people a quote (its parts' article offsets) calls by their first name alone, as
@@ -471,7 +517,7 @@ class Participants:
                        if entry.nationals and same_nation(nation, entry.nationals) and entry.last_before(offset) is not None]
             if written:
                 return self.people[max(written)[1]]
-        entry = self.nearest_person(kind, offset, sentence, firm_like=False)
+        entry = self.nearest_person(kind, offset, sentence, firm_like=False, own_sentence=False)
         if entry is None:
             return None
         # (its own sentence counts when the person stands there as no subject: "Cueto was also
@@ -483,10 +529,12 @@ class Participants:
         """The organisation an "it said" at `offset` most likely refers to, ranked as
         `nearest_person` ranks people; a place ("Australia") counts one sentence further than an
         organisation's name."""
-        # (a people's word is no "it": "British" is no one who says things)
+        # (a people's word is no "it": "British" is no one who says things; nor a place the
+        # gazetteer knows named as no subject: "The firm, based in London, ... it said")
         candidates = [(entry, s, subject, at) for entry in self.orgs.values() if not is_demonym(entry.name)
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
-                      and at not in self.audiences]
+                      and at not in self.audiences and (subject or entry.entity_label not in _PLACE_LABELS
+                                                        or gazetteer.lookup(entry.name) is None)]
         if not candidates:
             return None
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + (c[0].entity_label in _PLACE_LABELS),
@@ -567,6 +615,10 @@ class Participants:
         start = pdoc.offsets(mention)[0]
         entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
         entry.mentions.sort()
+        if is_example(mention.root):
+            self.examples.add(start)
+        if mention.root.dep_ == "compound" and mention.root.head.pos_ == "NOUN":
+            self.modifiers.add(start)  # "an Armani dress"
         for found in (role, role_of(mention)):  # the entities frame's role, the parse's
             entry.add_role(found, place_words(mention, found))
         doc = mention.doc
@@ -596,8 +648,12 @@ class Participants:
         start = pdoc.offsets(mention)[0]
         entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
         entry.mentions.sort()
+        if mention.root.dep_ == "poss" and mention.root.head.pos_ == "NOUN" and mention.root.head.dep_ in ("nsubj", "nsubjpass"):
+            self.subject_owners.add(start)
         if is_audience(mention.root):
             self.audiences.add(start)
+        if is_example(mention.root):
+            self.examples.add(start)
         words = name.split()
         entry.words |= {fold(w) for w in words}
         entry.descriptions |= role_descriptions(words)
@@ -767,7 +823,7 @@ class Participants:
                 return self.orgs[boards[-1][1]]
         best: tuple[int, str] | None = None
         for entry in pool.values() if backward else ():
-            last = entry.last_before(offset)
+            last = self._last_named(entry, offset)
             if entry.generic and sentence is not None:
                 # "the firm" for an organisation whose name holds no kind reads back to an earlier
                 # sentence of the body: its own sentence holds what it said ("EU states fail ...,
@@ -791,9 +847,9 @@ class Participants:
                 # (of those named since the previous paragraph began: "Meanwhile Eli Lilly is
                 # launching ...\n\n... the company says" is Eli Lilly, after a paragraph on Wal-Mart)
                 since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
-                counts = [(sum(at < offset and not self.quoted_at(at) for at, _, _ in entry.mentions),
-                           entry.last_before(offset), entry.name) for entry in pool.values()
-                          if (entry.last_before(offset) or -1) >= since and fits(entry)]
+                counts = [(sum(at < offset and not self.quoted_at(at) and at not in self.examples for at, _, _ in entry.mentions),
+                           self._last_named(entry, offset), entry.name) for entry in pool.values()
+                          if (self._last_named(entry, offset) or -1) >= since and fits(entry)]
                 best = max(counts)[1:] if counts else best
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         if best is None and pool is self.orgs and definite:
@@ -817,6 +873,12 @@ class Participants:
                      if 1 <= sentence - said_in <= reach and said_in not in self.headings and not self.quoted_at(at)
                      and at not in self.audiences and (sentence - said_in == 1 or entry.mentions[0][0] < at)]
             best = max(named)[2:] if named else None
+            if best is None:
+                # else the one whose thing is its own sentence's subject: "Nintendo's new handheld
+                # console, the DS, will launch in Europe on 11 March, the company has announced"
+                owners = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
+                          for at, said_in, _ in entry.mentions if said_in == sentence and at < offset and at in self.subject_owners]
+                best = max(owners) if owners else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description

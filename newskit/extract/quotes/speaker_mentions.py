@@ -13,11 +13,12 @@ from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold
                                    is_person_description, is_plural, is_role_noun, is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
-from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS,
+from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS, PLACE_BODIES,
                                                  ORGANISATION_NOUNS, looks_like_person)
 
 # Nouns that name someone by a tie to another person ("His mother Katherine Jackson told")
 RELATION_NOUNS = lexicon.words("names/relation_nouns")
+_MODIFIED_PERSON_NOUNS = lexicon.words("names/modified_person_nouns")
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
 
@@ -137,8 +138,9 @@ def describes_a_person(mention: Span) -> bool:
         return False
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
                and doc[t.i - 1].text == "-" for t in mention)
+    modified = head.lower_ in _MODIFIED_PERSON_NOUNS and any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in head.lefts)
     return (aged and head.tag_ in ("JJ", "NN")) or one_of_a_people \
-        or (head.tag_ in ("NN", "NNP") and is_person_description(head))
+        or (head.tag_ in ("NN", "NNP") and (is_person_description(head) or modified))
 
 
 def member_described(mention: Span) -> Span | None:
@@ -167,7 +169,11 @@ def is_description(mention: Span) -> bool:
     if not words or not any(is_role_noun(t) for t in words):
         return False
     # an office named after its department ("the Trade and Industry Secretary") describes too
-    office = mention[0].lower_ == "the" and is_role_noun(words[-1])
+    # (the "the" may stand before the mention: "The" + "Conservative Party Co-Chairman", tagged ORG;
+    # not "the" + "Ostmark Executive", a body)
+    definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the"
+                                              and words[-1].lower_ not in PLACE_BODIES)
+    office = definite and is_role_noun(words[-1])
     return all(is_title_word(t.text) or is_role_noun(t) or t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "ADP", "NOUN")
                or t.lower_ in ("of", "state", "government") or (office and (t.pos_ == "CCONJ" or t.ent_type_ == "ORG"))
                or t.lower_ in PARTY_WORDS  # "the Labour MP"

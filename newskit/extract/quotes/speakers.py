@@ -47,6 +47,8 @@ DESCRIBED = "_described"
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = {"its": "neuter", "his": "male", "her": "female"}
+# Entity labels of words that are never part of an organisation's name before it ("Until December Microsoft said").
+_NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 class Resolver:
@@ -194,8 +196,11 @@ class Resolver:
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
             doc, first = mention.doc, mention.start
             while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
-                    and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)):
-                first -= 1  # "Liberal" + "Democrats" (tagged PROPN, or ADJ)
+                    and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
+                    and (doc[first - 1].ent_type_ not in _NOT_NAME_LABELS or (first > 1 and doc[first - 2].lower_ == "the")):
+                # "Liberal" + "Democrats" (tagged PROPN, or ADJ), "The Sunday" + "Telegraph" (not
+                # "Until December" + "Microsoft")
+                first -= 1
             if first < mention.start:
                 mention = doc[first:mention.end]
                 start = pdoc.offsets(mention)[0]
