@@ -134,7 +134,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev26.csv": 20,  # BBC tech again, a development set (round17, odd half)
              "speakers_test17.csv": 10,  # BBC politics again, a test set (round17, even half; no business candidate left)
              "speakers_test18.csv": 14,  # BBC sport and entertainment again, a test set (round17, even half; 4 entertainment left)
-             "speakers_dev28.csv": 19}  # BBC sport again, a development set (round17, odd half, after dev25; 20 chosen, sport/403 has no attribution)
+             "speakers_dev28.csv": 19,  # BBC sport again, a development set (round17, odd half, after dev25; 20 chosen, sport/403 has no attribution)
+             "speakers_dev27.csv": 20,  # BBC tech again, a development set (round17, odd half, after dev26)
+             "speakers_test19.csv": 20}  # BBC tech, a test set (round17, even half)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
