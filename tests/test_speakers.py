@@ -1182,3 +1182,13 @@ def test_a_role_for_something_with_the_name_after_it(corpus):
 def test_it_is_no_place_named_as_no_subject(corpus):
     # "In a statement from its offices in London it said": the firm, not London
     assert said(corpus, "it_place.txt", "heading for losses")["speaker"] == "Argent Software"
+
+
+def test_a_first_name_tagged_as_a_people_and_the_surname_after_it(corpus):
+    # "signing Adrian Mutu" with "Adrian" tagged NORP and "Mutu" untagged or ORG: one person, whom
+    # the later "Mutu" mentions name
+    assert said(corpus, "first_name_apart.txt", "destroyed me")["speaker"] == "Adrian Mutu"
+
+
+def test_a_titled_person_of_an_organisation_tagged_as_one_name(corpus):
+    assert said(corpus, "patent_office.txt", "dubious validity")["speaker"] == "Jeremy Philpott"

@@ -72,6 +72,7 @@ class EntityRules:
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
         ents = _nicknamed_people(doc, ents)
+        ents = _first_name_tagged_apart(doc, ents)
         ents = [_first_name_left_out(_hyphenated_surname(ent)) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
@@ -205,6 +206,36 @@ def _nicknamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
+def _first_name_tagged_apart(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A known first name the tagger called a people's name and the one word after it something
+    else or nothing: "signing Adrian" (NORP) + "Mutu" (untagged, or ORG) is one person (not a
+    people's word, "Kenyan", nor a party's, "Tory"; not before a title, a place, a firm's or a
+    club's name the tables know, nor before another first name)."""
+    after = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    joined: dict[int, Span | None] = {}
+    for ent in ents:
+        if ent.label_ != "NORP" or len(ent) != 1 or ent.end >= len(doc) or not ent[0].whitespace_:
+            continue
+        nxt = after.get(ent.end)
+        if nxt is None and ent.end not in taken and doc[ent.end].pos_ == "PROPN":
+            nxt = doc[ent.end:ent.end + 1]  # untagged
+        elif nxt is None or nxt.label_ not in ("ORG", "GPE", "PERSON"):
+            continue
+        if len(nxt) != 1 or not (_is_cap(ent[0]) and _is_cap(nxt[0]) and nxt[0].is_alpha):
+            continue
+        first, last = ent.text, nxt.text
+        if not is_known_first_name(fold(first)) or is_demonym(first) or fold(first) in PARTY_WORDS \
+                or is_known_first_name(fold(last)) or is_title_word(last) or is_role_noun(nxt[0]) \
+                or gazetteer.lookup(last) is not None or ends_like_organisation(last) or is_club_name(last):
+            continue  # (not "Tory" + "MP")
+        joined[ent.start] = Span(doc, ent.start, nxt.end, label="PERSON")
+        joined[nxt.start] = None
+    if not joined:
+        return ents
+    return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]
+
+
 def _hyphenated_surname(ent: Span) -> Span:
     """A person's name the tagger cut at the hyphen of a double-barrelled surname: "Nadia
     Magnenat" + "-Thalman". Only a first name and one surname word, the hyphen written without
@@ -270,9 +301,12 @@ def fixture_sides(ent: Span) -> list[Span]:
 
 def person_of_organisation(ent: Span) -> list[Span]:
     """A person and the organisation she speaks for, tagged as one name ("Hannah Ward of the
-    Refugee Council"): the person (a known first name and a surname) and the organisation."""
+    Refugee Council", "Dr Jeremy Philpott of the UK Patent Office"): the person (a known first
+    name, after a courtesy title or not, and a surname) and the organisation."""
     split = _name_of_organisation(ent)
-    if split is None or not is_known_first_name(fold(ent[0].text)):
+    # (after a courtesy title: "Dr Jeremy Philpott of the UK Patent Office")
+    first = ent[1] if len(ent) > 1 and ent[0].lower_.rstrip(".") in COURTESY_TITLES else ent[0]
+    if split is None or not is_known_first_name(fold(first.text)):
         return [ent]
     return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
 
