@@ -490,8 +490,8 @@ def gender_of(ent: Span) -> str | None:
         ent: a PERSON mention.
     Returns:
         "male" or "female" from a gendered word just before or inside the mention ("Mrs.",
-        "spokesman") or in apposition to it ("her father, Murray"), else from the first name of a full name (see `first_name_gender`); None
-        when neither tells.
+        "spokesman") or in apposition to it ("her father, Murray"), else from the first name of a
+        full name (see `first_name_gender`); None when neither tells.
     """
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start else ""
