@@ -477,3 +477,16 @@ def test_a_nickname_needs_a_first_name_and_a_pair_of_marks_around_words(nlp):
     assert ("Mayhew", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     doc = _rules_after(nlp, "He said 'Betty'.\" Harriet Harlow replied.", [(3, 4, "PERSON"), (7, 9, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Betty", "PERSON"), ("Harriet Harlow", "PERSON")]
+
+
+def test_a_first_name_tagged_as_a_people_joins_the_word_after_it(nlp):
+    # "signing Adrian Mutu" with "Adrian" tagged NORP and "Mutu" untagged, or tagged ORG: one person
+    text = "Wenger would consider signing Adrian Mutu once his ban ends."
+    for tagged in ([(4, 5, "NORP")], [(4, 5, "NORP"), (5, 6, "ORG")]):
+        doc = _rules_after(nlp, text, tagged)
+        assert ("Adrian Mutu", "PERSON") in [(e.text, e.label_) for e in doc.ents], tagged
+    # not a party word before a title ("Tory" is a first name too), nor a people's word
+    doc = _rules_after(nlp, "Tory MP Boris Johnson said so.", [(0, 1, "NORP"), (2, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tory", "NORP"), ("Boris Johnson", "PERSON")]
+    doc = _rules_after(nlp, "Kenyan Paul Tergat won.", [(0, 1, "NORP"), (1, 3, "PERSON")])
+    assert ("Kenyan Paul", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
