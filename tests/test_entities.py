@@ -490,3 +490,12 @@ def test_a_first_name_tagged_as_a_people_joins_the_word_after_it(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Tory", "NORP"), ("Boris Johnson", "PERSON")]
     doc = _rules_after(nlp, "Kenyan Paul Tergat won.", [(0, 1, "NORP"), (1, 3, "PERSON")])
     assert ("Kenyan Paul", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_after_a_peers_title_is_a_persons(nlp):
+    # "Tory peer Lord Tebbit" with "Tebbit" tagged ORG: a person, as after "Dr" or "Mr"
+    doc = _rules_after(nlp, "Tory peer Lord Tebbit said so.", [(0, 1, "NORP"), (3, 4, "ORG")])
+    assert [e.label_ for e in doc.ents if "Tebbit" in e.text] == ["PERSON"]
+    # not a title word after it: "Lord Chancellor" tagged ORG stays
+    doc = _rules_after(nlp, "The Lord Chancellor said so.", [(2, 3, "ORG")])
+    assert [e.label_ for e in doc.ents if "Chancellor" in e.text] != ["PERSON"]

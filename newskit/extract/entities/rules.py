@@ -366,8 +366,8 @@ def split_titled_person(ent: Span) -> list[Span]:
 
 
 def titled_name(ent: Span) -> Span:
-    """A name with or right after a courtesy title is a person's, whatever the tagger said ("Dr
-    Houck" tagged ORG, "Mr Hockney" tagged GPE); so is a name of two or three words right after a
+    """A name with or right after a courtesy or peer's title is a person's, whatever the tagger
+    said ("Dr Houck" tagged ORG, "Mr Hockney" tagged GPE, "Lord Tebbit" with "Tebbit" ORG); so is a name of two or three words right after a
     person's lowercase title ("Conservative local government spokesman Glyn Davies", tagged ORG)."""
     if ent.label_ == "PERSON":
         return ent
@@ -378,8 +378,10 @@ def titled_name(ent: Span) -> Span:
     if ent.start == 0:
         return ent
     before = ent.doc[ent.start - 1]
-    if before.text[:1].isupper() and before.lower_.rstrip(".") in COURTESY_TITLES and len(ent) <= 3 \
-            and all(_is_cap(t) for t in ent) and not any(t.lower_ in ORG_HEADS for t in ent):
+    # (a peer's title too: "Tory peer Lord Tebbit", "Tebbit" tagged ORG)
+    if before.text[:1].isupper() and (before.lower_.rstrip(".") in COURTESY_TITLES or before.lower_ in PEER_TITLES) \
+            and len(ent) <= 3 and all(_is_cap(t) for t in ent) and not any(t.lower_ in ORG_HEADS for t in ent) \
+            and not is_title_word(ent[0].text):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     if ent.label_ in ("GPE", "LOC") or not 2 <= len(ent) <= 3 or not _looks_like_name(ent):
         return ent
