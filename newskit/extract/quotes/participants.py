@@ -112,9 +112,10 @@ class Participant:
     # "The SNP's Nicola Sturgeon"
     affiliations: set[str] = field(default_factory=set)
 
-    def last_before(self, offset: int) -> int | None:
-        """The offset of its latest mention before `offset`, None when the article has not named it yet."""
-        earlier = [start for start, _, _ in self.mentions if start < offset]
+    def last_before(self, offset: int, excluding: set[int] | frozenset[int] = frozenset()) -> int | None:
+        """The offset of its latest mention before `offset` (not one at an offset of `excluding`),
+        None when the article has not named it yet."""
+        earlier = [start for start, _, _ in self.mentions if start < offset and start not in excluding]
         return max(earlier) if earlier else None
 
     def add_role(self, role: str | None, place_words: list[str]) -> None:
@@ -482,12 +483,6 @@ class Participants:
         bare = _bare if firm_like else (lambda entry: False)
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + bare(c[0]), not c[2], bare(c[0]), -c[3]))[0]
 
-    def _last_named(self, entry: Participant, offset: int) -> int | None:
-        """The offset of its latest mention before `offset` not as an example ("games such as
-        Knights of the Old Republic"), None when there is none."""
-        earlier = [at for at, _, _ in entry.mentions if at < offset and at not in self.examples]
-        return max(earlier) if earlier else None
-
     def called_by_first_name(self, parts: list[tuple[int, int]]) -> frozenset[str]:
         """The people a quote (its parts' article offsets) calls by their first name alone, as
         one talks of someone else ("I've had more than a quiet word with Olof": Olof Mellberg is
@@ -823,7 +818,7 @@ class Participants:
                 return self.orgs[boards[-1][1]]
         best: tuple[int, str] | None = None
         for entry in pool.values() if backward else ():
-            last = self._last_named(entry, offset)
+            last = entry.last_before(offset, self.examples)  # (not "games such as Neverwinter Nights")
             if entry.generic and sentence is not None:
                 # "the firm" for an organisation whose name holds no kind reads back to an earlier
                 # sentence of the body: its own sentence holds what it said ("EU states fail ...,
@@ -848,8 +843,8 @@ class Participants:
                 # launching ...\n\n... the company says" is Eli Lilly, after a paragraph on Wal-Mart)
                 since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
                 counts = [(sum(at < offset and not self.quoted_at(at) and at not in self.examples for at, _, _ in entry.mentions),
-                           self._last_named(entry, offset), entry.name) for entry in pool.values()
-                          if (self._last_named(entry, offset) or -1) >= since and fits(entry)]
+                           entry.last_before(offset, self.examples), entry.name) for entry in pool.values()
+                          if (entry.last_before(offset, self.examples) or -1) >= since and fits(entry)]
                 best = max(counts)[1:] if counts else best
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         if best is None and pool is self.orgs and definite:
