@@ -1192,3 +1192,21 @@ def test_a_first_name_tagged_as_a_people_and_the_surname_after_it(corpus):
 
 def test_a_titled_person_of_an_organisation_tagged_as_one_name(corpus):
     assert said(corpus, "patent_office.txt", "dubious validity")["speaker"] == "Jeremy Philpott"
+
+
+def test_a_lead_organisation_description_is_the_organisation_named_after_it(corpus):
+    # "..., a charity has warned.\n\nThe Northern Trade Organisation is to end ... Cloth Aid
+    # condemned the move": the organisation whose name holds no kind, not one of another kind
+    assert said(corpus, "lead_charity.txt", "lose their jobs")["speaker"] == "Cloth Aid"
+
+
+def test_it_is_no_country_named_as_no_subject(corpus):
+    # "... the overheads of the four offices across the UK. "...," it said": the firm named before
+    assert said(corpus, "it_country.txt", "save most of the jobs")["speaker"] == "Stonegate"
+
+
+def test_a_lead_report_is_its_makers_whatever_the_next_study_is_called(corpus):
+    # "..., says a report.\n\nProduced by Quillon Research, the analysis ... found"
+    assert said(corpus, "research_lead.txt", "while on the move")["speaker"] == "Quillon Research"
+    # "a new poll conducted for the BBC ... the BBC poll": a poll made for the BBC, by no one named
+    assert pd.isna(said(corpus, "poll_for.txt", "tell the truth")["speaker"])

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import is_plural, person_name
 from newskit.extract.quotes.participants import Participants, without_determiner
 from newskit.extract.quotes.speaker_mentions import several_people
+
+# What finds things out ("a report", "a survey", "new data"): a later study of any of these kinds
+# may name who made the first.
+RESEARCH_NOUNS = lexicon.words("quotes/research_nouns")
 
 
 class Publishers:
@@ -90,9 +95,16 @@ class Publishers:
         """(name, label) of the author of the first later document of the same kind, in this
         paragraph or the next two: who "a new book" is by when the story names him after it."""
         lemma = head.lemma_.lower()
+        # (research of any kind: "..., says a report.\n\nProduced by Jupiter Research the analysis
+        # ...", "..., an influential survey says.\n\n... The Conference Board survey of 5,000
+        # households")
+        # households"), in its paragraph and the next (not "figures from the British Retail
+        # Consortium" further on, about something else)
+        kinds = RESEARCH_NOUNS if lemma in RESEARCH_NOUNS else {lemma}
         for where in self.adoc.paragraphs[pdoc.position:pdoc.position + 3]:
             for token in where.doc:
-                if token.lemma_.lower() == lemma and (where is not pdoc or token.i > head.i):
+                if (token.lemma_.lower() == lemma or token.lemma_.lower() in kinds and where.position <= pdoc.position + 1) \
+                        and (where is not pdoc or token.i > head.i):
                     found = self._by_author(token, where)
                     if found is not None:
                         return found
@@ -101,7 +113,10 @@ class Publishers:
     def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[str, str] | None:
         """(name, label) of who wrote a document: "by" them, or their possessive ("The Bank's minutes")."""
         # (not a programme's name: "told the BBC's World Business Report")
-        owner = next((c for c in document.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG")), None) \
+        # ("The Conference Board survey": an organisation's name before it; not "the BBC poll",
+        # which a pollster made for the BBC)
+        owner = next((c for c in document.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG")
+                      or c.dep_ == "compound" and c.ent_type_ == "ORG" and document.lemma_.lower() != "poll"), None) \
             if document.is_lower else None
         if owner is not None and not several_people(owner):
             return self._entity_named(owner, where)

@@ -57,6 +57,7 @@ GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/spea
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
 SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+_PLACE_SHORT_FORMS = frozenset(w.casefold() for w in lexicon.entries("entities/place_short_forms"))
 # "shadow", "deputy": a title they modify is another office than the bare title.
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # Regions a firm's branch is named for: "General Motors Europe".
@@ -276,6 +277,12 @@ def named_as_organisation(name: Span) -> bool:
     before = name.doc[name.start - 1]
     return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS and before.is_lower \
         and not is_title_word(before.text)
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name is a place's the gazetteer knows, or its short form ("UK", "Britain"): not
+    an organisation the tagger labelled a place ("BT", "Tallis Wines")."""
+    return gazetteer.lookup(name) is not None or name.casefold() in _PLACE_SHORT_FORMS
 
 
 def same_nation(word: str, nationals: set[str]) -> bool:
@@ -524,12 +531,13 @@ class Participants:
         """The organisation an "it said" at `offset` most likely refers to, ranked as
         `nearest_person` ranks people; a place ("Australia") counts one sentence further than an
         organisation's name."""
-        # (a people's word is no "it": "British" is no one who says things; nor a place the
-        # gazetteer knows named as no subject: "The firm, based in London, ... it said")
+        # (a people's word is no "it": "British" is no one who says things; nor a place named as
+        # no subject: "The firm, based in London, ... it said", "Wimpey said the UK housing
+        # market had proved "challenging". "...," it added")
         candidates = [(entry, s, subject, at) for entry in self.orgs.values() if not is_demonym(entry.name)
                       for at, s, subject in entry.mentions if at < offset and not self.quoted_at(at)
                       and at not in self.audiences and (subject or entry.entity_label not in _PLACE_LABELS
-                                                        or gazetteer.lookup(entry.name) is None)]
+                                                        or not is_known_place(entry.name))]
         if not candidates:
             return None
         return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + (c[0].entity_label in _PLACE_LABELS),

@@ -139,9 +139,11 @@ class Resolver:
         lemma = head.lemma_.lower()
         if titled is None and named is None and names_place_body(mention):  # "the Scottish Executive said"
             return {**row, "speaker": self.model.org_named(without_determiner(mention), start), "speaker_label": "ORG"}
-        owner = next((c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")
-                                                                        and lemma in SAID_NOUNS)), None) \
-            if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None  # "Mr Tanzi's statement", "a Capital Economics statement"
+        # "Mr Tanzi's statement", "a Capital Economics statement"; "An IAAF statement" with "IAAF"
+        # tagged nothing there but named as an organisation before
+        owner = next((c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and lemma in SAID_NOUNS and (
+            c.ent_type_ in ("PERSON", "ORG") or (c.pos_ == "PROPN" and not c.ent_type_ and c.text in self.model.orgs)))), None) \
+            if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None
         if owner is not None and titled is None and named is None:
             if owner.lower_ in _POSSESSIVES:  # "according to its website": whoever "it" is
                 kind = _POSSESSIVES[owner.lower_]
@@ -216,6 +218,15 @@ class Resolver:
             if entry is not None and entry.label == "PERSON":
                 return {**row, "speaker": entry.name, "speaker_label": "PERSON",
                         "speaker_role": entry.roles[0] if entry.roles else without_determiner(mention)}
+        if determiner in ("a", "an") and pdoc is self.lead and head.tag_ == "NN" and lemma in ORGANISATION_NOUNS \
+                and not is_role_noun(head) and titled is None and named is None:
+            # the lead describes the organisation the next paragraph names: "..., a charity has
+            # warned.\n\nThe World Trade Organisation (WTO) is to end ... Christian Aid condemned
+            # the move" is Christian Aid (a name of no kind, or of this one), not the WTO
+            entry = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: e.entity_label == "ORG" and (
+                e.generic or lemma in e.descriptions or lemma in GENERIC_ORGANISATION_NOUNS))
+            if entry is not None:
+                return {**row, "speaker": self.model.org_named(entry.name, start), "speaker_label": "ORG"}
         if determiner in _INDEFINITE or (head.tag_ in ("NNS", "NNPS") and lemma not in ORGANISATION_NOUNS) \
                 or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ROLE_NOUNS):
             return row  # an unnamed source: "a source", "experts", "officials"
