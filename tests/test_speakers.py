@@ -1210,3 +1210,13 @@ def test_a_lead_report_is_its_makers_whatever_the_next_study_is_called(corpus):
     assert said(corpus, "research_lead.txt", "while on the move")["speaker"] == "Quillon Research"
     # "a new poll conducted for the BBC ... the BBC poll": a poll made for the BBC, by no one named
     assert pd.isna(said(corpus, "poll_for.txt", "tell the truth")["speaker"])
+
+
+def test_they_after_people_joined_as_a_subject_is_all_of_them(corpus):
+    # "Michael Howard and frontbencher John Redwood launched ... They say": both, joint
+    row = said(corpus, "they_together.txt", "spending too much")
+    assert row["speakers"] == "Anna Berglund; Tomas Holmqvist"
+    # not one subject meeting another: "Anna Berglund met Tomas Holmqvist. They say"
+    assert pd.isna(said(corpus, "they_met.txt", "spending too much")["speaker"])
+    # one organisation as British English writes it: "Cosla says ... They say"
+    assert said(corpus, "they_org.txt", "lose out")["speaker"] == "Cosla"

@@ -105,6 +105,12 @@ class Resolver:
             found = self._after_description(head, pdoc, kind) if kind in ("male", "female") else None
             if found is not None:  # (kept by the continuations pass: DESCRIBED)
                 return {**row, **found, DESCRIBED: True}
+            together = self._they_together(head, pdoc) if kind == "plural" else None
+            if together is not None:  # "Tony Blair and Gordon Brown are trying ... they are insisting"
+                names, label = together
+                if len(names) == 1:
+                    return {**row, "speaker": names[0], "speaker_label": label}
+                return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
         if len(mention) == 2 and mention[0].lower_ == "the" and head.lemma_.lower() in _PAIR_NOUNS:
             pair = self._pair(mention, pdoc)
@@ -309,6 +315,35 @@ class Resolver:
         if described is None or not describes_a_person(described):
             return None
         return self._person_described(described, where, kind)
+
+    def _they_together(self, they: Token, pdoc: ParagraphDoc) -> tuple[list[str], str] | None:
+        """(names, label) of the people or organisations joined by "and" (or the one organisation)
+        that are the main subject of the sentence before a "they" ("Michael Howard and frontbencher John Redwood on Thursday launched
+        new plans ... They say"; across a paragraph break too: "Tony Blair and Gordon Brown are
+        trying ...\n\nAlong with ..., they are insisting"); None when that subject is no such group."""
+        subject, where = previous_subject(they), pdoc
+        if subject is None and they.sent.start == 0 and pdoc.position > 0 \
+                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
+            where = self.adoc.paragraphs[pdoc.position - 1]
+            subject = main_subject(list(where.doc.sents)[-1])
+        if subject is None:
+            return None
+        members = [subject.root] + [c for c in subject.root.conjuncts if c.i > subject.root.i]
+        if len(members) == 1 and subject.root.pos_ == "PROPN":
+            # one organisation, as British English writes it: "BAA are also owners of the airports
+            # ... They have said they cannot raise the money"
+            org = self._organisation_at(where, subject.root)
+            entry = self.model.orgs.get(org or "")
+            return ([org], "ORG") if entry is not None and entry.entity_label == "ORG" else None
+        if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children):
+            return None
+        people = [self._person_at(where, m) for m in members]
+        if all(people) and len(set(people)) == len(people):
+            return people, "PERSON"
+        orgs = [self._organisation_at(where, m) for m in members]
+        if all(orgs) and len(set(orgs)) == len(orgs):
+            return orgs, "ORG"
+        return None
 
     def _person_described(self, described: Span, where: ParagraphDoc, kind: str) -> dict | None:
         found = self._one(described, where)
