@@ -499,3 +499,12 @@ def test_a_name_after_a_peers_title_is_a_persons(nlp):
     # not a title word after it: "Lord Chancellor" tagged ORG stays
     doc = _rules_after(nlp, "The Lord Chancellor said so.", [(2, 3, "ORG")])
     assert [e.label_ for e in doc.ents if "Chancellor" in e.text] != ["PERSON"]
+
+
+def test_overlapping_spans_of_two_rules_never_stop_the_run(nlp, monkeypatch):
+    # a rule that runs one name into the next: the longer span is kept, no spaCy error
+    import newskit.extract.entities.rules as rules
+    monkeypatch.setattr(rules, "office_of_a_title", lambda ent: Span(ent.doc, ent.start, min(len(ent.doc), ent.end + 2), label=ent.label_))
+    doc = _rules_after(nlp, "Alpha Corp met Beta Holdings Group today.", [(0, 2, "ORG"), (3, 6, "ORG")])
+    spans = [(e.start, e.end) for e in doc.ents]
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))

@@ -5,6 +5,7 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
@@ -82,8 +83,11 @@ class EntityRules:
         ents = _apply_places(doc, ents)
         cased = any(c.isupper() for c in doc.text)
         # (no one's name is written all in lowercase in cased text: "that is nice", "jukebox" tagged PERSON)
-        doc.ents = sorted({(e.start, e.end): e for e in map(trim, ents)
-                           if len(e) and not (cased and e.label_ == "PERSON" and not any(c.isupper() for c in e.text))}.values(),
+        # (two rules' spans that overlap keep the longer, spaCy's filter_spans, rather than stop
+        # the whole run: one article's odd text never fails a corpus)
+        doc.ents = sorted(filter_spans(list({(e.start, e.end): e for e in map(trim, ents)
+                                            if len(e) and not (cased and e.label_ == "PERSON"
+                                                               and not any(c.isupper() for c in e.text))}.values())),
                           key=lambda e: e.start)
         return doc
 
@@ -281,8 +285,17 @@ def _without_quote_marks(ent: Span) -> Span:
 def office_of_a_title(ent: Span) -> Span:
     """An office named after a title the tagger cut short: "Office of the Deputy" + "Prime
     Minister" -> "Office of the Deputy Prime Minister" (an organisation whose name has "of" and
-    ends in a title word, followed by capitalised title words)."""
+    ends in a title word, followed by capitalised title words); or one it ended on "the", "of" or
+    "for", followed by capitalised words ("Office of the" + "Deputy Prime Minister")."""
     doc, end = ent.doc, ent.end
+    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in ("the", "of", "for") and end < len(doc) and _is_cap(doc[end]):
+        # a name the tagger ended on a little word: "Office of the" + "Deputy Prime Minister"
+        # (untagged words only: not into another name)
+        while end < len(doc) and _is_cap(doc[end]) and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
+            end += 1
+        if end == ent.end:
+            return ent
+        return Span(doc, ent.start, end, label="ORG")
     if ent.label_ != "ORG" or not any(t.lower_ == "of" for t in ent) or not is_title_word(ent[-1].text):
         return ent
     while end < len(doc) and _is_cap(doc[end]) and is_title_word(doc[end].text):

@@ -55,6 +55,8 @@ class Publishers:
                 return self._remember(*author, head)
         if is_plural(head):
             return None  # "Private sector business surveys suggest": several, by no one named
+        if any(t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i and t.pos_ == "PROPN" for t in head.subtree):
+            return None  # "A survey by Hostway suggests", the name untagged: by no one else
         # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
         # Robert Peston, said": the author the next sentences give the same kind of document
         author = self._author_after(head, pdoc)
@@ -100,7 +102,8 @@ class Publishers:
         # households")
         # households"), in its paragraph and the next (not "figures from the British Retail
         # Consortium" further on, about something else)
-        kinds = RESEARCH_NOUNS if lemma in RESEARCH_NOUNS else {lemma}
+        # (an indefinite one only: "the report" is one named before)
+        kinds = RESEARCH_NOUNS if lemma in RESEARCH_NOUNS and head.doc[head.left_edge.i].lower_ != "the" else {lemma}
         for where in self.adoc.paragraphs[pdoc.position:pdoc.position + 3]:
             for token in where.doc:
                 if (token.lemma_.lower() == lemma or token.lemma_.lower() in kinds and where.position <= pdoc.position + 1) \
@@ -113,10 +116,11 @@ class Publishers:
     def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[str, str] | None:
         """(name, label) of who wrote a document: "by" them, or their possessive ("The Bank's minutes")."""
         # (not a programme's name: "told the BBC's World Business Report")
-        # ("The Conference Board survey": an organisation's name before it; not "the BBC poll",
-        # which a pollster made for the BBC)
+        # ("The Conference Board survey": an organisation's name before a study; not "the BBC
+        # poll", which a pollster made for the BBC, nor "the BBC News website")
+        research = document.lemma_.lower() in RESEARCH_NOUNS - {"poll"}
         owner = next((c for c in document.children if c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG")
-                      or c.dep_ == "compound" and c.ent_type_ == "ORG" and document.lemma_.lower() != "poll"), None) \
+                      or research and c.dep_ == "compound" and c.ent_type_ == "ORG"), None) \
             if document.is_lower else None
         if owner is not None and not several_people(owner):
             return self._entity_named(owner, where)

@@ -27,11 +27,12 @@ def joint_members(mention: Span) -> list[Span]:
     """The mentions of a joint speaker: "Mayor Lena Fisk and Governor Tomas Brand" -> both names;
     one mention otherwise. Only names join (a conjunct that is a name or a titled name)."""
     doc = mention.doc
-    # one entity spanning "Fisk and Brand"
+    # one entity spanning "Fisk and Brand" (or "The Ospreys and Scarlets")
     words = [t for t in mention if t.lower_ in ("and", "&")]
     if len(words) == 1:
         cut = words[0].i
-        left, right = doc[mention.start:cut], doc[cut + 1:mention.end]
+        first = mention.start + (mention[0].lower_ == "the")
+        left, right = doc[first:cut], doc[cut + 1:mention.end]
         if len(left) and len(right) and all(t.pos_ == "PROPN" for t in (*left, *right)):
             return [left, right]
     head = mention.root

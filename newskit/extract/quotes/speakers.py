@@ -72,6 +72,11 @@ class Resolver:
         members = joint_members(mention)
         if len(members) > 1:
             found = [self._one(m, pdoc) for m in members]
+            if mention.label_ not in ("PERSON", "ORG") and all(m.root.ent_type_ == mention.label_ for m in members):
+                # one name of another kind the tagger spanned over both ("The Ospreys and Scarlets
+                # say", a work of art): each name as written
+                found = [f if f.get("speaker") else {**f, "speaker": without_determiner(m), "speaker_label": None}
+                         for f, m in zip(found, members)]
             names = [clean_speaker_name(f["speaker"], f["speaker_label"], self.named_orgs) for f in found if f.get("speaker")]
             title = mention.doc[mention.start - 1].lower_ if mention.start else ""
             if title.endswith("s") and title[:-1] in PEERAGE_TITLES:
@@ -108,8 +113,6 @@ class Resolver:
             together = self._they_together(head, pdoc) if kind == "plural" else None
             if together is not None:  # "Tony Blair and Gordon Brown are trying ... they are insisting"
                 names, label = together
-                if len(names) == 1:
-                    return {**row, "speaker": names[0], "speaker_label": label}
                 return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
         if len(mention) == 2 and mention[0].lower_ == "the" and head.lemma_.lower() in _PAIR_NOUNS:
@@ -317,8 +320,8 @@ class Resolver:
         return self._person_described(described, where, kind)
 
     def _they_together(self, they: Token, pdoc: ParagraphDoc) -> tuple[list[str], str] | None:
-        """(names, label) of the people or organisations joined by "and" (or the one organisation)
-        that are the main subject of the sentence before a "they" ("Michael Howard and frontbencher John Redwood on Thursday launched
+        """(names, label) of the people or organisations joined by "and" as the main subject of the
+        sentence before a "they" ("Michael Howard and frontbencher John Redwood on Thursday launched
         new plans ... They say"; across a paragraph break too: "Tony Blair and Gordon Brown are
         trying ...\n\nAlong with ..., they are insisting"); None when that subject is no such group."""
         subject, where = previous_subject(they), pdoc
@@ -329,12 +332,6 @@ class Resolver:
         if subject is None:
             return None
         members = [subject.root] + [c for c in subject.root.conjuncts if c.i > subject.root.i]
-        if len(members) == 1 and subject.root.pos_ == "PROPN":
-            # one organisation, as British English writes it: "BAA are also owners of the airports
-            # ... They have said they cannot raise the money"
-            org = self._organisation_at(where, subject.root)
-            entry = self.model.orgs.get(org or "")
-            return ([org], "ORG") if entry is not None and entry.entity_label == "ORG" else None
         if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children):
             return None
         people = [self._person_at(where, m) for m in members]
@@ -532,6 +529,13 @@ class Resolver:
         return {}
 
 
+def _office_of_a_title(words: list[str]) -> bool:
+    """Whether a name ends in "the" and capitalised title words only: "Office of the Deputy Prime
+    Minister", whose title is part of its name."""
+    at = max((i for i, w in enumerate(words) if w.lower() == "the"), default=None)
+    return at is not None and 0 < at < len(words) - 1 and all(w[:1].isupper() and is_title_word(w) for w in words[at + 1:])
+
+
 def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str] | dict = frozenset()) -> str | None:
     """A speaker's name without the words around it that only describe it: a title after a
     person's name ("Paul Boateng MP" -> "Paul Boateng") or an organisation's ("Labour MP" ->
@@ -550,8 +554,10 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
             words.pop()
         return " ".join(words)
     while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper() \
-            and words[-2].lower() not in ROLE_CONNECTORS and words[-1].lower() not in PLACE_BODIES:
-        # "Labour MP", not "Court of Justice" or "Scottish Executive"
+            and words[-2].lower() not in ROLE_CONNECTORS and words[-1].lower() not in PLACE_BODIES \
+            and not _office_of_a_title(words):
+        # "Labour MP", not "Court of Justice", "Scottish Executive" or "Office of the Deputy Prime
+        # Minister"
         words.pop()
     capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
     if not capitalized:
