@@ -285,10 +285,11 @@ def _without_quote_marks(ent: Span) -> Span:
 def office_of_a_title(ent: Span) -> Span:
     """An office named after a title the tagger cut short: "Office of the Deputy" + "Prime
     Minister" -> "Office of the Deputy Prime Minister" (an organisation whose name has "of" and
-    ends in a title word, followed by capitalised title words); or one it ended on "the", "of" or
-    "for", followed by capitalised words ("Office of the" + "Deputy Prime Minister")."""
+    ends in a title word, followed by capitalised title words); or one it ended on "the", followed
+    by untagged capitalised words ("Office of the" + "Deputy Prime Minister"; not "Francesca
+    Schiavone of" + "Italy", a place the gazetteer tags after)."""
     doc, end = ent.doc, ent.end
-    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in ("the", "of", "for") and end < len(doc) and _is_cap(doc[end]):
+    if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ == "the" and end < len(doc) and _is_cap(doc[end]):
         # a name the tagger ended on a little word: "Office of the" + "Deputy Prime Minister"
         # (untagged words only: not into another name)
         while end < len(doc) and _is_cap(doc[end]) and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
