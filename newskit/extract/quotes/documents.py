@@ -97,12 +97,10 @@ class Publishers:
         """(name, label) of the author of the first later document of the same kind, in this
         paragraph or the next two: who "a new book" is by when the story names him after it."""
         lemma = head.lemma_.lower()
-        # (research of any kind: "..., says a report.\n\nProduced by Jupiter Research the analysis
-        # ...", "..., an influential survey says.\n\n... The Conference Board survey of 5,000
-        # households")
-        # households"), in its paragraph and the next (not "figures from the British Retail
-        # Consortium" further on, about something else)
-        # (an indefinite one only: "the report" is one named before)
+        # (for an indefinite one, research of any kind, in its paragraph and the next: "..., says a
+        # report.\n\nProduced by Jupiter Research the analysis ...", "..., an influential survey
+        # says.\n\n... The Conference Board survey of 5,000 households"; not "figures from the
+        # British Retail Consortium" further on, nor for "the report", one named before)
         kinds = RESEARCH_NOUNS if lemma in RESEARCH_NOUNS and head.doc[head.left_edge.i].lower_ != "the" else {lemma}
         for where in self.adoc.paragraphs[pdoc.position:pdoc.position + 3]:
             for token in where.doc:

@@ -282,11 +282,7 @@ class Resolver:
         sentence before described, named or not); after "The book, by Robert Peston, said ...",
         "It claims" (the book's author); "Shares in firm X closed down ..., after it said" (X).
         None leaves it to the nearest organisation (`Participants.nearest_org`)."""
-        described, where = previous_subject(it), pdoc
-        if described is None and it.sent.start == 0 and pdoc.position > 0 \
-                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
-            where = self.adoc.paragraphs[pdoc.position - 1]  # the paragraph's first sentence
-            described = main_subject(list(where.doc.sents)[-1])
+        described, where = self._subject_before(it, pdoc)
         for _ in range(3):  # "It said ... It added": back through the chain of "it"
             if described is None or described.text.lower() != "it":
                 break
@@ -310,25 +306,27 @@ class Resolver:
                         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), None)
         if subject is not None and subject.ent_type_ == "PERSON":
             return None
-        described, where = previous_subject(he), pdoc
-        if described is None and he.sent.start == 0 and pdoc.position > 0 \
-                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
-            where = self.adoc.paragraphs[pdoc.position - 1]  # the paragraph's first sentence
-            described = main_subject(list(where.doc.sents)[-1])
+        described, where = self._subject_before(he, pdoc)
         if described is None or not describes_a_person(described):
             return None
         return self._person_described(described, where, kind)
+
+    def _subject_before(self, token: Token, pdoc: ParagraphDoc) -> tuple[Span | None, ParagraphDoc]:
+        """The main subject of the sentence before a token's, and the paragraph that holds it: for a
+        token in a paragraph's first sentence, the last sentence of the body paragraph before."""
+        subject, where = previous_subject(token), pdoc
+        if subject is None and token.sent.start == 0 and pdoc.position > 0 \
+                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
+            where = self.adoc.paragraphs[pdoc.position - 1]
+            subject = main_subject(list(where.doc.sents)[-1])
+        return subject, where
 
     def _they_together(self, they: Token, pdoc: ParagraphDoc) -> tuple[list[str], str] | None:
         """(names, label) of the people or organisations joined by "and" as the main subject of the
         sentence before a "they" ("Michael Howard and frontbencher John Redwood on Thursday launched
         new plans ... They say"; across a paragraph break too: "Tony Blair and Gordon Brown are
         trying ...\n\nAlong with ..., they are insisting"); None when that subject is no such group."""
-        subject, where = previous_subject(they), pdoc
-        if subject is None and they.sent.start == 0 and pdoc.position > 0 \
-                and self.adoc.paragraphs[pdoc.position - 1].kind == "body":
-            where = self.adoc.paragraphs[pdoc.position - 1]
-            subject = main_subject(list(where.doc.sents)[-1])
+        subject, where = self._subject_before(they, pdoc)
         if subject is None:
             return None
         members = [subject.root] + [c for c in subject.root.conjuncts if c.i > subject.root.i]
@@ -529,7 +527,7 @@ class Resolver:
         return {}
 
 
-def _office_of_a_title(words: list[str]) -> bool:
+def _title_after_the(words: list[str]) -> bool:
     """Whether a name ends in "the" and capitalised title words only: "Office of the Deputy Prime
     Minister", whose title is part of its name."""
     at = max((i for i, w in enumerate(words) if w.lower() == "the"), default=None)
@@ -555,7 +553,7 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         return " ".join(words)
     while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper() \
             and words[-2].lower() not in ROLE_CONNECTORS and words[-1].lower() not in PLACE_BODIES \
-            and not _office_of_a_title(words):
+            and not _title_after_the(words):
         # "Labour MP", not "Court of Justice", "Scottish Executive" or "Office of the Deputy Prime
         # Minister"
         words.pop()
