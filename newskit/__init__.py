@@ -15,7 +15,8 @@ _PUBLIC = {
     "Corpus": "newskit.corpus", "CorpusError": "newskit.corpus", "rejects": "newskit.frames",
     "read_articles": "newskit.read.articles", "MAX_BYTES": "newskit.read.articles",
     "NewskitInputError": "newskit.read.articles",
-    "tag": "newskit.pipeline.tagging", "CacheError": "newskit.pipeline.cache",
+    "tag": "newskit.pipeline.tagging", "NewskitTaggingError": "newskit.pipeline.tagging",
+    "CacheError": "newskit.pipeline.cache",
     "load_model": "newskit.pipeline.model", "ModelNotFound": "newskit.pipeline.model",
     "canonical_names": "newskit.analysis.entities", "cooccurrence": "newskit.analysis.entities",
     "entity_counts": "newskit.analysis.entities", "entity_table": "newskit.analysis.entities",
@@ -46,7 +47,8 @@ def __dir__() -> list[str]:
 
 
 def analyze(source, *, year=None, errors="collect", max_bytes=None, fields=None, language="en", **tag_options):
-    """`read_articles` (year, errors, max_bytes, fields, language) then `tag` in one call; `tag_options` are
+    """`read_articles` (year, errors, max_bytes, fields, language) then `tag` in one call (errors applies to
+    both: "collect" lists what could not be read or tagged in corpus.rejects); `tag_options` are
     tag()'s (cache, model, n_process, out, aliases ...).
     Returns a Corpus.
 
@@ -57,7 +59,7 @@ def analyze(source, *, year=None, errors="collect", max_bytes=None, fields=None,
 
     articles = read_articles(source, year=year, errors=errors, fields=fields, language=language,
                              max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
-    return tag(articles, **tag_options)
+    return tag(articles, errors=errors, **tag_options)
 
 
 __all__ = sorted([*_PUBLIC, "analyze", "__version__"])

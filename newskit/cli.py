@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="Dask scheduler address (tcp://host:8786): tag on that cluster (pip install distributed)")
     analyze.add_argument("--aliases", default=None,
                          help="CSV alias,entity[,label][,article_id]: names fixed by hand (default: none)")
-    analyze.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
+    analyze.add_argument("--strict", action="store_true", help="stop at the first input that cannot be read or tagged")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
     _command(commands, "read", "read articles only and report what was loaded and rejected",
@@ -152,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(corpus.sentences):,} sentences, {len(corpus.entities):,} entities -> {args.out}")
         _report_rejects(corpus.rejects)
         return 0
+    except newskit.NewskitTaggingError as exc:  # --strict: the article, why, then the traceback
+        print(f"newskit: {exc}", file=sys.stderr)
+        return 2
     except (OSError, newskit.NewskitInputError, newskit.ModelNotFound, newskit.AliasError, newskit.CorpusError,
             KeyError, ValueError) as exc:
         # one line naming the file and the problem (OSError covers CacheError and unwritable paths)

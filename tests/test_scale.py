@@ -153,7 +153,7 @@ def test_a_failed_streaming_run_leaves_the_earlier_corpus(generated, nlp, tmp_pa
     monkeypatch.setitem(extractors.EXTRACTORS, "quotes", failing)
     monkeypatch.setattr(collect, "CHUNK_ARTICLES", 2)  # some chunks were written before the failure
     with pytest.raises(RuntimeError, match="extractor failed"):
-        newskit.tag(generated, cache=None, model=nlp, out=out)
+        newskit.tag(generated, cache=None, model=nlp, out=out, errors="raise")
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # no partial files either
 
 

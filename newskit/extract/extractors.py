@@ -10,6 +10,7 @@ run served from the cache needs only their names (`names()`, part of the cache k
 from __future__ import annotations
 
 import importlib
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
 
 Extractor = Callable[["ArticleDoc"], list[dict]]
 Frames = dict[str, list[dict]]
+
+# The one key of the Frames of an article that could not be tagged: [{"reason": ..., "traceback": ...}].
+# tag() leaves such an article out of the corpus with a rejects row; it is never cached.
+FAILED = "failed"
+# Characters of an exception's message kept in a reject's reason.
+REASON_CHARS = 300
 
 # Frame name -> the extractor ("module:function"), run in this order.
 _DEFAULT = {
@@ -56,5 +63,25 @@ def extract(article: dict, pdocs: list[ParagraphDoc], extractors: dict[str, Extr
 
     adoc = ArticleDoc(article, pdocs)
     for name, extractor in (registry() if extractors is None else extractors).items():
-        adoc.results[name] = extractor(adoc)
+        try:
+            adoc.results[name] = extractor(adoc)
+        except Exception as error:  # one article's bad luck never stops a corpus run: it becomes a reject
+            return failure(f"the {name} extractor", error)
     return adoc.results
+
+
+def failure(stage: str, error: BaseException) -> Frames:
+    """The Frames of an article that `stage` failed on: why (one line, naming the exception and
+    where in newskit it was raised) and the full traceback, for tag(errors="raise")."""
+    message = " ".join(str(error).split())
+    if len(message) > REASON_CHARS:
+        message = message[:REASON_CHARS - 3] + "..."
+    where = ""
+    frames = traceback.extract_tb(error.__traceback__)
+    if frames:
+        path = frames[-1].filename.replace("\\", "/")
+        path = path[path.rindex("newskit/"):] if "newskit/" in path else path.rsplit("/", 1)[-1]
+        where = f" at {path}:{frames[-1].lineno}"
+    reason = f"not tagged: {stage} raised {type(error).__name__}{where}" + (f": {message}" if message else "")
+    detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    return {FAILED: [{"reason": reason, "traceback": detail}]}

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.extractors import Extractor, Frames, extract
+from newskit.extract.extractors import Extractor, Frames, extract, failure
 from newskit.read.paragraphs import paragraph_rows
 
 # Articles parsed per spaCy memory zone, and tagged outside zones first to fill the tokenizer cache.
@@ -75,13 +75,17 @@ def _stream_group(nlp: Language, articles: list[dict], batch_size: int,
              for piece, last in _with_last(pieces(row["text"])))
     pending: list[ParagraphDoc] = []
     parts: list[Doc] = []  # the pieces of a long paragraph parsed so far
+    failed: dict[int, Frames] = {}  # article index -> why spaCy could not parse one of its paragraphs
     current = 0
     for batch in partitions(texts, batch_size, BATCH_CHARS):
         # nlp.pipe keeps input order: article `current` is complete once a later article's doc arrives
-        for doc, (_, (index, position, last)) in zip(nlp.pipe([text for text, _ in batch], batch_size=len(batch)), batch):
+        for doc, (_, (index, position, last)) in zip(_parsed(nlp, batch, failed), batch):
             while current < index:
-                yield extract(articles[current], pending, extractors)
+                yield failed.pop(current) if current in failed else extract(articles[current], pending, extractors)
                 pending, current = [], current + 1
+            if index in failed:  # the rest of a failed article is not parsed
+                parts = [] if last else parts
+                continue
             parts.append(doc)
             if not last:
                 continue
@@ -91,8 +95,29 @@ def _stream_group(nlp: Language, articles: list[dict], batch_size: int,
             row = layouts[index][position]
             pending.append(ParagraphDoc(row["paragraph"], row["kind"], row["start"], doc))
     while current < len(articles):  # the last article, and trailing articles with no text
-        yield extract(articles[current], pending, extractors)
+        yield failed.pop(current) if current in failed else extract(articles[current], pending, extractors)
         pending, current = [], current + 1
+
+
+def _parsed(nlp: Language, batch: list[tuple[str, tuple]], failed: dict[int, Frames]) -> list[Doc | None]:
+    """The batch's Docs. Should spaCy raise on the batch, each text is parsed alone: a text that
+    still fails marks its article failed (`failed`, its index -> its failure Frames), and it and
+    the article's later texts get None, so one bad paragraph costs only its own article."""
+    texts = [text for text, _ in batch]
+    try:
+        return list(nlp.pipe(texts, batch_size=len(texts)))
+    except Exception:  # noqa: BLE001 (found again below, text by text)
+        pass
+    docs: list[Doc | None] = []
+    for text, (index, _, _) in batch:
+        doc = None
+        if index not in failed:
+            try:
+                doc = nlp(text)
+            except Exception as error:
+                failed[index] = failure("spaCy's pipeline", error)
+        docs.append(doc)
+    return docs
 
 
 def pieces(text: str, limit: int | None = None) -> Iterator[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from newskit.analysis.copies import with_quote_groups, with_stories
 from newskit.analysis.linking.link import link
 from newskit.corpus import Corpus, FolderWriter
 from newskit.extract import extractors as registry
+from newskit.extract.extractors import FAILED
+from newskit.frames import REJECT_COLUMNS
 from newskit.frames import rejects as rejects_of
 from newskit.pipeline.cache import Cache, cache_key
 from newskit.pipeline.model import installed_fingerprint, load_model, pipeline_fingerprint
@@ -35,6 +38,11 @@ PROGRESS_MIN_ARTICLES = 20
 RECORD_CHUNK = 256
 
 
+class NewskitTaggingError(RuntimeError):
+    """tag(errors="raise"): an article that spaCy or an extractor failed on (message: its path, why,
+    and the traceback from where it ran)."""
+
+
 def tag(
     articles: pd.DataFrame,
     cache: str | os.PathLike | None = "data/cache",
@@ -45,6 +53,7 @@ def tag(
     scheduler=None,
     out: str | os.PathLike | None = None,
     aliases=None,
+    errors: str = "collect",
 ) -> Corpus:
     """Tag articles with spaCy and newskit's extractors into a Corpus of tidy frames.
 
@@ -65,12 +74,18 @@ def tag(
         aliases: names fixed by hand for the corpus-wide linking that ends the run (a CSV path
             such as data/aliases.csv, a DataFrame or a dict alias -> entity; see
             newskit.analysis.linking.aliases). `corpus.with_aliases(...)` links again later.
+        errors: "collect": an article that spaCy or an extractor raises on is left out of the
+            corpus (and of the cache) with a row in `corpus.rejects` naming its path and the error,
+            and the run goes on (one warning lists them); "raise": stop at the first such article
+            with a NewskitTaggingError (its path, why, and the traceback).
 
     The run ends with the corpus-wide passes: near-duplicate articles grouped into stories
     (`articles.story_id`, `copy_of`), linking, and quotes repeated across articles
     (`quotes.quote_group`, `in_copy`); see newskit.analysis.copies. `corpus.with_copies(...)`
     finds stories again with other thresholds.
     """
+    if errors not in ("collect", "raise"):
+        raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
     missing = {"article_id", "text"} - set(articles.columns)
     if missing:
         raise ValueError(f"articles frame lacks column(s) {sorted(missing)}; build it with newskit.read_articles()")
@@ -87,6 +102,7 @@ def tag(
     store = Cache(cache) if cache is not None else None
     sink = FrameSink(("paragraphs", *names)) if out is None else ParquetSink(("paragraphs", *names), out)
     tagged = 0
+    not_tagged: list[tuple[str, str, str]] = []  # (article_id, path, reason)
     try:
         with store if store is not None else contextlib.nullcontext():
             def lookup(fingerprint: dict) -> tuple[list, list[bool]]:
@@ -121,6 +137,13 @@ def tag(
                         frames = next(fresh)
                         bar.update(1)
                     tagged += 1
+                    if FAILED in frames:
+                        where = str(article.get("path") or f"article {article['article_id']}")
+                        failure = frames[FAILED][0]
+                        if errors == "raise":
+                            raise NewskitTaggingError(f"{where}: {failure['reason']}\n\n{failure['traceback']}")
+                        not_tagged.append((article["article_id"], where, failure["reason"]))
+                        continue
                     if store is not None:
                         store.put(keys[position], frames)
                 sink.add(article["article_id"], {"paragraphs": paragraph_rows(article), **frames})
@@ -139,7 +162,10 @@ def tag(
     }
     # corpus-wide, on the gathered frames (whatever executor tagged them): near-duplicate articles
     # grouped into stories, then linking, then quotes repeated across articles
-    articles, rejects = with_stories(articles.reset_index(drop=True)), rejects_of(articles)
+    rejects = rejects_of(articles)
+    if not_tagged:
+        articles, rejects = _left_out(articles, rejects, not_tagged)
+    articles = with_stories(articles.reset_index(drop=True))
     if isinstance(sink, ParquetSink):
         corpus = link(sink.finish({"articles": articles, "rejects": rejects}, info), aliases)
         quotes = with_quote_groups(corpus.quotes, articles)
@@ -148,6 +174,22 @@ def tag(
     corpus.info = info
     corpus = link(corpus, aliases)
     return corpus.with_frames(quotes=with_quote_groups(corpus.quotes, articles))
+
+
+def _left_out(articles: pd.DataFrame, rejects: pd.DataFrame,
+              not_tagged: list[tuple[str, str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles without those that could not be tagged, and the rejects with a row for each
+    of them; warns once, as read_articles does for inputs it could not read."""
+    ids = {article_id for article_id, _, _ in not_tagged}
+    kept = articles[~articles["article_id"].isin(ids)]
+    rows = pd.DataFrame([(path, reason) for _, path, reason in not_tagged], columns=REJECT_COLUMNS)
+    warnings.warn(
+        f"newskit: {len(not_tagged)} article(s) could not be tagged and were left out (see corpus.rejects): "
+        + "; ".join(f"{path}: {reason}" for _, path, reason in not_tagged[:3])
+        + (" ..." if len(not_tagged) > 3 else ""),
+        stacklevel=3,
+    )
+    return kept, pd.concat([rejects, rows], ignore_index=True).astype("str")
 
 
 def _checked_pipeline(model, fingerprint: dict) -> Language:
