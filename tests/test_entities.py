@@ -279,6 +279,45 @@ def test_a_name_its_sentence_shows_a_person_is_a_persons(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Anton Merz", "PERSON"), ("Kelby Bank", "PERSON")]
 
 
+def test_a_name_no_entity_holds_is_a_persons_when_its_sentence_says_so(nlp):
+    # "Piers Okafor is senior benefit officer ..." with nothing tagged (and "Piers" parsed as a
+    # noun): a first name and a person's noun the name is said to be; so is "Tomas Okafor has said
+    # he" and "Lena Fisk, the heptathlon champion,"; but "is <role>" changes no name tagged otherwise
+    # ("Fannie Mae is the largest single player")
+    doc = _rules_after(nlp, "Piers Okafor is senior benefit officer on the picket line.", [])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Piers Okafor", "PERSON")]
+    doc = _rules_after(nlp, "Yesterday Tomas Okafor said he is unsure of the offer.", [])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tomas Okafor", "PERSON")]
+    doc = _rules_after(nlp, '"Jobs are scarce," said Isabel Okafor at Kelby Bank.', [(10, 12, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Isabel Okafor", "PERSON"), ("Kelby Bank", "ORG")]
+    doc = _rules_after(nlp, "Lena Fisk, the heptathlon champion, won again.", [])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lena Fisk", "PERSON")]
+    doc = _rules_after(nlp, "Lena Fisk is the largest single player in the market.", [(0, 2, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lena Fisk", "ORG")]
+    # no first name, no such sentence, an organisation's word, or more capitalised words around: no person
+    for text in ("Okafor Fisk is senior benefit officer on the picket line.",
+                 "Piers Okafor won the vote on Tuesday.",
+                 "Prices will rise, the Sunday Courier reported.",
+                 "Christian Aid is a charity with offices in Kelby.",
+                 "Lena Fisk Holdings is senior partner in the deal.",
+                 "The Lena Fisk Trophy is a prize for the best officer."):
+        assert [e.text for e in _rules_after(nlp, text, []).ents if e.label_ == "PERSON"] == [], text
+
+
+def test_two_organisations_tagged_as_one_name_are_two(nlp):
+    # "and the" before a capitalised word, or a first name closed by a head noun or an acronym;
+    # a name whose "and" joins words of one name stays whole
+    for text, names in (("Kestrel and the Varden Film Council", ["Kestrel", "Varden Film Council"]),
+                        ("Kelby Bank and Tarvik", ["Kelby Bank", "Tarvik"]),
+                        ("KFA and Varden Bank", ["KFA", "Varden Bank"]),
+                        ("Securities and Exchange Commission", ["Securities and Exchange Commission"]),
+                        ("Department of Trade and Industry", ["Department of Trade and Industry"]),
+                        ("Kelby Bank and Trust", ["Kelby Bank and Trust"]),
+                        ("Marks and Spencer", ["Marks and Spencer"])):
+        doc = _rules_after(nlp, f"prices will rise, {text} said.", [(4, 4 + len(nlp.make_doc(text)), "ORG")])
+        assert [e.text for e in doc.ents if e.label_ == "ORG"] == names, text
+
+
 def test_a_sports_clubs_name_is_an_organisations(nlp):
     # a town with a club word ("Leeds Rovers" tagged PERSON, "Real Madrid" GPE), a club's own name
     # tagged a person ("Tarvik Sharks"); not a place's name ("Kansas City"), nor a person whose

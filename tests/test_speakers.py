@@ -1210,6 +1210,17 @@ def test_a_lead_report_is_its_makers_whatever_the_next_study_is_called(corpus):
     assert pd.isna(said(corpus, "poll_for.txt", "tell the truth")["speaker"])
 
 
+def test_a_study_made_by_two_organisations_is_theirs_jointly(corpus):
+    # "The study, commissioned by Kestrel and the Varden Film Council": both makers, joint (the tagger
+    # glued them into one name: the entity rules make them two); "They indicated" after it is the
+    # people the study asked, no maker
+    for content in ("face barriers in the film industry", "one studio in ten"):
+        row = said(corpus, "study_makers.txt", content)
+        assert (row["speaker"], row["speakers"], row["speaker_label"]) == (
+            "Kestrel and Varden Film Council", "Kestrel; Varden Film Council", "ORG"), content
+    assert pd.isna(said(corpus, "study_makers.txt", "funding is scarce")["speaker"])
+
+
 def test_they_after_people_joined_as_a_subject_is_all_of_them(corpus):
     # "Michael Howard and frontbencher John Redwood launched ... They say": both, joint
     row = said(corpus, "they_together.txt", "spending too much")

@@ -11,7 +11,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
-                                   ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_known_first_name,
+                                   ends_like_organisation, first_name_gender, fold, hyphen_inside, is_club_name, is_demonym, is_known_first_name,
                                    is_peerage_name, is_person_description, is_role_noun, is_title_word)
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
@@ -40,6 +40,8 @@ _NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF
 # a newspaper's or magazine's name is an organisation's ("German magazine Der Spiegel said").
 _PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _WORK_NOUNS = lexicon.words("quotes/title_nouns") - _PUBLICATION_NOUNS
+# Weekdays and months, which are first names too ("Sunday", "May"), as the first word of a name
+_CALENDAR_WORDS = frozenset(lexicon.table("timexes/weekdays")) | frozenset(lexicon.table("timexes/months"))
 # Labels the small model puts on a club's name that no reading of the words supports.
 _NOT_CLUB_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -67,11 +69,12 @@ class EntityRules:
                         and (e.end == span.end or (e.end == span.end + 1 and doc[span.end].text in _POSSESSIVE)) else e
                         for e in ents]
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
-        ents = [piece for ent in ents if len(ent) for side in fixture_sides(ent)
+        ents = [piece for ent in ents if len(ent) for pair in fixture_sides(ent) for side in organisation_pair(pair)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
         ents = [sports_club(person_by_context(titled_name(people_word(titled_work(stage_name_of_money(ent))))))
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
+        ents = _untagged_people(doc, ents)
         ents = _nicknamed_people(doc, ents)
         ents = _first_name_tagged_apart(doc, ents)
         ents = [_first_name_left_out(_hyphenated_surname(ent)) for ent in ents]
@@ -313,6 +316,33 @@ def fixture_sides(ent: Span) -> list[Span]:
     return [Span(ent.doc, ent.start, ent.start + at, label="ORG"), Span(ent.doc, ent.start + at + 1, ent.end, label="ORG")]
 
 
+def organisation_pair(ent: Span) -> list[Span]:
+    """Two organisations tagged as one name are two: "Pact and the UK Film Council" ("and the"
+    before a capitalised word), "Deutsche Bank and Gazpromneft", "IMF and World Bank" (the first
+    a whole name: closed by an organisation's head noun or suffix, or an acronym). A name whose
+    "and" joins words of one name stays: "Securities and Exchange Commission", "Department of
+    Trade and Industry", "Investors Bank and Trust" (a head noun alone after it), "Marks and
+    Spencer" (no head, no acronym)."""
+    if ent.label_ != "ORG":
+        return [ent]
+    at = next((k for k, t in enumerate(ent) if 0 < k < len(ent) - 1 and t.lower_ == "and"), None)
+    if at is None:
+        return [ent]
+    left, right = ent[:at], ent[at + 1:]
+    the = right[0].lower_ == "the"
+    if the:
+        right = right[1:]
+    if not len(right) or not all(_is_cap(t) or t.lower_ in NAME_CONNECTORS for t in (left[0], left[-1], right[0], right[-1])):
+        return [ent]
+    whole = left[-1].lower_ in ORG_HEADS or ends_like_organisation(left.text) or (
+        len(left) == 1 and len(left[0]) >= 2 and left[0].text.isupper() and left[0].is_alpha)
+    # (what follows must be a name of its own, not a head noun or a people's word alone: "and Trust")
+    named = len(right) > 1 or not (right[0].lower_ in ORG_HEADS or right[0].lower_ in COMPANY_WORDS or is_demonym(right[0].text))
+    if not (the or (whole and named)):
+        return [ent]
+    return [Span(ent.doc, left.start, left.end, label="ORG"), Span(ent.doc, right.start, right.end, label="ORG")]
+
+
 def person_of_organisation(ent: Span) -> list[Span]:
     """A person and the organisation she speaks for, tagged as one name ("Hannah Ward of the
     Refugee Council", "Dr Jeremy Philpott of the UK Patent Office"): the person (a known first
@@ -441,36 +471,93 @@ def people_word(ent: Span) -> Span:
 
 def person_by_context(ent: Span) -> Span:
     """A name of two or three words the tagger gave another label is a person's when its
-    sentence says so: a person's noun right before it ("Former Worldcom boss Bernie Ebbers",
-    "heptathlon champion Carolina Kluft"), one set beside it ("Carolina Kluft, the Olympic
-    heptathlon champion,"), or a speech verb it is the subject of with "he" or "she" after it
-    ("Rio Ferdinand has said he is unsure"); or the name set beside a person's noun ("The SNP's
-    Holyrood leader, Nicola Sturgeon,"). Names of places, clubs and organisations stay."""
+    sentence says so (`_said_to_be_a_person`). Names of places, clubs and organisations stay."""
     if ent.label_ not in _NOT_PERSON_LABELS or not 2 <= len(ent) <= 3 or not _looks_like_name(ent) or ent[0].lower_ == "the":
         return ent
-    country = gazetteer.lookup(ent[0].text)
-    if _ORG_WORD.search(ent.text) or any(t.lower_ in COMPANY_WORDS for t in ent) or is_club_name(ent.text) \
-            or gazetteer.lookup(ent.text) is not None or is_demonym(ent[0].text) \
-            or (country is not None and country.kind == "country"):
+    if _named_as_no_person(ent):
         return ent  # not "Deutsche Post", "France Telecom", "Aston Villa"
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start else None
+    return Span(ent.doc, ent.start, ent.end, label="PERSON") if _said_to_be_a_person(ent, predicate=False) else ent
+
+
+def _named_as_no_person(span: Span) -> bool:
+    """A name with an organisation's word, a club's or a place's name, or a people's or country's
+    name first: "Deutsche Post", "France Telecom", "Aston Villa"."""
+    country = gazetteer.lookup(span[0].text)
+    return bool(_ORG_WORD.search(span.text) or any(t.lower_ in COMPANY_WORDS for t in span) or is_club_name(span.text)
+                or gazetteer.lookup(span.text) is not None or is_demonym(span[0].text)
+                or (country is not None and country.kind == "country"))
+
+
+def _said_to_be_a_person(span: Span, predicate: bool = True) -> bool:
+    """Whether the sentence says the name is a person's: a person's noun right before it ("Former
+    Worldcom boss Bernie Ebbers", "heptathlon champion Carolina Kluft"), one set beside it ("Carolina
+    Kluft, the Olympic heptathlon champion,"), a speech verb it is the subject of with "he" or
+    "she" after it ("Rio Ferdinand has said he is unsure"); the name set beside a person's noun
+    ("The SNP's Holyrood leader, Nicola Sturgeon,"); with `predicate`, one it is said to be ("Piers
+    Freelove is senior benefit officer"; not for a name the tagger called something else: "Fannie
+    Mae is the largest single player", "Vera Drake is the obvious candidate")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
     # one person's noun: "analysts Forrester Research" are the firm's people
     described = before is not None and before.is_lower and before.tag_ == "NN" and not before.is_stop and (
         is_role_noun(before) or is_person_description(before))
-    beside = any(child.dep_ == "appos" and child.i >= ent.end and doc[child.left_edge.i - 1].text == ","
+    beside = any(child.dep_ == "appos" and child.i >= span.end and doc[child.left_edge.i - 1].text == ","
                  and child.tag_ == "NN" and (is_person_description(child) or child.lower_ in CORE_TITLES)
-                 for child in ent.root.children)
+                 for child in span.root.children)
+    head = span.root.head
+    # the subject of "is" with a person's noun: "Piers Freelove is senior benefit officer at ..."
+    said_to_be = predicate and span.root.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        child.dep_ == "attr" and child.tag_ == "NN" and (is_role_noun(child) or is_person_description(child))
+        for child in head.children)
     # set beside a person's noun: "The Scottish National Party's Holyrood leader, Nicola Sturgeon,"
-    head = ent.root.head
-    after_noun = ent.root.dep_ == "appos" and head.i < ent.start and head.tag_ == "NN" and doc[ent.start - 1].text == "," \
+    after_noun = span.root.dep_ == "appos" and head.i < span.start and head.tag_ == "NN" and doc[span.start - 1].text == "," \
         and (is_role_noun(head) or is_person_description(head))
-    beside = beside or after_noun
-    verb = ent.root.head
-    speaks = ent.root.dep_ == "nsubj" and verb.lemma_.lower() in _REPORTING_VERBS and any(
-        t.lower_ in _PERSON_PRONOUNS for t in doc[ent.end:verb.right_edge.i + 1]
-        if not any(e.label_ == "PERSON" and ent.end <= e.start < t.i for e in doc.ents))
-    return Span(doc, ent.start, ent.end, label="PERSON") if described or beside or speaks else ent
+    speaks = span.root.dep_ == "nsubj" and head.lemma_.lower() in _REPORTING_VERBS and any(
+        t.lower_ in _PERSON_PRONOUNS for t in doc[span.end:head.right_edge.i + 1]
+        if not any(e.label_ == "PERSON" and span.end <= e.start < t.i for e in doc.ents))
+    return described or beside or said_to_be or after_noun or speaks
+
+
+def _first_name(word: str) -> bool:
+    """A first name of the nicknames table, of Britain and Ireland, or of the US Census lists."""
+    return is_known_first_name(fold(word)) or first_name_gender(word) is not None
+
+
+def _says(name: Span) -> bool:
+    """Whether an untagged name opening with a first name is the subject of a speech verb ("said
+    Isabelle Kronawitter at Hypovereinsbank"), and no weekday's, month's or party's: "the Sunday
+    Telegraph reported", "The Lib Dems say"."""
+    return name.root.dep_ == "nsubj" and name.root.head.lemma_.lower() in _REPORTING_VERBS \
+        and name[0].lower_ not in _CALENDAR_WORDS and not any(fold(t.text) in PARTY_WORDS for t in name)
+
+
+def _untagged_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two or three capitalised proper nouns no entity holds, the first a known first name, are a
+    person's name when the sentence says so (`_said_to_be_a_person`: "Piers Freelove is senior
+    benefit officer on the picket line") or they are the subject of a speech verb (`_says`). No
+    capitalised word stands either side, no word is a title's, and the name is no organisation's,
+    club's or place's."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        # (the first name may be tagged a noun: "Piers Freelove is ...", "Piers" as "pier")
+        while j < len(doc) and j - i < 4 and j not in taken and _is_cap(doc[j]) and doc[j].is_alpha \
+                and (doc[j].pos_ == "PROPN" or (j == i and doc[j].pos_ == "NOUN" and _first_name(doc[j].text))) \
+                and not is_title_word(doc[j].text):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        if 2 <= j - i <= 3 and _first_name(doc[i].text) \
+                and not (i > 0 and _is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start) \
+                and not (j < len(doc) and _is_cap(doc[j])):
+            name = Span(doc, i, j, label="PERSON")
+            if not _named_as_no_person(name) and (_said_to_be_a_person(name) or _says(name)):
+                found.append(name)
+        i = j
+    return ents + found if found else ents
 
 
 def sports_club(ent: Span) -> Span:

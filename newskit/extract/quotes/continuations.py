@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newskit.extract.document import ArticleDoc
 from newskit.extract.names import GENDERED_WORDS, ROLE_NOUNS, is_plural_role
-from newskit.extract.quotes.participants import SAID_NOUNS, Participants, is_party_name
+from newskit.extract.quotes.participants import DOCUMENT_NOUNS, SAID_NOUNS, Participants, is_party_name
 from newskit.extract.quotes.speaker_mentions import SPEAKER_PRONOUNS
 from newskit.extract.quotes.speakers import DESCRIBED
 from newskit.frames import JOINT, quote_parts
@@ -91,7 +91,9 @@ class Continuations:
         if self._plural_subject_between(last["speaker_start"] + 1, start, contents):
             return  # "... they said.\n\nOfficials met on Monday. They said": the officials
         words = str(last.get("speaker_text") or "").split()
-        if JOINT in (last.get("speakers") or "") or (words and words[-1].endswith("s") and words[-1][:1].islower()) \
+        # (not the joint makers of a study that spoke last: its "they" are the people it asked)
+        if (JOINT in (last.get("speakers") or "") and not (words and words[-1].lower() in DOCUMENT_NOUNS)) \
+                or (words and words[-1].endswith("s") and words[-1][:1].islower()) \
                 or is_plural_role(" ".join(words)) or [w.lower() for w in words] == ["they"] \
                 or (words and last.get("speaker_label") == "ORG" and words[-1].endswith("s")
                     and (is_party_name(words[-1]) or is_party_name(" ".join(words[-2:])))):  # "the Tories", "Liberal Democrats"

@@ -22,14 +22,15 @@ class Publishers:
 
     def __init__(self, adoc: ArticleDoc, model: Participants) -> None:
         self.adoc, self.model = adoc, model
-        self.last: str | None = None  # the organisation (or author) of the last report or survey
+        self.last: tuple[str, ...] | None = None  # the organisations (or authors) of the last report or survey
         self.label = "ORG"
         self.kind = ""  # that document's noun: "the report" again is its publisher's, "the book" not
 
-    def publisher(self, mention: Span, pdoc: ParagraphDoc, horizon: int) -> str | None:
+    def publisher(self, mention: Span, pdoc: ParagraphDoc, horizon: int) -> tuple[str, ...] | None:
         """The organisation a report, survey or study speaks for: named in it ("The NAO report")
         or after it ("a report by the National Audit Office"); "the report" again is the last
-        report's publisher."""
+        report's publisher. Several when it names them together ("commissioned by Pact and the
+        UK Film Council")."""
         head = mention.root
         # what names it: words before the noun, the object of "by"/"from"/"of" after it, also
         # through a participle ("calculations presented to the US Senate by Dr Graham")
@@ -43,7 +44,7 @@ class Publishers:
             # Robert Peston, said": its author
             author = token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj"
             if (token.ent_type_ == "ORG" or author) and not several_people(token):  # not "a report by MPs"
-                return self._remember(*self._entity_named(token, pdoc), head)
+                return self._remember(*self._named_with_conjuncts(token, pdoc), head)
         if mention[0].lower_ == "the" and self.last and self.kind == head.lemma_.lower():
             return self.last
         if mention[0].lower_ == "the":
@@ -74,15 +75,15 @@ class Publishers:
             entry = self.model.orgs[max(earlier)[1]] if earlier else None
         if entry is None and mention[0].lower_ == "the":
             entry = self.model.committee(start)  # "The report said" in a story about a committee's report
-        return self._remember(entry.name, "ORG", head) if entry is not None else None
+        return self._remember((entry.name,), "ORG", head) if entry is not None else None
 
-    def _remember(self, name: str, label: str, head: Token) -> str:
-        """The publisher of the document `head` names, kept for a later "the report"."""
-        self.last, self.label, self.kind = name, label, head.lemma_.lower()
-        return name
+    def _remember(self, names: tuple[str, ...], label: str, head: Token) -> tuple[str, ...]:
+        """The publishers of the document `head` names, kept for a later "the report"."""
+        self.last, self.label, self.kind = names, label, head.lemma_.lower()
+        return names
 
-    def _earlier_author(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
-        """(name, label) of the person or organisation "by" whom the last earlier document of
+    def _earlier_author(self, head: Token, pdoc: ParagraphDoc) -> tuple[tuple[str, ...], str] | None:
+        """(names, label) of the person or organisation "by" whom the last earlier document of
         the same kind (the same noun) was written, in this paragraph or the one before."""
         lemma = head.lemma_.lower()
         for where in (pdoc, *self.adoc.paragraphs[max(0, pdoc.position - 1):pdoc.position][::-1]):
@@ -93,8 +94,8 @@ class Publishers:
                     return found
         return None
 
-    def _author_after(self, head: Token, pdoc: ParagraphDoc) -> tuple[str, str] | None:
-        """(name, label) of the author of the first later document of the same kind, in this
+    def _author_after(self, head: Token, pdoc: ParagraphDoc) -> tuple[tuple[str, ...], str] | None:
+        """(names, label) of the author of the first later document of the same kind, in this
         paragraph or the next two: who "a new book" is by when the story names him after it."""
         lemma = head.lemma_.lower()
         # (for an indefinite one, research of any kind, in its paragraph and the next: "..., says a
@@ -111,8 +112,8 @@ class Publishers:
                         return found
         return None
 
-    def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[str, str] | None:
-        """(name, label) of who wrote a document: "by" them, or their possessive ("The Bank's minutes")."""
+    def _by_author(self, document: Token, where: ParagraphDoc) -> tuple[tuple[str, ...], str] | None:
+        """(names, label) of who wrote a document: "by" them, or their possessive ("The Bank's minutes")."""
         # (not a programme's name: "told the BBC's World Business Report")
         # ("The Conference Board survey": an organisation's name before a study; not "the BBC
         # poll", which a pollster made for the BBC, nor "the BBC News website")
@@ -121,12 +122,26 @@ class Publishers:
                       or research and c.dep_ == "compound" and c.ent_type_ == "ORG"), None) \
             if document.is_lower else None
         if owner is not None and not several_people(owner):
-            return self._entity_named(owner, where)
+            name, label = self._entity_named(owner, where)
+            return (name,), label
         for by in document.subtree:
             if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
                     and not several_people(by):  # "a report by MPs": unnamed
-                return self._entity_named(by, where)
+                return self._named_with_conjuncts(by, where)
         return None
+
+    def _named_with_conjuncts(self, token: Token, pdoc: ParagraphDoc) -> tuple[tuple[str, ...], str]:
+        """(names, label) of the entity holding `token` and of the entities joined to it by "and"
+        ("by Pact and the UK Film Council"): PERSON only when all are people."""
+        found = [self._entity_named(token, pdoc)]
+        for other in token.conjuncts:
+            if other.ent_type_ in ("PERSON", "ORG") and not several_people(other) \
+                    and not any(e.start <= other.i < e.end and e.start <= token.i < e.end for e in token.doc.ents):
+                named = self._entity_named(other, pdoc)
+                if named[0] not in [name for name, _ in found]:
+                    found.append(named)
+        label = "PERSON" if all(label == "PERSON" for _, label in found) else "ORG"
+        return tuple(name for name, _ in found), label
 
     def _entity_named(self, token: Token, pdoc: ParagraphDoc) -> tuple[str, str]:
         """(canonical name, "PERSON" or "ORG") of the PERSON or ORG entity holding `token`: the

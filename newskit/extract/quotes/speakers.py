@@ -175,8 +175,11 @@ class Resolver:
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
                 and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
             publisher = self.publishers.publisher(mention, pdoc, self._horizon(pdoc))
+            if publisher and len(publisher) > 1:  # "The study, commissioned by Pact and the UK Film Council"
+                return {**row, "speaker": joint_name(list(publisher)), "speakers": JOINT.join(publisher),
+                        "speaker_label": self.publishers.label}
             if publisher:
-                return {**row, "speaker": publisher, "speaker_label": self.publishers.label}
+                return {**row, "speaker": publisher[0], "speaker_label": self.publishers.label}
         determiner = mention[0].lower_ if len(mention) > 1 else ""
         if titled is None and named is None and speaks_for_committee(mention):
             body = self.model.committee(start)  # "MPs said" in a story about a committee's report
