@@ -1214,11 +1214,28 @@ def test_a_study_made_by_two_organisations_is_theirs_jointly(corpus):
     # "The study, commissioned by Kestrel and the Varden Film Council": both makers, joint (the tagger
     # glued them into one name: the entity rules make them two); "They indicated" after it is the
     # people the study asked, no maker
-    for content in ("face barriers in the film industry", "one studio in ten"):
+    # ("The report also explored ... It said": the same study, by another of its names)
+    for content in ("face barriers in the film industry", "one studio in ten", "squeezed out by bigger firms"):
         row = said(corpus, "study_makers.txt", content)
         assert (row["speaker"], row["speakers"], row["speaker_label"]) == (
             "Kestrel and Varden Film Council", "Kestrel; Varden Film Council", "ORG"), content
     assert pd.isna(said(corpus, "study_makers.txt", "funding is scarce")["speaker"])
+
+
+def test_a_spokesman_is_the_spokesman_the_next_sentence_names(corpus):
+    # "A spokesman for the Kelby Anti-Fraud Office said ... "...," spokesman Jonas Wirth said": him
+    row = said(corpus, "spokesman_named_next.txt", "agreed with the findings")
+    assert (row["speaker"], row["speaker_text"]) == ("Jonas Wirth", "A spokesman")
+    # not a spokeswoman of another body ("for the treasury" ... "Labour spokeswoman Ana Berg"), nor
+    # a person the next sentence names with no such title
+    assert pd.isna(said(corpus, "spokesman_named_next.txt", "the figures were old")["speaker"])
+    assert pd.isna(said(corpus, "spokesman_named_next.txt", "would not comment further")["speaker"])
+    # nor, with no body named, another body's spokesman than the one last a subject ("The Kelby Party
+    # insisted ... a spokesman said. Green home affairs spokesman Ola Brandt has called")
+    assert pd.isna(said(corpus, "spokesman_named_next.txt", "take a decade to work")["speaker"])
+    # nor a man for "a spokeswoman" ("A spokeswoman for Kelby Foods said ... said Piet Olund, a
+    # spokesman for the Kelby Food Board. He said")
+    assert pd.isna(said(corpus, "spokesman_named_next.txt", "the ban was unfair")["speaker"])
 
 
 def test_they_after_people_joined_as_a_subject_is_all_of_them(corpus):

@@ -14,6 +14,8 @@ from newskit.extract.quotes.speaker_mentions import several_people
 # What finds things out ("a report", "a survey", "new data"): a later study of any of these kinds
 # may name who made the first.
 RESEARCH_NOUNS = lexicon.words("quotes/research_nouns")
+# Studies one article may call by any of these names (a poll is made for someone else, so not it).
+_STUDIES = RESEARCH_NOUNS - {"poll"}
 
 
 class Publishers:
@@ -43,9 +45,16 @@ class Publishers:
             # "The NAO report", "a report by the NAO"; "The book, by Sunday Telegraph journalist
             # Robert Peston, said": its author
             author = token.ent_type_ == "PERSON" and token.head.lower_ == "by" and token.dep_ == "pobj"
-            if (token.ent_type_ == "ORG" or author) and not several_people(token):  # not "a report by MPs"
+            # (not the document's own name: "The European Digital Life Index demonstrates"; but a
+            # firm named for what it does is the firm: "According to Jupiter Research")
+            own_name = head.lemma_.lower() != "research" and any(
+                e.start <= token.i < e.end and e.start <= head.i < e.end for e in head.doc.ents)
+            if (token.ent_type_ == "ORG" or author) and not several_people(token) and not own_name:  # not "a report by MPs"
                 return self._remember(*self._named_with_conjuncts(token, pdoc), head)
-        if mention[0].lower_ == "the" and self.last and self.kind == head.lemma_.lower():
+        lemma = head.lemma_.lower()
+        if mention[0].lower_ == "the" and self.last and (self.kind == lemma or {self.kind, lemma} <= _STUDIES):
+            # "the report" again; or the study named as another kind of study: "The study,
+            # commissioned by Pact and the UK Film Council, ... The report also explored"
             return self.last
         if mention[0].lower_ == "the":
             # "a new book, Brown's Britain by Robert Preston. ... The book claims": the author of

@@ -17,6 +17,8 @@ Notes:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
@@ -28,7 +30,8 @@ from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
-                                                 PLACE_BODIES, SAID_NOUNS, Participants, is_party_name, looks_like_person,
+                                                 PLACE_BODIES, SAID_NOUNS, SPOKESPEOPLE, Participant, Participants,
+                                                 is_party_name, looks_like_person,
                                                  names_place_body, without_determiner)
 from newskit.extract.quotes.speaker_mentions import (SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
@@ -127,8 +130,10 @@ class Resolver:
         role_after = role_after_organisation(mention)
         if role_after is not None:  # "A Department for Constitutional Affairs spokeswoman said": unnamed
             start, end = pdoc.offsets(role_after)
-            return {**row, "speaker_text": role_after.text, "speaker_start": start, "speaker_end": end,
-                    "speaker_role": without_determiner(role_after)}
+            row = {**row, "speaker_text": role_after.text, "speaker_start": start, "speaker_end": end,
+                   "speaker_role": without_determiner(role_after)}
+            named_next = self._spokesperson_named_next(role_after, pdoc)
+            return row if named_next is None else {**row, "speaker": named_next.name, "speaker_label": "PERSON"}
         royal = royal_name(mention)
         if royal is not None:  # "the Queen", "the Duke of Edinburgh": how the article names them
             return {**row, **self._person(mention, pdoc, None), "speaker": self.model.full_name(royal, start)}
@@ -239,6 +244,9 @@ class Resolver:
                 e.generic or lemma in e.descriptions or lemma in GENERIC_ORGANISATION_NOUNS))
             if entry is not None:
                 return {**row, "speaker": self.model.org_named(entry.name, start), "speaker_label": "ORG"}
+        named_next = self._spokesperson_named_next(mention, pdoc) if determiner in _INDEFINITE else None
+        if named_next is not None:  # "But a spokesman stressed ... "...," MAB spokesman Dr Azzam Tamimi said"
+            return {**row, "speaker": named_next.name, "speaker_label": "PERSON", "speaker_role": named_next.roles[0]}
         if determiner in _INDEFINITE or (head.tag_ in ("NNS", "NNPS") and lemma not in ORGANISATION_NOUNS) \
                 or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ROLE_NOUNS):
             return row  # an unnamed source: "a source", "experts", "officials"
@@ -268,6 +276,49 @@ class Resolver:
             return {**row, "speaker_role": without_determiner(mention)}
         return row
 
+    def _spokesperson_named_next(self, mention: Span, pdoc: ParagraphDoc) -> Participant | None:
+        """The spokesperson the next sentence names for "a spokesman" ("A spokesman for the
+        anti-fraud office said ... "...," spokesman Jorg Wojahn said"): a person first named there
+        with a spokes- title; not one whose title names another body than "for X" does."""
+        head = mention.root
+        if mention[0].lower_ not in ("a", "an") or not head.lower_.startswith("spokes") or head.lower_ not in SPOKESPEOPLE:
+            return None
+        sentence = pdoc.sentence_of(head.i)
+        body = {fold(t.text) for t in head.subtree if t.i > head.i and t.head.lower_ == "for" or t.head.dep_ == "pobj"
+                and t.i > head.i} | {fold(t.text) for t in mention if t.i < head.i and t.text[:1].isupper()}
+        for entry in self.model.people.values():
+            first = entry.mentions[0] if entry.mentions else None
+            if first is None or first[1] != sentence + 1 or not any(w.startswith("spokes") for r in entry.roles
+                                                                      for w in r.lower().split()):
+                continue
+            # the capitalised words of the title before the name: "Lib Dem home affairs spokesman"
+            before = re.split(r"[\"“”,.;:()]", self.adoc.text[max(0, first[0] - 80):first[0]])[-1].split()
+            # and of its titles: "Xing Wangli, a spokesman for the State Tobacco Administration"
+            words = [*before, *(w for role in entry.roles for w in role.split())]
+            named = {fold(w) for w in words if w[:1].isupper() and not w.lower().startswith("spokes")
+                     and fold(w) not in COURTESY_TITLES | {"the", "a", "an"}}
+            gender = GENDERED_WORDS.get(head.lower_)
+            if gender and entry.gender and gender != entry.gender:
+                continue  # "A spokeswoman for Bat" is not "Xing Wangli, ... He also said"
+            if named and not named & (body or self._last_organisation_words(pdoc.offsets(mention)[0])):
+                # "a Labour spokesman ... Tory spokesman Tim Yeo"; with no body given, the one last
+                # a subject ("Last year MAB ... urged Muslims ... But a spokesman stressed ... MAB
+                # spokesman Dr Azzam Tamimi said"), not another party's ("the Tories insisted ...
+                # a spokesman said. Lib Dem home affairs spokesman Mark Oaten")
+                continue
+            return entry
+        return None
+
+    def _last_organisation_words(self, offset: int) -> set[str]:
+        """The folded words and initials of the organisation last named as a sentence's subject
+        before `offset` (outside quotation marks)."""
+        named = [(at, entry.name) for entry in self.model.orgs.values() for at, _, subject in entry.mentions
+                 if subject and at < offset and not self.model.quoted_at(at)]
+        if not named:
+            return set()
+        words = max(named)[1].split()
+        return {fold(w) for w in words} | {fold("".join(w[0] for w in words if w[:1].isupper()))}
+
     def _just_written_about(self, mention: Span, head: Token, row: dict, start: int, pdoc: ParagraphDoc) -> dict:
         """The row of a description of a person by what they do, age or people ("the singer",
         "the 20-year-old", "the Scot"): the person just written about, else no name."""
@@ -293,7 +344,7 @@ class Resolver:
         if described is not None and described.root.pos_ == "NOUN" and not described.root.ent_type_ \
                 and described.root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS and not is_plural(described.root):
             found = self._one(described, where)
-            return {k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}
+            return {k: found[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role") if k in found}
         topic = self._subject_organisation(it, pdoc)
         return {"speaker": topic, "speaker_label": "ORG"} if topic is not None else None
 
