@@ -168,7 +168,8 @@ def test_speaker_lists():
     # a role speaker ("the minister said") and an unnamed source ("officials said") are told apart
     assert {"minister", "spokesman", "official"} <= names.ROLE_NOUNS
     assert {"source", "sources", "officials", "experts"} <= speakers.UNNAMED_SOURCE_NOUNS
-    assert {"ministry", "government", "kremlin"} <= speakers.ORGANISATION_NOUNS
+    # (a kind, not a name: "the Kremlin said" names its speaker, "the ministry said" does not)
+    assert {"ministry", "government"} <= speakers.ORGANISATION_NOUNS and "kremlin" not in speakers.ORGANISATION_NOUNS
     assert {"a", "an", "some"} <= speakers._INDEFINITE
     # every noun that names or stands for a speaker can make a claim
     assert names.ROLE_NOUNS | speakers.ORGANISATION_NOUNS | speakers.UNNAMED_SOURCE_NOUNS <= reported.SPEAKING_NOUNS

@@ -1238,6 +1238,12 @@ def test_a_spokesman_is_the_spokesman_the_next_sentence_names(corpus):
     assert pd.isna(said(corpus, "spokesman_named_next.txt", "the ban was unfair")["speaker"])
 
 
+def test_the_kremlin_is_named_and_the_government_is_a_kind(corpus):
+    # "The Kremlin said" names its speaker (a proper name, not a kind of organisation like "the ministry")
+    row = said(corpus, "kremlin_named.txt", "came from foreign banks")
+    assert (row["speaker"], row["speaker_label"]) == ("Kremlin", "ORG")
+
+
 def test_they_after_people_joined_as_a_subject_is_all_of_them(corpus):
     # "Michael Howard and frontbencher John Redwood launched ... They say": both, joint
     row = said(corpus, "they_together.txt", "spending too much")

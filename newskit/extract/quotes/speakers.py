@@ -177,8 +177,10 @@ class Resolver:
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i))
             if entry is not None and entry.label == "ORG":
                 return {**row, "speaker": entry.name, "speaker_label": "ORG"}
+        # (not "a senior government figure"; but a title's word inside a name is the name's: "A
+        # National Audit Office report")
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
-                and not any(fold(t.text) in TITLE_MODIFIERS for t in mention):  # not "a senior government figure"
+                and not any(fold(t.text) in TITLE_MODIFIERS and not t.ent_type_ for t in mention):
             publisher = self.publishers.publisher(mention, pdoc, self._horizon(pdoc))
             if publisher and len(publisher) > 1:  # "The study, commissioned by Pact and the UK Film Council"
                 return {**row, "speaker": joint_name(list(publisher)), "speakers": JOINT.join(publisher),
