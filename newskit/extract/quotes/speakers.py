@@ -46,6 +46,8 @@ _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 # The key of a row whose he/she was read through the description just before it (`_after_description`),
 # which the continuations pass leaves alone; no frame column.
 DESCRIBED = "_described"
+# The titles of those who speak for a body: "a spokesman" may be the one the next sentence names.
+_SPOKESPEOPLE = frozenset(w for w in SPOKESPEOPLE if w.startswith("spokes"))
 # "the pair", "the duo": two people named just before
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
@@ -281,13 +283,16 @@ class Resolver:
     def _spokesperson_named_next(self, mention: Span, pdoc: ParagraphDoc) -> Participant | None:
         """The spokesperson the next sentence names for "a spokesman" ("A spokesman for the
         anti-fraud office said ... "...," spokesman Jorg Wojahn said"): a person first named there
-        with a spokes- title; not one whose title names another body than "for X" does."""
+        with a spokes- title, of the same gender, whose title and name give no other body than
+        "for X" (or the capitalised words before "spokesman") does, or, with none given, than the
+        organisation last a sentence's subject."""
         head = mention.root
-        if mention[0].lower_ not in ("a", "an") or not head.lower_.startswith("spokes") or head.lower_ not in SPOKESPEOPLE:
+        if mention[0].lower_ not in ("a", "an") or head.lower_ not in _SPOKESPEOPLE:
             return None
         sentence = pdoc.sentence_of(head.i)
-        body = {fold(t.text) for t in head.subtree if t.i > head.i and t.head.lower_ == "for" or t.head.dep_ == "pobj"
-                and t.i > head.i} | {fold(t.text) for t in mention if t.i < head.i and t.text[:1].isupper()}
+        # the body it speaks for: "for the European Anti-Fraud Office", "A Kelby Foods spokeswoman"
+        body = {fold(t.text) for t in head.subtree if t.i > head.i and (t.head.lower_ == "for" or t.head.dep_ == "pobj")} \
+            | {fold(t.text) for t in mention if t.i < head.i and t.text[:1].isupper()}
         for entry in self.model.people.values():
             first = entry.mentions[0] if entry.mentions else None
             if first is None or first[1] != sentence + 1 or not any(w.startswith("spokes") for r in entry.roles
