@@ -136,7 +136,6 @@ def tag(
                     else:
                         frames = next(fresh)
                         bar.update(1)
-                    tagged += 1
                     if FAILED in frames:
                         where = str(article.get("path") or f"article {article['article_id']}")
                         failure = frames[FAILED][0]
@@ -144,6 +143,7 @@ def tag(
                             raise NewskitTaggingError(f"{where}: {failure['reason']}\n\n{failure['traceback']}")
                         not_tagged.append((article["article_id"], where, failure["reason"]))
                         continue
+                    tagged += 1  # (counts the articles tagged, not those tried: a failed one is a reject)
                     if store is not None:
                         store.put(keys[position], frames)
                 sink.add(article["article_id"], {"paragraphs": paragraph_rows(article), **frames})
