@@ -618,6 +618,13 @@ def is_known_first_name(word: str) -> bool:
     return word in _known_first_names()
 
 
+def is_first_name(word: str) -> bool:
+    """Whether a word as written is a first name any of the lists knows: the nicknames table, the
+    British and Irish names (`is_known_first_name`), or the US Census lists of either gender
+    (`first_name_gender`)."""
+    return is_known_first_name(fold(word)) or first_name_gender(word) is not None
+
+
 # A title -> the descriptions a later sentence may use for its holder ("ambassador" -> "diplomat"),
 # organisation kinds included ("ministry" -> "department"); read transitively.
 ROLE_HYPERNYMS: dict[str, list[str]] = {k: v for k, v in lexicon.table("names/role_hypernyms").items()

@@ -9,7 +9,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
-                                   ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, first_name_gender, is_known_first_name,
+                                   ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
                                    without_designation)
@@ -381,7 +381,7 @@ def _as_written(form: str, full: str) -> str:
 def _has_first_name(name: str) -> bool:
     """Whether a full name opens with a first name the name lists know ("Jennifer Lopez")."""
     words = name.split()
-    return len(words) > 1 and (is_known_first_name(fold(words[0])) or first_name_gender(words[0]) is not None)
+    return len(words) > 1 and is_first_name(words[0])
 
 
 def _known_at(doc, i: int, known: dict, taken: set[int], lowercase: frozenset[str] | set[str] = frozenset()):

@@ -11,7 +11,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
-                                   ends_like_organisation, first_name_gender, fold, hyphen_inside, is_club_name, is_demonym, is_known_first_name,
+                                   ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_first_name, is_known_first_name,
                                    is_peerage_name, is_person_description, is_role_noun, is_title_word)
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
@@ -518,11 +518,6 @@ def _said_to_be_a_person(span: Span, predicate: bool = True) -> bool:
     return described or beside or said_to_be or after_noun or speaks
 
 
-def _first_name(word: str) -> bool:
-    """A first name of the nicknames table, of Britain and Ireland, or of the US Census lists."""
-    return is_known_first_name(fold(word)) or first_name_gender(word) is not None
-
-
 def _says(name: Span) -> bool:
     """Whether an untagged name opening with a first name is the subject of a speech verb ("said
     Isabelle Kronawitter at Hypovereinsbank"), and no weekday's, month's or party's: "the Sunday
@@ -544,13 +539,13 @@ def _untagged_people(doc: Doc, ents: list[Span]) -> list[Span]:
         j = i
         # (the first name may be tagged a noun: "Piers Freelove is ...", "Piers" as "pier")
         while j < len(doc) and j - i < 4 and j not in taken and _is_cap(doc[j]) and doc[j].is_alpha \
-                and (doc[j].pos_ == "PROPN" or (j == i and doc[j].pos_ == "NOUN" and _first_name(doc[j].text))) \
+                and (doc[j].pos_ == "PROPN" or (j == i and doc[j].pos_ == "NOUN" and is_first_name(doc[j].text))) \
                 and not is_title_word(doc[j].text):
             j += 1
         if j == i:
             i += 1
             continue
-        if 2 <= j - i <= 3 and _first_name(doc[i].text) \
+        if 2 <= j - i <= 3 and is_first_name(doc[i].text) \
                 and not (i > 0 and _is_cap(doc[i - 1]) and not doc[i - 1].is_sent_start) \
                 and not (j < len(doc) and _is_cap(doc[j])):
             name = Span(doc, i, j, label="PERSON")
