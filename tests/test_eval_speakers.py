@@ -136,7 +136,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_test18.csv": 14,  # BBC sport and entertainment again, a test set (round17, even half; 4 entertainment left)
              "speakers_dev28.csv": 19,  # BBC sport again, a development set (round17, odd half, after dev25; 20 chosen, sport/403 has no attribution)
              "speakers_dev27.csv": 20,  # BBC tech again, a development set (round17, odd half, after dev26)
-             "speakers_test19.csv": 20}  # BBC tech, a test set (round17, even half)
+             "speakers_test19.csv": 20,  # BBC tech, a test set (round17, even half)
+             "speakers_dev29.csv": 15,  # BBC tech again, a development set (round17, odd half, after dev27)
+             "speakers_dev30.csv": 12}  # BBC sport again, a development set (round17, odd half, after dev28; sport used up)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
