@@ -138,7 +138,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev27.csv": 20,  # BBC tech again, a development set (round17, odd half, after dev26)
              "speakers_test19.csv": 20,  # BBC tech, a test set (round17, even half)
              "speakers_dev29.csv": 15,  # BBC tech again, a development set (round17, odd half, after dev27)
-             "speakers_dev30.csv": 12}  # BBC sport again, a development set (round17, odd half, after dev28; sport used up)
+             "speakers_dev30.csv": 12,  # BBC sport again, a development set (round17, odd half, after dev28; sport used up)
+             "speakers_dev31.csv": 4,  # BBC politics, a development set (round17, even half's remainder after test17; used up)
+             "speakers_dev32.csv": 15}  # BBC tech again, a development set (round17, odd half, after dev29)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
