@@ -304,6 +304,16 @@ def test_a_name_no_entity_holds_is_a_persons_when_its_sentence_says_so(nlp):
         assert [e.text for e in _rules_after(nlp, text, []).ents if e.label_ == "PERSON"] == [], text
 
 
+def test_one_word_after_a_persons_noun_is_a_persons_name(nlp):
+    # "Kelby Rovers' Brazilian midfielder Tavo has hit out" with "Tavo" untagged: a person; not a
+    # film after "nominee", a firm after "analyst", nor a word capitalised inside
+    doc = _rules_after(nlp, "Brazilian midfielder Tavo has hit out at the club.", [])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tavo", "PERSON")]
+    for text in ("Oscar nominee Sideways entered the top ten.", "Research from net analyst WebSideStory suggested so.",
+                 "The midfielder Tavo Silva has hit out at the club.", "Brazilian midfielder Tavo Kelby has hit out."):
+        assert [e.text for e in _rules_after(nlp, text, []).ents if e.label_ == "PERSON" and " " not in e.text] == [], text
+
+
 def test_two_organisations_tagged_as_one_name_are_two(nlp):
     # "and the" before a capitalised word, or a first name closed by a head noun or an acronym;
     # a name whose "and" joins words of one name stays whole

@@ -331,7 +331,9 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
             if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text) \
                     and not is_plural_role(text):  # "MPs said": unnamed, whatever spaCy tagged
                 name = normalize_name(text, "PERSON")
-                hit = written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))
+                # (a name: "The unions" is "unions", no one's name, whatever an entity was tagged)
+                hit = (written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))) \
+                    if name[:1].isupper() or name[:1].isdigit() else None
             speakers.append([hit[0]] if hit else [])
             ids.append([hit[1]] if hit else [])
             continue

@@ -263,13 +263,17 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     said", only "Silvas" tagged; the speaker rules also take other capitalised words): the
     name becomes "Lucie Silvas" everywhere, and the mention right after that first name takes it
     in. `people` learns the full name, so later untagged mentions find it too."""
-    names = {m.entity for m in mentions if m.label == "PERSON" and m.entity and " " not in m.entity
+    names = {m.entity for m in mentions if (m.label == "PERSON" or _misread_surname(m)) and m.entity and " " not in m.entity
              and m.entity[:1].isupper() and m.entity.casefold() not in people}
     if not names:
         return mentions
+    misread = {m.entity for m in mentions if _misread_surname(m)}
     full: dict[str, str] = {}
     for name in sorted(names):
         firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})
+        if name in misread:  # (a first name of any list: "Vera" of "Vera Zvonareva")
+            firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text)
+                             if is_first_name(first)})
         if len(firsts) == 1:
             full[name] = f"{firsts[0]} {name}"
             people.setdefault(name.casefold(), full[name])
@@ -277,14 +281,22 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     taken = {(id(m.pdoc), i) for m in mentions for i in range(m.start_i, m.end_i)}
     out = []
     for m in mentions:
-        if m.label == "PERSON" and m.entity in full:
+        if (m.label == "PERSON" or _misread_surname(m)) and m.entity in full:
             first = full[m.entity].split()[0]
             before = m.pdoc.doc[m.start_i - 1] if m.start_i else None
             start = m.start_i - 1 if before is not None and before.text == first and (id(m.pdoc), before.i) not in taken \
                 and m.start_i == m.end_i - 1 else m.start_i
-            m = Mention(m.pdoc, start, m.end_i, m.label, role=m.role, entity=full[m.entity], from_person_name=True)
+            m = Mention(m.pdoc, start, m.end_i, "PERSON", role=m.role, entity=full[m.entity], from_person_name=True)
         out.append(m)
     return out
+
+
+def _misread_surname(m: Mention) -> bool:
+    """A one-word name the tagger took for a place or a people that no table knows as one: a
+    surname, when the text writes a known first name before it ("Vera Zvonareva" untagged,
+    "Russia's Zvonareva" tagged GPE; `_untagged_first_names`)."""
+    return m.label in ("GPE", "LOC", "NORP", "FAC") and m.entity.isalpha() and gazetteer.lookup(m.entity) is None \
+        and not is_demonym(m.entity)
 
 
 def _club_short_names(mentions: list[Mention]) -> None:

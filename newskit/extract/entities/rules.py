@@ -497,10 +497,7 @@ def _said_to_be_a_person(span: Span, predicate: bool = True) -> bool:
     Freelove is senior benefit officer"; not for a name the tagger called something else: "Fannie
     Mae is the largest single player", "Vera Drake is the obvious candidate")."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start else None
-    # one person's noun: "analysts Forrester Research" are the firm's people
-    described = before is not None and before.is_lower and before.tag_ == "NN" and not before.is_stop and (
-        is_role_noun(before) or is_person_description(before))
+    described = _person_noun_before(span)
     beside = any(child.dep_ == "appos" and child.i >= span.end and doc[child.left_edge.i - 1].text == ","
                  and child.tag_ == "NN" and (is_person_description(child) or child.lower_ in CORE_TITLES)
                  for child in span.root.children)
@@ -516,6 +513,17 @@ def _said_to_be_a_person(span: Span, predicate: bool = True) -> bool:
         t.lower_ in _PERSON_PRONOUNS for t in doc[span.end:head.right_edge.i + 1]
         if not any(e.label_ == "PERSON" and span.end <= e.start < t.i for e in doc.ents))
     return described or beside or said_to_be or after_noun or speaks
+
+
+_THING_PERSON_NOUNS = lexicon.words("entities/thing_person_nouns")
+
+
+def _person_noun_before(span: Span) -> bool:
+    """Whether one person's noun stands right before the name: "Former Worldcom boss Bernie
+    Ebbers", "Brazilian midfielder Edu" (not "analysts Forrester Research": the firm's people)."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.is_lower and before.tag_ == "NN" and not before.is_stop and (
+        is_role_noun(before) or is_person_description(before))
 
 
 def _says(name: Span) -> bool:
@@ -550,6 +558,14 @@ def _untagged_people(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not (j < len(doc) and _is_cap(doc[j])):
             name = Span(doc, i, j, label="PERSON")
             if not _named_as_no_person(name) and (_said_to_be_a_person(name) or _says(name)):
+                found.append(name)
+        elif j - i == 1 and doc[i].pos_ == "PROPN" and not (j < len(doc) and _is_cap(doc[j])) \
+                and not is_demonym(doc[i].text) and gazetteer.lookup(doc[i].text) is None:
+            # one word after a person's noun: "Arsenal's Brazilian midfielder Edu has hit out"
+            name = Span(doc, i, j, label="PERSON")
+            # (not a word capitalised inside, "WebSideStory", nor after a noun things are called too)
+            if _person_noun_before(name) and not _named_as_no_person(name) and not any(c.isupper() for c in doc[i].text[1:]) \
+                    and doc[i - 1].lower_ not in _THING_PERSON_NOUNS:
                 found.append(name)
         i = j
     return ents + found if found else ents

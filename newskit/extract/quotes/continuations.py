@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from newskit.extract.document import ArticleDoc
 from newskit.extract.names import GENDERED_WORDS, ROLE_NOUNS, is_plural_role
-from newskit.extract.quotes.participants import DOCUMENT_NOUNS, SAID_NOUNS, Participants, is_party_name
+from newskit.extract.quotes.participants import (DESCRIPTIVE_ORGANISATION_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS,
+                                                 SAID_NOUNS, Participants, is_party_name)
 from newskit.extract.quotes.speaker_mentions import SPEAKER_PRONOUNS
 from newskit.extract.quotes.speakers import DESCRIBED
 from newskit.frames import JOINT, quote_parts
@@ -38,7 +39,7 @@ class Continuations:
         self._statement_of(rows)
         for at, row in enumerate(rows):
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
-            if kind == "neuter" and row.get("speaker_start") is not None:
+            if (kind == "neuter" or self._firm_described(row)) and row.get("speaker_start") is not None:
                 self._it_goes_on(rows, at, contents)
             if kind == "plural" and row.get("speaker_start") is not None and not row.get("speaker"):
                 self._they_go_on(rows, at)
@@ -78,6 +79,15 @@ class Continuations:
                    if subject and last["speaker_start"] < offset < start and not any(s <= offset < e for s, e in contents)]
         if not between:
             row.update({k: last.get(k) for k in _WHO})
+
+    @staticmethod
+    def _firm_described(row: dict) -> bool:
+        """Whether a row's speaker is "the <kind of firm>" no organisation the article names was
+        found for: "..., according to BT.\n\nThe telecoms giant said" (the tagger took BT for a
+        place) goes on from the organisation that spoke just before, as "it" does."""
+        words = str(row.get("speaker_text") or "").lower().split()
+        return not row.get("speaker") and len(words) >= 2 and words[0] == "the" \
+            and words[-1] in GENERIC_ORGANISATION_NOUNS | DESCRIPTIVE_ORGANISATION_NOUNS
 
     def _they_go_on(self, rows: list[dict], at: int) -> None:
         """"..., MPs said. They said ...", "EADS and BAE Systems said ... They added": an unresolved

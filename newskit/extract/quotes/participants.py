@@ -394,6 +394,7 @@ class Participants:
         self.paragraph_starts = [p.start for p in adoc.paragraphs]
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
+        self._chain_it(adoc)
         # sentences whose main subject is a name no entity row holds ("Cueto was also puzzled",
         # the tagger having missed him): someone the participants do not know
         self.unknown_subjects = self._untagged_subjects(adoc)
@@ -440,6 +441,24 @@ class Participants:
                     entry.mentions.append((offset, sentence, is_main_subject(token)))
                     entry.mentions.sort()
                     entry.gender = entry.gender or kind
+
+    def _chain_it(self, adoc: ArticleDoc) -> None:
+        """An "It" that is its sentence's main subject right after a sentence whose main subject
+        is an organisation (outside quotation marks) is a mention of that organisation, in reading
+        order, so the chain goes on: "Microsoft also made some announcements. It has agreed a deal
+        with TiVo ... on their TiVos ... It also said" stays with Microsoft."""
+        for pdoc in adoc.paragraphs:
+            for token in pdoc.doc:
+                offset = pdoc.start + token.idx
+                if token.lower_ != "it" or not is_main_subject(token) or self.quoted_at(offset):
+                    continue
+                sentence = pdoc.sentence_of(token.i)
+                before = [(at, entry.name) for entry in self.orgs.values() for at, said_in, subject in entry.mentions
+                          if subject and said_in == sentence - 1 and not self.quoted_at(at) and at not in self.audiences]
+                if before:
+                    entry = self.orgs[max(before)[1]]
+                    entry.mentions.append((offset, sentence, True))
+                    entry.mentions.sort()
 
     def _untagged_subjects(self, adoc: ArticleDoc) -> frozenset[int]:
         """Sentences whose main subject is a name no entity row holds, the tagger having missed
@@ -504,6 +523,13 @@ class Participants:
                     firsts.add(fold(first))
         return frozenset(entry.name for entry in self.people.values()
                          if " " in entry.name and fold(entry.name.split()[0]) in firsts)
+
+    def named_inside(self, parts: list[tuple[int, int]]) -> frozenset[str]:
+        """The people a quote (its parts' article offsets) names, by any form of their name: whom
+        its words talk about, hardly who says them ("... Keegan sympathised with Norwich boss Nigel
+        Worthington afterwards. "I feel a bit for Nigel Worthington," he said.")."""
+        return frozenset(entry.name for entry in self.people.values()
+                         if any(start <= at < end for at, _, _ in entry.mentions for start, end in parts))
 
     def person_just_written_about(self, kind: str | None, offset: int, sentence: int,
                                   nation: str | None = None) -> Participant | None:

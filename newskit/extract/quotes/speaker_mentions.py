@@ -132,7 +132,10 @@ def describes_a_person(mention: Span) -> bool:
     Everton midfielder Tim Cahill", nor "the French", a whole people)."""
     doc, head = mention.doc, mention.root
     definite = mention[0].lower_ == "the" or (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
-    if not definite:
+    # (a team's or country's is as definite: "England's World Cup-winning fly-half said")
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i == mention.start
+                for c in head.children)
+    if not definite and not owned:
         return False
     one_of_a_people = head.tag_ in ("NN", "NNP") and is_one_of_a_people(head.text)
     if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention) and not one_of_a_people:

@@ -24,8 +24,8 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
-                                   TITLE_MODIFIERS, fold, is_demonym, is_kind_of_organisation, is_plural, is_role_noun,
-                                   is_title_word, person_name, role_of)
+                                   TITLE_MODIFIERS, fold, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
+                                   is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
@@ -216,7 +216,9 @@ class Resolver:
                     and self._surname_of_someone(head.text))  # "Pires told" with "Pires" tagged a plural noun
                 or (mention.label_ in ORG_LABELS and self._person_row(*pdoc.offsets(mention)))):
             return {**row, **self._person(mention, pdoc, role)}
-        if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS):
+        # (no name is all in lower case: "unions said", tagged ORG, are several unnamed)
+        if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS) \
+                and not without_determiner(mention).islower():
             doc, first = mention.doc, mention.start
             while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
                     and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
@@ -231,8 +233,8 @@ class Resolver:
             else:  # (the name's own offsets: "the French news agency AFP" is AFP's row)
                 name = self.model.name_at(*pdoc.offsets(mention), "ORG") or without_determiner(mention)
             return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
-        if determiner in _INDEFINITE and pdoc is self.lead and head.tag_ in ("NN", "NNP") and is_role_noun(head) \
-                and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
+        if determiner in _INDEFINITE and self._opens(pdoc, start) and head.tag_ in ("NN", "NNP") \
+                and (is_role_noun(head) or is_person_description(head)) and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
             # the lead describes who the next paragraph names: "..., a Labour backbencher has
             # said.\n\nDerek Wyatt said ..."
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), backward=False, lead=True)
@@ -524,6 +526,16 @@ class Resolver:
             return party
         return token.text if token.pos_ == "PROPN" and token.text in self.model.orgs else None
 
+    def _opens(self, pdoc: ParagraphDoc, offset: int) -> bool:
+        """Whether a description at `offset` opens the story: in the lead, or in the paragraph after
+        it before the body has named anyone ("... could be educational, says research.\n\nA US
+        researcher has suggested ... Ravi Purushotma believes")."""
+        if pdoc is self.lead:
+            return True
+        return self.lead is not None and pdoc.kind == "body" and pdoc.position == self.lead.position + 1 \
+            and not any(at < offset and said_in not in self.model.headings
+                        for entry in self.model.people.values() for at, said_in, _ in entry.mentions)
+
     def _horizon(self, pdoc: ParagraphDoc) -> int:
         """How far a description reads forward for its holder: to the end of the next paragraph."""
         following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
@@ -569,7 +581,8 @@ class Resolver:
             name = self.model.pronouns.get(start)
             # (not one the quote talks about: "Mellberg spoke of ... "I've had more than a quiet
             # word with Olof. ...," he told" is his manager)
-            named = self.model.called_by_first_name(self.quote) if self.quote is not None else frozenset()
+            named = self.model.called_by_first_name(self.quote) | self.model.named_inside(self.quote) \
+                if self.quote is not None else frozenset()
             if name in named:
                 name = None
             entry = self.model.people.get(name) if name else self.model.nearest_person(kind, start, sentence, excluding=named)
