@@ -1337,3 +1337,17 @@ def test_a_journal_named_beside_its_kind_is_the_source(corpus):
     # "according to the London-based journal Screen Weekly": a journal is a publication, named
     row = corpus.quotes[(corpus.quotes["file"] == "journal_named.txt") & (corpus.quotes["kind"] == "according_to")].iloc[0]
     assert row["speaker"] == "Screen Weekly"
+
+
+CHAMPION = SHARED / "corpora" / "bbc" / "sport" / "465.txt"
+
+
+@pytest.mark.skipif(not CHAMPION.is_file(), reason="../shared/corpora/bbc is absent")
+@pytest.mark.filterwarnings("ignore::UserWarning")  # (no publication date: a bare file)
+def test_a_subject_described_by_what_she_does_keeps_the_chain(nlp):
+    # real text (a fictional copy does not reproduce the tagging): "The previous day, the Olympic
+    # champion went down 6-2 7-5 to France's Nathalie Dechy. ... she ... she ... "...," said the
+    # 22-year-old": the champion is Justine Henin-Hardenne, so the chain stays with her
+    quotes = newskit.analyze(CHAMPION, model=nlp, cache=None).quotes
+    row = quotes[quotes["content"].str.contains("hit rock bottom")].iloc[0]
+    assert row["speaker"] == "Justine Henin-Hardenne"

@@ -331,9 +331,10 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
             if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text) \
                     and not is_plural_role(text):  # "MPs said": unnamed, whatever spaCy tagged
                 name = normalize_name(text, "PERSON")
-                # (a name: "The unions" is "unions", no one's name, whatever an entity was tagged)
+                # (one word in lower case is no name: "The unions" is "unions", whatever an entity
+                # was tagged; "The law lords" are the Law Lords)
                 hit = (written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))) \
-                    if name[:1].isupper() or name[:1].isdigit() else None
+                    if not (name.islower() and " " not in name) else None
             speakers.append([hit[0]] if hit else [])
             ids.append([hit[1]] if hit else [])
             continue

@@ -268,12 +268,13 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     if not names:
         return mentions
     misread = {m.entity for m in mentions if _misread_surname(m)}
+    things = {m.entity.casefold() for m in mentions if m.label != "PERSON"}
     full: dict[str, str] = {}
     for name in sorted(names):
         firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})
-        if name in misread:  # (a first name of any list: "Vera" of "Vera Zvonareva")
+        if name in misread:  # (a first name of any list: "Vera" of "Vera Zvonareva"; not "Weston Park", a place)
             firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text)
-                             if is_first_name(first)})
+                             if is_first_name(first) and f"{first} {name}".casefold() not in things})
         if len(firsts) == 1:
             full[name] = f"{firsts[0]} {name}"
             people.setdefault(name.casefold(), full[name])

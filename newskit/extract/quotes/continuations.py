@@ -39,8 +39,10 @@ class Continuations:
         self._statement_of(rows)
         for at, row in enumerate(rows):
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
-            if (kind == "neuter" or self._firm_described(row)) and row.get("speaker_start") is not None:
+            if kind == "neuter" and row.get("speaker_start") is not None:
                 self._it_goes_on(rows, at, contents)
+            elif self._firm_described(row) and row.get("speaker_start") is not None:
+                self._it_goes_on(rows, at, contents, named=True)
             if kind == "plural" and row.get("speaker_start") is not None and not row.get("speaker"):
                 self._they_go_on(rows, at)
             if kind not in ("male", "female") or row.get("speaker_start") is None or row.get(DESCRIBED):
@@ -64,15 +66,19 @@ class Continuations:
                     and not self._introduced_before(start, kind, contents, but=previous["speaker"]):
                 row.update({k: previous.get(k) for k in _WHO})
 
-    def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]]) -> None:
+    def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]], named: bool = False) -> None:
         """"..., said the Constitutional Affairs Select Committee. It said ...": an "it" right
         after an organisation spoke (the row before, in that paragraph or the one before) is that
         organisation, unless the article makes another organisation a clause subject in between
-        (outside quotes)."""
+        (outside quotes). `named`: only after an organisation named at its cue ("according to
+        BT", not "it said", whose reading may be wrong already)."""
         row, last = rows[at], _speaker_just_before(rows, at)
         start = row["speaker_start"]
         if last is None or last.get("speaker_label") != "ORG" or JOINT in (last.get("speakers") or "") \
                 or last["speaker"] == row.get("speaker"):
+            return
+        written = str(last.get("speaker_text") or "")
+        if named and (written.lower() in SPEAKER_PRONOUNS or not written[:1].isupper() or written.split()[0].lower() == "the"):
             return
         between = [offset for entry in self.model.orgs.values() if entry.name != last["speaker"]
                    for offset, _, subject in entry.mentions

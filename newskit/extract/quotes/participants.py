@@ -32,8 +32,8 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
                                    ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, ends_like_organisation, fold, gender_of,
-                                   is_club_name, is_demonym,
-                                   is_kind_of_organisation, is_known_first_name, is_plural_role, is_role_noun, is_title_word,
+                                   is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name, is_person_description,
+                                   is_plural_role, is_role_noun, is_title_word,
                                    org_context, role_descriptions, role_of, untagged_first_names)
 from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS
 
@@ -420,14 +420,20 @@ class Participants:
             for token in pdoc.doc:
                 kind = GENDERED_PRONOUNS.get(token.lower_)
                 offset = pdoc.start + token.idx
-                if kind is None and is_main_subject(token) and is_role_noun(token) and token.tag_ in ("NN", "NNP") \
+                if kind is None and is_main_subject(token) and (is_role_noun(token) or is_person_description(token)) \
+                        and token.tag_ in ("NN", "NNP") \
                         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.quoted_at(offset) \
                         and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
                     # (not one whose name follows it: "The Lord Chief Justice, Lord Woolf, ... said")
                     # "The prime minister shrugged off ...": a described subject is a mention too,
-                    # so a "he said" after it stays with the prime minister
+                    # so a "he said" after it stays with the prime minister; so is one described by
+                    # what they do, the person just written about ("The previous day, the Olympic
+                    # champion went down to France's Nathalie Dechy. "...," she said")
                     span = pdoc.doc[token.left_edge.i:token.i + 1]
-                    entry = self.described(span, pdoc.start + span.start_char, pdoc.sentence_of(token.i))
+                    entry = self.described(span, pdoc.start + span.start_char, pdoc.sentence_of(token.i)) \
+                        if is_role_noun(token) else \
+                        self.nearest_person(None, pdoc.start + span.start_char, pdoc.sentence_of(token.i), firm_like=False,
+                                            own_sentence=False)
                     if entry is not None and entry.label == "PERSON":
                         entry.mentions.append((offset, pdoc.sentence_of(token.i), True))
                         entry.mentions.sort()

@@ -216,9 +216,10 @@ class Resolver:
                     and self._surname_of_someone(head.text))  # "Pires told" with "Pires" tagged a plural noun
                 or (mention.label_ in ORG_LABELS and self._person_row(*pdoc.offsets(mention)))):
             return {**row, **self._person(mention, pdoc, role)}
-        # (no name is all in lower case: "unions said", tagged ORG, are several unnamed)
+        # (no one word in lower case is a name: "unions said", tagged ORG, are several unnamed;
+        # "The law lords said" are the Law Lords)
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS) \
-                and not without_determiner(mention).islower():
+                and not (without_determiner(mention).islower() and " " not in without_determiner(mention)):
             doc, first = mention.doc, mention.start
             while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
                     and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
