@@ -268,13 +268,12 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     if not names:
         return mentions
     misread = {m.entity for m in mentions if _misread_surname(m)}
-    things = {m.entity.casefold() for m in mentions if m.label != "PERSON"}
     full: dict[str, str] = {}
     for name in sorted(names):
         firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})
-        if name in misread:  # (a first name of any list: "Vera" of "Vera Zvonareva"; not "Weston Park", a place)
+        if name in misread:  # (a first name of any list: "Vera" of "Vera Zvonareva")
             firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text)
-                             if is_first_name(first) and f"{first} {name}".casefold() not in things})
+                             if is_first_name(first)})
         if len(firsts) == 1:
             full[name] = f"{firsts[0]} {name}"
             people.setdefault(name.casefold(), full[name])
@@ -292,12 +291,15 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     return out
 
 
+_PLACE_KIND_WORDS = lexicon.words("entities/place_kind_words")
+
+
 def _misread_surname(m: Mention) -> bool:
     """A one-word name the tagger took for a place or a people that no table knows as one: a
     surname, when the text writes a known first name before it ("Vera Zvonareva" untagged,
     "Russia's Zvonareva" tagged GPE; `_untagged_first_names`)."""
     return m.label in ("GPE", "LOC", "NORP", "FAC") and m.entity.isalpha() and gazetteer.lookup(m.entity) is None \
-        and not is_demonym(m.entity)
+        and not is_demonym(m.entity) and m.entity.casefold() not in _PLACE_KIND_WORDS  # (not "Park" of "Weston Park")
 
 
 def _club_short_names(mentions: list[Mention]) -> None:
