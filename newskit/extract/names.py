@@ -296,6 +296,13 @@ def is_role_noun(token: Token) -> bool:
         is_plural(token) and token.lower_.endswith("s") and token.lower_[:-1] in ROLE_NOUNS)
 
 
+def is_common_word(name: str) -> bool:
+    """Whether a "name" is one word in lower case, which no name is, whatever the tagger labelled
+    it: "unions" of "unions said" (not "law lords", which the article may write for the Law
+    Lords). Read by the speaker rules and by the corpus link of speakers."""
+    return name.islower() and " " not in name
+
+
 def is_plural_role(text: str) -> bool:
     """Whether written words end in a plural role noun and hold no courtesy title ("MPs", "Labour
     MPs", "Officials"; not "Ms Deans", "Mr King"): several unnamed people, for code that reads no

@@ -14,8 +14,9 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, fold, is_kind_of_organisation, is_known_first_name,
-                                   is_plural_role, is_title_word, name_parts, normalize_name, org_context,
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, fold, is_common_word,
+                                   is_kind_of_organisation, is_known_first_name, is_plural_role, is_title_word, name_parts,
+                                   normalize_name, org_context,
                                    same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
@@ -331,10 +332,9 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
             if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text) \
                     and not is_plural_role(text):  # "MPs said": unnamed, whatever spaCy tagged
                 name = normalize_name(text, "PERSON")
-                # (one word in lower case is no name: "The unions" is "unions", whatever an entity
-                # was tagged; "The law lords" are the Law Lords)
+                # (not "The unions", whatever an entity was tagged "unions")
                 hit = (written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))) \
-                    if not (name.islower() and " " not in name) else None
+                    if not is_common_word(name) else None
             speakers.append([hit[0]] if hit else [])
             ids.append([hit[1]] if hit else [])
             continue

@@ -430,6 +430,8 @@ class Participants:
                     # what they do, the person just written about ("The previous day, the Olympic
                     # champion went down to France's Nathalie Dechy. "...," she said")
                     span = pdoc.doc[token.left_edge.i:token.i + 1]
+                    # (the nearest person, as `person_just_written_about` reads it, whose check of
+                    # untagged subjects is not built yet at this point)
                     entry = self.described(span, pdoc.start + span.start_char, pdoc.sentence_of(token.i)) \
                         if is_role_noun(token) else \
                         self.nearest_person(None, pdoc.start + span.start_char, pdoc.sentence_of(token.i), firm_like=False,

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
-                                   TITLE_MODIFIERS, fold, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
+                                   TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
                                    is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import main_subject, previous_subject
@@ -216,10 +216,9 @@ class Resolver:
                     and self._surname_of_someone(head.text))  # "Pires told" with "Pires" tagged a plural noun
                 or (mention.label_ in ORG_LABELS and self._person_row(*pdoc.offsets(mention)))):
             return {**row, **self._person(mention, pdoc, role)}
-        # (no one word in lower case is a name: "unions said", tagged ORG, are several unnamed;
-        # "The law lords said" are the Law Lords)
+        # (not "unions said", tagged ORG: several unnamed)
         if not description and (mention.label_ in ORG_LABELS or head.ent_type_ in ORG_LABELS) \
-                and not (without_determiner(mention).islower() and " " not in without_determiner(mention)):
+                and not is_common_word(without_determiner(mention)):
             doc, first = mention.doc, mention.start
             while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
                     and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
