@@ -154,6 +154,12 @@ def test_gender_from_a_first_name():
     # and the names of Britain and Ireland the US lists lack (names/more_first_names.json)
     assert names.first_name_gender("Rhodri") == "male" and names.first_name_gender("Siân") == "female"
     assert names.is_known_first_name("iain") and not names.is_known_first_name("fraser")
+    # and those of international news (names/international_first_names.json), with the gender of
+    # the name's own language ("Stephane" and "Yuri" are on the US tables as women's names)
+    assert names.is_known_first_name("paolo") and names.is_known_first_name("thierry")
+    assert names.first_name_gender("Stéphane") == "male" and names.first_name_gender("Yuri") == "male"
+    assert names.first_name_gender("Svetlana") == "female"
+    assert not names.is_known_first_name("hussein")  # also a surname: "Saddam Hussein"
     doc = make_doc(["Amina", "Odhiambo", "said"], ents=[(0, 2, "PERSON")])
     assert names.gender_of(person(doc)) == "female"
     doc = make_doc(["John", "Kirby", "said"], ents=[(0, 2, "PERSON")])

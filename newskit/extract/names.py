@@ -541,9 +541,12 @@ def title_fits_first_name(title: str, first: str) -> bool | None:
 
 
 # (and the names of Britain and Ireland the US tables lack: "Rhodri", "Iain", "Sian")
-_MORE_FIRST_NAMES = lexicon.table("names/more_first_names")
-_MALE_FIRST_NAMES = lexicon.words("names/male_first_names") | frozenset(_MORE_FIRST_NAMES["male"])
-_FEMALE_FIRST_NAMES = lexicon.words("names/female_first_names") | frozenset(_MORE_FIRST_NAMES["female"])
+# and those of international news: "Paolo", "Thierry", "Sergei", "Svetlana"
+_MORE_FIRST_NAMES = {gender: frozenset(lexicon.table("names/more_first_names")[gender])
+                     | frozenset(lexicon.table("names/international_first_names")[gender]) for gender in ("male", "female")}
+# (a man's name in its own language before the US tables' gender: "Stephane", "Yuri")
+_MALE_FIRST_NAMES = lexicon.words("names/male_first_names") | _MORE_FIRST_NAMES["male"]
+_FEMALE_FIRST_NAMES = (lexicon.words("names/female_first_names") - _MORE_FIRST_NAMES["male"]) | _MORE_FIRST_NAMES["female"]
 
 
 class NameParts(NamedTuple):
@@ -615,7 +618,7 @@ def is_short_form(short: str, full: str) -> bool:
 def _known_first_names() -> frozenset[str]:
     table = _nicknamer()
     return frozenset(table.nickname_lookup) | frozenset(table.canonical_lookup) \
-        | frozenset(_MORE_FIRST_NAMES["male"]) | frozenset(_MORE_FIRST_NAMES["female"])
+        | _MORE_FIRST_NAMES["male"] | _MORE_FIRST_NAMES["female"]
 
 
 def is_known_first_name(word: str) -> bool:

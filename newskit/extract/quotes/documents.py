@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import is_plural, person_name
-from newskit.extract.quotes.participants import Participants, without_determiner
+from newskit.extract.quotes.participants import Participants, looks_like_person, without_determiner
 from newskit.extract.quotes.speaker_mentions import several_people
 
 # What finds things out ("a report", "a survey", "new data"): a later study of any of these kinds
@@ -65,8 +66,13 @@ class Publishers:
                 return self._remember(*author, head)
         if is_plural(head):
             return None  # "Private sector business surveys suggest": several, by no one named
-        if any(t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i and t.pos_ == "PROPN" for t in head.subtree):
-            return None  # "A survey by Hostway suggests", the name untagged: by no one else
+        by = next((t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i
+                   and t.pos_ == "PROPN"), None)
+        if by is not None:
+            # "A survey by Hostway suggests", "Recent research by Jupiter suggested" (tagged a
+            # place): the name untagged or mistagged is the organisation that made it (a person's
+            # name, "by John Smith", is tagged PERSON and read above)
+            return self._untagged_maker(by, pdoc, head)
         # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
         # Robert Peston, said": the author the next sentences give the same kind of document
         author = self._author_after(head, pdoc)
@@ -85,6 +91,21 @@ class Publishers:
         if entry is None and mention[0].lower_ == "the":
             entry = self.model.committee(start)  # "The report said" in a story about a committee's report
         return self._remember((entry.name,), "ORG", head) if entry is not None else None
+
+    def _untagged_maker(self, by: Token, pdoc: ParagraphDoc, head: Token) -> tuple[str, ...] | None:
+        """The organisation a document is "by" when the tagger gave its name no organisation's
+        label: the proper nouns ending in `by` ("Jupiter", "Computeractive Magazine"); None for a
+        person's name or a place's ("by US researchers" is no maker's name)."""
+        first = by.i
+        while first > 0 and by.doc[first - 1].dep_ == "compound" and by.doc[first - 1].pos_ == "PROPN" \
+                and by.doc[first - 1].head.i == by.i:
+            first -= 1
+        words = by.doc[first:by.i + 1]
+        if by.ent_type_ == "PERSON" or (by.ent_type_ in ("GPE", "LOC", "NORP") and gazetteer.lookup(words.text) is not None) \
+                or looks_like_person(words.text):
+            return None
+        start = pdoc.offsets(words)[0]
+        return self._remember((self.model.org_named(words.text, start),), "ORG", head)
 
     def _remember(self, names: tuple[str, ...], label: str, head: Token) -> tuple[str, ...]:
         """The publishers of the document `head` names, kept for a later "the report"."""

@@ -87,6 +87,8 @@ PLACE_BODIES = lexicon.words("quotes/place_bodies")
 _PARTS_PLAYED = lexicon.words("quotes/parts_played")
 # How many sentences back a he/she reads to a person named other than as a clause subject.
 _PASSING_MENTION_REACH = 3
+# a name, a comma and what the person is: "Brian Gammage, vice-president of research at ..."
+_INTRODUCED = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+, (?:an? |the )?[a-z]")
 # A parliament's committees, and the words that only say what kind of committee one is.
 _COMMITTEES = lexicon.table("quotes/committees")
 COMMITTEE_NOUNS = frozenset(_COMMITTEES["nouns"])
@@ -515,7 +517,20 @@ class Participants:
         # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further,
         # unless the mention can only be a person's (`firm_like` False: "said the striker")
         bare = _bare if firm_like else (lambda entry: False)
-        return min(candidates, key=lambda c: (sentence - c[1] + (not c[2]) + bare(c[0]), not c[2], bare(c[0]), -c[3]))[0]
+        # a person the sentence just before introduces, where no one is its subject, counts as its
+        # subject: "One dissenting opinion came from Brian Gammage, vice-president of research at
+        # Gartner. He said: ..." is Gammage, not the analyst quoted before him
+        with_subject = {s for entry in self.people.values() for _, s, subject in entry.mentions if subject}
+        def introduced(c: tuple) -> bool:
+            # (a first mention by full name with what they are set beside it: "Brian Gammage,
+            # vice-president of ...", "Allen Weiner, a research director at ...")
+            entry, s, subject, at = c
+            first = next((m for m in entry.mentions if m[1] not in self.headings), None)
+            return not subject and sentence - s == 1 and s not in with_subject and first is not None and first[0] == at \
+                and " " in entry.name and _INTRODUCED.match(self.text, at) is not None
+        def foremost(c: tuple) -> bool:
+            return c[2] or introduced(c)
+        return min(candidates, key=lambda c: (sentence - c[1] + (not foremost(c)) + bare(c[0]), not foremost(c), bare(c[0]), -c[3]))[0]
 
     def called_by_first_name(self, parts: list[tuple[int, int]]) -> frozenset[str]:
         """The people a quote (its parts' article offsets) calls by their first name alone, as
@@ -694,8 +709,11 @@ class Participants:
         words = name.split()
         entry.words |= {fold(w) for w in words}
         entry.descriptions |= role_descriptions(words)
-        if fold(words[-1]) in ORGANISATION_NOUNS:
-            entry.descriptions.add(fold(words[-1]))
+        last = fold(words[-1])
+        # (plural too: "Delta Airlines ... the airline said")
+        for kind in (last, last[:-1] if last.endswith("s") else last):
+            if kind in ORGANISATION_NOUNS:
+                entry.descriptions.add(kind)
         kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
                                              if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if is_club_name(name, nicknames=not any(k in ORGANISATION_NOUNS for k in kinds)):

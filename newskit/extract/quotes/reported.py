@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.names import ROLE_NOUNS
+from newskit.extract.names import ROLE_NOUNS, is_first_name, is_person_description, is_role_noun, is_title_word
 from newskit.extract.quotes.cues import Cue, inside, is_reporting, mention, speaker_of, trimmed, verb_cue
 
 # Reporting verbs whose noun-phrase object is what was reported: "announced his resignation".
@@ -90,6 +90,9 @@ def _passive(pdoc: ParagraphDoc, verb: Token):
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.tag_ in ("WP", "WDT") or subject.lower_ in ("it", "this", "that"):
         return None
+    if subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "they", "i", "we") \
+            or is_role_noun(subject) or is_person_description(subject):
+        return None  # "A cabin worker has been dismissed by the airline": a person, not what was said
     span = trimmed(pdoc, subject.left_edge.i, subject.right_edge.i + 1)
     if span is None or len(span) < 2:
         return None
@@ -241,6 +244,8 @@ def _complement(verb: Token) -> list[Token] | None:
             if objects:
                 tail = [c for c in children if c.i > child.i and c.dep_ in ("xcomp", "advcl")
                         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+                if objects[0].ent_type_ == "PERSON" and not tail:
+                    continue  # "responding to Tory spokesman Julian Lewis, who said ...": a person, not what was said
                 return [objects[0], *tail]
     for child in children:
         # "calling for the city to act" read as a clause marked by "for": the clause without "for"
@@ -262,6 +267,9 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
     named = _name_after_noun(source, phrase_end)
     if named is not None:  # "According to local newspaper the Daily Telegraph, ..."
         source, phrase_end = named.root, max(phrase_end, named.end)
+    untagged = _untagged_name_beside(source)
+    if untagged is not None:  # "According to technology analysts IDC, a fifth of ...": IDC, and the phrase ends there
+        source, phrase_end = untagged.root, untagged.end
     sent = according.sent
     if according.i - sent.start <= 1:  # the phrase opens the sentence: the rest is the content
         span = trimmed(pdoc, phrase_end, sent.end)
@@ -277,8 +285,33 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
             parts.append(pdoc.offsets(rest))
     start, _ = pdoc.offsets(according)
     _, end = pdoc.offsets(to)
-    cue = Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, mention(source))
+    cue = Cue(pdoc, doc.text[according.idx:to.idx + len(to)], start, end, _untagged_name(mention(source)))
     return "according_to", (parts[0][0], parts[-1][1]), cue, (parts if len(parts) > 1 else None)
+
+
+def _untagged_name_beside(source: Token) -> Span | None:
+    """Proper nouns no entity holds set right after an "according to" noun and ending the phrase
+    ("technology analysts IDC,"), which the parser read as its apposition."""
+    doc = source.doc
+    first = next((c for c in source.children if c.dep_ == "appos" and c.i == source.i + 1), None)
+    if first is None or first.pos_ != "PROPN" or first.ent_type_:
+        return None
+    end = first.i
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+        end += 1
+    return doc[first.i:end] if end < len(doc) and doc[end].is_punct else None
+
+
+def _untagged_name(source: Span) -> Span:
+    """An "according to" source as the organisation it names when the tagger left its name
+    untagged ("According to PC Pro", "according to technology analysts IDC"): capitalized words
+    only, none a title or a first name; else the source as it is."""
+    words = [t for t in source if not t.is_punct]
+    if source.label_ or not words or any(t.ent_type_ for t in words) or words[0].is_sent_start \
+            or not all(t.is_title or (t.is_upper and len(t) > 1) for t in words) \
+            or any(t.lower_ in ROLE_NOUNS or is_title_word(t.text) or is_first_name(t.text) for t in words):
+        return source
+    return Span(source.doc, source.start, source.end, label="ORG")
 
 
 def _name_after_noun(source: Token, at: int) -> Span | None:

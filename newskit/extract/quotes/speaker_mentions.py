@@ -191,6 +191,13 @@ def name_beside(mention: Span) -> Span | None:
     doc = mention.doc
     if mention.label_ == "PERSON":
         return None
+    if mention.root.lower_ == "one":
+        # "said one of their lawyers, Michalis Dimitrakopoulos", "One of the organisers, Peter
+        # Jones, said": the name set off by a comma after "one of ..."
+        for token in mention.root.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and doc[token.left_edge.i - 1].text == "," \
+                    and (token.head.i == mention.root.i or (token.head.dep_ == "pobj" and token.head.head.head.i == mention.root.i)):
+                return next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc):
         # "state statistics body INSEE", "the world's largest package delivery company, UPS, said"
         at = mention.end + 1 if doc[mention.end].text == "," else mention.end

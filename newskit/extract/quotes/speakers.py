@@ -41,6 +41,7 @@ from newskit.frames import JOINT, joint_name
 
 # Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
+UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 # The key of a row whose he/she was read through the description just before it (`_after_description`),
@@ -97,6 +98,9 @@ class Resolver:
         if JOINT in (row.get("speakers") or ""):
             return row  # "the two firms": the organisations named together before
         row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
+        if row["speaker"] and row["speaker_label"] == "ORG" and fold(row["speaker"].split()[-1]) in UNNAMED_BODIES:
+            # "the Russian government said", "it" for one: an unnamed source, its body the role
+            return {**row, "speaker": None, "speakers": None, "speaker_label": None, "speaker_role": row["speaker"]}
         if row["speaker"] in self.named_orgs and row["speaker_label"] == "PERSON" and row["speaker"] not in self.model.people:
             row["speaker_label"] = "ORG"  # "said M&S."
         return row
@@ -211,7 +215,7 @@ class Resolver:
         if is_kind_of_organisation(without_determiner(mention)):
             description = True  # "the Government said": a kind of organisation, not its name
         if not description and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and (
-                self._known(mention) or not head.ent_type_)) or looks_like_person(mention.text)
+                self._known(mention) or (not head.ent_type_ and mention.label_ != "ORG"))) or looks_like_person(mention.text)
                 or (len(mention) == 1 and head.pos_ == "NOUN" and head.text[:1].isupper() and not head.ent_type_
                     and self._surname_of_someone(head.text))  # "Pires told" with "Pires" tagged a plural noun
                 or (mention.label_ in ORG_LABELS and self._person_row(*pdoc.offsets(mention)))):
@@ -221,7 +225,8 @@ class Resolver:
                 and not is_common_word(without_determiner(mention)):
             doc, first = mention.doc, mention.start
             while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
-                    and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
+                    and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].ent_type_ == "ORG"  # "eBay" + "UK"
+                         or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
                     and (doc[first - 1].ent_type_ not in _NOT_NAME_LABELS or (first > 1 and doc[first - 2].lower_ == "the")):
                 # "Liberal" + "Democrats" (tagged PROPN, or ADJ), "The Sunday" + "Telegraph" (not
                 # "Until December" + "Microsoft")
@@ -631,7 +636,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         # "Labour MP", not "Court of Justice", "Scottish Executive" or "Office of the Deputy Prime
         # Minister"
         words.pop()
-    capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+    # (a name in camel case is a name: "eBay UK", "easyJet")
+    capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w[1:])]
     if not capitalized:
         return None if words[0] in ("'s", "’s") else " ".join(words)
     words = words[capitalized[0]:]
