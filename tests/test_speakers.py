@@ -1415,3 +1415,11 @@ def test_a_person_dismissed_by_someone_is_no_quote(corpus):
     # not what was said (as "The move was first reported by MSNBC" is)
     rows = corpus.quotes[corpus.quotes["file"] == "airline_plural.txt"]
     assert not rows["content"].str.contains("cabin worker").any()
+
+
+def test_a_name_beside_a_title_beside_the_description(corpus):
+    # "The head of the RCCU, Acting Detective Chief Superintendent, Mick Dorran, said": the name
+    # after the title set beside the description, not the last person named before
+    row = said(corpus, "title_beside_description.txt", "significant disruption")
+    assert row["speaker"] == "Mick Dorran"
+

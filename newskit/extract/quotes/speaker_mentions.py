@@ -209,6 +209,14 @@ def name_beside(mention: Span) -> Span | None:
         for child in mention.root.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON" and doc[child.left_edge.i - 1].text == ",":
                 return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            # "The head of the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said": the
+            # name set beside a title set beside the description
+            if child.dep_ in ("appos", "conj") and doc[child.left_edge.i - 1].text == "," \
+                    and (is_role_noun(child) or is_title_word(child.text)):
+                named = next((g for g in child.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"
+                              and doc[g.left_edge.i - 1].text == ","), None)
+                if named is not None:
+                    return next((e for e in doc.ents if e.start <= named.i < e.end), None)
             # "according to the French news agency AFP": an organisation's name after its kind
             if child.dep_ == "appos" and child.ent_type_ == "ORG" and child.i > mention.root.i \
                     and mention.root.lemma_.lower() in ORGANISATION_NOUNS:

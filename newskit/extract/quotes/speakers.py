@@ -636,8 +636,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         # "Labour MP", not "Court of Justice", "Scottish Executive" or "Office of the Deputy Prime
         # Minister"
         words.pop()
-    # (a name in camel case is a name: "eBay UK", "easyJet")
-    capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w[1:])]
+    # (a name opening in camel case is a name: "eBay UK"; not a product after one: "Apple iPod")
+    capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or (i == 0 and any(c.isupper() for c in w[1:]))]
     if not capitalized:
         return None if words[0] in ("'s", "’s") else " ".join(words)
     words = words[capitalized[0]:]
