@@ -1423,3 +1423,12 @@ def test_a_name_beside_a_title_beside_the_description(corpus):
     row = said(corpus, "title_beside_description.txt", "significant disruption")
     assert row["speaker"] == "Mick Dorran"
 
+
+
+def test_a_he_after_an_unnamed_source_is_unnamed(corpus):
+    # "one dealer, who asked not to be named, told Reuters ... "...," he said": the dealer, no
+    # name, not the analyst named before him; and "asked not to be named" is no quote
+    row = said(corpus, "unnamed_goes_on.txt", "tough for the whole sector")
+    assert pd.isna(row["speaker"]) and row["speaker_role"] == "one dealer"
+    rows = corpus.quotes[corpus.quotes["file"] == "unnamed_goes_on.txt"]
+    assert not rows["content"].str.contains("to be named").any()

@@ -9,6 +9,8 @@ Notes:
 """
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.symbols import AUX, LOWER, POS, VERB
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +32,8 @@ ORGANISATION_NOUNS = lexicon.words("quotes/organisation_nouns")
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 
 _TIMES = ("DATE", "TIME")
+# what a source asks for itself, no claim: "asked not to be named"
+_ANONYMITY = re.compile(r"not to be (?:named|identified)\W*$")
 # reporting verbs that are aspectual before an infinitive: "continued to rise" reports nothing
 _ASPECTUAL = lexicon.words("quotes/aspectual_verbs")
 # nouns that can make a claim: roles, organisations, unnamed sources, and what people publish
@@ -72,6 +76,8 @@ def reported(pdoc: ParagraphDoc):
             if complement[0].dep_ in ("dobj", "pobj", "pcomp") and not _can_speak(speaker):
                 continue  # "the spending underscores their role": a thing, not a source, makes the claim
             span = trimmed(pdoc, *_extent(token, complement))
+            if span is not None and _ANONYMITY.match(span.text.lower()):
+                continue  # "one dealer, who asked not to be named, told": no words of theirs
             # one word is a claim only as a named object: "criticized Clinton"
             if span is not None and (len(span) > 1 or (complement[0].dep_ != "ccomp" and span.root.pos_ == "PROPN")):
                 yield "indirect", pdoc.offsets(span), verb_cue(pdoc, token, speaker), None

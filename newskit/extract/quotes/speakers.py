@@ -27,7 +27,7 @@ from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITL
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
                                    is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
-from newskit.extract.quotes.cues import main_subject, previous_subject
+from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  PLACE_BODIES, SAID_NOUNS, SPOKESPEOPLE, Participant, Participants,
@@ -119,6 +119,9 @@ class Resolver:
             found = self._after_description(head, pdoc, kind) if kind in ("male", "female") else None
             if found is not None:  # (kept by the continuations pass: DESCRIBED)
                 return {**row, **found, DESCRIBED: True}
+            unnamed = self._after_unnamed(head, pdoc, kind) if kind in ("male", "female") else None
+            if unnamed is not None:  # "One leading Karachi broker said ... he says": no one named
+                return {**row, "speaker_role": unnamed, DESCRIBED: True}
             together = self._they_together(head, pdoc) if kind == "plural" else None
             if together is not None:  # "Tony Blair and Gordon Brown are trying ... they are insisting"
                 names, label = together
@@ -378,6 +381,37 @@ class Resolver:
         if described is None or not describes_a_person(described):
             return None
         return self._person_described(described, where, kind)
+
+    def _after_unnamed(self, he: Token, pdoc: ParagraphDoc, kind: str) -> str | None:
+        """The role of an unnamed person a he/she goes on with: the main subject of the sentence
+        before, outside quotation marks, spoke and is someone the article never named ("However,
+        one dealer, who asked not to be named, told Reuters ... "...," he said"; "..., the
+        spokesman said.\n\n"...," he said"); None when that subject is anyone else, names
+        someone, or is of the other gender."""
+        # (not after a person made a subject before it in its own sentence, outside quotation marks)
+        if any(t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ == "PERSON" or is_role_noun(t) or is_person_description(t))
+               and not self.model.quoted_at(pdoc.start + t.idx) for t in he.sent[:he.i - he.sent.start]):
+            return None
+        described, where = self._subject_before(he, pdoc)
+        if described is None:
+            return None
+        root = described.root
+        # (a noun that spoke, of someone the article has not met, "one dealer told Reuters", "a
+        # spokesman said", or a spokesperson or unnamed source: "the Olympic champion" is someone
+        # it has met; "The person in charge ... should not" spoke no words)
+        spoke = root.head.lemma_.lower() in REPORTING_VERBS and root.dep_ == "nsubj"
+        unmet = described[0].lower_ in _INDEFINITE or fold(root.text) in SPOKESPEOPLE \
+            or root.lemma_.lower() in UNNAMED_SOURCE_NOUNS
+        if not spoke or not unmet or root.pos_ != "NOUN" or not root.is_lower or is_plural(root) or described.label_ \
+                or any(t.ent_type_ in ("PERSON", "ORG") for t in root.subtree) \
+                or root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SAID_NOUNS \
+                or self.model.quoted_at(where.offsets(described)[0]):
+            return None
+        gender = next((GENDERED_WORDS[t.lower_] for t in described if t.lower_ in GENDERED_WORDS), None)
+        if gender is not None and gender != kind:
+            return None
+        found = self._one(described, where)
+        return None if found.get("speaker") else (found.get("speaker_role") or without_determiner(described))
 
     def _subject_before(self, token: Token, pdoc: ParagraphDoc) -> tuple[Span | None, ParagraphDoc]:
         """The main subject of the sentence before a token's, and the paragraph that holds it: for a
