@@ -711,9 +711,7 @@ class Participants:
         entry.descriptions |= role_descriptions(words)
         last = fold(words[-1])
         # (plural too: "Delta Airlines ... the airline said")
-        for kind in (last, last[:-1] if last.endswith("s") else last):
-            if kind in ORGANISATION_NOUNS:
-                entry.descriptions.add(kind)
+        entry.descriptions |= {last, last[:-1] if last.endswith("s") else last} & ORGANISATION_NOUNS
         kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
                                              if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if is_club_name(name, nicknames=not any(k in ORGANISATION_NOUNS for k in kinds)):

@@ -184,6 +184,17 @@ def is_description(mention: Span) -> bool:
                for t in words)
 
 
+def _entity_of(token: Token) -> Span | None:
+    """The named entity holding a token, if any."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _person_set_off(token: Token) -> bool:
+    """Whether a token is a person's name the parser set in apposition after a comma: "The chief
+    inspector of schools, David Bell, said"."""
+    return token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.doc[token.left_edge.i - 1].text == ","
+
+
 def name_beside(mention: Span) -> Span | None:
     """The name a description stands right before or beside, when the parser left it out of the
     speaker mention: "James Hardie chairwoman" + "Meredith Hellicar", "Labour MP" + "Derek Wyatt",
@@ -195,9 +206,9 @@ def name_beside(mention: Span) -> Span | None:
         # "said one of their lawyers, Michalis Dimitrakopoulos", "One of the organisers, Peter
         # Jones, said": the name set off by a comma after "one of ..."
         for token in mention.root.subtree:
-            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and doc[token.left_edge.i - 1].text == "," \
-                    and (token.head.i == mention.root.i or (token.head.dep_ == "pobj" and token.head.head.head.i == mention.root.i)):
-                return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if _person_set_off(token) and (token.head.i == mention.root.i
+                                           or (token.head.dep_ == "pobj" and token.head.head.head.i == mention.root.i)):
+                return _entity_of(token)
     if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc):
         # "state statistics body INSEE", "the world's largest package delivery company, UPS, said"
         at = mention.end + 1 if doc[mention.end].text == "," else mention.end
@@ -207,22 +218,21 @@ def name_beside(mention: Span) -> Span | None:
     if mention.root.pos_ == "NOUN" and mention.root.tag_ == "NN":
         # "The chief inspector of schools, David Bell, said": a name in apposition, set off by commas
         for child in mention.root.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and doc[child.left_edge.i - 1].text == ",":
-                return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            if _person_set_off(child):
+                return _entity_of(child)
             # "The head of the NHTCU, Acting Detective Chief Superintendent, Mick Deats, said": the
             # name set beside a title set beside the description
             if child.dep_ in ("appos", "conj") and doc[child.left_edge.i - 1].text == "," \
                     and (is_role_noun(child) or is_title_word(child.text)):
-                named = next((g for g in child.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"
-                              and doc[g.left_edge.i - 1].text == ","), None)
+                named = next((g for g in child.children if _person_set_off(g)), None)
                 if named is not None:
-                    return next((e for e in doc.ents if e.start <= named.i < e.end), None)
+                    return _entity_of(named)
             # "according to the French news agency AFP": an organisation's name after its kind
             if child.dep_ == "appos" and child.ent_type_ == "ORG" and child.i > mention.root.i \
                     and mention.root.lemma_.lower() in ORGANISATION_NOUNS:
-                return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                return _entity_of(child)
             # "Net traffic monitor, OneStat.com, has reported": an organisation's name set off by commas
-            named = next((e for e in doc.ents if e.start <= child.i < e.end), None) \
+            named = _entity_of(child) \
                 if child.dep_ == "appos" and child.ent_type_ == "ORG" and child.i > mention.root.i else None
             if named is not None and doc[named.start - 1].text == "," and named.end < len(doc) and doc[named.end].text == ",":
                 return named
@@ -243,7 +253,7 @@ def name_beside(mention: Span) -> Span | None:
             return ent
     for child in mention.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            return _entity_of(child)
         if child.dep_ == "appos" and child.pos_ == "PROPN" and not child.ent_type_ and doc[child.left_edge.i - 1].text == ",":
             run = name_run(child)  # "The Shadow Secretary of State for the Family, Theresa May, said" (May untagged)
             if len(run) >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in run) \
@@ -255,7 +265,7 @@ def name_beside(mention: Span) -> Span | None:
         if obj.ent_type_ != "PERSON":
             for name in obj.children:
                 if name.dep_ == "appos" and name.i > obj.i and doc[name.left_edge.i - 1].text == "," and name.pos_ == "PROPN":
-                    run = next((e for e in doc.ents if e.start <= name.i < e.end), None) if name.ent_type_ else name_run(name)
+                    run = _entity_of(name) if name.ent_type_ else name_run(name)
                     if run is not None and (run.label_ == "PERSON" or run[0].lower_.rstrip(".") in HONORIFICS
                                             or looks_like_person(run.text)):
                         return run
