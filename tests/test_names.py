@@ -89,6 +89,20 @@ def test_role_of_apposition():
     assert names.split_title(person(doc)).role is None
 
 
+def test_role_of_leaves_a_first_name_a_nickname_and_a_style_to_the_name():
+    # "Dean Boyd": a first name, not a dean; "Brian 'Head' Welch": a nickname, not a head;
+    # "spokesman Sir Menzies Campbell": "Sir" is the name's, the role "spokesman"
+    doc = make_doc(["Dean", "Boyd", "said"], heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"], ents=[(0, 2, "PERSON")])
+    assert names.role_of(person(doc)) is None
+    doc = make_doc(["Brian", "'", "Head", "'", "Welch", "said"], spaces=[True, False, False, True, True, False],
+                   heads=[4, 2, 4, 2, 5, 5], deps=["compound", "punct", "compound", "punct", "nsubj", "ROOT"],
+                   ents=[(0, 5, "PERSON")])
+    assert names.role_of(person(doc)) is None
+    doc = make_doc(["spokesman", "Sir", "Menzies", "Campbell", "said"], heads=[3, 3, 3, 4, 4],
+                   deps=["compound", "compound", "compound", "nsubj", "ROOT"], ents=[(2, 4, "PERSON")])
+    assert names.role_of(person(doc)) == "spokesman"
+
+
 def test_role_of_title_inside_the_name_and_no_role():
     doc = make_doc(["Coach", "Alma", "Ruiz", "said"], heads=[2, 2, 3, 3], deps=["compound", "compound", "nsubj", "ROOT"],
                    ents=[(0, 3, "PERSON")])

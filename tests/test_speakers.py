@@ -963,7 +963,9 @@ def test_a_kind_glued_on_at_a_sentence_start_and_a_person_before_an_organisation
     # Kay-Zed and Ladbrooks, as the article names them elsewhere
     article = corpus.articles.loc[corpus.articles["path"].str.endswith("/glued_kinds.txt"), "article_id"].item()
     ents = corpus.entities[corpus.entities["article_id"] == article]
-    assert set(ents.loc[ents["text"] == "Rapper Kay-Zed", "article_entity"]) == {"Kay-Zed"}
+    # (the entity rules leave "Rapper" out of the name itself)
+    assert not ents["text"].str.contains("Rapper").any()
+    assert set(ents.loc[ents["text"].str.contains("Kay-Zed"), "article_entity"]) == {"Kay-Zed"}
     assert said(corpus, "glued_kinds.txt", "even odds")["speaker"] == "Ladbrooks"
     # "Lena Power, head of policy at Aids charity the Harwick Trust said": the parser's nearer
     # subject is the Trust, closing her apposition; the speaker is she (a parse built by hand)
@@ -1432,3 +1434,78 @@ def test_a_he_after_an_unnamed_source_is_unnamed(corpus):
     assert pd.isna(row["speaker"]) and row["speaker_role"] == "one dealer"
     rows = corpus.quotes[corpus.quotes["file"] == "unnamed_goes_on.txt"]
     assert not rows["content"].str.contains("to be named").any()
+
+
+def test_an_untagged_firm_set_beside_its_kind(corpus):
+    # "Trenova, the private firm which runs the four bus lines": a firm, so "The firm" and "It"
+    # after it are Trenova, not the city written "the Buenos Aires underground"
+    for content in ("would be lost", "put this commitment on paper"):
+        assert said(corpus, "town_underground.txt", content)["speaker"] == "Trenova", content
+
+
+def test_a_part_of_an_organisation_speaks_for_it(corpus):
+    # "the Google press office said": the firm named inside the description
+    row = said(corpus, "team_of_firm.txt", "response time")
+    assert row["speaker"] == "Google" and row["speaker_label"] == "ORG"
+
+
+def test_a_survey_by_a_firm_the_tagger_called_a_person(corpus):
+    # "the Mori survey ... suggests", "Mori" tagged a person there and "Polling company Mori"
+    # an organisation later: the pollster
+    assert said(corpus, "survey_named_firm.txt", "Fewer than half")["speaker"] == "Mori"
+
+
+def test_a_newspaper_cited_by_an_untagged_name(corpus):
+    # "according to the Hollywood Reporter" ("Hollywood" tagged a place, "Reporter" nothing): the
+    # paper, whole, not the person named before; and "the paper said" after it is the same
+    row = said(corpus, "untagged_publication.txt", "new instalment")
+    assert row["speaker"] == "Hollywood Reporter" and row["speaker_label"] == "ORG"
+    assert said(corpus, "untagged_publication.txt", "meet producers")["speaker"] == "Hollywood Reporter"
+
+
+def test_the_text_gives_a_persons_gender_over_the_first_name(corpus):
+    # "Tama" is a woman's name in the US lists; "Tama Fonoti has warned ... his most fearsome
+    # opponents" makes him a man, so the "He told reporters" after it is his
+    assert said(corpus, "gender_in_text.txt", "fearsome line-up")["speaker"] == "Tama Fonoti"
+
+
+def test_the_newspaper_after_its_report(corpus):
+    # "..., the Guardian report added. ... the newspaper suggested": the paper whose report it was
+    assert said(corpus, "paper_report.txt", "pull out of the process")["speaker"] == "Guardian"
+
+
+def test_he_goes_on_with_a_spokesman_for_an_organisation(corpus):
+    # "A spokesman for the Kelby University Press said ... "...," he said. "...," he said": both
+    # the unnamed spokesman, not the editor named before him
+    for content in ("word of last year", "derive from it"):
+        row = said(corpus, "spokesman_for_org_goes_on.txt", content)
+        assert pd.isna(row["speaker"]) and row["speaker_role"] == "spokesman", content
+
+
+def test_the_kind_before_of_in_an_organisations_name(corpus):
+    # "the Ruritanian Court of Appeals ruled ... The court said": a court, whatever its name ends in
+    row = said(corpus, "court_of_appeals.txt", "deemed illegal")
+    assert row["speaker"] == "Ruritanian Court of Appeals" and row["speaker_label"] == "ORG"
+
+
+def test_a_report_by_a_firm_set_beside_its_kind(corpus):
+    # "predicts the report by telecoms giant BT" ("BT" beside "telecoms", not the object of "by"
+    # itself): the report is BT's, so are "a study" in the lead and "the report concludes" after
+    assert said(corpus, "report_by_giant.txt", "wishful")["speaker"] == "BT"
+    assert said(corpus, "report_by_giant.txt", "without internet access")["speaker"] == "BT"
+
+
+def test_a_lead_that_describes_whom_the_next_paragraph_names(corpus):
+    # "The drummer with Ruritanian rock band Velvet Owls has quit ..., saying he ...\n\nKel 'Head'
+    # Marsh told a radio station": the drummer is Marsh (and "'Head'", a nickname, is no title)
+    first = said(corpus, "lead_description_named_next.txt", "long illness")
+    then = said(corpus, "lead_description_named_next.txt", "bandmates respected")
+    assert isinstance(first["speaker"], str) and first["speaker"].endswith("Marsh") and first["speaker"] == then["speaker"]
+
+
+def test_numbers_and_tables_speak_for_who_released_them(corpus):
+    # "according to numbers released by Japan's Finance Ministry on Wednesday" (the weekday no part
+    # of the name), "according to a table drawn up by France's Le Figaro newspaper"
+    row = said(corpus, "numbers_released_by.txt", "biggest trading partner")
+    assert row["speaker"] == "Finance Ministry" and row["speaker_label"] == "ORG"
+    assert said(corpus, "numbers_released_by.txt", "5m euros")["speaker"] == "Le Figaro"

@@ -379,6 +379,9 @@ def title_before_apposition(ent: Span) -> str | None:
     return doc[left:right].text
 
 
+_NICKNAME_MARKS = frozenset("'\"‘’“”")
+
+
 def role_of(ent: Span) -> str | None:
     """The role a person mention carries, read from the parse, for a speaker's `speaker_role`.
 
@@ -395,7 +398,11 @@ def role_of(ent: Span) -> str | None:
     """
     doc = ent.doc
     start = ent.start
-    titled = [t for t in ent if is_role_noun(t)]
+    # (not a nickname in quotation marks: "Brian 'Head' Welch")
+    titled = [t for t in ent if is_role_noun(t) and not any(
+        0 <= k < len(doc) and doc[k].text[:1] in _NICKNAME_MARKS for k in (t.i - 1, t.i + 1)) and t.text[:1] not in _NICKNAME_MARKS]
+    if titled and titled[-1].i == ent.start and ent.end - ent.start == 2 and is_first_name(titled[-1].text):
+        titled = []  # "Dean Boyd": a first name, not the dean
     if titled and titled[-1].i < ent.end - 1:  # spaCy put the title inside the name: "Coach Alma Ruiz"
         return doc[ent.start:titled[-1].i + 1].text
     # compound and modifier tokens in the name's own noun phrase, up to a determiner
@@ -403,7 +410,10 @@ def role_of(ent: Span) -> str | None:
             and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].pos_ not in ("VERB", "AUX", "SCONJ", "PRON") \
             and doc[start - 1].dep_ != "mark" and (doc[start - 1].head.i in range(start - 1, ent.end + 3) or doc[start - 1].is_title):
         start -= 1
-    words = doc[start:ent.start]
+    end = ent.start
+    while end > start and doc[end - 1].lower_.rstrip(".") in STYLES | COURTESY_TITLES:
+        end -= 1  # "foreign affairs spokesman Sir Menzies Campbell": "Sir" is the name's
+    words = doc[start:end]
     if len(words) and any(is_role_noun(t) for t in words):
         return words.text
     before = title_before_apposition(ent)
@@ -500,6 +510,17 @@ def gender_of(ent: Span) -> str | None:
         "spokesman") or in apposition to it ("her father, Murray"), else from the first name of a
         full name (see `first_name_gender`); None when neither tells.
     """
+    worded = gender_in_words(ent)
+    if worded is not None:
+        return worded
+    names = person_name(ent.text).split()
+    return first_name_gender(names[0]) if len(names) > 1 else None
+
+
+def gender_in_words(ent: Span) -> str | None:
+    """The gender a gendered word just before or inside a person mention gives ("Mrs.",
+    "spokesman"), or one in apposition to it ("her father, Murray"); None when none does (the
+    first name aside)."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start else ""
     words = [before, *(t.lower_ for t in ent)]
@@ -510,8 +531,7 @@ def gender_of(ent: Span) -> str | None:
     for noun in ([root.head] if root.dep_ == "appos" else []) + [c for c in root.children if c.dep_ == "appos"]:
         if noun.lower_ in GENDERED_WORDS:
             return GENDERED_WORDS[noun.lower_]
-    names = person_name(ent.text).split()
-    return first_name_gender(names[0]) if len(names) > 1 else None
+    return None
 
 
 def first_name_gender(first: str) -> str | None:

@@ -42,6 +42,10 @@ _PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _WORK_NOUNS = lexicon.words("quotes/title_nouns") - _PUBLICATION_NOUNS
 # Weekdays and months, which are first names too ("Sunday", "May"), as the first word of a name
 _CALENDAR_WORDS = frozenset(lexicon.table("timexes/weekdays")) | frozenset(lexicon.table("timexes/months"))
+# Capitalised words for what a firm is, glued before its name ("Bookmaker Ladbrokes").
+_KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
+# Descriptions of people that begin names too ("Star Alliance", "Model T"): kept.
+_NAME_LIKE_DESCRIPTIONS = frozenset({"star", "model"})
 # Labels the small model puts on a club's name that no reading of the words supports.
 _NOT_CLUB_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -126,7 +130,8 @@ def _connects(doc: Doc, j: int) -> bool:
     k = j
     while k < len(doc) and doc[k].lower_ in NAME_CONNECTORS and not _name_word(doc[k]):
         k += 1
-    return k > j and k < len(doc) and _name_word(doc[k])
+    # (not a day or month after it: "Finance Ministry on Wednesday", "Fund in March")
+    return k > j and k < len(doc) and _name_word(doc[k]) and doc[k].lower_ not in _CALENDAR_WORDS
 
 
 def _name_word(token: Token) -> bool:
@@ -687,6 +692,20 @@ def trim(ent: Span) -> Span:
             start += 1
     while end - start > 1 and doc[start].is_punct:
         start += 1  # "- Blair": a dash the tagger took in
+    label = ent.label_
+    kind = doc[start]
+    if end - start > 1 and kind.is_title and _is_cap(doc[start + 1]) and label in ("PERSON", "ORG") \
+            and not is_role_noun(kind) and not is_title_word(kind.text):
+        # "Rapper Eminem", "Striker Thierry Henry", "Midfielder Edu" (tagged an organisation):
+        # a person's description glued to the name; "Bookmaker Ladbrokes", "Rival Sony": a firm's
+        rest = doc[start + 1:end]
+        if is_person_description(kind) and kind.lower_ not in _NAME_LIKE_DESCRIPTIONS and (label == "PERSON" or (
+                (len(rest) == 1 or is_known_first_name(fold(rest[0].text))) and not _ORG_WORD.search(rest.text)
+                and not any(t.lower_ in COMPANY_WORDS for t in rest))):
+            # (of an organisation's label, one word or a first name's: not "Producer Price Index")
+            start, label = start + 1, "PERSON"
+        elif label == "ORG" and kind.lower_ in _KINDS_BEFORE_NAMES:
+            start += 1
     while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
         end -= 1
     # "Analysing Mr Brown", "Tanzania Mr Brown" (tagged PERSON or ORG): words a headline or sentence
@@ -704,6 +723,6 @@ def trim(ent: Span) -> Span:
     while ent.label_ == "PERSON" and end - start > 1 and not doc[end - 1].is_alpha and (
             doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text) or doc[end - 1].text == "-"):
         end -= 1
-    if (start, end) == (ent.start, ent.end):
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
         return ent
-    return Span(doc, start, end, label=ent.label_)
+    return Span(doc, start, end, label=label)

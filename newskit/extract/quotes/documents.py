@@ -41,7 +41,8 @@ class Publishers:
                                                                    and (t.head.head.i == head.i or t.head.head.dep_ == "acl"
                                                                         and t.head.head.head.i == head.i))]
         # and a name set beside them: "figures released by CES organisers, the CEA"
-        inside += [t for t in head.subtree if t.dep_ == "appos" and t.head in inside and t.head.dep_ == "pobj"]
+        # (or before their noun: "a table drawn up by France's Le Figaro newspaper")
+        inside += [t for t in head.subtree if t.dep_ in ("appos", "compound") and t.head in inside and t.head.dep_ == "pobj"]
         for token in inside:
             # "The NAO report", "a report by the NAO"; "The book, by Sunday Telegraph journalist
             # Robert Peston, said": its author
@@ -52,6 +53,9 @@ class Publishers:
                 e.start <= token.i < e.end and e.start <= head.i < e.end for e in head.doc.ents)
             if (token.ent_type_ == "ORG" or author) and not several_people(token) and not own_name:  # not "a report by MPs"
                 return self._remember(*self._named_with_conjuncts(token, pdoc), head)
+            firm = self._organisation_tagged_otherwise(token, pdoc) if not own_name and not author else None
+            if firm is not None:  # "the Mori survey" ("Mori" tagged a person's name), "the report by telecoms giant BT" (a place's)
+                return self._remember((firm,), "ORG", head)
         lemma = head.lemma_.lower()
         if mention[0].lower_ == "the" and self.last and (self.kind == lemma or {self.kind, lemma} <= _STUDIES):
             # "the report" again; or the study named as another kind of study: "The study,
@@ -107,6 +111,20 @@ class Publishers:
         start = pdoc.offsets(words)[0]
         return self._remember((self.model.org_named(words.text, start),), "ORG", head)
 
+    def _organisation_tagged_otherwise(self, token: Token, pdoc: ParagraphDoc) -> str | None:
+        """The organisation's name a token the tagger gave a person's or a place's label holds,
+        when the article's entity rows make that name an organisation's and no person's
+        ("Polling company Mori", "BT" tagged a place)."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
+            if token.ent_type_ in ("PERSON", "GPE", "NORP", "PRODUCT") else None
+        if ent is None:
+            return None
+        start, end = pdoc.offsets(ent)
+        name = self.model.name_at(start, end) or ent.text
+        if name in self.model.orgs and self.model.orgs[name].entity_label == "ORG" and name not in self.model.people:
+            return self.model.org_named(name, start)
+        return None
+
     def _remember(self, names: tuple[str, ...], label: str, head: Token) -> tuple[str, ...]:
         """The publishers of the document `head` names, kept for a later "the report"."""
         self.last, self.label, self.kind = names, label, head.lemma_.lower()
@@ -155,9 +173,15 @@ class Publishers:
             name, label = self._entity_named(owner, where)
             return (name,), label
         for by in document.subtree:
-            if by.dep_ == "pobj" and by.head.lower_ == "by" and by.ent_type_ in ("PERSON", "ORG") \
-                    and not several_people(by):  # "a report by MPs": unnamed
-                return self._named_with_conjuncts(by, where)
+            if by.dep_ != "pobj" or by.head.lower_ != "by":
+                continue
+            # (or the name set beside it: "the report by telecoms giant BT", "BT" tagged a place)
+            for named in (by, *(c for c in by.children if c.dep_ == "appos")):
+                if named.ent_type_ in ("PERSON", "ORG") and not several_people(named):  # "a report by MPs": unnamed
+                    return self._named_with_conjuncts(named, where)
+                firm = self._organisation_tagged_otherwise(named, where)
+                if firm is not None:
+                    return (firm,), "ORG"
         return None
 
     def _named_with_conjuncts(self, token: Token, pdoc: ParagraphDoc) -> tuple[tuple[str, ...], str]:

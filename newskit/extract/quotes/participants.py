@@ -25,13 +25,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
-                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, ends_like_organisation, fold, gender_of,
+                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, ends_like_organisation, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name, is_person_description,
                                    is_plural_role, is_role_noun, is_title_word,
                                    org_context, role_descriptions, role_of, untagged_first_names)
@@ -52,6 +52,7 @@ DESCRIPTIVE_ORGANISATION_NOUNS = lexicon.words("quotes/descriptive_organisation_
 OWN_REPORTERS = lexicon.words("quotes/own_reporters")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Pronouns that name one person of a known gender.
+_POSSESSIVES = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
 GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/speaker_pronouns").items()
                      if gender in ("male", "female")}
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
@@ -68,8 +69,9 @@ _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # A newspaper or magazine: a word of its name ("Financial Times", "Wall Street Journal", "the
 # FT"), and what the article calls it after citing it ("the newspaper", "the paper")
-_PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
+PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
+_PUBLISHED_NOUNS = lexicon.words("quotes/published_nouns")
 # Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
 # Party"): "the party" is the one the article named last.
 _PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
@@ -111,6 +113,7 @@ class Participant:
     entity_label: str | None = None  # the entity label of its first named mention ("ORG", "GPE", "NORP")
     generic: bool = False  # an organisation whose name holds no kind: any generic noun ("the firm") may stand for it
     styled: bool = False  # a person the article calls "Sir Ian", "Lord Falconer": never a "Mr ..."
+    worded: bool = False  # a person whose gender a word beside the name gives ("Mrs", "spokeswoman"), not the first name
     # folded names (and acronyms) of what the article writes a person as belonging to: "snp" of
     # "The SNP's Nicola Sturgeon"
     affiliations: set[str] = field(default_factory=set)
@@ -273,7 +276,12 @@ def committee_named(chunk: Span) -> Span | None:
 
 def named_as_organisation(name: Span) -> bool:
     """Whether a name the tagger read as a person's is an organisation's, called so by the noun
-    right before it: "building products group James Hardie", "the bank Coutts"."""
+    right before it: "building products group James Hardie", "the bank Coutts", or set beside it:
+    "Trenova, the private firm which runs ..."."""
+    if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in ORGANISATION_NOUNS and c.i > name.root.i
+           and not is_role_noun(c) and c.left_edge.i == name.end + 1 and name.doc[name.end].text == ","
+           for c in name.root.children):  # (right after the comma: not "Lisa Power, head of policy at Aids charity ...")
+        return True
     if name.start == 0:
         return False
     before = name.doc[name.start - 1]
@@ -373,6 +381,14 @@ class Participants:
                 # a person's name the noun before calls an organisation is one ("group James Hardie")
                 self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
                              else row["label"])
+        for pdoc in adoc.paragraphs:
+            for kind in pdoc.doc:
+                named = _untagged_with_kind(kind)
+                if named is not None and without_determiner(named) not in self.people | self.orgs \
+                        and without_determiner(named) not in self.places:
+                    # "Metrovias, the private firm which runs the tube lines": a name the tagger
+                    # missed, set beside its kind
+                    self.add_org(without_determiner(named), pdoc, named, "ORG")
         # sentence numbers of the title and subtitle, which a description never reads back to
         self.headings = frozenset(p.first_sentence + i for p in adoc.paragraphs if p.kind in ("title", "subtitle")
                                   for i in range(len(p._sentence_starts)))
@@ -394,6 +410,7 @@ class Participants:
         self.text = adoc.text
         self._acronym_kinds()
         self.paragraph_starts = [p.start for p in adoc.paragraphs]
+        self._gender_in_text(adoc)
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
         self._chain_it(adoc)
@@ -413,6 +430,32 @@ class Participants:
                 noun = match.group(2)
                 if "".join(w[0] for w in words) == entry.name and noun in ORGANISATION_NOUNS:
                     entry.descriptions.add(noun)
+
+    def _gender_in_text(self, adoc: ArticleDoc) -> None:
+        """A person's gender as the article writes it, over what their first name suggests: a
+        his/her (himself, herself) outside quotation marks after a person named as the subject of
+        a sentence that names no one else ("All Blacks captain Tama Umaga has warned the Lions
+        will be his most fearsome opponents", "Tama" a woman's name in the US lists). Only
+        when every such word agrees, and never against a gendered word beside the name ("Mrs")."""
+        named: dict[int, list[tuple[int, str, bool]]] = {}
+        for entry in self.people.values():
+            for at, s, subject in entry.mentions:
+                if not self.quoted_at(at):
+                    named.setdefault(s, []).append((at, entry.name, subject))
+        evidence: dict[str, set[str]] = {}
+        for pdoc in adoc.paragraphs:
+            for token in pdoc.doc:
+                kind = _POSSESSIVES.get(token.lower_) if token.tag_ == "PRP$" or token.lower_ in ("himself", "herself") else None
+                offset = pdoc.start + token.idx
+                if kind is None or self.quoted_at(offset):
+                    continue
+                there = named.get(pdoc.sentence_of(token.i), [])
+                if len({name for _, name, _ in there}) == 1 and any(subject and at < offset for at, _, subject in there):
+                    evidence.setdefault(there[0][1], set()).add(kind)
+        for name in sorted(evidence):
+            entry, kinds = self.people[name], evidence[name]
+            if len(kinds) == 1 and not entry.worded:
+                entry.gender = next(iter(kinds))
 
     def _chain_pronouns(self, adoc: ArticleDoc) -> None:
         """Resolve every he/she/him/her outside quotation marks in reading order, each becoming a
@@ -680,6 +723,7 @@ class Participants:
                 entry.add_role(token.text, [])  # "Frank Field MP" ... "the Labour MP for Birkenhead"
         entry.words |= {fold(w) for w in name.split()}
         entry.gender = entry.gender or gender_of(mention)
+        entry.worded = entry.worded or gender_in_words(mention) is not None
         before = mention.doc[mention.start - 1] if mention.start else None
         entry.styled = entry.styled or any(t is not None and t.lower_ in STYLES for t in (before, mention[0]))
         for token in (mention[0], before):  # "Russian Marat Safin", "Scot Nick Smith": "the Russian", "the Scot"
@@ -712,6 +756,8 @@ class Participants:
         last = fold(words[-1])
         # (plural too: "Delta Airlines ... the airline said")
         entry.descriptions |= {last, last[:-1] if last.endswith("s") else last} & ORGANISATION_NOUNS
+        # (the kind before "of": "US Court of Appeals ... The court said", "Bank of Kelby")
+        entry.descriptions |= {fold(w) for w, after in zip(words, words[1:]) if after == "of"} & ORGANISATION_NOUNS
         kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
                                              if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if is_club_name(name, nicknames=not any(k in ORGANISATION_NOUNS for k in kinds)):
@@ -991,8 +1037,29 @@ def _town_with_the(row: dict, text: str, span: Span) -> bool:
     if row["label"] != "GPE" or text[max(0, row["start"] - 4):row["start"]].lower() != "the " \
             or span.root.dep_ in ("compound", "amod", "nmod"):
         return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.is_lower and after.pos_ not in ("VERB", "AUX"):
+        return False  # "the Buenos Aires underground" (parsed as an adverb): the town's, not a bank
     place = gazetteer.lookup(row["text"])
     return place is not None and place.kind == "city"
+
+
+def _untagged_with_kind(kind: Token) -> Span | None:
+    """The untagged name a kind of organisation is set beside ("Metrovias, the private firm"):
+    proper nouns, capitalised, of no entity and no person's name; None when there is none."""
+    name = kind.head
+    if kind.dep_ != "appos" or not kind.is_lower or kind.lemma_.lower() not in ORGANISATION_NOUNS or is_role_noun(kind) \
+            or name.pos_ != "PROPN" or name.ent_type_ or not name.text[:1].isupper() or name.i > kind.i \
+            or kind.left_edge.i != name.i + 2 or name.doc[name.i + 1].text != ",":
+        return None
+    first = name.i
+    while first > 0 and name.doc[first - 1].dep_ == "compound" and name.doc[first - 1].pos_ == "PROPN" \
+            and name.doc[first - 1].head.i == name.i and not name.doc[first - 1].ent_type_:
+        first -= 1
+    words = name.doc[first:name.i + 1]
+    if looks_like_person(words.text) or is_title_word(words[0].text) or gazetteer.lookup(words.text) is not None:
+        return None
+    return words
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -1044,7 +1111,7 @@ def _cited_publication(words: list[str], mention: Span) -> bool:
     told something ("the FTD reported", "according to the FT", "told the Wall Street Journal"), so
     that "Royal Mail said" or "the Post Office" named in passing stays a firm (a firm may say, but
     seldom reports)."""
-    if not any(w in _PUBLICATION_NAME_WORDS for w in words):
+    if not any(w in PUBLICATION_NAME_WORDS for w in words):
         return False
     root = mention.root
     head = root.head
@@ -1052,7 +1119,20 @@ def _cited_publication(words: list[str], mention: Span) -> bool:
         return head.lemma_.lower() in ("report", "write", "reveal")
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
+    if root.dep_ in ("compound", "poss") and head.lemma_.lower() in _PUBLISHED_NOUNS:
+        return True  # "the Sunday Telegraph report added", "The Guardian's investigation"
     return root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell"
+
+
+def untagged_publication(mention: Span) -> bool:
+    """Whether a mention the tagger left (partly) untagged is a newspaper or magazine cited by
+    its name: "according to the Hollywood Reporter", "the Boston Globe reported" ("the" and
+    capitalised words ending in a publication's name word)."""
+    words = [t for t in mention if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ != "the" or words[-1].i != mention.root.i \
+            or not all(t.text[:1].isupper() for t in words[1:]) or any(t.ent_type_ == "PERSON" for t in words):
+        return False
+    return words[-1].text in PUBLICATION_NAME_WORDS and _cited_publication([t.text for t in words], mention)
 
 
 def _bare(entry: Participant) -> bool:

@@ -30,9 +30,10 @@ from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
-                                                 PLACE_BODIES, SAID_NOUNS, SPOKESPEOPLE, Participant, Participants,
+                                                 PLACE_BODIES, PUBLICATION_NAME_WORDS, SAID_NOUNS, SPOKESPEOPLE, Participant,
+                                                 Participants,
                                                  is_party_name, looks_like_person,
-                                                 names_place_body, without_determiner)
+                                                 names_place_body, untagged_publication, without_determiner)
 from newskit.extract.quotes.speaker_mentions import (SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
@@ -42,6 +43,9 @@ from newskit.frames import JOINT, joint_name
 # Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
+_ORGANISATION_PARTS = lexicon.words("quotes/organisation_part_nouns")
+# "Bookmaker", "Rival": a firm's kind a sentence's start glues onto its name, no part of it
+_KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 # The key of a row whose he/she was read through the description just before it (`_after_description`),
@@ -67,6 +71,9 @@ class Resolver:
         # the lead: the first body paragraph, which describes people the next one names
         self.lead = next((p for p in adoc.paragraphs if p.kind == "body"), None)
         self.quote: list[tuple[int, int]] | None = None
+        # article offsets of each he/she read as an unnamed source -> that source's role, so the
+        # next "he said" after it goes on with the same unnamed source
+        self.unnamed_pronouns: dict[int, str] = {}
         self.named_orgs = frozenset(r["entity"] if isinstance(r.get("entity"), str) else r["text"]
                                     for r in self.model.entities if r["label"] == "ORG")
 
@@ -121,6 +128,7 @@ class Resolver:
                 return {**row, **found, DESCRIBED: True}
             unnamed = self._after_unnamed(head, pdoc, kind) if kind in ("male", "female") else None
             if unnamed is not None:  # "One leading Karachi broker said ... he says": no one named
+                self.unnamed_pronouns[start] = unnamed
                 return {**row, "speaker_role": unnamed, DESCRIBED: True}
             together = self._they_together(head, pdoc) if kind == "plural" else None
             if together is not None:  # "Tony Blair and Gordon Brown are trying ... they are insisting"
@@ -208,8 +216,21 @@ class Resolver:
         if titled is None and named is None and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON") \
                 and is_party_name(without_determiner(mention)):
             return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}  # "The Lib Dems", tagged PERSON
+        if lemma in _ORGANISATION_PARTS and head.is_lower and titled is None and named is None:
+            # "the Google team said", "Sony's management said": the organisation named there
+            owner = next((self._organisation_at(pdoc, c) for c in head.children
+                          if c.dep_ in ("compound", "poss") and c.i < head.i and c.pos_ == "PROPN"), None)
+            if owner in self.model.orgs and self.model.orgs[owner].entity_label == "ORG":
+                return {**row, "speaker": self.model.org_named(owner, start), "speaker_label": "ORG"}
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
             return row  # "MPs", "Tory officials": several unnamed people
+        if titled is None and named is None and untagged_publication(mention):
+            # "according to the Hollywood Reporter", the name tagged a place and a word; known
+            # from here on ("... the trade paper said")
+            name = self.model.org_named(without_determiner(mention), start)
+            if name not in self.model.orgs:
+                self.model.add_org(name, pdoc, mention, "ORG")
+            return {**row, "speaker": name, "speaker_label": "ORG"}
         if titled is None and named is None and not is_role_noun(head) and describes_a_person(mention):
             # "said the 20-year-old", "The world champion says", "said the Scot" (tagged a person),
             # "The DJ" (tagged an organisation): the person just written about
@@ -230,7 +251,8 @@ class Resolver:
             while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and mention.start <= doc[first - 1].head.i < mention.end \
                     and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].ent_type_ == "ORG"  # "eBay" + "UK"
                          or (doc[first - 1].is_title and not doc[first - 1].is_sent_start)) \
-                    and (doc[first - 1].ent_type_ not in _NOT_NAME_LABELS or (first > 1 and doc[first - 2].lower_ == "the")):
+                    and (doc[first - 1].ent_type_ not in _NOT_NAME_LABELS or (first > 1 and doc[first - 2].lower_ == "the")) \
+                    and doc[first - 1].lower_ not in _KINDS_BEFORE_NAMES:
                 # "Liberal" + "Democrats" (tagged PROPN, or ADJ), "The Sunday" + "Telegraph" (not
                 # "Until December" + "Microsoft")
                 first -= 1
@@ -342,6 +364,11 @@ class Resolver:
         gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
         nation = fold(head.text) if is_demonym(head.text) else None
         entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
+        if entry is None and self._opens(pdoc, start) and mention[0].lower_ == "the":
+            # the story opens with the description and names them next: "The guitarist with US
+            # rock band Korn has quit ...\n\nBrian 'Head' Welch told a radio station ..."
+            entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc), lambda e: (
+                not gender or not e.gender or e.gender == gender))
         if entry is None:
             return {**row, "speaker_role": without_determiner(mention)}
         return {**row, "speaker": entry.name, "speaker_label": "PERSON",
@@ -396,6 +423,10 @@ class Resolver:
         if described is None:
             return None
         root = described.root
+        if len(described) == 1 and SPEAKER_PRONOUNS.get(root.lower_) == kind:
+            # "A spokesman for the Oxford University Press said ... "...," he said. "...," he
+            # said": still the spokesman
+            return self.unnamed_pronouns.get(where.offsets(described)[0])
         # (a noun that spoke, of someone the article has not met, "one dealer told Reuters", "a
         # spokesman said", or a spokesperson or unnamed source: "the Olympic champion" is someone
         # it has met; "The person in charge ... should not" spoke no words)
@@ -403,7 +434,7 @@ class Resolver:
         unmet = described[0].lower_ in _INDEFINITE or fold(root.text) in SPOKESPEOPLE \
             or root.lemma_.lower() in UNNAMED_SOURCE_NOUNS
         if not spoke or not unmet or root.pos_ != "NOUN" or not root.is_lower or is_plural(root) or described.label_ \
-                or any(t.ent_type_ in ("PERSON", "ORG") for t in root.subtree) \
+                or any(t.ent_type_ == "PERSON" or (t.ent_type_ == "ORG" and t.head.i == root.i) for t in root.subtree) \
                 or root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SAID_NOUNS \
                 or self.model.quoted_at(where.offsets(described)[0]):
             return None
@@ -666,7 +697,7 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         return " ".join(words)
     while len(words) > 1 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])) and words[-1][:1].isupper() \
             and words[-2].lower() not in ROLE_CONNECTORS and words[-1].lower() not in PLACE_BODIES \
-            and not _title_after_the(words):
+            and words[-1] not in PUBLICATION_NAME_WORDS and not _title_after_the(words):
         # "Labour MP", not "Court of Justice", "Scottish Executive" or "Office of the Deputy Prime
         # Minister"
         words.pop()
