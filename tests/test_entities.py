@@ -582,3 +582,9 @@ def test_an_organisations_name_stops_before_a_day_or_month(nlp):
     doc = _rules_after(nlp, "Figures released by the Finance Ministry on Wednesday rose.", [])
     assert "Finance Ministry" in [e.text for e in doc.ents]
     assert not any("Wednesday" in e.text and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_a_name_set_beside_a_capitalised_title_is_a_persons(nlp):
+    # "Quentin Vale, the MP for Kelby, was attacked" (tagged ORG): "the MP" beside it makes a person
+    doc = _rules_after(nlp, "Quentin Vale, the MP for Kelby and Dunmore, was attacked in a park.", [(0, 2, "ORG")])
+    assert ("Quentin Vale", "PERSON") in [(e.text, e.label_) for e in doc.ents]

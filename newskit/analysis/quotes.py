@@ -50,8 +50,8 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int | None = None, unresolved:
 
 def speaker_coverage(quotes: pd.DataFrame, copies: str = "first") -> pd.DataFrame:
     """How many quotes have a named speaker: a person, an organisation, several people jointly;
-    and how many do not: an unnamed source ("analysts", "a spokesman"), a pronoun the article
-    never resolves ("I", "they"), or no speaker at all. Rows with quotes and share.
+    and how many do not: an unnamed source ("analysts", "a spokesman", a "he" going on with
+    one), a pronoun the article never resolves ("I", "they"), or no speaker at all. Rows with quotes and share.
     `copies="first"` (the default) counts each story once: the quotes of near-duplicate copies of
     an article (`in_copy`) are left out; "keep" counts every copy."""
     quotes = first_only(quotes, copies)
@@ -62,7 +62,9 @@ def speaker_coverage(quotes: pd.DataFrame, copies: str = "first") -> pd.DataFram
     written = quotes["speaker_text"].fillna("").str.strip().str.lower()
     groups = pd.Series("no speaker", index=quotes.index, dtype=object)
     groups[written.ne("")] = "unnamed source"
-    groups[written.isin(SPEAKER_PRONOUNS)] = "unresolved pronoun"
+    # (a he/she read as an unnamed source has its role: "A spokesman said ... "...," he added")
+    role = quotes["speaker_role"].notna() if "speaker_role" in quotes.columns else pd.Series(False, index=quotes.index)
+    groups[written.isin(SPEAKER_PRONOUNS) & ~role] = "unresolved pronoun"
     groups[named & label.eq("ORG")] = "named organisation"
     groups[named & ~label.eq("ORG")] = "named person"
     groups[named & joint] = "joint speakers"

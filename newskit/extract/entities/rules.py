@@ -503,8 +503,10 @@ def _said_to_be_a_person(span: Span, predicate: bool = True) -> bool:
     Mae is the largest single player", "Vera Drake is the obvious candidate")."""
     doc = span.doc
     described = _person_noun_before(span)
+    # (or a title written capitalised: "Quentin Davies, the MP for Grantham and Stamford,")
     beside = any(child.dep_ == "appos" and child.i >= span.end and doc[child.left_edge.i - 1].text == ","
-                 and child.tag_ == "NN" and (is_person_description(child) or child.lower_ in CORE_TITLES)
+                 and (child.tag_ == "NN" and (is_person_description(child) or child.lower_ in CORE_TITLES)
+                      or child.tag_ == "NNP" and is_role_noun(child) and doc[child.left_edge.i].lower_ == "the")
                  for child in span.root.children)
     head = span.root.head
     # the subject of "is" with a person's noun: "Piers Freelove is senior benefit officer at ..."

@@ -159,6 +159,12 @@ def is_main_subject(token) -> bool:
         # the parse made the name the verb: "Tait himself, at least outwardly, appeared unaffected",
         # "Trevor Phillips, chairman of the Commission for Racial Equality, called on Mr Clarke"
         return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.ent_type_ == "PERSON" and after is not None and after.dep_ == "ROOT" and after.lemma_.lower() in REPORTING_VERBS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+        # "Others targeted include Oliver Letwin and David Davis, Lib Dem elections chief Lord
+        # Rennard said", the name parsed into the list and "said" left with no subject: its speaker
+        return True
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
@@ -410,6 +416,7 @@ class Participants:
         self.text = adoc.text
         self._acronym_kinds()
         self.paragraph_starts = [p.start for p in adoc.paragraphs]
+        self._untagged_people(adoc)
         self._gender_in_text(adoc)
         self.pronouns: dict[int, str] = {}  # offset of a he/she/him/her -> the person's name
         self._chain_pronouns(adoc)
@@ -450,7 +457,11 @@ class Participants:
                 if kind is None or self.quoted_at(offset):
                     continue
                 there = named.get(pdoc.sentence_of(token.i), [])
-                if len({name for _, name, _ in there}) == 1 and any(subject and at < offset for at, _, subject in there):
+                # (nor one naming someone the tagger missed: "Brill said Velde may return ... her event")
+                others = any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.text not in there[0][1].split()
+                             for t in token.sent) if there else True
+                if len({name for _, name, _ in there}) == 1 and any(subject and at < offset for at, _, subject in there) \
+                        and not others:
                     evidence.setdefault(there[0][1], set()).add(kind)
         for name in sorted(evidence):
             entry, kinds = self.people[name], evidence[name]
@@ -493,7 +504,10 @@ class Participants:
                     self.pronouns[offset] = entry.name
                     entry.mentions.append((offset, sentence, is_main_subject(token)))
                     entry.mentions.sort()
-                    entry.gender = entry.gender or kind
+                    if token.lower_ in ("he", "she"):
+                        # (a he/she subject tells the gender; a his/her or him may be another's:
+                        # "Moore said Hansen may return ... no prospect of her being involved")
+                        entry.gender = entry.gender or kind
 
     def _chain_it(self, adoc: ArticleDoc) -> None:
         """An "It" that is its sentence's main subject right after a sentence whose main subject
@@ -512,6 +526,66 @@ class Participants:
                     entry = self.orgs[max(before)[1]]
                     entry.mentions.append((offset, sentence, True))
                     entry.mentions.sort()
+
+    def _untagged_people(self, adoc: ArticleDoc) -> None:
+        """People the tagger missed: a capitalised proper noun of no entity, the main subject of
+        its sentence, that a he/she outside quotation marks goes on with, as the next sentence's
+        subject or a subject in its own sentence ("Okafor was then booked for a late tackle. He
+        said"), becomes a person of that gender, where its sentence names no one else; not a word
+        the article writes in lower case, a place, a people, a title or a word of a name the
+        article knows. So does a one-word organisation of no kind a "she" goes on with as the next
+        sentence's subject ("After a tough first set, Molik grew in confidence ... She will now
+        meet Venus Williams", "Molik" tagged ORG): no firm or club is a "she", while a "he" after a
+        club's name is its player or manager. A one-word person of no known gender gets the
+        pronoun's ("Okoye was then booked ... He said"). For a name the tagger labelled, only the
+        next sentence's subject counts; and no name followed by "it" or "its" in its sentence
+        counts ("Yukos is confident of its right ..., "...," he said": a firm and its spokesman)."""
+        tagged = {at for r in self.entities for at in range(r["start"], r["end"])}
+        lower = set(re.findall(r"\b[a-z][\w'-]*", adoc.text))
+        known = {fold(w) for entry in (*self.people.values(), *self.orgs.values()) for w in entry.name.split()}
+        for pdoc in adoc.paragraphs:
+            sentences = list(pdoc.doc.sents)
+            for at, sent in enumerate(sentences):
+                token = next((t for t in sent if is_main_subject(t)), None)
+                firm = self.orgs.get(token.text) if token is not None and token.ent_type_ == "ORG" else None
+                tagged_firm = firm is not None and firm.generic and firm.entity_label == "ORG" and token.text not in self.people \
+                    and " " not in firm.name
+                # (or a one-word person of no known gender, who would count as perhaps a firm)
+                bare = self.people.get(token.text) if token is not None and token.ent_type_ == "PERSON" else None
+                bare = bare if bare is not None and " " not in bare.name and bare.gender is None else None
+                tagged_name = tagged_firm or bare is not None
+                if token is None or (token.pos_ != "PROPN" and not tagged_name) or (token.ent_type_ and not tagged_name) \
+                        or len(token.text) < 3 \
+                        or not (token.text[0].isupper() and token.text[1:].islower()) or token.lower_ in lower \
+                        or (fold(token.text) in known and not tagged_name) \
+                        or (pdoc.start + token.idx in tagged and not tagged_name) or self.quoted_at(pdoc.start + token.idx) \
+                        or is_demonym(token.text) or is_title_word(token.text) or fold(token.text) in PARTY_WORDS \
+                        or gazetteer.lookup(token.text) is not None or any(c.dep_ == "compound" for c in token.children):
+                    continue
+                # the he/she: a subject or possessive after the name in its sentence, or the next sentence's subject
+                if any(t.lower_ in ("it", "its") and t.i > token.i and not self.quoted_at(pdoc.start + t.idx) for t in sent):
+                    continue  # "Yukos is confident of its right ..., "...," he said": a firm and its spokesman
+                after = [t for t in sent if t.i > token.i and t.dep_ in ("nsubj", "nsubjpass")] if not tagged_name else []
+                if at + 1 < len(sentences):
+                    after += [t for t in sentences[at + 1] if is_main_subject(t)]
+                pronoun = next((t for t in after if t.lower_ in GENDERED_PRONOUNS | _POSSESSIVES
+                                and not self.quoted_at(pdoc.start + t.idx)), None)
+                gender = (GENDERED_PRONOUNS | _POSSESSIVES)[pronoun.lower_] if pronoun is not None else None
+                if gender is None or (tagged_firm and gender != "female"):
+                    continue
+                sentence = pdoc.sentence_of(token.i)
+                if any(said_in == sentence for entry in self.people.values() if entry is not bare
+                       for _, said_in, _ in entry.mentions):
+                    continue  # someone else it may stand for: "Shell said ... in line with Ms Boynton's contract. She was"
+                if bare is not None:
+                    entry = bare
+                elif tagged_firm:  # its mentions as an organisation are hers
+                    entry = self.people.setdefault(token.text, Participant(token.text, "PERSON"))
+                    entry.mentions = sorted(self.orgs.pop(token.text).mentions)
+                    entry.words |= {fold(token.text)}
+                else:
+                    entry = self.add_person(token.text, pdoc, pdoc.doc[token.i:token.i + 1])
+                entry.gender = entry.gender or gender
 
     def _untagged_subjects(self, adoc: ArticleDoc) -> frozenset[int]:
         """Sentences whose main subject is a name no entity row holds, the tagger having missed
@@ -533,6 +607,8 @@ class Participants:
                 # the surname of someone named before: not "Scot" of "Scot Nick Smith" named after
                 named = [entry for entry in self.people.values() if fold(token.text) == fold(entry.name.split()[-1])
                          and entry.last_before(offset) is not None]
+                if len(named) == 1 and any(m[0] == offset for m in named[0].mentions):
+                    continue  # one of the people the tagger missed (`_untagged_people`)
                 if len(named) == 1:
                     named[0].mentions.append((offset, sentence, True))
                     named[0].mentions.sort()

@@ -131,6 +131,8 @@ def describes_a_person(mention: Span) -> bool:
     indoor champion", "The DJ", "the Scot", "the Kenyan" (not "his mother", "a singer", "the
     Everton midfielder Tim Cahill", nor "the French", a whole people)."""
     doc, head = mention.doc, mention.root
+    # (the words before an entity that is only the noun: "The 55-year-old" + "Frenchman", tagged ORG)
+    mention = doc[min(mention.start, head.left_edge.i):mention.end]
     definite = mention[0].lower_ == "the" or (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
     # (a team's or country's is as definite: "England's World Cup-winning fly-half said")
     owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP") and c.i == mention.start

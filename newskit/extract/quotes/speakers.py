@@ -420,6 +420,12 @@ class Resolver:
                and not self.model.quoted_at(pdoc.start + t.idx) for t in he.sent[:he.i - he.sent.start]):
             return None
         described, where = self._subject_before(he, pdoc)
+        for _ in range(3):
+            # (past what the source said: "A spokesman for distributor Toho said ... "We have a
+            # good feeling about this film. We saw ...," he added")
+            if described is None or not self.model.quoted_at(where.offsets(described)[0]):
+                break
+            described, where = self._subject_before(described[0], where)
         if described is None:
             return None
         root = described.root
@@ -434,7 +440,8 @@ class Resolver:
         unmet = described[0].lower_ in _INDEFINITE or fold(root.text) in SPOKESPEOPLE \
             or root.lemma_.lower() in UNNAMED_SOURCE_NOUNS
         if not spoke or not unmet or root.pos_ != "NOUN" or not root.is_lower or is_plural(root) or described.label_ \
-                or any(t.ent_type_ == "PERSON" or (t.ent_type_ == "ORG" and t.head.i == root.i) for t in root.subtree) \
+                or any(t.ent_type_ in ("PERSON", "ORG") and t.head.i == root.i for t in root.subtree) \
+                or any(" " in (self._person_at(where, t) or "") for t in root.subtree) \
                 or root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SAID_NOUNS \
                 or self.model.quoted_at(where.offsets(described)[0]):
             return None
