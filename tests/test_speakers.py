@@ -1546,3 +1546,8 @@ def test_he_after_what_an_unnamed_spokesman_said(corpus):
     assert pd.isna(row["speaker"]) and row["speaker_role"] == "spokesman"
     rows = corpus.quotes[corpus.quotes["file"] == "spokesman_past_quote.txt"]
     assert newskit.speaker_coverage(rows)["quotes"]["unresolved pronoun"] == 0
+
+
+def test_a_word_of_an_organisations_name_in_its_description(corpus):
+    # "The Florida-based Tarnow group ... said": the Tarnow Group named before, not Mervaux named last
+    assert said(corpus, "org_word_in_description.txt", "expand the brand")["speaker"] == "Tarnow Group"

@@ -300,6 +300,14 @@ class Resolver:
             own = without_determiner(mention)
             if len(own.split()) > 1 and own in self.model.orgs:  # "the Russian defense ministry"
                 return {**row, "speaker": self.model.org_named(own, start), "speaker_label": "ORG"}
+            # a word of one organisation's name in it: "The Florida-based Falic group" after "the
+            # Falic Group" (not a place's or people's word: "The German giant")
+            words = {fold(t.text) for t in mention if t.i != head.i and t.pos_ == "PROPN" and t.text[:1].isupper()
+                     and t.ent_type_ not in ("GPE", "LOC", "NORP") and not is_demonym(t.text)}
+            holders = sorted(entry.name for entry in self.model.orgs.values()
+                             if entry.entity_label == "ORG" and words & entry.words and entry.last_before(start) is not None)
+            if words and len(holders) == 1:
+                return {**row, "speaker": self.model.org_named(holders[0], start), "speaker_label": "ORG"}
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
         if (is_role_noun(head) or description) and of_someone_unnamed(head):
