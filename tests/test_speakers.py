@@ -1551,3 +1551,22 @@ def test_he_after_what_an_unnamed_spokesman_said(corpus):
 def test_a_word_of_an_organisations_name_in_its_description(corpus):
     # "The Florida-based Tarnow group ... said": the Tarnow Group named before, not Mervaux named last
     assert said(corpus, "org_word_in_description.txt", "expand the brand")["speaker"] == "Tarnow Group"
+
+
+def test_a_report_named_by_a_word_of_its_makers_name(corpus):
+    # "a study by Kelby Research ... Said the Kelby report:": the organisation whose name holds "Kelby"
+    assert said(corpus, "report_of_named_body.txt", "finding is ironic")["speaker"] == "Kelby Research"
+
+
+def test_a_firm_tagged_as_a_place(corpus):
+    # "Electrolux" tagged GPE, no place the gazetteer knows, and written as a firm's ("said
+    # Electrolux chief executive"): "The Swedish firm ... said" and the "It" after are Electrolux
+    for content in ("relocate about 10", "which plants"):
+        row = said(corpus, "firm_tagged_place.txt", content)
+        assert row["speaker"] == "Electrolux" and row["speaker_label"] == "ORG", content
+
+
+def test_it_is_said_is_no_one_in_particular(corpus):
+    # "It has to be said that ...": an impersonal passive, not the firm named before
+    row = said(corpus, "it_is_said.txt", "would not stand up")
+    assert pd.isna(row["speaker"])

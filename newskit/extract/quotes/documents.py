@@ -54,6 +54,10 @@ class Publishers:
             if (token.ent_type_ == "ORG" or author) and not several_people(token) and not own_name:  # not "a report by MPs"
                 return self._remember(*self._named_with_conjuncts(token, pdoc), head)
             firm = self._organisation_tagged_otherwise(token, pdoc) if not own_name and not author else None
+            if firm is None and token.i < head.i and token.dep_ == "compound" and token.pos_ == "PROPN" and not own_name \
+                    and token.ent_type_ not in ("ORG", "GPE", "LOC", "NORP") and token.text[:1].isupper():
+                # "the Pew report" after "Pew Research": the organisation whose name holds the word
+                firm = self.model.org_with_word(token.text, pdoc.start + token.idx)
             if firm is not None:  # "the Mori survey" ("Mori" tagged a person's name), "the report by telecoms giant BT" (a place's)
                 return self._remember((firm,), "ORG", head)
         lemma = head.lemma_.lower()

@@ -51,8 +51,9 @@ SAID_NOUNS = lexicon.words("quotes/said_nouns")
 DESCRIPTIVE_ORGANISATION_NOUNS = lexicon.words("quotes/descriptive_organisation_nouns")
 OWN_REPORTERS = lexicon.words("quotes/own_reporters")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
-# Pronouns that name one person of a known gender.
+# Possessive and reflexive pronouns of one person of a known gender ("his most fearsome opponents").
 _POSSESSIVES = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
+# Pronouns that name one person of a known gender.
 GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/speaker_pronouns").items()
                      if gender in ("male", "female")}
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
@@ -366,6 +367,10 @@ class Participants:
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         firms = _firms_tagged_people(self.entities, adoc.text)
+        # names tagged places that no gazetteer knows and the article writes as an organisation's
+        # somewhere ("Electrolux's subsidiary brands", "said Electrolux chief executive ..."): firms
+        firm_places = frozenset(str(r["text"]) for r in self.entities if r["label"] in ("GPE", "LOC")
+                                and not is_known_place(str(r["text"])) and org_context(adoc.text, r["start"], r["end"]))
         for row in self.entities:
             pdoc = adoc.paragraph_at(row["start"])
             span = pdoc.doc.char_span(row["start"] - pdoc.start, row["end"] - pdoc.start, alignment_mode="expand")
@@ -386,7 +391,7 @@ class Participants:
                     or adoc.text[row["end"]:row["end"] + 2] in ("'s", "’s"):  # "Manchester United's board"
                 # a person's name the noun before calls an organisation is one ("group James Hardie")
                 self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
-                             else row["label"])
+                             or str(row["text"]) in firm_places else row["label"])
         for pdoc in adoc.paragraphs:
             for kind in pdoc.doc:
                 named = _untagged_with_kind(kind)
@@ -530,8 +535,8 @@ class Participants:
     def _untagged_people(self, adoc: ArticleDoc) -> None:
         """People the tagger missed: a capitalised proper noun of no entity, the main subject of
         its sentence, that a he/she outside quotation marks goes on with, as the next sentence's
-        subject or a subject in its own sentence ("Okafor was then booked for a late tackle. He
-        said"), becomes a person of that gender, where its sentence names no one else; not a word
+        subject or a subject in its own sentence ("Adebayor was sent off for a second yellow card.
+        He said"), becomes a person of that gender, where its sentence names no one else; not a word
         the article writes in lower case, a place, a people, a title or a word of a name the
         article knows. So does a one-word organisation of no kind a "she" goes on with as the next
         sentence's subject ("After a tough first set, Molik grew in confidence ... She will now
@@ -562,9 +567,9 @@ class Participants:
                         or is_demonym(token.text) or is_title_word(token.text) or fold(token.text) in PARTY_WORDS \
                         or gazetteer.lookup(token.text) is not None or any(c.dep_ == "compound" for c in token.children):
                     continue
-                # the he/she: a subject or possessive after the name in its sentence, or the next sentence's subject
                 if any(t.lower_ in ("it", "its") and t.i > token.i and not self.quoted_at(pdoc.start + t.idx) for t in sent):
                     continue  # "Yukos is confident of its right ..., "...," he said": a firm and its spokesman
+                # the he/she: a subject after the name in its sentence, or the next sentence's subject
                 after = [t for t in sent if t.i > token.i and t.dep_ in ("nsubj", "nsubjpass")] if not tagged_name else []
                 if at + 1 < len(sentences):
                     after += [t for t in sentences[at + 1] if is_main_subject(t)]
@@ -890,6 +895,21 @@ class Participants:
                 return f"{firsts[0]} {name}"
         return name
 
+    def org_with_word(self, word: str, offset: int) -> str | None:
+        """The organisation (entity label ORG) whose name holds `word`, named before `offset`: "Pew"
+        of "the Pew report" after "Pew Research" (or its fullest name, when several names holding
+        it are one inside another: "Pew Research", "US Pew Research Center"); None for none or
+        several different ones."""
+        key = fold(word)
+        found = [entry for entry in self.orgs.values()
+                 if entry.entity_label == "ORG" and key in entry.words and entry.last_before(offset) is not None]
+        if not found:
+            return None
+        smallest = min(found, key=lambda entry: (len(entry.words), entry.name))
+        if not all(smallest.words <= entry.words for entry in found):
+            return None
+        return self.org_named(smallest.name, offset)
+
     def org_named(self, name: str, offset: int) -> str:
         """The fullest organisation name holding every word of `name` that the article used
         before `offset` ("Foreign Ministry" -> "Ruritanian Foreign Ministry"), else `name`. An
@@ -1090,9 +1110,15 @@ class Participants:
             # for "Javier Solana, EU foreign policy chief"; nor any title for "a senior government figure")
             shared = {fold(t.text) for t in words if t.i != head.i and t.text[:1].isupper()}
             general = head.lemma_.lower() in GENERAL_PERSON_NOUNS
-            entry = self.introduced_after(pool, offset, horizon, lambda e: fits(e) or (
+            # (nor one its own sentence names after it as someone else: "The Conservatives' campaign
+            # director has denied ... claiming he warned Michael Howard ..." is not the "Mr Howard" after)
+            # (one named right after it is what it describes: "Munich-based research institute Ifo said")
+            others = {fold(e.name.split()[-1]) for e in pool.values()
+                      for at, said_in, _ in e.mentions if said_in == sentence and at > offset + len(mention.text) + 2} \
+                if sentence is not None else set()
+            entry = self.introduced_after(pool, offset, horizon, lambda e: fold(e.name.split()[-1]) not in others and (fits(e) or (
                 agrees(e, untitled=True) and (not e.roles or general or bool(shared & e.words))
-                if pool is self.people else generic and e.entity_label == "ORG"))
+                if pool is self.people else generic and e.entity_label == "ORG")))
             best = (0, entry.name) if entry is not None else None
         if best is None:
             return None

@@ -120,6 +120,11 @@ class Resolver:
         lower = mention.text.lower()
         if len(mention) == 1 and lower in SPEAKER_PRONOUNS:
             kind = SPEAKER_PRONOUNS[lower]
+            verb = head.head
+            passive = [v for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))
+                       if v.lemma_.lower() in REPORTING_VERBS and any(c.dep_ == "auxpass" for c in v.children)]
+            if kind == "neuter" and head.dep_ in ("nsubj", "nsubjpass") and passive:
+                return row  # "It has to be said ...", "it is reported that ...": no one in particular
             found = self._it(head, pdoc) if kind == "neuter" else None
             if found is not None:
                 return {**row, **found}
@@ -217,7 +222,7 @@ class Resolver:
                 and is_party_name(without_determiner(mention)):
             return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}  # "The Lib Dems", tagged PERSON
         if lemma in _ORGANISATION_PARTS and head.is_lower and titled is None and named is None:
-            # "the Google team said", "Sony's management said": the organisation named there
+            # "the Google press office said", "Sony's management said": the organisation named there
             owner = next((self._organisation_at(pdoc, c) for c in head.children
                           if c.dep_ in ("compound", "poss") and c.i < head.i and c.pos_ == "PROPN"), None)
             if owner in self.model.orgs and self.model.orgs[owner].entity_label == "ORG":
@@ -226,7 +231,7 @@ class Resolver:
             return row  # "MPs", "Tory officials": several unnamed people
         if titled is None and named is None and untagged_publication(mention):
             # "according to the Hollywood Reporter", the name tagged a place and a word; known
-            # from here on ("... the trade paper said")
+            # from here on ("... the paper said")
             name = self.model.org_named(without_determiner(mention), start)
             if name not in self.model.orgs:
                 self.model.add_org(name, pdoc, mention, "ORG")
@@ -302,12 +307,12 @@ class Resolver:
                 return {**row, "speaker": self.model.org_named(own, start), "speaker_label": "ORG"}
             # a word of one organisation's name in it: "The Florida-based Falic group" after "the
             # Falic Group" (not a place's or people's word: "The German giant")
-            words = {fold(t.text) for t in mention if t.i != head.i and t.pos_ == "PROPN" and t.text[:1].isupper()
-                     and t.ent_type_ not in ("GPE", "LOC", "NORP") and not is_demonym(t.text)}
-            holders = sorted(entry.name for entry in self.model.orgs.values()
-                             if entry.entity_label == "ORG" and words & entry.words and entry.last_before(start) is not None)
-            if words and len(holders) == 1:
-                return {**row, "speaker": self.model.org_named(holders[0], start), "speaker_label": "ORG"}
+            # (not a word before a hyphen: "the Labour-run council", "The Florida-based")
+            holders = {self.model.org_with_word(t.text, start) for t in mention if t.i != head.i and t.pos_ == "PROPN"
+                       and t.text[:1].isupper() and t.ent_type_ not in ("GPE", "LOC", "NORP") and not is_demonym(t.text)
+                       and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-")}
+            if len(holders) == 1 and None not in holders:
+                return {**row, "speaker": holders.pop(), "speaker_label": "ORG"}
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
         if (is_role_noun(head) or description) and of_someone_unnamed(head):
