@@ -1444,7 +1444,7 @@ def test_an_untagged_firm_set_beside_its_kind(corpus):
 
 
 def test_a_part_of_an_organisation_speaks_for_it(corpus):
-    # "the Google press office said": the firm named inside the description
+    # "Google's management said": the firm whose part it is
     row = said(corpus, "team_of_firm.txt", "response time")
     assert row["speaker"] == "Google" and row["speaker_label"] == "ORG"
 
