@@ -1533,9 +1533,9 @@ def test_people_the_tagger_missed_that_a_pronoun_goes_on_with(corpus):
 
 
 def test_a_her_about_another_gives_no_gender(corpus):
-    # "Her coach Aston Brill ... Brill said Velde may return ..., but there is no prospect of her
-    # being involved": the "her" is Velde's (whom the tagger missed), so Brill (a first name no list
-    # knows) stays of no known gender and the "he said" after is his
+    # "Her coach Aston Brill ... Brill said Harlow may return ..., but there is no prospect of her
+    # being involved": the "her" is Harlow's, a woman named in the same sentence, not Brill's (a
+    # first name no list knows), so the "he said" after is his
     assert said(corpus, "her_of_another.txt", "wound healing")["speaker"] == "Aston Brill"
 
 

@@ -390,8 +390,10 @@ class Participants:
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks) \
                     or adoc.text[row["end"]:row["end"] + 2] in ("'s", "’s"):  # "Manchester United's board"
                 # a person's name the noun before calls an organisation is one ("group James Hardie")
+                # (a place's name set beside a kind of firm is the firm's: "Halifax, the country's
+                # biggest mortgage lender")
                 self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
-                             or str(row["text"]) in firm_places else row["label"])
+                             or str(row["text"]) in firm_places or named_as_organisation(span) else row["label"])
         for pdoc in adoc.paragraphs:
             for kind in pdoc.doc:
                 named = _untagged_with_kind(kind)
@@ -448,7 +450,8 @@ class Participants:
         his/her (himself, herself) outside quotation marks after a person named as the subject of
         a sentence that names no one else ("All Blacks captain Tama Umaga has warned the Lions
         will be his most fearsome opponents", "Tama" a woman's name in the US lists). Only
-        when every such word agrees, and never against a gendered word beside the name ("Mrs")."""
+        when every such word agrees, and never against a gendered word beside the name ("Mrs") or a
+        first name the British and Irish lists know ("Hugh")."""
         named: dict[int, list[tuple[int, str, bool]]] = {}
         for entry in self.people.values():
             for at, s, subject in entry.mentions:
@@ -470,7 +473,8 @@ class Participants:
                     evidence.setdefault(there[0][1], set()).add(kind)
         for name in sorted(evidence):
             entry, kinds = self.people[name], evidence[name]
-            if len(kinds) == 1 and not entry.worded:
+            # (not against a first name the British and Irish lists know: "Hugh" stays a man's)
+            if len(kinds) == 1 and not entry.worded and (entry.gender is None or not is_known_first_name(fold(name.split()[0]))):
                 entry.gender = next(iter(kinds))
 
     def _chain_pronouns(self, adoc: ArticleDoc) -> None:
@@ -509,10 +513,7 @@ class Participants:
                     self.pronouns[offset] = entry.name
                     entry.mentions.append((offset, sentence, is_main_subject(token)))
                     entry.mentions.sort()
-                    if token.lower_ in ("he", "she"):
-                        # (a he/she subject tells the gender; a his/her or him may be another's:
-                        # "Moore said Hansen may return ... no prospect of her being involved")
-                        entry.gender = entry.gender or kind
+                    entry.gender = entry.gender or kind
 
     def _chain_it(self, adoc: ArticleDoc) -> None:
         """An "It" that is its sentence's main subject right after a sentence whose main subject
@@ -535,8 +536,8 @@ class Participants:
     def _untagged_people(self, adoc: ArticleDoc) -> None:
         """People the tagger missed: a capitalised proper noun of no entity, the main subject of
         its sentence, that a he/she outside quotation marks goes on with, as the next sentence's
-        subject or a subject in its own sentence ("Adebayor was sent off for a second yellow card.
-        He said"), becomes a person of that gender, where its sentence names no one else; not a word
+        subject or the subject of what its own verb reports ("Adebayor was sent off for a second
+        yellow card. He said"; "Adebayor admitted he was wrong"), becomes a person of that gender, where its sentence names no one else; not a word
         the article writes in lower case, a place, a people, a title or a word of a name the
         article knows. So does a one-word organisation of no kind a "she" goes on with as the next
         sentence's subject ("After a tough first set, Molik grew in confidence ... She will now
@@ -569,8 +570,12 @@ class Participants:
                     continue
                 if any(t.lower_ in ("it", "its") and t.i > token.i and not self.quoted_at(pdoc.start + t.idx) for t in sent):
                     continue  # "Yukos is confident of its right ..., "...," he said": a firm and its spokesman
-                # the he/she: a subject after the name in its sentence, or the next sentence's subject
-                after = [t for t in sent if t.i > token.i and t.dep_ in ("nsubj", "nsubjpass")] if not tagged_name else []
+                # the he/she: the subject of what the name's own verb reports ("Adebayor admitted he
+                # was wrong"; not "Prudence made an appearance ..., as he assured voters"), or the
+                # next sentence's subject
+                after = [t for t in sent if t.i > token.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp"
+                         and t.head.head.i == token.head.i and token.head.lemma_.lower() in REPORTING_VERBS] \
+                    if not tagged_name else []
                 if at + 1 < len(sentences):
                     after += [t for t in sentences[at + 1] if is_main_subject(t)]
                 pronoun = next((t for t in after if t.lower_ in GENDERED_PRONOUNS | _POSSESSIVES
@@ -638,6 +643,13 @@ class Participants:
                       and (own_sentence or s != sentence or at not in self.modifiers)]
         if not candidates:
             return None
+        latest = max((c for c in candidates if c[1] == sentence), key=lambda c: c[3], default=None)
+        if kind is not None and latest is not None and latest[0].gender == kind:
+            # of the people its own sentence names, the nearest, of its gender, before one of none
+            # known: "Moore said Hansen may return ..., but there is no prospect of her being
+            # involved" (not "Rooting for Staunton was Cate Blanchett, herself nominated for her ...")
+            unknown = {c[0].name for c in candidates if c[1] == sentence and c[0].gender is None}
+            candidates = [c for c in candidates if c[0].name not in unknown]
         # a one-word name of no known gender ("Yukos" tagged PERSON) counts one sentence further,
         # unless the mention can only be a person's (`firm_like` False: "said the striker")
         bare = _bare if firm_like else (lambda entry: False)
@@ -848,6 +860,8 @@ class Participants:
         if label == "ORG" and not entry.descriptions & ORGANISATION_NOUNS:
             entry.descriptions |= GENERIC_ORGANISATION_NOUNS  # "Tesco ... the firm said"
             entry.generic = True
+        if label == "ORG":  # any organisation, whatever its kind: "CENTR, the Council of ... the organisation said"
+            entry.descriptions |= {"organisation", "organization"}
         entry.descriptions |= {k for k in kinds if k in ORGANISATION_NOUNS}  # "brewer Fosters", "Southcorp, the winemaker"
         entry.nationals |= {fold(t.text) for t in mention if t.ent_type_ in _PLACE_LABELS}
         return entry
