@@ -1570,3 +1570,9 @@ def test_it_is_said_is_no_one_in_particular(corpus):
     # "It has to be said that ...": an impersonal passive, not the firm named before
     row = said(corpus, "it_is_said.txt", "would not stand up")
     assert pd.isna(row["speaker"])
+
+
+def test_a_description_set_beside_its_organisation(corpus):
+    # "Anglo-American, the international mining company, which estimates ...": the firm it is set
+    # beside, not the UN named before
+    assert said(corpus, "appositive_firm.txt", "HIV prevalence")["speaker"] == "Anglo-American"

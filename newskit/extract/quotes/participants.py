@@ -1021,6 +1021,14 @@ class Participants:
             # "the deputy minister" is not the minister (a person given no title contradicts none)
             return untitled or not any(t not in entry.words and t not in " ".join(entry.descriptions).split() for t in titles)
 
+        if pool is self.orgs and head.dep_ == "appos" and head.head.i < head.i:
+            # set beside the organisation it describes: "Anglo-American, the international mining
+            # company, which estimates ..."
+            at = offset - mention.start_char + head.head.idx
+            row = next((r for r in self.entities if r["start"] <= at < r["end"]), None)
+            name = (row["entity"] if isinstance(row.get("entity"), str) else row["text"]) if row is not None else None
+            if name in self.orgs:
+                return self.orgs[self.org_named(name, offset)]
         if pool is self.people and backward:
             member = self._member_of_described(mention, offset, sentence)
             if member is not None:  # "Oxfam's Barbara Stocking said. ... the charity's director said"
