@@ -44,8 +44,6 @@ _WORK_NOUNS = lexicon.words("quotes/title_nouns") - _PUBLICATION_NOUNS
 _CALENDAR_WORDS = frozenset(lexicon.table("timexes/weekdays")) | frozenset(lexicon.table("timexes/months"))
 # Capitalised words for what a firm is, glued before its name ("Bookmaker Ladbrokes").
 _KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
-# Descriptions of people that begin names too ("Star Alliance", "Model T"): kept.
-_NAME_LIKE_DESCRIPTIONS = frozenset({"star", "model"})
 # Labels the small model puts on a club's name that no reading of the words supports.
 _NOT_CLUB_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 
@@ -696,18 +694,12 @@ def trim(ent: Span) -> Span:
         start += 1  # "- Blair": a dash the tagger took in
     label = ent.label_
     kind = doc[start]
-    if end - start > 1 and kind.is_title and _is_cap(doc[start + 1]) and label in ("PERSON", "ORG") \
+    if end - start > 1 and kind.is_title and _is_cap(doc[start + 1]) and label == "ORG" and kind.lower_ in _KINDS_BEFORE_NAMES \
             and not is_role_noun(kind) and not is_title_word(kind.text):
-        # "Rapper Eminem", "Striker Thierry Henry", "Midfielder Edu" (tagged an organisation):
-        # a person's description glued to the name; "Bookmaker Ladbrokes", "Rival Sony": a firm's
-        rest = doc[start + 1:end]
-        if is_person_description(kind) and kind.lower_ not in _NAME_LIKE_DESCRIPTIONS and (label == "PERSON" or (
-                (len(rest) == 1 or is_known_first_name(fold(rest[0].text))) and not _ORG_WORD.search(rest.text)
-                and not any(t.lower_ in COMPANY_WORDS for t in rest))):
-            # (of an organisation's label, one word or a first name's: not "Producer Price Index")
-            start, label = start + 1, "PERSON"
-        elif label == "ORG" and kind.lower_ in _KINDS_BEFORE_NAMES:
-            start += 1
+        # "Bookmaker Ladbrokes", "Rival Sony": a firm's kind glued to its name at a sentence's start
+        # (a person's description, "Rapper Eminem", stays: the article's canonical name drops it,
+        # and cut off here it left "Eminem" to the tagger's organisation label across the corpus)
+        start += 1
     while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
         end -= 1
     # "Analysing Mr Brown", "Tanzania Mr Brown" (tagged PERSON or ORG): words a headline or sentence
