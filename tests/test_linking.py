@@ -457,3 +457,22 @@ def test_a_peer_is_never_someone_of_the_other_gender():
     articles["c"] = ("Baroness Kelby said so.", [("Baroness Kelby", "PERSON", None)])
     entities = _linked(_corpus(articles))
     assert _names(entities, "b") == ["Charles Kelby", "Baroness Kelby"] and _names(entities, "c") == ["Baroness Kelby"]
+
+
+def test_a_first_name_that_is_also_a_place_is_a_persons():
+    # "Warren" and "Carolina" are towns too, and first names of the US lists: with a surname and
+    # tagged PERSON they are people ("Manchester United" stays no person: no first name)
+    corpus = _corpus({
+        "a1": ("Coach Warren Gatland praised his side. Gatland said so.",
+               [("Warren Gatland", "PERSON", None), ("Gatland", "PERSON", "Warren Gatland")]),
+        "a2": ("Analyst Carolina Milanesi said sales grew. Ms Milanesi added more.",
+               [("Carolina Milanesi", "PERSON", None), ("Ms Milanesi", "PERSON", "Carolina Milanesi")]),
+        "a3": ("Manchester United won. Preston North End lost. China Southern flew.",
+               [("Manchester United", "PERSON", None), ("Preston North End", "PERSON", None),
+                ("China Southern", "PERSON", None)]),
+    })
+    entities = _linked(corpus)
+    label = dict(zip(entities["entity"], entities["label"]))
+    assert label["Warren Gatland"] == "PERSON" and label["Carolina Milanesi"] == "PERSON"
+    assert label["Manchester United"] != "PERSON" and label["Preston North End"] != "PERSON"
+    assert label["China Southern"] != "PERSON"  # a country is no one's first name here

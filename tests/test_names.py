@@ -223,3 +223,37 @@ def test_a_gendered_title_and_a_first_name_agree_or_not():
     assert names.title_fits_first_name("baroness", "Helena") is True
     assert names.title_fits_first_name("Lord", "Robin") is None  # a name both genders carry
     assert names.title_fits_first_name("Dr", "Michael") is None  # a title of no gender
+
+
+def test_firm_context_is_what_no_place_has():
+    # "on", "which", "manager" stand beside towns too ("flights on Zelvia", "Zelvia, which lies");
+    # shares, a chief executive or a kind before the name are a firm's only
+    for text, start, end in (("Shares in Zelvia rose", 10, 16), ("Zelvia's shares rose", 0, 6),
+                             ("Zelvia chief executive Hans Lund", 0, 6), ("search start-up Zelvia has", 16, 22)):
+        assert names.firm_context(text, start, end), text
+    for text, start, end in (("flights on Zelvia", 11, 17), ("Zelvia, which lies", 0, 6), ("Zelvia manager Joe", 0, 6)):
+        assert names.org_context(text, start, end) and not names.firm_context(text, start, end), text
+
+
+def test_a_place_a_firm_is_based_in_is_no_firm():
+    # "The Jacksonville, Florida-based firm": the town the firm is based in, not the firm's name
+    words = ["The", "Jacksonville", ",", "Florida", "-", "based", "firm", "has", "debts"]
+    heads = [6, 7, 1, 5, 5, 6, 1, 7, 7]
+    deps = ["det", "nsubj", "punct", "npadvmod", "punct", "amod", "appos", "ROOT", "dobj"]
+    doc = make_doc(words, ents=[(1, 2, "GPE"), (3, 4, "GPE")], heads=heads, deps=deps,
+                   lemmas=["the", "Jacksonville", ",", "Florida", "-", "base", "firm", "have", "debt"])
+    assert not names.named_as_organisation(doc[1:2])
+    # "Aldora, the Swiss drugmaker, has won", "Titan, a California-based company,": the firm set
+    # beside its kind
+    words = ["Aldora", ",", "the", "Swiss", "drugmaker", ",", "has", "won"]
+    doc = make_doc(words, ents=[(0, 1, "PERSON")], heads=[7, 0, 4, 4, 0, 0, 7, 7],
+                   deps=["nsubj", "punct", "det", "amod", "appos", "punct", "aux", "ROOT"],
+                   lemmas=["Aldora", ",", "the", "Swiss", "drugmaker", ",", "have", "win"])
+    assert names.named_as_organisation(doc[0:1])
+
+
+def test_a_firm_of_any_kind_is_a_company():
+    # "Budget airline Skyvale ... the company said", "search start-up Quillo ... the company has added"
+    for kind in ("airline", "carmaker", "retailer", "start-up", "brewer", "bookmaker"):
+        assert {"company", "firm"} <= names.role_descriptions([kind]), kind
+    assert names.after_organisation_kind("Search start-up Quillo", len("Search start-up "))

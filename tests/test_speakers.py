@@ -1574,3 +1574,17 @@ def test_a_description_set_beside_its_organisation(corpus):
     # "Anglo-American, the international mining company, which estimates ...": the firm it is set
     # beside, not the UN named before
     assert said(corpus, "appositive_firm.txt", "HIV prevalence")["speaker"] == "Anglo-American"
+
+
+def test_a_report_in_a_newspaper_is_the_newspapers(corpus):
+    # "another report in the Sunday Telegraph claims": the paper; "The book, serialised in the
+    # Sunday Telegraph," is still its author's book, never the paper's
+    assert said(corpus, "report_in_paper.txt", "already met campaign staff")["speaker"] == "Sunday Telegraph"
+    assert said(corpus, "report_in_paper.txt", "have not spoken for a year")["speaker"] != "Sunday Telegraph"
+
+
+def test_an_organisation_written_before_its_kind_is_introduced_there(corpus):
+    # "A US defence company has agreed ... The Velmont corporation was accused": the lead's company
+    # is Velmont, introduced as the next sentence's subject with its kind after its name
+    q = corpus.quotes[(corpus.quotes["file"] == "kind_after_name.txt") & corpus.quotes["content"].str.contains("Ruritania")]
+    assert len(q) and set(q["speaker"]) == {"Velmont"}, q[["content", "speaker"]]

@@ -76,8 +76,10 @@ ORG_KINDS = frozenset(ORG_CONTEXT["kinds"])  # "band Kasabian", "oil giant Yukos
 ORG_BEFORE = frozenset(ORG_CONTEXT["before"]) | ORG_KINDS
 ORG_AFTER = frozenset(ORG_CONTEXT["after"])
 ORG_BEFORE_PAIRS = frozenset(tuple(pair.split()) for pair in ORG_CONTEXT["before_pairs"])
+FIRM_AFTER = frozenset(ORG_CONTEXT["firm_after"])  # "Electrolux's shares": never a place's
+FIRM_AFTER_PAIRS = frozenset(tuple(pair.split()) for pair in ORG_CONTEXT["firm_after_pairs"])
 _WORD = re.compile(r"[A-Za-z]+")
-_WORD_BEFORE_SPACE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_BEFORE_SPACE = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)\s+$")  # (hyphenated: "start-up")
 # Party words a tagger glues before a person's name: "Lib Dem Norman Baker".
 PARTY_WORDS = lexicon.words("names/party_words")
 # Courtesy titles and gendered role nouns -> the gender of the person they name ("mrs" -> "female").
@@ -334,6 +336,18 @@ def org_context(text: str, start: int, end: int) -> bool:
         or (bool(following) and following[0].lower() in ORG_AFTER)
 
 
+def firm_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end] are those of a firm, which a place's name never
+    has: "shares in Electrolux", "Electrolux's shares", "Electrolux chief executive", "the
+    Swedish firm Electrolux" (`org_context` also takes "on", "which", "manager": a town's too)."""
+    before = _WORD.findall(text[max(0, start - 20):start])
+    after = text[end:end + 30]
+    after = after[2:] if after[:2] in ("'s", "’s") else after
+    following = tuple(w.lower() for w in _WORD.findall(after)[:2])
+    return after_organisation_kind(text, start) or tuple(w.lower() for w in before[-2:]) in ORG_BEFORE_PAIRS \
+        or (bool(following) and following[0] in FIRM_AFTER) or following in FIRM_AFTER_PAIRS
+
+
 # Words that make a town's name a sports club's ("Manchester United", "Real Madrid", "Sale Sharks"):
 # read by the entity rules (a club is an organisation) and the speakers ("the club said").
 _CLUB_WORDS = lexicon.table("entities/club_words")
@@ -360,6 +374,33 @@ def is_kind_of_organisation(name: str) -> bool:
     read by the speaker rules and by linking, so neither makes it a speaker's name."""
     words = [w for w in name.split() if w.lower() not in ("the", "a", "an")]
     return len(words) == 1 and fold(words[0]) in ORGANISATION_NOUNS
+
+
+def named_as_organisation(name: Span) -> bool:
+    """Whether a name the tagger read as a person's is an organisation's, called so by the noun
+    right before it: "building products group James Hardie", "the bank Coutts", or set beside it:
+    "Trenova, the private firm which runs ..."."""
+    if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in ORGANISATION_NOUNS and c.i > name.root.i
+           and not is_role_noun(c) and c.left_edge.i == name.end + 1 and name.doc[name.end].text == ","
+           and not (name.start > 0 and name.doc[name.start - 1].dep_ == "det" and name.doc[name.start - 1].head.i == c.i)
+           for c in name.root.children):  # (right after the comma: not "Lisa Power, head of policy at Aids charity ...")
+        # (nor inside the noun phrase of the kind: "The Jacksonville, Florida-based firm", where
+        # "The" is the firm's; "Titan, a California-based company" is one)
+        return True
+    if name.start == 0:
+        return False
+    before = name.doc[name.start - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS and before.is_lower \
+        and not is_title_word(before.text)
+
+
+_PLACE_SHORT_FORMS = frozenset(w.casefold() for w in lexicon.entries("entities/place_short_forms"))
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name is a place's the gazetteer knows, or its short form ("UK", "Britain"): not
+    an organisation the tagger labelled a place ("BT", "Tallis Wines")."""
+    return gazetteer.lookup(name) is not None or name.casefold() in _PLACE_SHORT_FORMS
 
 
 def title_before_apposition(ent: Span) -> str | None:

@@ -14,10 +14,10 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, fold, is_common_word,
-                                   is_kind_of_organisation, is_known_first_name, is_plural_role, is_title_word, name_parts,
-                                   normalize_name, org_context,
-                                   same_first_name)
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
+                                   first_name_gender, fold, is_club_name, is_common_word, is_kind_of_organisation,
+                                   is_known_first_name, is_plural_role, is_title_word, name_parts, normalize_name,
+                                   org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -94,11 +94,19 @@ def entity_ids(labels: pd.Series, names: pd.Series) -> pd.Series:
     return labels.astype(str) + ":" + _memo(names.astype(str), fold)
 
 
-def _place_named(parts) -> bool:
-    """"Manchester United": a "first name" that is a place and no known first name is no person."""
+def _place_named(parts, name: str) -> bool:
+    """"Manchester United": a "first name" that is a place and no known first name is no person.
+    A first name of the US lists that is also a place's, with a surname, is a person's when the
+    tagger says so: "Warren Gatland", "Carolina Kluft", "Milan Baros" (not a club's or a firm's
+    name: "Preston North End", "Delta Airlines")."""
     if parts is None or not parts.first:
         return False
-    return gazetteer.lookup(parts.first) is not None and not is_known_first_name(parts.first)
+    place = gazetteer.lookup(parts.first)
+    if place is None or is_known_first_name(parts.first):
+        return False
+    # (never a country's name: "China Southern" is an airline)
+    return not (place.kind != "country" and first_name_gender(parts.first) is not None and len(name.split()) == 2
+                and not is_club_name(name) and not ends_like_organisation(name))
 
 
 def _courtesy_titled(name: str) -> bool:
@@ -134,7 +142,7 @@ class _Clusters:
             if key in forced_labels:
                 person = vote(forced_labels[key]) == "PERSON"
             else:  # most of its mentions are PERSON ("Trump", now and then tagged ORG)
-                person = form_labels[key]["PERSON"] * 2 >= mentions[key] and not _place_named(parts)
+                person = form_labels[key]["PERSON"] * 2 >= mentions[key] and not _place_named(parts, top)
             if key in pinned_keys:
                 self.cluster_of[key] = "pinned:" + key
             elif person and parts is not None:

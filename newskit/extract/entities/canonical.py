@@ -10,7 +10,7 @@ from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
-                                   after_organisation_kind,
+                                   after_organisation_kind, is_known_place, named_as_organisation, firm_context,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
@@ -43,11 +43,14 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
         people.pop(name, None)
     acronyms = _acronyms(mentions)
     shared = _shared_surnames(mentions, people)
+    firms = _organisations_tagged_otherwise(mentions)
     for m in mentions:
         _canonicalize(m, people, acronyms, shared)
         if m.entity.casefold() in organisations and m.label in ("PERSON", "GPE", "LOC", "NORP") \
                 and gazetteer.lookup(m.entity) is None:
             m.label = "ORG"  # "Cult band Kasabian", which is no place the gazetteer knows
+        elif m.entity in firms and m.label in ("PERSON", "GPE", "LOC", "NORP"):
+            m.label = "ORG"
     mentions = _untagged_first_names(mentions, paragraphs, people)
     _club_short_names(mentions)
     _firm_short_names(mentions)
@@ -134,6 +137,23 @@ def _organisations_by_context(mentions: list[Mention]) -> list[str]:
     so the band Kasabian is not Linda Kasabian, after whom it is named."""
     return [m.entity.casefold() for m in mentions
             if " " not in m.entity and m.label in NAME_LABELS and after_organisation_kind(m.pdoc.text, m.span.start_char)]
+
+
+def _organisations_tagged_otherwise(mentions: list[Mention]) -> frozenset[str]:
+    """Names the tagger gave a person's or a place's label that the article writes as an
+    organisation's, so every mention of them is one: a name set right after or beside the noun of
+    its kind ("building products group James Hardie", "Halifax, the country's biggest mortgage
+    lender"; names.named_as_organisation), or a place no gazetteer knows written where
+    firms stand ("Electrolux's subsidiary brands", "shares in ..."; names.firm_context).
+    The speakers read the same names as organisations (extract/quotes/participants.py)."""
+    found = set()
+    for m in mentions:
+        if m.label in ("PERSON", "GPE", "LOC", "NORP") and named_as_organisation(m.span):
+            found.add(m.entity)
+        elif m.label in ("GPE", "LOC") and not is_known_place(m.entity) \
+                and firm_context(m.pdoc.text, m.span.start_char, m.span.end_char):
+            found.add(m.entity)
+    return frozenset(found)
 
 
 def _kind_glued_at_sentence_start(mentions: list[Mention]) -> None:

@@ -9,7 +9,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import is_plural, person_name
-from newskit.extract.quotes.participants import Participants, looks_like_person, without_determiner
+from newskit.extract.quotes.participants import Participants, looks_like_person, names_publication, without_determiner
 from newskit.extract.quotes.speaker_mentions import several_people
 
 # What finds things out ("a report", "a survey", "new data"): a later study of any of these kinds
@@ -37,9 +37,12 @@ class Publishers:
         head = mention.root
         # what names it: words before the noun, the object of "by"/"from"/"of" after it, also
         # through a participle ("calculations presented to the US Senate by Dr Graham")
+        # (and the newspaper it is in: "another report in the Sunday Telegraph claims")
+        # (right after the noun: not "The book, serialised in the Sunday Telegraph")
         inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
                                                                    and (t.head.head.i == head.i or t.head.head.dep_ == "acl"
-                                                                        and t.head.head.head.i == head.i))]
+                                                                        and t.head.head.head.i == head.i)
+                                                                   or t.head.lower_ == "in" and t.head.head.i == head.i and names_publication(t))]
         # and a name set beside them: "figures released by CES organisers, the CEA"
         # (or before their noun: "a table drawn up by France's Le Figaro newspaper")
         inside += [t for t in head.subtree if t.dep_ in ("appos", "compound") and t.head in inside and t.head.dep_ == "pobj"]
@@ -53,6 +56,8 @@ class Publishers:
                 e.start <= token.i < e.end and e.start <= head.i < e.end for e in head.doc.ents)
             if (token.ent_type_ == "ORG" or author) and not several_people(token) and not own_name:  # not "a report by MPs"
                 return self._remember(*self._named_with_conjuncts(token, pdoc), head)
+            if not token.ent_type_ and token.head.lower_ == "in" and token.dep_ == "pobj":
+                return self._untagged_maker(token, pdoc, head)  # "a report in the Sunday Telegraph", untagged
             firm = self._organisation_tagged_otherwise(token, pdoc) if not own_name and not author else None
             if firm is None and token.i < head.i and token.dep_ == "compound" and token.pos_ == "PROPN" and not own_name \
                     and token.ent_type_ not in ("ORG", "GPE", "LOC", "NORP") and token.text[:1].isupper():
@@ -119,12 +124,11 @@ class Publishers:
         """The organisation's name a token the tagger gave a person's or a place's label holds,
         when the article's entity rows make that name an organisation's and no person's
         ("Polling company Mori", "BT" tagged a place)."""
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) \
-            if token.ent_type_ in ("PERSON", "GPE", "NORP", "PRODUCT") else None
-        if ent is None:
+        found = self.model.entity_at(pdoc, token, ("PERSON", "GPE", "NORP", "PRODUCT"))
+        if found is None:
             return None
-        start, end = pdoc.offsets(ent)
-        name = self.model.name_at(start, end) or ent.text
+        ent, name, start = found
+        name = name or ent.text
         if name in self.model.orgs and self.model.orgs[name].entity_label == "ORG" and name not in self.model.people:
             return self.model.org_named(name, start)
         return None

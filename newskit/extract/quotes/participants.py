@@ -30,11 +30,13 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_WORDS, POST_NOMINALS,
-                                   ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS, ends_like_organisation, fold, gender_in_words, gender_of,
-                                   is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name, is_person_description,
-                                   is_plural_role, is_role_noun, is_title_word,
-                                   org_context, role_descriptions, role_of, untagged_first_names)
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS,
+                                   PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
+                                   ends_like_organisation, firm_context, fold, gender_in_words, gender_of,
+                                   is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
+                                   is_known_place, is_person_description, is_plural_role, is_role_noun,
+                                   is_title_word, named_as_organisation, org_context, role_descriptions, role_of,
+                                   untagged_first_names)
 from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
@@ -52,18 +54,21 @@ DESCRIPTIVE_ORGANISATION_NOUNS = lexicon.words("quotes/descriptive_organisation_
 OWN_REPORTERS = lexicon.words("quotes/own_reporters")
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Possessive and reflexive pronouns of one person of a known gender ("his most fearsome opponents").
-_POSSESSIVES = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
+_POSSESSIVES = {word: gender for word, gender in lexicon.table("quotes/owner_pronouns").items() if gender in ("male", "female")}
 # Pronouns that name one person of a known gender.
 GENDERED_PRONOUNS = {word: gender for word, gender in lexicon.table("quotes/speaker_pronouns").items()
                      if gender in ("male", "female")}
 # Titles held for someone else: "the spokesman" of an untitled person is seldom that person.
 SPOKESPEOPLE = lexicon.words("quotes/titles_held_for_others")
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC"})
-_PLACE_SHORT_FORMS = frozenset(w.casefold() for w in lexicon.entries("entities/place_short_forms"))
 # "shadow", "deputy": a title they modify is another office than the bare title.
 RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 # Regions a firm's branch is named for: "General Motors Europe".
 _REGIONS = frozenset(lexicon.entries("entities/regions"))
+# Parts of an organisation ("Google's management said" is Google's), and what it owns ("the Delta
+# subsidiary" is not Delta)
+ORGANISATION_PARTS = lexicon.words("quotes/organisation_part_nouns")
+_PARTS_OF_ORGANISATIONS = ORGANISATION_PARTS | lexicon.words("quotes/owned_organisation_nouns")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
 # nouns that call a person by no office ("a senior government figure")
@@ -281,27 +286,6 @@ def committee_named(chunk: Span) -> Span | None:
     return chunk.doc[chunk.start:cover.right_edge.i + 1]
 
 
-def named_as_organisation(name: Span) -> bool:
-    """Whether a name the tagger read as a person's is an organisation's, called so by the noun
-    right before it: "building products group James Hardie", "the bank Coutts", or set beside it:
-    "Trenova, the private firm which runs ..."."""
-    if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in ORGANISATION_NOUNS and c.i > name.root.i
-           and not is_role_noun(c) and c.left_edge.i == name.end + 1 and name.doc[name.end].text == ","
-           for c in name.root.children):  # (right after the comma: not "Lisa Power, head of policy at Aids charity ...")
-        return True
-    if name.start == 0:
-        return False
-    before = name.doc[name.start - 1]
-    return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS and before.is_lower \
-        and not is_title_word(before.text)
-
-
-def is_known_place(name: str) -> bool:
-    """Whether a name is a place's the gazetteer knows, or its short form ("UK", "Britain"): not
-    an organisation the tagger labelled a place ("BT", "Tallis Wines")."""
-    return gazetteer.lookup(name) is not None or name.casefold() in _PLACE_SHORT_FORMS
-
-
 def same_nation(word: str, nationals: set[str]) -> bool:
     """Whether a nationality or place word agrees with any of a participant's: "russian" with
     "russia", "ruritanian" with "ruritania" (a shared stem of four letters)."""
@@ -370,7 +354,7 @@ class Participants:
         # names tagged places that no gazetteer knows and the article writes as an organisation's
         # somewhere ("Electrolux's subsidiary brands", "said Electrolux chief executive ..."): firms
         firm_places = frozenset(str(r["text"]) for r in self.entities if r["label"] in ("GPE", "LOC")
-                                and not is_known_place(str(r["text"])) and org_context(adoc.text, r["start"], r["end"]))
+                                and not is_known_place(str(r["text"])) and firm_context(adoc.text, r["start"], r["end"]))
         for row in self.entities:
             pdoc = adoc.paragraph_at(row["start"])
             span = pdoc.doc.char_span(row["start"] - pdoc.start, row["end"] - pdoc.start, alignment_mode="expand")
@@ -578,9 +562,8 @@ class Participants:
                     if not tagged_name else []
                 if at + 1 < len(sentences):
                     after += [t for t in sentences[at + 1] if is_main_subject(t)]
-                pronoun = next((t for t in after if t.lower_ in GENDERED_PRONOUNS | _POSSESSIVES
-                                and not self.quoted_at(pdoc.start + t.idx)), None)
-                gender = (GENDERED_PRONOUNS | _POSSESSIVES)[pronoun.lower_] if pronoun is not None else None
+                pronoun = next((t for t in after if t.lower_ in GENDERED_PRONOUNS and not self.quoted_at(pdoc.start + t.idx)), None)
+                gender = GENDERED_PRONOUNS[pronoun.lower_] if pronoun is not None else None
                 if gender is None or (tagged_firm and gender != "female"):
                     continue
                 sentence = pdoc.sentence_of(token.i)
@@ -796,6 +779,16 @@ class Participants:
         row = max(inside, key=lambda r: (r["end"] - r["start"], -r["start"]))
         return row["entity"] if isinstance(row.get("entity"), str) else row["text"]
 
+    def entity_at(self, pdoc: ParagraphDoc, token: Token, labels: tuple[str, ...]) -> tuple[Span, str, int] | None:
+        """(the tagger's entity holding `token`, its canonical name, its article offset), when that
+        entity carries one of `labels`; the one lookup of the organisation a token names, whatever
+        the tagger called it ("Polling company Mori" tagged a person, "BT" a place)."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ not in labels:
+            return None
+        start, end = pdoc.offsets(ent)
+        return ent, self.name_at(start, end), start
+
     # --- building ---------------------------------------------------------------------------
 
     def add_person(self, name: str, pdoc: ParagraphDoc, mention: Span, role: str | None = None) -> Participant:
@@ -835,7 +828,13 @@ class Participants:
         if label == "ORG" and entry.entity_label in _PLACE_LABELS:
             entry.entity_label = label  # "says Halifax" in the headline, "the Halifax has said" after
         start = pdoc.offsets(mention)[0]
-        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
+        # (its kind written after it: "The Titan corporation was accused" names Titan as the subject)
+        # (not a place's: "A US company", nor a part of it: "the Delta subsidiary" is not Delta)
+        kind_after = mention.root.head if label == "ORG" and mention.root.dep_ == "compound" \
+            and mention.root.head.i == mention.end and mention.root.head.is_lower \
+            and mention.root.head.lemma_.lower() in ORGANISATION_NOUNS - _PARTS_OF_ORGANISATIONS else None
+        entry.mentions.append((start, pdoc.sentence_of(mention.root.i),
+                               is_main_subject(mention.root) or (kind_after is not None and is_main_subject(kind_after))))
         entry.mentions.sort()
         if mention.root.dep_ == "poss" and mention.root.head.pos_ == "NOUN" and mention.root.head.dep_ in ("nsubj", "nsubjpass"):
             self.subject_owners.add(start)
@@ -852,7 +851,8 @@ class Participants:
         # (the kind before "of": "US Court of Appeals ... The court said", "Bank of Kelby")
         entry.descriptions |= {fold(w) for w, after in zip(words, words[1:]) if after == "of"} & ORGANISATION_NOUNS
         kinds = [_kind_before(mention)] + [c.lemma_.lower() for c in mention.root.children
-                                             if c.dep_ == "appos" and c.pos_ == "NOUN"]
+                                             if c.dep_ == "appos" and c.pos_ == "NOUN"] \
+            + ([kind_after.lemma_.lower()] if kind_after is not None else [])
         if is_club_name(name, nicknames=not any(k in ORGANISATION_NOUNS for k in kinds)):
             entry.descriptions.add("club")  # "Manchester United ... the club said" (not "the group Shareholders United")
         if _cited_publication(words, mention):  # "the Financial Times reported ... the newspaper said"
@@ -862,7 +862,9 @@ class Participants:
             entry.generic = True
         if label == "ORG":  # any organisation, whatever its kind: "CENTR, the Council of ... the organisation said"
             entry.descriptions |= {"organisation", "organization"}
-        entry.descriptions |= {k for k in kinds if k in ORGANISATION_NOUNS}  # "brewer Fosters", "Southcorp, the winemaker"
+        # "brewer Fosters", "Southcorp, the winemaker"; with what any such firm is too ("search
+        # start-up Blinkx ... the company has added")
+        entry.descriptions |= set().union(*(role_descriptions([k]) | {k} for k in kinds if k in ORGANISATION_NOUNS))
         entry.nationals |= {fold(t.text) for t in mention if t.ent_type_ in _PLACE_LABELS}
         return entry
 
@@ -1246,6 +1248,15 @@ def _cited_publication(words: list[str], mention: Span) -> bool:
     if root.dep_ in ("compound", "poss") and head.lemma_.lower() in _PUBLISHED_NOUNS:
         return True  # "the Sunday Telegraph report added", "The Guardian's investigation"
     return root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell"
+
+
+def names_publication(token: Token) -> bool:
+    """Whether a token is a word of a newspaper's or magazine's name: "the Sunday Telegraph" ("a
+    report in the Sunday Telegraph" is the paper's)."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:  # (untagged: "the Sunday Telegraph" as the last of its proper nouns)
+        return token.pos_ == "PROPN" and token.text in PUBLICATION_NAME_WORDS
+    return ent.label_ in ("ORG", "WORK_OF_ART") and any(t.text in PUBLICATION_NAME_WORDS for t in ent)
 
 
 def untagged_publication(mention: Span) -> bool:

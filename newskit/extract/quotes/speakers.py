@@ -30,7 +30,7 @@ from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
-                                                 PLACE_BODIES, PUBLICATION_NAME_WORDS, SAID_NOUNS, SPOKESPEOPLE, Participant,
+                                                 ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
                                                  is_party_name, looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
@@ -43,7 +43,6 @@ from newskit.frames import JOINT, joint_name
 # Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
-_ORGANISATION_PARTS = lexicon.words("quotes/organisation_part_nouns")
 # "Bookmaker", "Rival": a firm's kind a sentence's start glues onto its name, no part of it
 _KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
@@ -56,7 +55,7 @@ _SPOKESPEOPLE = frozenset(w for w in SPOKESPEOPLE if w.startswith("spokes"))
 # "the pair", "the duo": two people named just before
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
-_POSSESSIVES = {"its": "neuter", "his": "male", "her": "female"}
+_POSSESSIVES = lexicon.table("quotes/owner_pronouns")
 # Entity labels of words that are never part of an organisation's name before it ("Until December Microsoft said").
 _NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -221,7 +220,7 @@ class Resolver:
         if titled is None and named is None and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON") \
                 and is_party_name(without_determiner(mention)):
             return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}  # "The Lib Dems", tagged PERSON
-        if lemma in _ORGANISATION_PARTS and head.is_lower and titled is None and named is None:
+        if lemma in ORGANISATION_PARTS and head.is_lower and titled is None and named is None:
             # "the Google press office said", "Sony's management said": the organisation named there
             owner = next((self._organisation_at(pdoc, c) for c in head.children
                           if c.dep_ in ("compound", "poss") and c.i < head.i and c.pos_ == "PROPN"), None)
@@ -603,9 +602,9 @@ class Resolver:
         ("Labour", not tagged), else the organisation the article calls by its words.
         `among_firms`: the token is named with other firms, so a one-word name tagged as a
         person's is a firm too."""
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None and ent.label_ in (*ORG_LABELS, "PERSON"):
-            name = self.model.name_at(*pdoc.offsets(ent))
+        found = self.model.entity_at(pdoc, token, (*ORG_LABELS, "PERSON"))
+        if found is not None:
+            ent, name, _ = found
             # (a firm tagged PERSON, "Biogen Idec", joined with one tagged ORG)
             if name in self.model.orgs or (name in self.model.people and ent.label_ == "PERSON"
                                            and not looks_like_person(name) and (" " in name or among_firms)):
