@@ -476,3 +476,16 @@ def test_a_first_name_that_is_also_a_place_is_a_persons():
     assert label["Warren Gatland"] == "PERSON" and label["Carolina Milanesi"] == "PERSON"
     assert label["Manchester United"] != "PERSON" and label["Preston North End"] != "PERSON"
     assert label["China Southern"] != "PERSON"  # a country is no one's first name here
+
+
+def test_a_speaker_written_by_name_takes_the_corpus_label():
+    # the article alone read "Yukos said" as a person (a one-word name of no known gender); the
+    # corpus calls Yukos an organisation. A speaker read from "he" keeps the pronoun's person; a
+    # first name alone stays a person's; "said Guy Mansfield QC" is the person the corpus knows
+    from newskit.analysis.linking.link import _speaker_label
+    assert _speaker_label("PERSON", "Yukos", "ORG:yukos", "Yukos") == "ORG"
+    assert _speaker_label("PERSON", "Brentford", "ORG:brentford", "he") == "PERSON"
+    assert _speaker_label("PERSON", "Michelle", "ORG:michelle", "Michelle") == "PERSON"
+    assert _speaker_label("ORG", "Guy Mansfield", "PERSON:guy mansfield", "Guy Mansfield QC") == "PERSON"
+    assert _speaker_label("ORG", "James Hardie", "PERSON:james hardie", "the firm") == "ORG"
+    assert _speaker_label("ORG", "Lena Fisk; Tomas Brand", "PERSON:lena fisk; PERSON:tomas brand", "Fisk and Brand") == "ORG"

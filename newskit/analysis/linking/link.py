@@ -15,7 +15,7 @@ from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
-                                   first_name_gender, fold, is_club_name, is_common_word, is_kind_of_organisation,
+                                   first_name_gender, fold, is_club_name, is_common_word, is_first_name, is_kind_of_organisation,
                                    is_known_first_name, is_plural_role, is_title_word, name_parts, normalize_name,
                                    org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
@@ -361,4 +361,26 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
     frame["speaker"] = pd.Series([joint_name(f) if f else None for f in speakers], index=frame.index, dtype=object)
     frame["speakers"] = pd.Series([JOINT.join(f) if f else None for f in speakers], index=frame.index, dtype=object)
     frame["speaker_id"] = pd.Series([JOINT.join(i for i in found if i) or None for found in ids], index=frame.index, dtype=object)
+    if "speaker_label" in frame.columns:
+        frame["speaker_label"] = [_speaker_label(label, speaker, ident, text) for label, speaker, ident, text
+                                  in zip(frame["speaker_label"], frame["speaker"], frame["speaker_id"], frame["speaker_text"])]
     return conform("quotes", frame)
+
+
+def _speaker_label(label, speaker, ident, text) -> str | None:
+    """A speaker written by its name at the cue (`text`) takes the corpus-wide entity's label
+    where the article alone could not tell: a one-word name the corpus calls an organisation
+    ("Yukos said", no first name) is one; a name with a known first name the corpus calls a
+    person ("said Guy Mansfield") is one. A speaker read from "he", "she", "the firm" keeps the
+    article's reading, which the pronoun or noun gives."""
+    if not isinstance(ident, str) or not isinstance(speaker, str) or JOINT in ident or label not in ("PERSON", "ORG") \
+            or not isinstance(text, str) or fold(speaker.split()[-1]) not in fold(text):
+        return label
+    corpus_label = ident.split(":", 1)[0]
+    words = speaker.split()
+    if label == "PERSON" and corpus_label in ("ORG", "GPE", "NORP", "LOC", "FAC") and len(words) == 1 \
+            and not is_first_name(words[0]):
+        return "ORG"
+    if label == "ORG" and corpus_label == "PERSON" and len(words) >= 2 and is_first_name(words[0]):
+        return "PERSON"
+    return label
