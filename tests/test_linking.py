@@ -489,3 +489,26 @@ def test_a_speaker_written_by_name_takes_the_corpus_label():
     assert _speaker_label("ORG", "Guy Mansfield", "PERSON:guy mansfield", "Guy Mansfield QC") == "PERSON"
     assert _speaker_label("ORG", "James Hardie", "PERSON:james hardie", "the firm") == "ORG"
     assert _speaker_label("ORG", "Lena Fisk; Tomas Brand", "PERSON:lena fisk; PERSON:tomas brand", "Fisk and Brand") == "ORG"
+
+
+def test_an_unnamed_body_or_a_plural_kind_is_never_filled_with_an_entitys_name():
+    # "The Ruritanian government said" is an unnamed source (the article gives only its role), and
+    # "Unions said" several unnamed unions, whatever entities the tagger made of the words;
+    # "Mr Dean", unresolved in its article, is the person the corpus names, and labelled one
+    corpus = _corpus({"g1": ("The Ruritanian government said no. Unions said no. Rick Dean said yes. Mr Dean agreed.",
+                             [("Ruritanian government", "ORG", None), ("Unions", "ORG", None),
+                              ("Rick Dean", "PERSON", None), ("Dean", "PERSON", "Rick Dean")])})
+    quotes = from_columns("quotes", {"article_id": ["g1"] * 3, "quote": [0, 1, 2], "kind": ["indirect"] * 3,
+                                     "content": ["x"] * 3, "start": [0, 0, 0], "end": [1, 1, 1],
+                                     "speaker": [None, None, None],
+                                     "speaker_text": ["The Ruritanian government", "Unions", "Mr Dean"],
+                                     "speaker_role": ["Ruritanian government", None, None]})
+    _, linked = link_frames(corpus.articles, corpus.entities, quotes)
+    assert pd.isna(linked["speaker"].iloc[0]) and pd.isna(linked["speaker"].iloc[1])
+    assert linked["speaker"].iloc[2] == "Rick Dean" and linked["speaker_label"].iloc[2] == "PERSON"
+
+
+def test_a_party_speaker_is_an_organisation_whatever_the_tagger_said():
+    from newskit.analysis.linking.link import _speaker_label
+    assert _speaker_label("PERSON", "Liberal Democrats", "ORG:liberal democrats", "Lib Dems") == "ORG"
+    assert _speaker_label(None, "Conservative Party", "ORG:conservative party", "Tories") == "ORG"

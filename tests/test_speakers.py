@@ -1588,3 +1588,11 @@ def test_an_organisation_written_before_its_kind_is_introduced_there(corpus):
     # is Velmont, introduced as the next sentence's subject with its kind after its name
     q = corpus.quotes[(corpus.quotes["file"] == "kind_after_name.txt") & corpus.quotes["content"].str.contains("Ruritania")]
     assert len(q) and set(q["speaker"]) == {"Velmont"}, q[["content", "speaker"]]
+
+
+def test_a_surname_that_is_also_a_title_is_a_name(corpus):
+    # "Fiona Deans" ("deans" a plural title) and "Ms Deans" are the person, not several deans
+    for content in ("the pictures would be clearer", "the films would be encrypted"):
+        row = said(corpus, "surname_is_a_title.txt", content)
+        assert row["speaker"] == "Fiona Deans" and row["speaker_label"] == "PERSON", content
+    assert said(corpus, "surname_is_a_title.txt", "save his business")["speaker"] == "Paul King"

@@ -18,6 +18,7 @@ from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE
                                    first_name_gender, fold, is_club_name, is_common_word, is_first_name, is_kind_of_organisation,
                                    is_known_first_name, is_plural_role, is_title_word, name_parts, normalize_name,
                                    org_context, same_first_name)
+from newskit.extract.quotes.participants import is_party_name
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -334,15 +335,23 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
             written.setdefault((article, fold(normalize_name(text, "PERSON"))), (entity, ident))
     speakers, ids = [], []
     labels = frame["speaker_label"] if "speaker_label" in frame.columns else pd.Series(None, index=frame.index)
-    for article, speaker, text, label in zip(frame["article_id"].astype(str), local, frame["speaker_text"], labels):
+    roles = frame["speaker_role"] if "speaker_role" in frame.columns else pd.Series(None, index=frame.index)
+    for article, speaker, text, label, role in zip(frame["article_id"].astype(str), local, frame["speaker_text"], labels, roles):
         if not isinstance(speaker, str):
             hit = None
+            # (not one the article left unnamed on purpose, giving only its role: "The US
+            # government said" is an unnamed source, whatever entity the tagger made of it)
             if isinstance(text, str) and text[:1].isupper() and not is_kind_of_organisation(text) \
-                    and not is_plural_role(text):  # "MPs said": unnamed, whatever spaCy tagged
+                    and not is_plural_role(text) and not isinstance(role, str):  # "MPs said": unnamed, whatever spaCy tagged
                 name = normalize_name(text, "PERSON")
                 # (not "The unions", whatever an entity was tagged "unions")
                 hit = (written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))) \
                     if not is_common_word(name) else None
+                if hit is not None and (hit[1].startswith("NORP:") or not hit[1].startswith("PERSON:") and fold(name).endswith("s")
+                                        and is_kind_of_organisation(name[:-1])):
+                    # "Unions said", "Catholics said": several unions or people, whatever the
+                    # tagger made of the word ("Mr Banks" is one)
+                    hit = None
             speakers.append([hit[0]] if hit else [])
             ids.append([hit[1]] if hit else [])
             continue
@@ -373,10 +382,15 @@ def _speaker_label(label, speaker, ident, text) -> str | None:
     ("Yukos said", no first name) is one; a name with a known first name the corpus calls a
     person ("said Guy Mansfield") is one. A speaker read from "he", "she", "the firm" keeps the
     article's reading, which the pronoun or noun gives."""
-    if not isinstance(ident, str) or not isinstance(speaker, str) or JOINT in ident or label not in ("PERSON", "ORG") \
-            or not isinstance(text, str) or fold(speaker.split()[-1]) not in fold(text):
+    if not isinstance(ident, str) or not isinstance(speaker, str) or JOINT in ident:
         return label
+    if is_party_name(speaker):
+        return "ORG"  # "Lib Dems" tagged PERSON
     corpus_label = ident.split(":", 1)[0]
+    if not isinstance(label, str):  # a speaker only the corpus knew ("Mr Dean" said, unresolved there)
+        return "PERSON" if corpus_label == "PERSON" else "ORG" if corpus_label == "ORG" else label
+    if label not in ("PERSON", "ORG") or not isinstance(text, str) or fold(speaker.split()[-1]) not in fold(text):
+        return label
     words = speaker.split()
     if label == "PERSON" and corpus_label in ("ORG", "GPE", "NORP", "LOC", "FAC") and len(words) == 1 \
             and not is_first_name(words[0]):

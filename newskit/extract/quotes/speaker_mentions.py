@@ -174,6 +174,8 @@ def is_description(mention: Span) -> bool:
     words = [t for t in mention if t.dep_ not in ("det", "poss") and not t.is_punct]
     if not words or not any(is_role_noun(t) for t in words):
         return False
+    if len(words) == 2 and fold(words[0].text).rstrip(".") in HONORIFICS and words[1].text[:1].isupper():
+        return False  # a surname that is also a title: "Mr King", "Mr Dean", "Ms Deans"
     # an office named after its department ("the Trade and Industry Secretary") describes too
     # (the "the" may stand before the mention: "The" + "Conservative Party Co-Chairman", tagged ORG;
     # not "the" + "Ostmark Executive", a body)

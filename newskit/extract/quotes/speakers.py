@@ -217,17 +217,21 @@ class Resolver:
             party = self.model.party(start)  # "the party said": the party named last
             if party is not None:
                 return {**row, "speaker": party, "speaker_label": "ORG"}
-        if titled is None and named is None and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON") \
-                and is_party_name(without_determiner(mention)):
-            return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}  # "The Lib Dems", tagged PERSON
+        if titled is None and named is None and (mention.label_ == "PERSON" or head.ent_type_ == "PERSON"
+                                                 or (not head.ent_type_ and not is_plural(head))) \
+                and head.text[:1].isupper() and is_party_name(without_determiner(mention)):
+            # "The Lib Dems", tagged PERSON; "Labour said", tagged nothing (not "Conservatives in
+            # the Iranian parliament say", untagged)
+            return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}
         if lemma in ORGANISATION_PARTS and head.is_lower and titled is None and named is None:
             # "the Google press office said", "Sony's management said": the organisation named there
             owner = next((self._organisation_at(pdoc, c) for c in head.children
                           if c.dep_ in ("compound", "poss") and c.i < head.i and c.pos_ == "PROPN"), None)
             if owner in self.model.orgs and self.model.orgs[owner].entity_label == "ORG":
                 return {**row, "speaker": self.model.org_named(owner, start), "speaker_label": "ORG"}
-        if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None:
-            return row  # "MPs", "Tory officials": several unnamed people
+        if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None \
+                and not (head.ent_type_ == "PERSON" and head.text[:1].isupper()):
+            return row  # "MPs", "Tory officials": several unnamed people (not "Fiona Deans", "Ms Deans")
         if titled is None and named is None and untagged_publication(mention):
             # "according to the Hollywood Reporter", the name tagged a place and a word; known
             # from here on ("... the paper said")
