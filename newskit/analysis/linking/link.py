@@ -347,10 +347,10 @@ def _link_quotes(quotes: pd.DataFrame, entities: pd.DataFrame, names: dict,
                 # (not "The unions", whatever an entity was tagged "unions")
                 hit = (written.get((article, fold(name))) or (corpus_names or {}).get(form_key(clean_name(name)))) \
                     if not is_common_word(name) else None
-                if hit is not None and (hit[1].startswith("NORP:") or not hit[1].startswith("PERSON:") and fold(name).endswith("s")
-                                        and is_kind_of_organisation(name[:-1])):
+                if hit is not None and fold(name).endswith("s") and (
+                        hit[1].startswith("NORP:") or not hit[1].startswith("PERSON:") and is_kind_of_organisation(name[:-1])):
                     # "Unions said", "Catholics said": several unions or people, whatever the
-                    # tagger made of the word ("Mr Banks" is one)
+                    # tagger made of the word ("Mr Banks" is one; "Coldplay", tagged NORP, a band)
                     hit = None
             speakers.append([hit[0]] if hit else [])
             ids.append([hit[1]] if hit else [])
