@@ -583,3 +583,24 @@ def test_a_name_set_beside_a_capitalised_title_is_a_persons(nlp):
     # "Quentin Vale, the MP for Kelby, was attacked" (tagged ORG): "the MP" beside it makes a person
     doc = _rules_after(nlp, "Quentin Vale, the MP for Kelby and Dunmore, was attacked in a park.", [(0, 2, "ORG")])
     assert ("Quentin Vale", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_firm_the_tagger_calls_a_place_is_an_organisation_in_every_mention(nlp):
+    # "BT" tagged a place in most mentions (no gazetteer knows it); where the article writes
+    # "BT chief executive" (a mention the tagger missed) or "shares in BT", it is a firm, so every
+    # mention is; "Brackton" beside "Ohio-based firm" stays the town
+    from types import SimpleNamespace
+    from newskit.extract.entities.canonical import _organisations_tagged_otherwise
+    from newskit.extract.entities.mention import Mention
+    text = "BT has moved first. Ofcom gave BT a choice. BT chief executive Ben Verwaayen said so."
+    doc = nlp(text)
+    paragraph = SimpleNamespace(doc=doc, text=text)
+    at = [t.i for t in doc if t.text == "BT"]
+    mentions = [Mention(paragraph, at[0], at[0] + 1, "GPE", entity="BT"), Mention(paragraph, at[1], at[1] + 1, "GPE", entity="BT")]
+    assert _organisations_tagged_otherwise(mentions, [paragraph]) == {"BT"}
+    text = "The Brackton, Ohio-based firm has debts. Brackton lost jobs."
+    doc = nlp(text)
+    paragraph = SimpleNamespace(doc=doc, text=text)
+    at = [t.i for t in doc if t.text == "Brackton"]
+    mentions = [Mention(paragraph, i, i + 1, "GPE", entity="Brackton") for i in at]
+    assert _organisations_tagged_otherwise(mentions, [paragraph]) == set()

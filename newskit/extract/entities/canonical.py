@@ -43,7 +43,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
         people.pop(name, None)
     acronyms = _acronyms(mentions)
     shared = _shared_surnames(mentions, people)
-    firms = _organisations_tagged_otherwise(mentions)
+    firms = _organisations_tagged_otherwise(mentions, paragraphs)
     for m in mentions:
         _canonicalize(m, people, acronyms, shared)
         if m.entity.casefold() in organisations and m.label in ("PERSON", "GPE", "LOC", "NORP") \
@@ -139,20 +139,20 @@ def _organisations_by_context(mentions: list[Mention]) -> list[str]:
             if " " not in m.entity and m.label in NAME_LABELS and after_organisation_kind(m.pdoc.text, m.span.start_char)]
 
 
-def _organisations_tagged_otherwise(mentions: list[Mention]) -> frozenset[str]:
+def _organisations_tagged_otherwise(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> frozenset[str]:
     """Names the tagger gave a person's or a place's label that the article writes as an
     organisation's, so every mention of them is one: a name set right after or beside the noun of
     its kind ("building products group James Hardie", "Halifax, the country's biggest mortgage
     lender"; names.named_as_organisation), or a place no gazetteer knows written where
     firms stand ("Electrolux's subsidiary brands", "shares in ..."; names.firm_context).
     The speakers read the same names as organisations (extract/quotes/participants.py)."""
-    found = set()
-    for m in mentions:
-        if m.label in ("PERSON", "GPE", "LOC", "NORP") and named_as_organisation(m.span):
-            found.add(m.entity)
-        elif m.label in ("GPE", "LOC") and not is_known_place(m.entity) \
-                and firm_context(m.pdoc.text, m.span.start_char, m.span.end_char):
-            found.add(m.entity)
+    found = {m.entity for m in mentions if m.label in ("PERSON", "GPE", "LOC", "NORP") and named_as_organisation(m.span)}
+    # (anywhere the article writes the name, also where the tagger saw none: "BT chief executive")
+    placed = sorted({m.entity for m in mentions if m.label in ("GPE", "LOC") and not is_known_place(m.entity)})
+    for name in placed:
+        pattern = re.compile(r"\b%s\b" % re.escape(name))
+        if any(firm_context(p.text, hit.start(), hit.end()) for p in paragraphs for hit in pattern.finditer(p.text)):
+            found.add(name)
     return frozenset(found)
 
 

@@ -32,7 +32,7 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS,
                                    PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
-                                   ends_like_organisation, firm_context, fold, gender_in_words, gender_of,
+                                   ends_like_organisation, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
                                    is_known_place, is_person_description, is_plural_role, is_role_noun,
                                    is_title_word, named_as_organisation, org_context, role_descriptions, role_of,
@@ -351,10 +351,7 @@ class Participants:
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         firms = _firms_tagged_people(self.entities, adoc.text)
-        # names tagged places that no gazetteer knows and the article writes as an organisation's
-        # somewhere ("Electrolux's subsidiary brands", "said Electrolux chief executive ..."): firms
-        firm_places = frozenset(str(r["text"]) for r in self.entities if r["label"] in ("GPE", "LOC")
-                                and not is_known_place(str(r["text"])) and firm_context(adoc.text, r["start"], r["end"]))
+        # (a firm tagged a place is the entity stage's organisation already: entities/canonical.py)
         for row in self.entities:
             pdoc = adoc.paragraph_at(row["start"])
             span = pdoc.doc.char_span(row["start"] - pdoc.start, row["end"] - pdoc.start, alignment_mode="expand")
@@ -377,7 +374,7 @@ class Participants:
                 # (a place's name set beside a kind of firm is the firm's: "Halifax, the country's
                 # biggest mortgage lender")
                 self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
-                             or str(row["text"]) in firm_places or named_as_organisation(span) else row["label"])
+                             or named_as_organisation(span) else row["label"])
         for pdoc in adoc.paragraphs:
             for kind in pdoc.doc:
                 named = _untagged_with_kind(kind)
