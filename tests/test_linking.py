@@ -512,3 +512,16 @@ def test_a_party_speaker_is_an_organisation_whatever_the_tagger_said():
     from newskit.analysis.linking.link import _speaker_label
     assert _speaker_label("PERSON", "Liberal Democrats", "ORG:liberal democrats", "Lib Dems") == "ORG"
     assert _speaker_label(None, "Conservative Party", "ORG:conservative party", "Tories") == "ORG"
+
+
+def test_a_full_name_the_tagger_calls_a_firm_is_a_person_when_quoted_as_he():
+    # "Rory Kellan" tagged ORG in every mention; an article quotes him through "he": a person.
+    # "Joy Division" (a band) is never a he
+    corpus = _corpus({"p1": ("Rory Kellan spoke. Rory Kellan left. Joy Division played.",
+                             [("Rory Kellan", "ORG", None), ("Rory Kellan", "ORG", None), ("Joy Division", "ORG", None)])})
+    quotes = from_columns("quotes", {"article_id": ["p1"], "quote": [0], "kind": ["direct"], "content": ["x"],
+                                     "start": [0], "end": [1], "speaker": ["Rory Kellan"], "speaker_text": ["he"],
+                                     "speaker_label": ["PERSON"]})
+    entities, _ = link_frames(corpus.articles, corpus.entities, quotes)
+    label = dict(zip(entities["entity"], entities["label"]))
+    assert label["Rory Kellan"] == "PERSON" and label["Joy Division"] == "ORG"

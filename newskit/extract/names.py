@@ -369,6 +369,19 @@ def is_club_name(name: str, nicknames: bool = True) -> bool:
         or (nicknames and last in CLUB_NICKNAMES)
 
 
+# Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
+# Party"), for the speakers ("the party" is the one the article named last) and linking.
+PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
+PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
+    {*PARTY_NAMES, *PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
+
+
+def is_party_name(name: str) -> bool:
+    """Whether a name is a party's, in any of its forms ("Lib Dems", "Tories", "Labour"), which the
+    tagger may call a person."""
+    return bool(PARTY_PATTERN.fullmatch(name))
+
+
 def is_kind_of_organisation(name: str) -> bool:
     """Whether a name is only a kind of organisation ("Government", "the police"), not one named:
     read by the speaker rules and by linking, so neither makes it a speaker's name."""

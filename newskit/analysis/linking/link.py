@@ -15,10 +15,9 @@ from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
-                                   first_name_gender, fold, is_club_name, is_common_word, is_first_name, is_kind_of_organisation,
-                                   is_known_first_name, is_plural_role, is_title_word, name_parts, normalize_name,
-                                   org_context, same_first_name)
-from newskit.extract.quotes.participants import is_party_name
+                                   first_name_gender, fold, is_club_name, is_common_word, is_first_name,
+                                   is_kind_of_organisation, is_known_first_name, is_party_name, is_plural_role,
+                                   is_title_word, name_parts, normalize_name, org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -69,7 +68,7 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     rows, forms = trim_glued(rows, forms, texts)
     forms, pinned, forced = apply_aliases(table, forms, rows["text"], rows["article_id"].astype(str))
     keys = _memo(forms, form_key).where(~pinned, "pinned:" + _memo(forms, fold))
-    clusters = _Clusters(rows, forms, keys, pinned, forced, texts)
+    clusters = _Clusters(rows, forms, keys, pinned, forced, texts, _said_by_he_or_she(quotes))
     cluster = keys.map(clusters.cluster_of)
     frame.loc[named, ["start", "end", "text"]] = rows[["start", "end", "text"]]
     frame.loc[named, "entity"] = cluster.map(clusters.display).to_numpy()
@@ -123,7 +122,7 @@ def _memo(values: pd.Series, function) -> pd.Series:
 class _Clusters:
     """Forms (distinct keys) grouped into entities: cluster_of form key, display, label, ambiguous."""
 
-    def __init__(self, rows, forms, keys, pinned, forced, texts) -> None:
+    def __init__(self, rows, forms, keys, pinned, forced, texts, pronoun_speakers: frozenset[str] = frozenset()) -> None:
         labels = rows["label"].astype(str)
         self.cluster_of: dict[str, str] = {}
         self.display: dict[str, str] = {}
@@ -172,6 +171,10 @@ class _Clusters:
             elif parts.first and form.label == "ORG" \
                     and org_articles.get(form.key, frozenset()) & alone.get(parts.surname, set()):
                 # "Nicola Sturgeon" tagged ORG in an article where "Sturgeon" alone is a PERSON
+                people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
+            elif parts.first and form.key in pronoun_speakers and is_known_first_name(parts.first) \
+                    and not ends_like_organisation(form.spelling) and not is_club_name(form.spelling):
+                # "Sebastien Bruno" tagged ORG, whom an article quotes as "he": a person
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
             elif not parts.first and form.label in SURNAME_LABELS and parts.surname in firsts:
                 # "Odhiambo" tagged WORK_OF_ART where the corpus knows Amina Odhiambo
@@ -237,6 +240,18 @@ class _Clusters:
         for base, targets in shared.items():
             for n, target in enumerate(sorted(targets, key=lambda t: (-size[t], t))):
                 self.ids[target] = base if n == 0 else f"{base}~{n + 1}"
+
+
+def _said_by_he_or_she(quotes: pd.DataFrame) -> frozenset[str]:
+    """Form keys of the article-level speakers some quote gives through "he" or "she": people,
+    whatever the tagger labelled their names."""
+    if not len(quotes) or "speaker_text" not in quotes.columns:
+        return frozenset()
+    own = quotes["article_speaker"] if "article_speaker" in quotes.columns and quotes["article_speaker"].notna().any() \
+        else quotes["speaker"]
+    written = quotes["speaker_text"].astype(str).str.lower()
+    names = own[written.isin(("he", "she")) & own.notna()].astype(str)
+    return frozenset(form_key(clean_name(name)) for name in names.unique() if JOINT not in name)
 
 
 def _surnames_of_people(clusters: _Clusters) -> dict[str, tuple[str, str]]:
@@ -388,7 +403,7 @@ def _speaker_label(label, speaker, ident, text) -> str | None:
         return "ORG"  # "Lib Dems" tagged PERSON
     corpus_label = ident.split(":", 1)[0]
     if not isinstance(label, str):  # a speaker only the corpus knew ("Mr Dean" said, unresolved there)
-        return "PERSON" if corpus_label == "PERSON" else "ORG" if corpus_label == "ORG" else label
+        return "PERSON" if corpus_label == "PERSON" else "ORG"  # (a band tagged NORP: "Coldplay")
     if label not in ("PERSON", "ORG") or not isinstance(text, str) or fold(speaker.split()[-1]) not in fold(text):
         return label
     words = speaker.split()

@@ -37,12 +37,16 @@ class Publishers:
         head = mention.root
         # what names it: words before the noun, the object of "by"/"from"/"of" after it, also
         # through a participle ("calculations presented to the US Senate by Dr Graham")
-        # (and the newspaper it is in: "another report in the Sunday Telegraph claims")
-        # (right after the noun: not "The book, serialised in the Sunday Telegraph")
-        inside = [t for t in head.subtree if t.i != head.i and (t.i < head.i or (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of"))
-                                                                   and (t.head.head.i == head.i or t.head.head.dep_ == "acl"
-                                                                        and t.head.head.head.i == head.i)
-                                                                   or t.head.lower_ == "in" and t.head.head.i == head.i and names_publication(t))]
+        # (and the newspaper it is in: "another report in the Sunday Telegraph claims", right
+        # after the noun: not "The book, serialised in the Sunday Telegraph")
+        def names_it(t: Token) -> bool:
+            if t.i < head.i:
+                return True
+            if t.head.lower_ == "in":
+                return t.head.head.i == head.i and names_publication(t)
+            return (t.head.dep_ == "agent" or t.head.lower_ in ("by", "from", "of")) and (
+                t.head.head.i == head.i or t.head.head.dep_ == "acl" and t.head.head.head.i == head.i)
+        inside = [t for t in head.subtree if t.i != head.i and names_it(t)]
         # and a name set beside them: "figures released by CES organisers, the CEA"
         # (or before their noun: "a table drawn up by France's Le Figaro newspaper")
         inside += [t for t in head.subtree if t.dep_ in ("appos", "compound") and t.head in inside and t.head.dep_ == "pobj"]

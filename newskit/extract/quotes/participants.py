@@ -30,11 +30,11 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS,
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
                                    PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
                                    ends_like_organisation, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
-                                   is_known_place, is_person_description, is_plural_role, is_role_noun,
+                                   is_known_place, is_party_name, is_person_description, is_plural_role, is_role_noun,
                                    is_title_word, named_as_organisation, org_context, role_descriptions, role_of,
                                    untagged_first_names)
 from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS
@@ -78,11 +78,6 @@ GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _PUBLISHED_NOUNS = lexicon.words("quotes/published_nouns")
-# Political parties by the names the built-in party aliases know ("Tory", "Labour" -> "Labour
-# Party"): "the party" is the one the article named last.
-_PARTY_NAMES = dict(sorted(lexicon.table("entities/party_aliases")["aliases"].items()))
-_PARTY_PATTERN = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(
-    {*_PARTY_NAMES, *_PARTY_NAMES.values()}, key=lambda n: (-len(n), n))))
 # The capitalised words an acronym may abbreviate, the lowercase connectors an acronym skips between
 # them (entities/name_connectors, as the entity names read acronyms), and the lowercase noun after
 # them ("Public and Commercial Services union").
@@ -392,15 +387,15 @@ class Participants:
         # insisted", "opposed by the Liberal Democrats"): "they"
         self.parties: list[tuple[int, str]] = []
         self.plural_parties: list[tuple[int, str, int]] = []
-        for m in _PARTY_PATTERN.finditer(adoc.text):
-            self.parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group())))
+        for m in PARTY_PATTERN.finditer(adoc.text):
+            self.parties.append((m.start(), PARTY_NAMES.get(m.group(), m.group())))
             pdoc = adoc.paragraph_at(m.start())
             span = pdoc.doc.char_span(m.start() - pdoc.start, m.end() - pdoc.start, alignment_mode="expand") if pdoc else None
             if span is None or not m.group().endswith("s"):
                 continue
             root = span.root
             if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
-                self.plural_parties.append((m.start(), _PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
+                self.plural_parties.append((m.start(), PARTY_NAMES.get(m.group(), m.group()), pdoc.sentence_of(root.i)))
         self.text = adoc.text
         self._acronym_kinds()
         self.paragraph_starts = [p.start for p in adoc.paragraphs]
@@ -1146,12 +1141,6 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
-
-
-def is_party_name(name: str) -> bool:
-    """Whether a name is a party's, in any of its forms ("Lib Dems", "Tories", "Labour"), which the
-    tagger may call a person."""
-    return bool(_PARTY_PATTERN.fullmatch(name))
 
 
 def _town_with_the(row: dict, text: str, span: Span) -> bool:
