@@ -403,7 +403,8 @@ def _speaker_label(label, speaker, ident, text) -> str | None:
         return "ORG"  # "Lib Dems" tagged PERSON
     corpus_label = ident.split(":", 1)[0]
     if not isinstance(label, str):  # a speaker only the corpus knew ("Mr Dean" said, unresolved there)
-        return "PERSON" if corpus_label == "PERSON" else "ORG"  # (a band tagged NORP: "Coldplay")
+        # (only a person's or an organisation's: not a song's, a law's, a people's, a place's)
+        return "PERSON" if corpus_label == "PERSON" else "ORG" if corpus_label == "ORG" else label
     if label not in ("PERSON", "ORG") or not isinstance(text, str) or fold(speaker.split()[-1]) not in fold(text):
         return label
     words = speaker.split()
