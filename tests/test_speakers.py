@@ -1596,3 +1596,9 @@ def test_a_surname_that_is_also_a_title_is_a_name(corpus):
         row = said(corpus, "surname_is_a_title.txt", content)
         assert row["speaker"] == "Fiona Deans" and row["speaker_label"] == "PERSON", content
     assert said(corpus, "surname_is_a_title.txt", "save his business")["speaker"] == "Paul King"
+
+
+def test_his_in_the_object_of_a_named_subject_gives_the_subjects_gender(corpus):
+    # "Varga made his acting debut ... starring Sidney Hale": "his" is Varga's though the sentence
+    # names another, so Ossie (a woman's name in the US lists) is a man here and "he said" his
+    assert said(corpus, "his_object.txt", "start of everything")["speaker"] == "Ossie Varga"

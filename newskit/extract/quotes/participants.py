@@ -447,6 +447,18 @@ class Participants:
                 if len({name for _, name, _ in there}) == 1 and any(subject and at < offset for at, _, subject in there) \
                         and not others:
                     evidence.setdefault(there[0][1], set()).add(kind)
+                    continue
+                # or the named subject of the verb whose object holds it, whoever else the sentence
+                # names ("Davis made his acting debut in 1950 in No Way Out starring Sidney Poitier")
+                verb = token.head.head if token.head.dep_ in ("dobj", "attr") and token.head.head.pos_ in ("VERB", "AUX") else None
+                owner = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < token.i), None) \
+                    if verb is not None else None
+                if owner is not None:
+                    at = pdoc.start + owner.idx
+                    # (the mention the name's last word ends: the latest starting at or before it)
+                    before = [(start, n) for start, n, _ in there if start <= at < start + 40]
+                    if before:
+                        evidence.setdefault(max(before)[1], set()).add(kind)
         for name in sorted(evidence):
             entry, kinds = self.people[name], evidence[name]
             # (not against a first name the British and Irish lists know: "Hugh" stays a man's)
