@@ -365,11 +365,11 @@ class Participants:
                 self.add_person(name, pdoc, span, row["role"] if isinstance(row.get("role"), str) else None)
             elif not any(s <= row["start"] and row["end"] <= e for s, e in chunks) \
                     or adoc.text[row["end"]:row["end"] + 2] in ("'s", "’s"):  # "Manchester United's board"
-                # a person's name the noun before calls an organisation is one ("group James Hardie")
-                # (a place's name set beside a kind of firm is the firm's: "Halifax, the country's
-                # biggest mortgage lender")
+                # a person's name the noun before calls an organisation is one ("group James Hardie");
+                # a place's name set beside a kind of firm ("Halifax, the country's biggest mortgage
+                # lender") is an organisation's row already (entities/canonical.py)
                 self.add_org(name, pdoc, span, "ORG" if row["label"] == "PERSON" or _town_with_the(row, adoc.text, span)
-                             or named_as_organisation(span) else row["label"])
+                             else row["label"])
         for pdoc in adoc.paragraphs:
             for kind in pdoc.doc:
                 named = _untagged_with_kind(kind)

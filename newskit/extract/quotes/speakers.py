@@ -25,14 +25,14 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
-                                   is_role_noun, is_title_word, person_name, role_of)
+                                   is_party_name, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
-                                                 is_party_name, looks_like_person,
+                                                 looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
 from newskit.extract.quotes.speaker_mentions import (SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
