@@ -142,7 +142,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev31.csv": 4,  # BBC politics, a development set (round17, even half's remainder after test17; used up)
              "speakers_dev32.csv": 15,  # BBC tech again, a development set (round17, odd half, after dev29)
              "speakers_dev33.csv": 15,  # BBC sport, a development set (round17, even half's remainder after test18)
-             "speakers_dev34.csv": 15}  # BBC tech, a development set (round17, odd half, the last tech candidates but 3)
+             "speakers_dev34.csv": 15,  # BBC tech, a development set (round17, odd half, the last tech candidates but 3)
+             "speakers_dev35.csv": 6,  # BBC politics, a development set (round18: the last politics candidates; no business left)
+             "speakers_dev36.csv": 8}  # BBC sport, a development set (round18: the last sport candidates; no entertainment left)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

@@ -1090,7 +1090,7 @@ def test_a_he_after_a_sentence_about_a_described_person_is_theirs(corpus):
     # star (Tomas Varga), not Lars Holm who spoke last; the continuations pass leaves it
     assert said(corpus, "swiss_star.txt", "Right now")["speaker"] == "Tomas Varga"
     # not when its own sentence's subject, before it, is a name: "Anna Berg was agonisingly close ...
-    # as she claimed", after "The 29-year-old will go to Madrid"
+    # as she claimed the runners-up spot was a fair result", after "The 29-year-old will go to Madrid"
     assert said(corpus, "swiss_star.txt", "runners-up")["speaker"] == "Anna Berg"
 
 
@@ -1602,3 +1602,49 @@ def test_his_in_the_object_of_a_named_subject_gives_the_subjects_gender(corpus):
     # "Varga made his acting debut ... starring Sidney Hale": "his" is Varga's though the sentence
     # names another, so Ossie (a woman's name in the US lists) is a man here and "he said" his
     assert said(corpus, "his_object.txt", "start of everything")["speaker"] == "Ossie Varga"
+
+
+def test_claiming_a_result_is_no_claim(corpus):
+    # "after claiming away draws in Varna": a result taken, no words; the floating quote after it
+    # goes on from the player quoted before
+    rows = corpus.quotes[corpus.quotes["file"] == "claimed_draws.txt"]
+    assert not rows["content"].str.startswith("draws in Varna").any(), rows[["content", "speaker"]]
+    assert said(corpus, "claimed_draws.txt", "In Varna we did not")["speaker_text"] == "the Liverpool player"
+
+
+def test_a_club_whose_first_word_is_a_first_name_is_no_person(corpus):
+    # "good displays against West Brom and Aston Villa ... he said": West Brom is a club, the "he"
+    # the player the paragraph is about
+    assert said(corpus, "club_first_word.txt", "The fans gave me")["speaker"] == "Jonah Penrose"
+
+
+def test_a_surname_the_tagger_read_as_a_weekday_is_a_name(corpus):
+    # "said Ostland sevens coach Mike Friday": "Mike" a person and "Friday" a date to the tagger
+    row = said(corpus, "weekday_surname.txt", "ability to win this tournament")
+    assert row["speaker"] == "Mike Friday" and row["speaker_label"] == "PERSON"
+    entities = corpus.entities[corpus.entities["article_id"] == row["article_id"]]
+    assert "Friday" not in set(entities.loc[entities["label"] == "DATE", "text"])
+
+
+def test_downing_street_and_a_spokesmans_he_are_unnamed_sources(corpus):
+    # "Downing Street said" is the prime minister's office, no named speaker (the gold convention,
+    # as "No 10"); "Mr Marsh's official spokesman declined to say ... He said" is the spokesman's
+    row = said(corpus, "office_as_source.txt", "judged by results")
+    assert pd.isna(row["speaker"]) and row["speaker_role"] == "Downing Street"
+    row = said(corpus, "office_as_source.txt", "What matters is")
+    assert pd.isna(row["speaker"]) and "spokesman" in row["speaker_role"]
+
+
+def test_a_sentence_not_opening_with_its_speaker_is_no_cue_for_the_quote_before(corpus):
+    # `"... by now." Asked on Thursday about it Mr Brill told ...`: the quote goes on from the
+    # MP quoted before; the minister was asked, and "asked" is no cue of his
+    row = said(corpus, "asked_after_quote.txt", "clearing his desk")
+    assert row["speaker"] == "Nigel Harrow"
+    assert not ((corpus.quotes["file"] == "asked_after_quote.txt") & (corpus.quotes["cue"] == "Asked")).any()
+
+
+def test_the_one_prompted_to_say_says_it_and_goes_on(corpus):
+    # "The pressure prompted the prime minister to say ... He told MPs": the prime minister's,
+    # not the police chief named as the paragraph's first subject
+    assert said(corpus, "prompted_to_say.txt", "would be consulted")["speaker"] == "Edwin Marsh"
+    assert said(corpus, "prompted_to_say.txt", "If we get the right answer")["speaker"] == "Edwin Marsh"

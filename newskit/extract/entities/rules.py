@@ -79,6 +79,7 @@ class EntityRules:
         ents = _untagged_people(doc, ents)
         ents = _nicknamed_people(doc, ents)
         ents = _first_name_tagged_apart(doc, ents)
+        ents = _surname_read_as_a_date(ents)
         ents = [_first_name_left_out(_hyphenated_surname(ent)) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
@@ -241,6 +242,21 @@ def _first_name_tagged_apart(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # (not "Tory" + "MP")
         joined[ent.start] = Span(doc, ent.start, nxt.end, label="PERSON")
         joined[nxt.start] = None
+    if not joined:
+        return ents
+    return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]
+
+
+def _surname_read_as_a_date(ents: list[Span]) -> list[Span]:
+    """A first name tagged a person alone and the day or month right after it tagged a date: "England
+    sevens coach Mike" + "Friday" is one person (one word each, both capitalised, one space between)."""
+    joined: dict[int, Span | None] = {}
+    for ent, nxt in zip(ents, ents[1:]):
+        if ent.label_ == "PERSON" and nxt.label_ == "DATE" and len(ent) == 1 and len(nxt) == 1 and nxt.start == ent.end \
+                and ent[0].whitespace_ == " " and _is_cap(ent[0]) and _is_cap(nxt[0]) and nxt[0].is_alpha \
+                and is_known_first_name(fold(ent.text)) and not is_title_word(ent.text):
+            joined[ent.start] = Span(ent.doc, ent.start, nxt.end, label="PERSON")
+            joined[nxt.start] = None
     if not joined:
         return ents
     return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]

@@ -63,7 +63,8 @@ class Continuations:
             if row["kind"] == "direct" and previous["speaker"] in self.model.called_by_first_name(quote_parts(row["parts"])):
                 continue  # not one his words talk about: "... a quiet word with Olof. ...," he told
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]) \
-                    and not self._introduced_before(start, kind, contents, but=previous["speaker"]):
+                    and not self._introduced_before(start, kind, contents, but=previous["speaker"],
+                                                    after=previous["speaker_start"]):
                 row.update({k: previous.get(k) for k in _WHO})
 
     def _it_goes_on(self, rows: list[dict], at: int, contents: list[tuple[int, int]], named: bool = False) -> None:
@@ -153,16 +154,20 @@ class Continuations:
                    for p in self.model.people.values() if p.name != but and self._agrees(p.name, kind)
                    for offset, _, subject in p.mentions if subject)
 
-    def _introduced_before(self, before: int, kind: str, contents: list[tuple[int, int]], but: str | None) -> bool:
+    def _introduced_before(self, before: int, kind: str, contents: list[tuple[int, int]], but: str | None,
+                           after: int = -1) -> bool:
         """Whether a person of gender `kind` (other than `but`) is named for the first time in the
-        paragraph of offset `before`, before it and outside quotes, even as no subject: "...
-        boosted by the return of star skipper Brian O'Driscoll who missed the Scotland game.
-        "...," he said." is O'Driscoll, not the coach quoted in the paragraph before."""
+        paragraph of offset `before`, before it and after offset `after` (the last speaker's
+        cue), outside quotes, even as no subject: "... boosted by the return of star skipper
+        Brian O'Driscoll who missed the Scotland game. "...," he said." is O'Driscoll, not the
+        coach quoted in the paragraph before; not "Sir John Stevens last month backed ... The
+        pressure prompted the prime minister to say ... He told MPs", the prime minister's."""
         pdoc = self.adoc.paragraph_at(before)
         if pdoc is None:
             return False
         firsts = [(p.name, p.mentions[0][0]) for p in self.model.people.values() if p.mentions]
-        return any(name != but and self._agrees(name, kind) and pdoc.start <= at < before and not self.model.quoted_at(at)
+        return any(name != but and self._agrees(name, kind) and max(pdoc.start, after + 1) <= at < before
+                   and not self.model.quoted_at(at)
                    and not any(s <= at < e for s, e in contents) for name, at in firsts)
 
     def _inside_another(self, row: dict, rows: list[dict]) -> bool:

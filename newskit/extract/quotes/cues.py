@@ -24,6 +24,8 @@ _NOT_SPEAKERS = lexicon.entries("quotes/not_speakers")
 # verbs whose object is who does the participle after it ("heard Mr Ray saying")
 _OBJECT_PARTICIPLE_VERBS = lexicon.words("quotes/object_participle_verbs")
 _QUOTING_VERBS = lexicon.words("quotes/quoting_verbs")
+# verbs whose object says the to-infinitive after it ("prompted the prime minister to say")
+_PROMPTING_VERBS = lexicon.words("quotes/prompting_verbs")
 
 
 @dataclass
@@ -100,6 +102,14 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
             return mention(said_by)
     # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
     # "began by saying", "Durbin, noting ..., said,"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PROMPTING_VERBS:
+        # "The pressure prompted the prime minister to say ...": the one prompted says it
+        # ("Michael Howard was forced to deny": the passive's subject, read below)
+        prompted = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if prompted is not None and prompted.pos_ in ("PROPN", "NOUN", "PRON"):
+            return mention(prompted)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return None  # "Asked about it, Mr Johnson told ...": he was asked; a passive participle speaks no words
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None

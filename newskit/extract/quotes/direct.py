@@ -253,6 +253,11 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
                 # `"... $1.30." Some analysts maintain the US is ...`, `"... weak." Mr Clement
                 # called the dip "a very mild decline"`: a new statement with its own content
                 return None, end
+            if text[quoted.end - 2:quoted.end - 1] in ".?!" and text[start:end].lstrip()[:1].isupper() \
+                    and not all(speaker.root.left_edge.i <= w.i <= speaker.root.right_edge.i for w in words[:position]):
+                # `"... by now." Asked on Thursday about it Mr Johnson told ...`: after a quote that
+                # closed its sentence, a sentence not opening with its speaker is a new statement
+                return None, end
             # further than six words only across the speaker's own apposition: `"...," Andrei
             # Illarionov - then economic adviser to President Vladimir Putin - told a press conference`
             if position < 6 or all(speaker.root.left_edge.i <= w.i <= speaker.root.right_edge.i for w in words[:position]):

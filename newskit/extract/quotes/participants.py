@@ -76,6 +76,7 @@ GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # A newspaper or magazine: a word of its name ("Financial Times", "Wall Street Journal", "the
 # FT"), and what the article calls it after citing it ("the newspaper", "the paper")
 PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _PUBLISHED_NOUNS = lexicon.words("quotes/published_nouns")
 # The capitalised words an acronym may abbreviate, the lowercase connectors an acronym skips between
@@ -224,12 +225,12 @@ def is_nationality(token) -> bool:
 def looks_like_person(name: str) -> bool:
     """Whether an organisation-labelled name is a person's full name the tagger mislabelled:
     two or three capitalized words opening with a known first name, none naming an organisation
-    kind ("Vince Cable", not "Morgan Stanley Bank" or "Jordan")."""
+    kind ("Vince Cable", not "Morgan Stanley Bank", "Jordan" or the club "West Brom")."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
         return False
     if any(fold(w) in ORGANISATION_NOUNS or fold(w) in ROLE_HYPERNYMS for w in words) \
-            or ends_like_organisation(name):  # "Christian Aid"
+            or ends_like_organisation(name) or is_club_name(name):  # "Christian Aid"
         return False
     return is_known_first_name(fold(words[0])) and not is_known_first_name(fold(words[-1]))
 
@@ -969,6 +970,20 @@ class Participants:
                  if at < offset and (self.text[max(0, at - 3):at] in ("'s ", "’s ") or noun in entry.descriptions)]
         return self.people[max(found)[1]] if found else None
 
+    def _publication_before(self, offset: int) -> Participant | None:
+        """The newspaper or magazine named last before `offset`, outside quotation marks: an
+        organisation with a publication's name word in its name ("the local Arab News said", "The
+        Telegraph was sued"), or a title's abbreviation the tagger left untagged ("According to
+        the FT")."""
+        found = [(at, entry) for entry in self.orgs.values() if entry.label == "ORG"
+                 and any(w in PUBLICATION_NAME_WORDS for w in entry.name.split())
+                 and fold(entry.name.split()[-1]) not in ORGANISATION_NOUNS  # (not "the Post Office")
+                 for at, _, _ in entry.mentions if at < offset and not self.quoted_at(at)]
+        found += [(m.start(), Participant(m.group(), "ORG", entity_label="ORG"))
+                  for m in _ABBREVIATION.finditer(self.text, 0, offset)
+                  if m.group() in PUBLICATION_NAME_WORDS and not self.quoted_at(m.start())]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
                   backward: bool = True, lead: bool = False) -> Participant | None:
         """The participant a description stands for; None when none fits.
@@ -1130,6 +1145,10 @@ class Participants:
                         if subject and sentence is not None and sentence - said_in == 1 and at < offset
                         and not self.quoted_at(at)]
             best = max(subjects) if subjects else max(untitled)[2:] if untitled else None
+        if best is None and backward and head.lemma_.lower() in PUBLICATION_NOUNS:
+            paper = self._publication_before(offset)
+            if paper is not None:  # "According to the FT, ... The newspaper said"
+                return paper
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may

@@ -22,6 +22,8 @@ from newskit.extract.quotes.cues import Cue, inside, is_reporting, mention, spea
 
 # Reporting verbs whose noun-phrase object is what was reported: "announced his resignation".
 OBJECT_REPORTING_VERBS = lexicon.words("quotes/object_reporting_verbs")
+# Objects that make "claim" a taking: "claiming away draws", "claimed victory", "claimed 40 lives".
+WON_NOUNS = lexicon.words("quotes/won_nouns")
 # Prepositions whose object completes a claim after the verb's object: "accused him of lying".
 CLAIM_PREPOSITIONS = lexicon.words("quotes/claim_prepositions")
 # Reporting verb -> the prepositions whose object is what was reported: "called for a recount",
@@ -238,6 +240,8 @@ def _complement(verb: Token) -> list[Token] | None:
         # a noun phrase that is itself the news, with what completes it: "announced his
         # resignation", "called Trump a fraud", "accused him of lying", "praised her for ..."
         if child.dep_ == "dobj" and lemma in OBJECT_REPORTING_VERBS:
+            if lemma == "claim" and child.lemma_.lower() in WON_NOUNS:
+                return None  # "after claiming away draws in Basel": a result taken, no claim
             tail = [c for c in children if c.i > child.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
                                                              or (c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS))]
             if child.pos_ != "PRON" or tail:

@@ -104,8 +104,10 @@ class Resolver:
         if JOINT in (row.get("speakers") or ""):
             return row  # "the two firms": the organisations named together before
         row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
-        if row["speaker"] and row["speaker_label"] == "ORG" and fold(row["speaker"].split()[-1]) in UNNAMED_BODIES:
-            # "the Russian government said", "it" for one: an unnamed source, its body the role
+        if row["speaker"] and row["speaker_label"] == "ORG" and (fold(row["speaker"].split()[-1]) in UNNAMED_BODIES
+                                                                  or fold(row["speaker"]) in UNNAMED_BODIES):
+            # "the Russian government said", "it" for one, "Downing Street said": an unnamed
+            # source, its body the role
             return {**row, "speaker": None, "speakers": None, "speaker_label": None, "speaker_role": row["speaker"]}
         if row["speaker"] in self.named_orgs and row["speaker_label"] == "PERSON" and row["speaker"] not in self.model.people:
             row["speaker_label"] = "ORG"  # "said M&S."
@@ -452,12 +454,17 @@ class Resolver:
         # (a noun that spoke, of someone the article has not met, "one dealer told Reuters", "a
         # spokesman said", or a spokesperson or unnamed source: "the Olympic champion" is someone
         # it has met; "The person in charge ... should not" spoke no words)
-        spoke = root.head.lemma_.lower() in REPORTING_VERBS and root.dep_ == "nsubj"
+        # ("Tony Blair's official spokesman declined to say whether ... He said": one who would not say spoke too)
+        spoke = root.dep_ == "nsubj" and (root.head.lemma_.lower() in REPORTING_VERBS or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in REPORTING_VERBS for c in root.head.children))
         unmet = described[0].lower_ in _INDEFINITE or fold(root.text) in SPOKESPEOPLE \
             or root.lemma_.lower() in UNNAMED_SOURCE_NOUNS
+        # (a spokesperson's owner is someone else: "Mr Blair's spokesman")
+        owner = {t.i for c in root.children if c.dep_ == "poss" and fold(root.text) in SPOKESPEOPLE for t in c.subtree}
+        own = [t for t in root.subtree if t.i not in owner]
         if not spoke or not unmet or root.pos_ != "NOUN" or not root.is_lower or is_plural(root) or described.label_ \
-                or any(t.ent_type_ in ("PERSON", "ORG") and t.head.i == root.i for t in root.subtree) \
-                or any(" " in (self._person_at(where, t) or "") for t in root.subtree) \
+                or any(t.ent_type_ in ("PERSON", "ORG") and t.head.i == root.i for t in own) \
+                or any(" " in (self._person_at(where, t) or "") for t in own) \
                 or root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SAID_NOUNS \
                 or self.model.quoted_at(where.offsets(described)[0]):
             return None
