@@ -144,7 +144,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev33.csv": 15,  # BBC sport, a development set (round17, even half's remainder after test18)
              "speakers_dev34.csv": 15,  # BBC tech, a development set (round17, odd half, the last tech candidates but 3)
              "speakers_dev35.csv": 6,  # BBC politics, a development set (round18: the last politics candidates; no business left)
-             "speakers_dev36.csv": 8}  # BBC sport, a development set (round18: the last sport candidates; no entertainment left)
+             "speakers_dev36.csv": 8,  # BBC sport, a development set (round18: the last sport candidates; no entertainment left)
+             "speakers_dev37.csv": 6,  # BBC politics and business, a development set (round19: articles over 5,000 characters)
+             "speakers_dev38.csv": 6}  # BBC tech and entertainment, a development set (round19: articles over 5,000 characters)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

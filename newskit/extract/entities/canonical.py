@@ -8,7 +8,8 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, PEER_TITLES, STYLES, fold,
+                                   is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, firm_context,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
@@ -105,6 +106,20 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
                                 and (_has_first_name(other) or other.casefold() in inside)]) == 1}
     full = [name for name in full if name.casefold() not in longer]
     names.update(longer)
+    # "Baroness Greenfield" after "Baroness Susan Greenfield" (the tagger's "Susan Greenfield"): a
+    # peer written by title and surname is the one person of the article with that surname and a
+    # first name ("Lord Holme", with no such name, stays as written)
+    peers = {}
+    for name in full:
+        words = name.split()
+        if len(words) == 2 and words[0].lower() in PEER_TITLES:
+            owners = [other for other in full if other != name and other.split()[-1].casefold() == words[1].casefold()
+                      and other.split()[0].lower() not in STYLES and _has_first_name(other)
+                      and title_fits_first_name(words[0], other.split()[0]) is not False]  # not Lady Black for Conrad
+            if len(owners) == 1:
+                peers[name.casefold()] = owners[0]
+    full = [name for name in full if name.casefold() not in peers]
+    names.update(peers)
     for name in full:
         names[name.casefold()] = name
         surnames[without_designation(name).split()[-1].casefold()].append(name)

@@ -80,6 +80,7 @@ class EntityRules:
         ents = _nicknamed_people(doc, ents)
         ents = _first_name_tagged_apart(doc, ents)
         ents = _surname_read_as_a_date(ents)
+        ents = _organisation_cut_at_a_connector(ents)
         ents = [_first_name_left_out(_hyphenated_surname(ent)) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
@@ -250,12 +251,42 @@ def _first_name_tagged_apart(doc: Doc, ents: list[Span]) -> list[Span]:
 def _surname_read_as_a_date(ents: list[Span]) -> list[Span]:
     """A first name tagged a person alone and the day or month right after it tagged a date: "England
     sevens coach Mike" + "Friday" is one person (one word each, both capitalised, one space between)."""
+    return _joined_pairs(ents, "PERSON", lambda ent, nxt: ent.label_ == "PERSON" and nxt.label_ == "DATE"
+                         and len(ent) == 1 and len(nxt) == 1 and ent[0].whitespace_ == " " and _is_cap(ent[0])
+                         and _is_cap(nxt[0]) and nxt[0].is_alpha and is_known_first_name(fold(ent.text))
+                         and not is_title_word(ent.text))
+
+
+def _organisation_cut_at_a_connector(ents: list[Span]) -> list[Span]:
+    """An organisation's name the tagger cut after a connecting word, the rest tagged apart right
+    after it: "Organisation for Economic Co-operation and" + "Development" is one name, and so is
+    "National Transition Government of" + "Liberia" (a place after "of")."""
+    ents = _joined_pairs(ents, "ORG", lambda ent, nxt: ent.label_ == "ORG" and len(ent) > 1 and _is_cap(nxt[0]) and (
+        (nxt.label_ == "ORG" and ent[-1].lower_ in ("and", "of", "for", "&"))
+        or (nxt.label_ in ("GPE", "LOC") and ent[-1].lower_ == "of")))
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    extended = []
+    for ent in ents:
+        doc = ent.doc
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ == "of" and ent.end < len(doc):
+            # the place not tagged yet (the gazetteer tags it later): "... Government of" + "Liberia"
+            place = next((size for size in (2, 1) if ent.end + size <= len(doc)
+                          and not any(i in taken for i in range(ent.end, ent.end + size))
+                          and all(_is_cap(t) for t in doc[ent.end:ent.end + size])
+                          and gazetteer.lookup(doc[ent.end:ent.end + size].text) is not None), None)
+            if place is not None:
+                ent = Span(doc, ent.start, ent.end + place, label="ORG")
+        extended.append(ent)
+    return extended
+
+
+def _joined_pairs(ents: list[Span], label: str, joins) -> list[Span]:
+    """`ents` with each entity and the one right after it made one entity of `label` where
+    `joins(entity, next)` holds (no entity joined twice)."""
     joined: dict[int, Span | None] = {}
     for ent, nxt in zip(ents, ents[1:]):
-        if ent.label_ == "PERSON" and nxt.label_ == "DATE" and len(ent) == 1 and len(nxt) == 1 and nxt.start == ent.end \
-                and ent[0].whitespace_ == " " and _is_cap(ent[0]) and _is_cap(nxt[0]) and nxt[0].is_alpha \
-                and is_known_first_name(fold(ent.text)) and not is_title_word(ent.text):
-            joined[ent.start] = Span(ent.doc, ent.start, nxt.end, label="PERSON")
+        if nxt.start == ent.end and ent.start not in joined and joins(ent, nxt):
+            joined[ent.start] = Span(ent.doc, ent.start, nxt.end, label=label)
             joined[nxt.start] = None
     if not joined:
         return ents
@@ -430,7 +461,7 @@ def split_titled_person(ent: Span) -> list[Span]:
 
 def titled_name(ent: Span) -> Span:
     """A name with or right after a courtesy or peer's title is a person's, whatever the tagger
-    said ("Dr Houck" tagged ORG, "Mr Hockney" tagged GPE, "Lord Tebbit" with "Tebbit" ORG); so is a name of two or three words right after a
+    said ("Dr Houck" and "Baroness Marlow" tagged ORG, "Mr Hockney" tagged GPE, "Lord Tebbit" with "Tebbit" ORG); so is a name of two or three words right after a
     person's lowercase title ("Conservative local government spokesman Glyn Davies", tagged ORG)."""
     if ent.label_ == "PERSON":
         return ent
@@ -438,6 +469,9 @@ def titled_name(ent: Span) -> Span:
     if 2 <= len(core) <= 3 and ent[0].text[:1].isupper() and ent[0].lower_.rstrip(".") in COURTESY_TITLES \
             and all(_is_cap(t) for t in core[1:]):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")  # "Dr Houck" tagged ORG
+    if len(core) == 2 and ent[0].text[:1].isupper() and ent[0].lower_ in PEER_TITLES and _is_cap(core[1]) \
+            and core[1].is_alpha and not is_title_word(core[1].text) and core[1].lower_ not in ORG_HEADS:
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")  # "Baroness Marlow" tagged ORG (not "Lord Chancellor")
     if ent.start == 0:
         return ent
     before = ent.doc[ent.start - 1]

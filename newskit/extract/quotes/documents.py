@@ -17,6 +17,8 @@ from newskit.extract.quotes.speaker_mentions import several_people
 RESEARCH_NOUNS = lexicon.words("quotes/research_nouns")
 # Studies one article may call by any of these names (a poll is made for someone else, so not it).
 _STUDIES = RESEARCH_NOUNS - {"poll"}
+# Bodies that speak unnamed ("according to government data"): no later sentence names its maker.
+_UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
 
 
 class Publishers:
@@ -81,8 +83,10 @@ class Publishers:
             author = self._earlier_author(head, pdoc)
             if author is not None:
                 return self._remember(*author, head)
-        if is_plural(head):
+        if is_plural(head) and head.lemma_.lower() != "datum":  # ("new data": one body's, a mass noun)
             return None  # "Private sector business surveys suggest": several, by no one named
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _UNNAMED_BODIES for c in head.children):
+            return None  # "according to government data": an unnamed body's, whoever the next sentence names
         by = next((t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i
                    and t.pos_ == "PROPN"), None)
         if by is not None:
@@ -90,6 +94,12 @@ class Publishers:
             # place): the name untagged or mistagged is the organisation that made it (a person's
             # name, "by John Smith", is tagged PERSON and read above)
             return self._untagged_maker(by, pdoc, head)
+        if any(t.dep_ == "pobj" and t.head.lower_ == "by" and names_it(t) and (
+                t.ent_type_ == "NORP" or t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in _UNNAMED_BODIES)
+               and not any(c.dep_ == "appos" for c in t.children) for t in head.subtree):
+            # "according to data provided by the Liberians": its makers given, unnamed (not "a
+            # report by the government's finance watchdog", the body the next sentences name)
+            return None
         # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
         # Robert Peston, said": the author the next sentences give the same kind of document
         author = self._author_after(head, pdoc)
@@ -113,16 +123,22 @@ class Publishers:
         """The organisation a document is "by" when the tagger gave its name no organisation's
         label: the proper nouns ending in `by` ("Jupiter", "Computeractive Magazine"); None for a
         person's name or a place's ("by US researchers" is no maker's name)."""
-        first = by.i
-        while first > 0 and by.doc[first - 1].dep_ == "compound" and by.doc[first - 1].pos_ == "PROPN" \
-                and by.doc[first - 1].head.i == by.i:
+        name = self._maker_named(by, pdoc)
+        return self._remember((name,), "ORG", head) if name is not None else None
+
+    def _maker_named(self, last: Token, pdoc: ParagraphDoc) -> str | None:
+        """The organisation's name the proper nouns ending in `last` write ("Jupiter",
+        "Computeractive Magazine", "Conference Board"), when the tagger gave it no organisation's
+        label; None for a person's name or a place's."""
+        first = last.i
+        while first > 0 and last.doc[first - 1].dep_ == "compound" and last.doc[first - 1].pos_ == "PROPN" \
+                and last.doc[first - 1].head.i == last.i:
             first -= 1
-        words = by.doc[first:by.i + 1]
-        if by.ent_type_ == "PERSON" or (by.ent_type_ in ("GPE", "LOC", "NORP") and gazetteer.lookup(words.text) is not None) \
+        words = last.doc[first:last.i + 1]
+        if last.ent_type_ == "PERSON" or (last.ent_type_ in ("GPE", "LOC", "NORP") and gazetteer.lookup(words.text) is not None) \
                 or looks_like_person(words.text):
             return None
-        start = pdoc.offsets(words)[0]
-        return self._remember((self.model.org_named(words.text, start),), "ORG", head)
+        return self.model.org_named(words.text, pdoc.offsets(words)[0])
 
     def _organisation_tagged_otherwise(self, token: Token, pdoc: ParagraphDoc) -> str | None:
         """The organisation's name a token the tagger gave a person's or a place's label holds,
@@ -184,6 +200,14 @@ class Publishers:
         if owner is not None and not several_people(owner):
             name, label = self._entity_named(owner, where)
             return (name,), label
+        # (its maker's name untagged: "according to new data. The Conference Board survey of 5,000
+        # households"; capitalised, not the sentence's first word alone)
+        untagged = next((c for c in document.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
+                         and c.i == document.i - 1 and c.text[:1].isupper() and not c.is_sent_start), None) \
+            if research and document.is_lower else None
+        name = self._maker_named(untagged, where) if untagged is not None else None
+        if name is not None:
+            return (name,), "ORG"
         for by in document.subtree:
             if by.dep_ != "pobj" or by.head.lower_ != "by":
                 continue

@@ -1060,6 +1060,11 @@ class Participants:
             if boards and boards[-1][1] in self.orgs:
                 return self.orgs[boards[-1][1]]
         best: tuple[int, str] | None = None
+        # (what it said comes after it: "... helped Renault boost its profits, although the firm
+        # warned of lower margins"; not "EU states fail ..., the watchdog said")
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+        said_after = verb is not None and verb.i > head.i and not any(
+            c.dep_ in ("ccomp", "parataxis") and c.i < head.i for c in verb.children)
         for entry in pool.values() if backward else ():
             last = entry.last_before(offset, self.examples)  # (not "games such as Neverwinter Nights")
             if entry.generic and sentence is not None:
@@ -1067,7 +1072,8 @@ class Participants:
                 # sentence of the body: its own sentence holds what it said ("EU states fail ...,
                 # the watchdog said"), a title only what the story is about
                 last = max((at for at, said_in, _ in entry.mentions
-                            if at < offset and said_in < sentence and said_in not in self.headings), default=None)
+                            if at < offset and (said_in < sentence or (said_in == sentence and said_after))
+                            and said_in not in self.headings), default=None)
             if last is not None and fits(entry) and (best is None or last > best[0]):
                 best = (last, entry.name)
         if best is not None and pool is self.orgs and sentence is not None:

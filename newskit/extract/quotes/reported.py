@@ -277,9 +277,9 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
     named = _name_after_noun(source, phrase_end)
     if named is not None:  # "According to local newspaper the Daily Telegraph, ..."
         source, phrase_end = named.root, max(phrase_end, named.end)
-    untagged = _untagged_name_beside(source)
-    if untagged is not None:  # "According to technology analysts IDC, a fifth of ...": IDC, and the phrase ends there
-        source, phrase_end = untagged.root, untagged.end
+    beside = _name_beside(source)
+    if beside is not None:  # "According to technology analysts IDC, a fifth of ...": IDC, and the phrase ends there
+        source, phrase_end = beside.root, beside.end
     sent = according.sent
     if according.i - sent.start <= 1:  # the phrase opens the sentence: the rest is the content
         span = trimmed(pdoc, phrase_end, sent.end)
@@ -299,11 +299,19 @@ def _according_to(pdoc: ParagraphDoc, according: Token):
     return "according_to", (parts[0][0], parts[-1][1]), cue, (parts if len(parts) > 1 else None)
 
 
-def _untagged_name_beside(source: Token) -> Span | None:
-    """Proper nouns no entity holds set right after an "according to" noun and ending the phrase
-    ("technology analysts IDC,"), which the parser read as its apposition."""
+def _name_beside(source: Token) -> Span | None:
+    """Proper nouns set right after an "according to" noun and ending the phrase ("technology
+    analysts IDC,", "industry analysts Screen Digest."), which the parser read as its apposition:
+    a name the tagger found, or proper nouns no entity holds."""
     doc = source.doc
     first = next((c for c in source.children if c.dep_ == "appos" and c.i == source.i + 1), None)
+    if first is None and source.i + 1 < len(doc) and source.pos_ == "NOUN":
+        first = next((c for c in source.children if c.dep_ == "appos" and c.left_edge.i == source.i + 1), None)
+        first = first.left_edge if first is not None else None
+    if first is not None and first.ent_iob_ == "B" and first.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT"):
+        # tagged: "according to industry analysts Screen Digest."
+        ent = next(e for e in doc.ents if e.start == first.i)
+        return ent if source.pos_ == "NOUN" and (ent.end == len(doc) or doc[ent.end].is_punct) else None
     if first is None or first.pos_ != "PROPN" or first.ent_type_:
         return None
     end = first.i
