@@ -8,8 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, PEER_TITLES, STYLES, fold,
-                                   is_club_name,
+from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, firm_context,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
@@ -55,6 +54,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     mentions = _untagged_first_names(mentions, paragraphs, people)
     _club_short_names(mentions)
     _firm_short_names(mentions)
+    mentions = _place_split_from_firm(mentions)
     _vote_labels(mentions)
     mentions += _missed_mentions(mentions, paragraphs, people)
     _vote_labels(mentions)
@@ -106,20 +106,6 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
                                 and (_has_first_name(other) or other.casefold() in inside)]) == 1}
     full = [name for name in full if name.casefold() not in longer]
     names.update(longer)
-    # "Baroness Greenfield" after "Baroness Susan Greenfield" (the tagger's "Susan Greenfield"): a
-    # peer written by title and surname is the one person of the article with that surname and a
-    # first name ("Lord Holme", with no such name, stays as written)
-    peers = {}
-    for name in full:
-        words = name.split()
-        if len(words) == 2 and words[0].lower() in PEER_TITLES:
-            owners = [other for other in full if other != name and other.split()[-1].casefold() == words[1].casefold()
-                      and other.split()[0].lower() not in STYLES and _has_first_name(other)
-                      and title_fits_first_name(words[0], other.split()[0]) is not False]  # not Lady Black for Conrad
-            if len(owners) == 1:
-                peers[name.casefold()] = owners[0]
-    full = [name for name in full if name.casefold() not in peers]
-    names.update(peers)
     for name in full:
         names[name.casefold()] = name
         surnames[without_designation(name).split()[-1].casefold()].append(name)
@@ -174,8 +160,10 @@ def _organisations_tagged_otherwise(mentions: list[Mention], paragraphs: list[Pa
 def _kind_glued_at_sentence_start(mentions: list[Mention]) -> None:
     """A name opening a sentence with the noun of what it is glued on ("Bookmakers Ladbrokes
     said", "Rapper Jay-Z said"), the sentence's capital making the noun look part of it: the
-    name without the noun, when the article names it so elsewhere."""
+    name without the noun, when the article names it so elsewhere; an organisation's noun glued
+    on a name tagged a person's makes it a firm in every mention ("Bookmaker William Hill")."""
     named = {(m.label, m.entity) for m in mentions}
+    firms = set()
     for m in mentions:
         words = (m.entity or "").split(" ")
         if len(words) < 2 or m.label not in ("ORG", "PERSON") or not _capitalized_by_position(m):
@@ -185,6 +173,13 @@ def _kind_glued_at_sentence_start(mentions: list[Mention]) -> None:
         rest = " ".join(words[1:])
         if (noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)) and (m.label, rest) in named:
             m.entity = rest
+        elif m.label == "PERSON" and noun in ORGANISATION_NOUNS and ("PERSON", rest) in named:
+            # "Bookmaker William Hill has stopped ...", tagged a person with its kind: a firm
+            m.entity = rest
+            firms.add(rest)
+    for m in mentions:
+        if m.label == "PERSON" and m.entity in firms:
+            m.label = "ORG"
 
 
 def _shared_surnames(mentions: list[Mention], people: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
@@ -370,6 +365,23 @@ def _firm_short_names(mentions: list[Mention]) -> None:
         owners = firms.get(m.entity, [])
         if m.label in NAME_LABELS and len(owners) == 1:
             m.entity, m.label = owners[0], "ORG"
+
+
+def _place_split_from_firm(mentions: list[Mention]) -> list[Mention]:
+    """A firm's name the tagger split into a place and an organisation where the article writes
+    it whole elsewhere: "Shares in UK" (GPE) + "Coal" (ORG), with "UK Coal" tagged whole later,
+    is one mention of UK Coal."""
+    firms = {m.entity for m in mentions if m.label == "ORG" and len(m.entity.split()) == 2}
+    joined: dict[int, Mention] = {}
+    for place, firm in zip(mentions, mentions[1:]):
+        if place.pdoc is firm.pdoc and place.end_i == firm.start_i and place.label in ("GPE", "NORP", "LOC") \
+                and firm.label == "ORG" and place.span[-1].whitespace_ == " " \
+                and f"{place.span.text} {firm.span.text}" in firms and id(place) not in joined:
+            merged = Mention(place.pdoc, place.start_i, firm.end_i, "ORG", entity=f"{place.span.text} {firm.span.text}")
+            joined[id(place)], joined[id(firm)] = merged, None
+    if not joined:
+        return mentions
+    return [joined.get(id(m), m) for m in mentions if joined.get(id(m), m) is not None]
 
 
 def _vote_labels(mentions: list[Mention]) -> None:

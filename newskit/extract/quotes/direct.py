@@ -435,9 +435,9 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
     for token in pdoc.doc:
         if lo <= token.idx < hi and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
                 and lo <= token.head.idx < hi:
-            if _is_reporting(token.head) and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > token.head.i
+            if _is_reporting(token.head) and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "parataxis")
                                                  for c in token.head.children):
-                return None  # a cue with content of its own
+                return None  # a cue with words of its own, after it or before it (`"...," Mourinho said.`)
             named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if describes_a_person(_mention(token)):
                 found = _mention(token)  # "The Australian has suffered a host of injuries ... "It's something ...""

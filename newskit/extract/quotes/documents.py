@@ -85,8 +85,10 @@ class Publishers:
                 return self._remember(*author, head)
         if is_plural(head) and head.lemma_.lower() != "datum":  # ("new data": one body's, a mass noun)
             return None  # "Private sector business surveys suggest": several, by no one named
-        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _UNNAMED_BODIES for c in head.children):
-            return None  # "according to government data": an unnamed body's, whoever the next sentence names
+        if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in _UNNAMED_BODIES or c.lower_ == "official")
+               for c in head.children):
+            # "according to government data", "official data": an unnamed body's, whoever the next sentence names
+            return None
         by = next((t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.i == head.i
                    and t.pos_ == "PROPN"), None)
         if by is not None:
@@ -96,9 +98,11 @@ class Publishers:
             return self._untagged_maker(by, pdoc, head)
         if any(t.dep_ == "pobj" and t.head.lower_ == "by" and names_it(t) and (
                 t.ent_type_ == "NORP" or t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in _UNNAMED_BODIES)
-               and not any(c.dep_ == "appos" for c in t.children) for t in head.subtree):
+               and not any(c.pos_ == "PROPN" and c.ent_type_ != "NORP" and c.i > t.head.i for c in head.subtree)
+               for t in head.subtree):
             # "according to data provided by the Liberians": its makers given, unnamed (not "a
-            # report by the government's finance watchdog", the body the next sentences name)
+            # report by the government's finance watchdog", the body the next sentences name, nor
+            # "Research by technology firms Earthlink and Webroot", named after them)
             return None
         # "According to a new book, Brown's Britain, ... The book, by Sunday Telegraph journalist
         # Robert Peston, said": the author the next sentences give the same kind of document

@@ -347,6 +347,11 @@ class Participants:
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         firms = _firms_tagged_people(self.entities, adoc.text)
+        # (an organisation the entity stage read by the kind glued on it, "Bookmaker William
+        # Hill", is one in every mention, however much its name looks a person's)
+        firms |= {row["entity"] for row in self.entities if row["label"] == "ORG" and isinstance(row.get("entity"), str)
+                  and row["text"] != row["entity"] and row["text"].endswith(" " + row["entity"])
+                  and fold(row["text"].split()[0]) in ORGANISATION_NOUNS}
         # (a firm tagged a place is the entity stage's organisation already: entities/canonical.py)
         for row in self.entities:
             pdoc = adoc.paragraph_at(row["start"])
