@@ -146,7 +146,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev35.csv": 6,  # BBC politics, a development set (round18: the last politics candidates; no business left)
              "speakers_dev36.csv": 8,  # BBC sport, a development set (round18: the last sport candidates; no entertainment left)
              "speakers_dev37.csv": 6,  # BBC politics and business, a development set (round19: articles over 5,000 characters)
-             "speakers_dev38.csv": 6}  # BBC tech and entertainment, a development set (round19: articles over 5,000 characters)
+             "speakers_dev38.csv": 6,  # BBC tech and entertainment, a development set (round19: articles over 5,000 characters)
+             "speakers_dev39.csv": 10,  # BBC business and politics, a development set (round20: reported speech, under 2 quote pairs)
+             "speakers_dev40.csv": 10}  # BBC tech and sport, a development set (round20: reported speech, under 2 quote pairs)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

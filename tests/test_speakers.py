@@ -1682,6 +1682,8 @@ def test_research_cited_by_its_kind_or_beside_its_kind_is_its_makers(corpus):
     # name the tagger found, set after the kind)
     assert said(corpus, "research_sources.txt", "rose in December")["speaker"] == "Conference Board"
     assert said(corpus, "research_sources.txt", "handheld games")["speaker"] == "Screen Digest"
+    # "figures gathered by the Kelby researchers": the research centre whose name holds the word
+    assert said(corpus, "research_sources.txt", "43 minutes a month")["speaker"] == "Kelby Research Center"
 
 
 def test_data_of_an_unnamed_maker_is_read_to_no_one_named_later(corpus):
@@ -1726,3 +1728,17 @@ def test_a_firms_kind_glued_on_a_name_like_a_persons_makes_it_a_firm(corpus):
     assert (row["speaker"], row["speaker_label"]) == ("William Hartley", "ORG")
     entities = corpus.entities[corpus.entities["article_id"] == row["article_id"]]
     assert set(entities.loc[entities["entity"] == "William Hartley", "label"]) == {"ORG"}
+
+
+def test_an_organisations_person_and_an_acronym_spelling_the_name(corpus):
+    # "Hope for Want's John Hillary said:" (the parse's subject "Hope"); "Past Regional Budget
+    # Office (RBO) forecasts": the brackets' acronym spells the name without the sentence's first word
+    assert said(corpus, "org_possessive_person.txt", "Kind words cannot hide")["speaker"] == "John Hillary"
+    assert said(corpus, "org_possessive_person.txt", "deficit would narrow")["speaker"] == "Regional Budget Office"
+
+
+def test_an_airline_tagged_a_persons_name_is_the_it(corpus):
+    # "Air Deccan" (a person's name to the tagger in the BBC story) is an airline; the "It" of the
+    # paragraph is the airline the paragraph is about, not Siemens named in passing
+    row = said(corpus, "airline_tagged_person.txt", "business model on Ryanair")
+    assert (row["speaker"], row["speaker_label"]) == ("Air Deccan", "ORG")

@@ -30,6 +30,8 @@ _ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS | _SUFFIX_WORDS)) + 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # Words of firms' names, never of a person's ("Deutsche Post", "Forrester Research").
 COMPANY_WORDS = lexicon.words("entities/company_words")
+# First words of firms' names, never of a person's ("Air Deccan")
+FIRM_FIRST_WORDS = lexicon.words("entities/firm_first_words")
 # Speech verbs (lemmas): "Rio Ferdinand has said he ..." speaks as a person.
 _REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
 # "he", "she", "him", "her": the pronouns of one person of known gender (the speakers' list).
@@ -81,6 +83,9 @@ class EntityRules:
         ents = _first_name_tagged_apart(doc, ents)
         ents = _surname_read_as_a_date(ents)
         ents = _organisation_cut_at_a_connector(ents)
+        ents = [_word_before_an_acronyms_name(ent) for ent in ents]
+        ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) > 1 and e[0].text in FIRM_FIRST_WORDS
+                else e for e in ents]  # "Air Deccan" tagged a person's name: an airline
         ents = [_first_name_left_out(_hyphenated_surname(ent)) for ent in ents]
         ents = _peerage_title_to_name(ents)
         ents = _territorial_peers(doc, ents)
@@ -278,6 +283,21 @@ def _organisation_cut_at_a_connector(ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, ent.end + place, label="ORG")
         extended.append(ent)
     return extended
+
+
+def _word_before_an_acronyms_name(ent: Span) -> Span:
+    """An organisation's name that opens a sentence with a word glued on, its acronym in brackets
+    after it spelling the name without that word: "Past Congressional Budget Office (CBO)
+    forecasts" is the Congressional Budget Office."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 3 or not ent[0].is_sent_start or ent.end + 2 >= len(doc) \
+            or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return ent
+    acronym = doc[ent.end + 1].text
+    initials = "".join(t.text[0] for t in ent if t.lower_ not in NAME_CONNECTORS and t.text[:1].isalpha())
+    if acronym.isupper() and len(acronym) >= 2 and initials[1:] == acronym and initials != acronym:
+        return Span(doc, ent.start + 1, ent.end, label="ORG")
+    return ent
 
 
 def _joined_pairs(ents: list[Span], label: str, joins) -> list[Span]:

@@ -231,13 +231,15 @@ def _person_closing_organisation(subject: Token, verb: Token) -> Span | None:
     """The person whose name, after a role noun, closes a subject the parser headed with an
     organisation's name: "Association of Chief Police Officers president Chris Fox said" (the
     person read as the object of "of"); or with a role noun: "Shadow spokesman for sport Hugh
-    Robertson said"."""
+    Robertson said"; or after the organisation's possessive: "War on Want's John Hilary said"."""
     doc = verb.doc
     if subject.i > verb.i or subject.ent_type_ == "PERSON" or not verb.i:
         return None
     person = next((ent for ent in doc.ents if ent.end == verb.i and ent.label_ == "PERSON"), None)
     if person is None or not person.start or not subject.left_edge.i <= person.start or not person.end - 1 <= subject.right_edge.i:
         return None
+    if doc[person.start - 1].tag_ == "POS" and len(person) > 1:
+        return person  # "War on Want's John Hilary said" (the subject read as "War")
     if not subject.ent_type_:
         # a role read as the subject, the full name as the object of its "for": "Shadow spokesman
         # for sport Hugh Robertson said" (what the role is for between them: not "A spokesman for

@@ -65,9 +65,11 @@ class Publishers:
             if not token.ent_type_ and token.head.lower_ == "in" and token.dep_ == "pobj":
                 return self._untagged_maker(token, pdoc, head)  # "a report in the Sunday Telegraph", untagged
             firm = self._organisation_tagged_otherwise(token, pdoc) if not own_name and not author else None
-            if firm is None and token.i < head.i and token.dep_ == "compound" and token.pos_ == "PROPN" and not own_name \
+            if firm is None and (token.i < head.i or token.head.dep_ == "pobj") and token.dep_ == "compound" \
+                    and (token.pos_ == "PROPN" or not token.is_sent_start) and not own_name \
                     and token.ent_type_ not in ("ORG", "GPE", "LOC", "NORP") and token.text[:1].isupper():
                 # "the Pew report" after "Pew Research": the organisation whose name holds the word
+                # (so do "figures gathered by the Pew researchers")
                 firm = self.model.org_with_word(token.text, pdoc.start + token.idx)
             if firm is not None:  # "the Mori survey" ("Mori" tagged a person's name), "the report by telecoms giant BT" (a place's)
                 return self._remember((firm,), "ORG", head)
