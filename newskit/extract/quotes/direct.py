@@ -425,9 +425,8 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
     this paragraph) and a floating quote (at `start`) is about: `"...," Forster told BBC Wales.
     Ruddock, though, is keen to protect his players. "At this stage, ..."` is Ruddock's (the
     sentence's subject, a person's name or a description of one, "The Australian has suffered ...";
-    its main verb no speech verb with words of its own, which would be a cue of its own: "Mr
-    Valentine, who grew up in Argentina, agreed. "If I have to ..."" is his). None: the quote goes
-    on from the quote before."""
+    its main verb no speech verb, which would be a cue of its own). None: the quote goes on from
+    the quote before."""
     lo, hi = after - pdoc.start, start - pdoc.start
     between = pdoc.text[lo:hi].strip().strip(DOUBLE_MARKS).strip()
     if not between or any(c in between for c in DOUBLE_MARKS) or len(_sentence_ends(between)) > 1:
@@ -435,9 +434,8 @@ def _narrated_person(pdoc: ParagraphDoc, after: int, start: int) -> Span | None:
     for token in pdoc.doc:
         if lo <= token.idx < hi and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
                 and lo <= token.head.idx < hi:
-            if _is_reporting(token.head) and any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "parataxis")
-                                                 for c in token.head.children):
-                return None  # a cue with words of its own, after it or before it (`"...," Mourinho said.`)
+            if _is_reporting(token.head):
+                return None
             named = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if describes_a_person(_mention(token)):
                 found = _mention(token)  # "The Australian has suffered a host of injuries ... "It's something ...""
