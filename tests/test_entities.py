@@ -604,3 +604,40 @@ def test_a_firm_the_tagger_calls_a_place_is_an_organisation_in_every_mention(nlp
     at = [t.i for t in doc if t.text == "Brackton"]
     mentions = [Mention(paragraph, i, i + 1, "GPE", entity="Brackton") for i in at]
     assert _organisations_tagged_otherwise(mentions, [paragraph]) == set()
+
+
+def _with_ents(nlp, text: str, spans: list[tuple[str, str]]):
+    """`text` through the pipeline with the tagger's entities replaced by `spans` (words, label)
+    before newskit's entity rules run."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", COMPONENT):
+            doc = proc(doc)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = ents
+    return nlp.get_pipe(COMPONENT)(doc)
+
+
+def test_an_organisation_cut_at_a_connector_is_joined_only_into_one_name(nlp):
+    # the tagger's "Organisation for Regional Co-operation and" + "Development" is one name; its
+    # "Kelby Rovers and" + "Arsenal" are two clubs, and "Ella Marsh of" + "Italy" a player and a
+    # country; "... Government of" + a place the gazetteer knows is one name
+    text = ("Europe was praised by the Organisation for Regional Co-operation and Development. "
+            "He played for Kelby Rovers and Arsenal. Ella Marsh of Italy won. The Transition Government of Liberia met.")
+    doc = _with_ents(nlp, text, [("Organisation for Regional Co-operation and", "ORG"), ("Development", "ORG"),
+                                 ("Kelby Rovers and", "ORG"), ("Arsenal", "ORG"), ("Ella Marsh of", "ORG"),
+                                 ("Transition Government of", "ORG")])
+    found = {e.text for e in doc.ents}
+    assert "Organisation for Regional Co-operation and Development" in found
+    assert "Transition Government of Liberia" in found
+    assert not any(" and Arsenal" in name or "of Italy" in name for name in found), found
+    assert "Kelby Rovers" in found and "Kelby Rovers and" not in found  # the connector it ran into, dropped
+
+
+def test_a_name_opened_by_a_letter_and_a_hyphen(nlp):
+    # "T-Mobile confirmed": the tagger left "T-" out and the gazetteer read "Mobile" as the town
+    found = {(e.text, e.label_) for e in nlp("T-Mobile confirmed that the police were looking into it.").ents}
+    assert ("T-Mobile", "ORG") in found and ("Mobile", "GPE") not in found

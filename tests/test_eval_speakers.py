@@ -148,7 +148,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev37.csv": 6,  # BBC politics and business, a development set (round19: articles over 5,000 characters)
              "speakers_dev38.csv": 6,  # BBC tech and entertainment, a development set (round19: articles over 5,000 characters)
              "speakers_dev39.csv": 10,  # BBC business and politics, a development set (round20: reported speech, under 2 quote pairs)
-             "speakers_dev40.csv": 10}  # BBC tech and sport, a development set (round20: reported speech, under 2 quote pairs)
+             "speakers_dev40.csv": 10,  # BBC tech and sport, a development set (round20: reported speech, under 2 quote pairs)
+             "speakers_dev41.csv": 10,  # BBC business and politics, a development set (round20 after dev39)
+             "speakers_dev42.csv": 10}  # BBC tech, entertainment and sport, a development set (round20 after dev40; none left)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

@@ -1742,3 +1742,11 @@ def test_an_airline_tagged_a_persons_name_is_the_it(corpus):
     # paragraph is the airline the paragraph is about, not Siemens named in passing
     row = said(corpus, "airline_tagged_person.txt", "business model on Ryanair")
     assert (row["speaker"], row["speaker_label"]) == ("Air Deccan", "ORG")
+
+
+def test_a_word_inside_one_full_name_and_a_sunday_title(corpus):
+    # "Lula said" after "President Luiz Inacio Lula da Silva" (a word inside his name, no one's
+    # first name here); "according to The Mail on Sunday" ("Sunday" no date there) and its "It"
+    assert said(corpus, "inner_name.txt", "social promises")["speaker"] == "Luiz Inacio Lula da Silva"
+    assert said(corpus, "inner_name.txt", "go ahead this month")["speaker"] == "Mail on Sunday"
+    assert said(corpus, "inner_name.txt", "set aside")["speaker"] == "Mail on Sunday"

@@ -119,6 +119,17 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
         firsts = {owner.split()[0] for owner in surnames.get(tail, ()) if owner.split()[0].lower() not in STYLES}
         if len({first[:1] for first in firsts}) < 2:  # ("Lord Kinnock" is Neil Kinnock's title form)
             names.setdefault(tail, name)
+    # "Lula" of "Luiz Inacio Lula da Silva": a word inside one full name only, no one's first
+    # name in the article
+    opening = {name.split()[0].casefold() for name in full}
+    inner: dict[str, list[str]] = defaultdict(list)
+    for name in full:
+        for word in name.split()[1:-1]:
+            if word[:1].isupper() and word.lower() not in NAME_PARTICLES and word.casefold() not in opening:
+                inner[word.casefold()].append(name)
+    for word, owners in inner.items():
+        if len(owners) == 1:
+            names.setdefault(word, owners[0])
     for name in bare:  # "da Silva" of "Luiz Inacio Lula da Silva", when only one name ends so
         owners = [owner for owner in full if owner.casefold().endswith(" " + name.casefold())]
         names.setdefault(name.casefold(), owners[0] if len(owners) == 1 else name)

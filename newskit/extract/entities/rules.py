@@ -10,7 +10,8 @@ from spacy.util import filter_spans
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, PARTY_WORDS, PEER_TITLES, PEERAGE_TITLES,
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, ORGANISATION_NOUNS, PARTY_WORDS, PEER_TITLES,
+                                   PEERAGE_TITLES,
                                    ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_first_name, is_known_first_name,
                                    is_peerage_name, is_person_description, is_role_noun, is_title_word)
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
@@ -32,6 +33,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 COMPANY_WORDS = lexicon.words("entities/company_words")
 # First words of firms' names, never of a person's ("Air Deccan")
 FIRM_FIRST_WORDS = lexicon.words("entities/firm_first_words")
+# Words of newspapers' and magazines' names ("Mail", "Times"): "the Mail on Sunday" is one
+PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
 # Speech verbs (lemmas): "Rio Ferdinand has said he ..." speaks as a person.
 _REPORTING_VERBS = lexicon.words("quotes/reporting_verbs")
 # "he", "she", "him", "her": the pronouns of one person of known gender (the speakers' list).
@@ -93,6 +96,8 @@ class EntityRules:
         ents = [titled if (titled := with_peerage_title(ent)).start == ent.start or titled.start not in taken else ent
                 for ent in ents]
         ents = _apply_places(doc, ents)
+        ents = [_letter_before_a_hyphen(ent) for ent in ents]  # (after the places: "Mobile" is one)
+        ents = _sunday_titles(doc, ents)
         cased = any(c.isupper() for c in doc.text)
         # (no one's name is written all in lowercase in cased text: "that is nice", "jukebox" tagged PERSON)
         # (two rules' spans that overlap keep the longer, spaCy's filter_spans, rather than stop
@@ -267,13 +272,13 @@ def _organisation_cut_at_a_connector(ents: list[Span]) -> list[Span]:
     after it: "Organisation for Economic Co-operation and" + "Development" is one name, and so is
     "National Transition Government of" + "Liberia" (a place after "of")."""
     ents = _joined_pairs(ents, "ORG", lambda ent, nxt: ent.label_ == "ORG" and len(ent) > 1 and _is_cap(nxt[0]) and (
-        (nxt.label_ == "ORG" and ent[-1].lower_ in ("and", "of", "for", "&"))
-        or (nxt.label_ in ("GPE", "LOC") and ent[-1].lower_ == "of")))
+        (nxt.label_ == "ORG" and _connects_one_name(ent, nxt))
+        or (nxt.label_ in ("GPE", "LOC") and ent[-1].lower_ == "of" and _headed(ent))))
     taken = {i for e in ents for i in range(e.start, e.end)}
     extended = []
     for ent in ents:
         doc = ent.doc
-        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ == "of" and ent.end < len(doc):
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ == "of" and _headed(ent) and ent.end < len(doc):
             # the place not tagged yet (the gazetteer tags it later): "... Government of" + "Liberia"
             place = next((size for size in (2, 1) if ent.end + size <= len(doc)
                           and not any(i in taken for i in range(ent.end, ent.end + size))
@@ -283,6 +288,46 @@ def _organisation_cut_at_a_connector(ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, ent.end + place, label="ORG")
         extended.append(ent)
     return extended
+
+
+def _sunday_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A newspaper's Sunday title, the day tagged a date: "the Mail on Sunday", "the Independent on
+    Sunday" (a publication's name word, "on", "Sunday")."""
+    for i in range(len(doc) - 2):
+        if doc[i].text in PUBLICATION_NAME_WORDS and doc[i + 1].lower_ == "on" and doc[i + 2].text == "Sunday":
+            ents = [e for e in ents if not (e.start <= i + 2 < e.end and e.label_ == "DATE")]
+            start = min([e.start for e in ents if e.start <= i < e.end == i + 1] + [i])  # ("The Mail" tagged)
+            ents = _merge(ents, Span(doc, start, i + 3, label="ORG"))
+    return ents
+
+
+def _letter_before_a_hyphen(ent: Span) -> Span:
+    """A name the tagger began after the capital letter and hyphen that open it: "T" + "-" +
+    "Mobile" (tagged a place, the town) is the firm T-Mobile."""
+    doc, start = ent.doc, ent.start
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_ \
+            or len(doc[start - 2].text) != 1 or not doc[start - 2].text.isupper() or doc[start - 2].ent_type_ \
+            or not _is_cap(ent[0]):
+        return ent
+    return Span(doc, start - 2, ent.end, label="ORG")
+
+
+def _headed(ent: Span) -> bool:
+    """Whether a name cut after a connector holds an organisation's head word before it ("National
+    Transition Government of"; not "Francesca Schiavone of")."""
+    return any(t.lower_ in ORG_HEADS or t.lower_ in ORGANISATION_NOUNS for t in ent[:-1])
+
+
+def _connects_one_name(ent: Span, nxt: Span) -> bool:
+    """Whether an organisation's name cut after "and", "of", "for" or "&" and the organisation
+    tagged right after it are one name: after "of"/"for" when the first holds an organisation's head
+    word ("Institute for" + "Fiscal Studies"); after "and" only the last word of a name already
+    joined by "for"/"of" ("Organisation for Economic Co-operation and" + "Development"; not
+    "Sheffield Wednesday and" + "Arsenal", two clubs)."""
+    connector = ent[-1].lower_
+    if connector == "and":
+        return len(nxt) == 1 and any(t.lower_ in ("for", "of") for t in ent[:-1])
+    return connector == "&" or (connector in ("of", "for") and _headed(ent))
 
 
 def _word_before_an_acronyms_name(ent: Span) -> Span:
@@ -751,7 +796,8 @@ def _place_at(doc: Doc, i: int, covered: dict[int, Span]):
 
 
 def trim(ent: Span) -> Span:
-    """Drop a leading "the" or dash and a trailing possessive: "the Red Cross's" -> "Red Cross";
+    """Drop a leading "the" or dash and a trailing possessive or connector: "the Red Cross's" -> "Red
+    Cross", "Sheffield Wednesday and" -> "Sheffield Wednesday";
     the words glued before a courtesy title ("Analysing Mr Brown" -> "Mr Brown", a person); and
     the score a results line glued to a player's name: "Mario Ancic 6" -> "Mario Ancic"; and the
     words after a dash that are no name's: "Roger Federer - nice" -> "Roger Federer"."""
@@ -772,6 +818,8 @@ def trim(ent: Span) -> Span:
         start += 1
     while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
         end -= 1
+    while end - start > 1 and doc[end - 1].lower_ in ("and", "of", "for", "&") and label == "ORG":
+        end -= 1  # "Sheffield Wednesday and": the tagger ran into the next name (joined when one: _organisation_cut_at_a_connector)
     # "Analysing Mr Brown", "Tanzania Mr Brown" (tagged PERSON or ORG): words a headline or sentence
     # glued before the courtesy title of a person
     titled = next((k for k in range(start + 1, end - 1) if doc[k].text[:1].isupper()
