@@ -1750,3 +1750,8 @@ def test_a_word_inside_one_full_name_and_a_sunday_title(corpus):
     assert said(corpus, "inner_name.txt", "social promises")["speaker"] == "Luiz Inacio Lula da Silva"
     assert said(corpus, "inner_name.txt", "go ahead this month")["speaker"] == "Mail on Sunday"
     assert said(corpus, "inner_name.txt", "set aside")["speaker"] == "Mail on Sunday"
+
+
+def test_a_statement_by_an_organisation_is_its(corpus):
+    # "A statement by Symbian played down ... and said": the maker after "by" (tagged a people's name)
+    assert said(corpus, "statement_by.txt", "fall victim")["speaker"] == "Symbian"

@@ -181,6 +181,11 @@ class Resolver:
         owner = next((c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and lemma in SAID_NOUNS and (
             c.ent_type_ in ("PERSON", "ORG") or (c.pos_ == "PROPN" and not c.ent_type_ and c.text in self.model.orgs)))), None) \
             if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None
+        if owner is None and lemma in SAID_NOUNS:
+            # "A statement by Symbian played down ... and said": its maker after "by" or "from"
+            owner = next((g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                          and (g.ent_type_ in ("PERSON", "ORG") or g.text in self.model.orgs)), None)
         if owner is not None and titled is None and named is None:
             if owner.lower_ in _POSSESSIVES:  # "according to its website": whoever "it" is
                 kind = _POSSESSIVES[owner.lower_]
