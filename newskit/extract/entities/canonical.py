@@ -123,9 +123,9 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     # name in the article
     opening = {name.split()[0].casefold() for name in full}
     inner: dict[str, list[str]] = defaultdict(list)
-    for name in full:
+    for name in (name for name in full if _has_first_name(name)):  # (a person's: not "Asymmetric Digital Subscriber Line")
         for word in name.split()[1:-1]:
-            if word[:1].isupper() and word.lower() not in NAME_PARTICLES and word.casefold() not in opening:
+            if word[:1].isupper() and word.isalpha() and word.lower() not in NAME_PARTICLES and word.casefold() not in opening:
                 inner[word.casefold()].append(name)
     for word, owners in inner.items():
         if len(owners) == 1:
