@@ -100,8 +100,6 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
         said_by = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")), None)
         if said_by is not None:
             return mention(said_by)
-    # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
-    # "began by saying", "Durbin, noting ..., said,"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PROMPTING_VERBS:
         # "The pressure prompted the prime minister to say ...": the one prompted says it
         # ("Michael Howard was forced to deny": the passive's subject, read below)
@@ -110,6 +108,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
             return mention(prompted)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return None  # "Asked about it, Mr Johnson told ...": he was asked; a passive participle speaks no words
+    # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
+    # "began by saying", "Durbin, noting ..., said,"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None
