@@ -150,7 +150,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev39.csv": 10,  # BBC business and politics, a development set (round20: reported speech, under 2 quote pairs)
              "speakers_dev40.csv": 10,  # BBC tech and sport, a development set (round20: reported speech, under 2 quote pairs)
              "speakers_dev41.csv": 10,  # BBC business and politics, a development set (round20 after dev39)
-             "speakers_dev42.csv": 10}  # BBC tech, entertainment and sport, a development set (round20 after dev40; none left)
+             "speakers_dev42.csv": 10,  # BBC tech, entertainment and sport, a development set (round20 after dev40; none left)
+             "speakers_dev43.csv": 10,  # BBC business and politics, a development set (round20 after dev41)
+             "speakers_dev44.csv": 6}  # BBC tech and sport, a development set (round19 after dev38: the long articles)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

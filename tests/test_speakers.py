@@ -1750,8 +1750,17 @@ def test_a_word_inside_one_full_name_and_a_sunday_title(corpus):
     assert said(corpus, "inner_name.txt", "social promises")["speaker"] == "Luiz Inacio Lula da Silva"
     assert said(corpus, "inner_name.txt", "go ahead this month")["speaker"] == "Mail on Sunday"
     assert said(corpus, "inner_name.txt", "set aside")["speaker"] == "Mail on Sunday"
+    # "the Sunday Telegraph report added" ("Sunday" no date there either) and "The newspaper" after it
+    assert said(corpus, "inner_name.txt", "talks had stalled")["speaker"] == "Sunday Telegraph"
+    assert said(corpus, "inner_name.txt", "walk away")["speaker"] == "Sunday Telegraph"
 
 
 def test_a_statement_by_an_organisation_is_its(corpus):
     # "A statement by Symbian played down ... and said": the maker after "by" (tagged a people's name)
     assert said(corpus, "statement_by.txt", "fall victim")["speaker"] == "Symbian"
+
+
+def test_a_site_named_by_its_address_speaks(corpus):
+    # "..., says gamesworld.biz": the site, written as its address
+    row = said(corpus, "web_address.txt", "gamers could wait")
+    assert (row["speaker"], row["speaker_label"]) == ("gamesworld.biz", "ORG")

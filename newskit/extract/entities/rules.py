@@ -292,12 +292,19 @@ def _organisation_cut_at_a_connector(ents: list[Span]) -> list[Span]:
 
 def _sunday_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     """A newspaper's Sunday title, the day tagged a date: "the Mail on Sunday", "the Independent on
-    Sunday" (a publication's name word, "on", "Sunday")."""
-    for i in range(len(doc) - 2):
-        if doc[i].text in PUBLICATION_NAME_WORDS and doc[i + 1].lower_ == "on" and doc[i + 2].text == "Sunday":
+    Sunday" (a publication's name word, "on", "Sunday"), "the Sunday Telegraph" ("Sunday" and a
+    publication's name word)."""
+    for i in range(len(doc) - 1):
+        if i + 2 < len(doc) and doc[i].text in PUBLICATION_NAME_WORDS and doc[i + 1].lower_ == "on" \
+                and doc[i + 2].text == "Sunday":
             ents = [e for e in ents if not (e.start <= i + 2 < e.end and e.label_ == "DATE")]
             start = min([e.start for e in ents if e.start <= i < e.end == i + 1] + [i])  # ("The Mail" tagged)
             ents = _merge(ents, Span(doc, start, i + 3, label="ORG"))
+        elif doc[i].text == "Sunday" and doc[i + 1].text in PUBLICATION_NAME_WORDS and doc[i + 1].text != "Sunday":
+            # "the Sunday Telegraph", "Sunday" tagged a date and "Telegraph" a paper of its own
+            ents = [e for e in ents if not (e.start <= i < e.end and e.label_ == "DATE")]
+            end = max([e.end for e in ents if e.start == i + 1] + [i + 2])
+            ents = _merge(ents, Span(doc, i, end, label="ORG"))
     return ents
 
 

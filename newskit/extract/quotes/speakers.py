@@ -43,6 +43,8 @@ from newskit.frames import JOINT, joint_name
 # Nouns of unnamed sources: "a source", "experts", "officials said" keep speaker_text only.
 UNNAMED_SOURCE_NOUNS = lexicon.words("quotes/unnamed_source_nouns")
 UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
+# a web site named by its address: "gamesindustry.biz", "Halo.Bungie.Org", "news.com"
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|biz|info|tv|co\.uk|org\.uk)$", re.IGNORECASE)
 # "Bookmaker", "Rival": a firm's kind a sentence's start glues onto its name, no part of it
 _KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
@@ -141,6 +143,8 @@ class Resolver:
                 names, label = together
                 return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        if _WEB_ADDRESS.match(mention.text):
+            return {**row, "speaker": mention.text, "speaker_label": "ORG"}  # "says gamesindustry.biz": a site, by its address
         if len(mention) == 2 and mention[0].lower_ == "the" and head.lemma_.lower() in _PAIR_NOUNS:
             pair = self._pair(mention, pdoc)
             if pair is not None:  # "Kenteris and Thanou withdrew ... The pair then spent"
