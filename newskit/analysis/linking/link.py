@@ -168,9 +168,10 @@ class _Clusters:
                 still.append(form)
             elif parts.first and any(same_first_name(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
-            elif parts.first and form.label == "ORG" \
+            elif parts.first and form.label == "ORG" and is_known_first_name(parts.first) \
                     and org_articles.get(form.key, frozenset()) & alone.get(parts.surname, set()):
                 # "Nicola Sturgeon" tagged ORG in an article where "Sturgeon" alone is a PERSON
+                # (a known first name: not "Daily Telegraph" where "Telegraph" was tagged a person)
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
             elif parts.first and form.key in pronoun_speakers and is_known_first_name(parts.first) \
                     and not ends_like_organisation(form.spelling) and not is_club_name(form.spelling):
