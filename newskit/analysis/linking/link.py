@@ -94,6 +94,10 @@ def entity_ids(labels: pd.Series, names: pd.Series) -> pd.Series:
     return labels.astype(str) + ":" + _memo(names.astype(str), fold)
 
 
+# Words of newspapers' and magazines' names ("Telegraph", "Times"): no person's full name
+PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
+
+
 def _place_named(parts, name: str) -> bool:
     """"Manchester United": a "first name" that is a place and no known first name is no person.
     A first name of the US lists that is also a place's, with a surname, is a person's when the
@@ -168,10 +172,10 @@ class _Clusters:
                 still.append(form)
             elif parts.first and any(same_first_name(parts.first, f) for f in sorted(firsts.get(parts.surname, ()))):
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
-            elif parts.first and form.label == "ORG" and is_known_first_name(parts.first) \
+            elif parts.first and form.label == "ORG" and not any(w in PUBLICATION_NAME_WORDS for w in form.spelling.split()) \
                     and org_articles.get(form.key, frozenset()) & alone.get(parts.surname, set()):
                 # "Nicola Sturgeon" tagged ORG in an article where "Sturgeon" alone is a PERSON
-                # (a known first name: not "Daily Telegraph" where "Telegraph" was tagged a person)
+                # (not a paper: "Daily Telegraph" where "Telegraph" alone was tagged a person)
                 people.append(PersonForm(form.key, parts, form.mentions, frozenset()))
             elif parts.first and form.key in pronoun_speakers and is_known_first_name(parts.first) \
                     and not ends_like_organisation(form.spelling) and not is_club_name(form.spelling):
