@@ -19,6 +19,10 @@ RESEARCH_NOUNS = lexicon.words("quotes/research_nouns")
 _STUDIES = RESEARCH_NOUNS - {"poll"}
 # Bodies that speak unnamed ("according to government data"): no later sentence names its maker.
 _UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
+# ... and words that make a document's maker one: "official data"
+_UNNAMED_MAKER_WORDS = lexicon.words("quotes/unnamed_maker_words")
+# Plural document nouns that are one body's ("new data", lemma "datum")
+_MASS_DOCUMENT_NOUNS = lexicon.words("quotes/mass_document_nouns")
 
 
 class Publishers:
@@ -85,9 +89,9 @@ class Publishers:
             author = self._earlier_author(head, pdoc)
             if author is not None:
                 return self._remember(*author, head)
-        if is_plural(head) and head.lemma_.lower() != "datum":  # ("new data": one body's, a mass noun)
+        if is_plural(head) and head.lemma_.lower() not in _MASS_DOCUMENT_NOUNS:  # ("new data": one body's)
             return None  # "Private sector business surveys suggest": several, by no one named
-        if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in _UNNAMED_BODIES or c.lower_ == "official")
+        if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in _UNNAMED_BODIES or c.lower_ in _UNNAMED_MAKER_WORDS)
                for c in head.children):
             # "according to government data", "official data": an unnamed body's, whoever the next sentence names
             return None
