@@ -498,6 +498,9 @@ def test_no_person_is_written_all_in_lowercase(nlp):
     # "Roger Kelby - nice bloke" tagged PERSON whole: the name before the dash
     doc = _rules_after(nlp, "Roger Kelby - nice bloke, fine player.", [(0, 4, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Roger Kelby", "PERSON")]
+    # and an organisation: "the Varland Development Bank - one of ..." tagged ORG through the dash
+    doc = _rules_after(nlp, "Shares in Varland Development Bank - one of the lenders - fell.", [(2, 7, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Varland Development Bank", "ORG")]
 
 
 def test_a_nickname_in_quotation_marks_inside_a_name(nlp):

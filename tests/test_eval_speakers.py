@@ -152,7 +152,13 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev41.csv": 10,  # BBC business and politics, a development set (round20 after dev39)
              "speakers_dev42.csv": 10,  # BBC tech, entertainment and sport, a development set (round20 after dev40; none left)
              "speakers_dev43.csv": 10,  # BBC business and politics, a development set (round20 after dev41)
-             "speakers_dev44.csv": 6}  # BBC tech and sport, a development set (round19 after dev38: the long articles)
+             "speakers_dev44.csv": 6,  # BBC tech and sport, a development set (round19 after dev38: the long articles)
+             "speakers_dev45.csv": 10,  # BBC business and politics, a development set (round20 after dev43; none left)
+             "speakers_dev46.csv": 12,  # BBC business, a development set (round21: under 1,500 characters)
+             "speakers_dev47.csv": 12,  # BBC politics, a development set (round21: under 1,500 characters)
+             "speakers_dev48.csv": 6,  # BBC tech, entertainment and sport, a development set (round19 after dev44: the long articles)
+             "speakers_dev49.csv": 12,  # BBC sport, a development set (round21: under 1,500 characters)
+             "speakers_dev50.csv": 12}  # BBC entertainment, a development set (round21: under 1,500 characters)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

@@ -1764,3 +1764,16 @@ def test_a_site_named_by_its_address_speaks(corpus):
     # "..., says gamesworld.biz": the site, written as its address
     row = said(corpus, "web_address.txt", "gamers could wait")
     assert (row["speaker"], row["speaker_label"]) == ("gamesworld.biz", "ORG")
+
+
+def test_the_subject_the_parse_hung_on_an_object_after_but_speaks(corpus):
+    # "Customs claimed he was one of the leaders but his lawyer, Ann Tobin, told ...": the parse
+    # reads "lawyer" as a second leader and "told" as claimed's second verb; the lawyer tells
+    assert said(corpus, "lawyer_after_but.txt", "laughable")["speaker"] == "Ann Tobin"
+    assert said(corpus, "lawyer_after_but.txt", "living on welfare")["speaker"] == "Ann Tobin"
+
+
+def test_she_is_the_one_already_called_she_not_the_name_beside_her(corpus):
+    # "... when she lost to Petra Valk. Only last year she insisted": of the two people the
+    # sentence before names, neither its main subject, the one it calls "she" is the one it is about
+    assert said(corpus, "she_who_lost.txt", "comeback was unlikely")["speaker"] == "Tamsin Orley"

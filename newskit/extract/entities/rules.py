@@ -833,11 +833,11 @@ def trim(ent: Span) -> Span:
                    and doc[k].lower_.rstrip(".") in COURTESY_TITLES), None)
     if titled is not None and all(_is_cap(t) for t in doc[titled + 1:end]):
         return Span(doc, titled, end, label="PERSON")
-    # "Roger Federer - nice bloke": a name ends before a dash followed by lowercase words
-    # (set off by spaces: not "Clemence Ross-van Dorp")
+    # "Roger Federer - nice bloke", "the European Union - the": a name ends before a dash followed by
+    # lowercase words (set off by spaces: not "Clemence Ross-van Dorp")
     dash = next((k for k in range(start + 1, end - 1) if doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_
                  and doc[k].whitespace_ and doc[k + 1].is_lower), None)
-    if ent.label_ == "PERSON" and dash is not None:
+    if dash is not None:
         end = dash
     while ent.label_ == "PERSON" and end - start > 1 and not doc[end - 1].is_alpha and (
             doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text) or doc[end - 1].text == "-"):

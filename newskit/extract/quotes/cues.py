@@ -108,11 +108,39 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
             return mention(prompted)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return None  # "Asked about it, Mr Johnson told ...": he was asked; a passive participle speaks no words
+    hung = _subject_hung_on_a_noun(verb)
+    if hung is not None:
+        return hung
     # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
     # "began by saying", "Durbin, noting ..., said,"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
         return speaker_of(_clause_of(verb), depth + 1)
     return None
+
+
+def _subject_hung_on_a_noun(verb: Token) -> Span | None:
+    """The subject the small model conjoined with the object before it: in "Customs claimed he was
+    one of the leaders but his lawyer, Ann Tobin, told the BBC ...", "lawyer" is read as a second
+    leader and "told" as claimed's second verb. The noun phrase written right before a conjoined
+    verb with no subject of its own, opened by "but"/"and" and hung on a noun as its conjunct,
+    says it (the person its apposition names, when it has one)."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i >= verb.i or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    before = verb.i - 1
+    while before > verb.head.i and doc[before].text == ",":
+        before -= 1
+    head = doc[before]
+    while head.dep_ in ("appos", "compound", "flat") and head.head.i < head.i:
+        head = head.head
+    if head.dep_ != "conj" or head.head.pos_ not in ("NOUN", "PROPN") or head.pos_ not in ("NOUN", "PROPN") \
+            or head.i <= verb.head.i or head.right_edge.i >= verb.i or head.left_edge.i == 0 \
+            or doc[head.left_edge.i - 1].lower_ not in ("but", "and"):
+        return None
+    named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is None and head.ent_type_ != "PERSON" and not is_role_noun(head):
+        return None
+    return mention(named if named is not None else head)
 
 
 def _person_closing(token: Token) -> Span | None:

@@ -659,7 +659,11 @@ class Participants:
                 and " " in entry.name and _INTRODUCED.match(self.text, at) is not None
         def foremost(c: tuple) -> bool:
             return c[2] or introduced(c)
-        return min(candidates, key=lambda c: (sentence - c[1] + (not foremost(c)) + bare(c[0]), not foremost(c), bare(c[0]), -c[3]))[0]
+        # of two people a sentence names in no main subject, the one it already calls he/she is
+        # the one it is about: "... when she lost to Elena Dementieva. Only last year she insisted"
+        # is the "she" who lost (not the nearer name)
+        return min(candidates, key=lambda c: (sentence - c[1] + (not foremost(c)) + bare(c[0]), not foremost(c), bare(c[0]),
+                                              c[3] not in self.pronouns, -c[3]))[0]
 
     def called_by_first_name(self, parts: list[tuple[int, int]]) -> frozenset[str]:
         """The people a quote (its parts' article offsets) calls by their first name alone, as
