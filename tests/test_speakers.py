@@ -1777,3 +1777,17 @@ def test_she_is_the_one_already_called_she_not_the_name_beside_her(corpus):
     # "... when she lost to Petra Valk. Only last year she insisted": of the two people the
     # sentence before names, neither its main subject, the one it calls "she" is the one it is about
     assert said(corpus, "she_who_lost.txt", "comeback was unlikely")["speaker"] == "Tamsin Orley"
+
+
+def test_the_papers_are_the_two_named_together(corpus):
+    # "the reports in the Sunday Courier and Sunday Herald ... The papers suggest", "both newspapers
+    # said": the two papers, jointly (the Herald tagged a person's name is a Sunday title)
+    for words in ("strong economy", "key role", "centred around"):
+        row = said(corpus, "papers_together.txt", words)
+        assert (row["speakers"], row["speaker_label"]) == ("Sunday Courier; Sunday Herald", "ORG"), words
+
+
+def test_the_paper_is_the_one_named_last_also_untagged(corpus):
+    # "..., the Financial Times reported. The Observer reported ... According to the Observer, ...
+    # The paper said": the Observer, which the tagger left untagged
+    assert said(corpus, "paper_untagged.txt", "cutbacks will be required")["speaker"] == "Observer"

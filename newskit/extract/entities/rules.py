@@ -304,7 +304,8 @@ def _sunday_titles(doc: Doc, ents: list[Span]) -> list[Span]:
             # "the Sunday Telegraph", "Sunday" tagged a date and "Telegraph" a paper of its own
             ents = [e for e in ents if not (e.start <= i < e.end and e.label_ == "DATE")]
             end = max([e.end for e in ents if e.start == i + 1] + [i + 2])
-            ents = _merge(ents, Span(doc, i, end, label="ORG"))
+            # (also one the tagger took whole for a person's name: "the Sunday Herald")
+            ents = _merge([e for e in ents if (e.start, e.end) != (i, end)], Span(doc, i, end, label="ORG"))
     return ents
 
 

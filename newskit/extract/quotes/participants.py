@@ -77,6 +77,7 @@ GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # FT"), and what the article calls it after citing it ("the newspaper", "the paper")
 PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
+_NEWSPAPER_SHORT_NAME = re.compile(r"\b[Tt]he (%s)\b(?! [A-Z])" % "|".join(lexicon.entries("quotes/newspaper_short_names")))
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
 _PUBLISHED_NOUNS = lexicon.words("quotes/published_nouns")
 # The capitalised words an acronym may abbreviate, the lowercase connectors an acronym skips between
@@ -979,11 +980,11 @@ class Participants:
                  if at < offset and (self.text[max(0, at - 3):at] in ("'s ", "’s ") or noun in entry.descriptions)]
         return self.people[max(found)[1]] if found else None
 
-    def _publication_before(self, offset: int) -> Participant | None:
-        """The newspaper or magazine named last before `offset`, outside quotation marks: an
+    def _publications_before(self, offset: int) -> list[tuple[int, Participant]]:
+        """The mentions of newspapers and magazines before `offset`, outside quotation marks: an
         organisation with a publication's name word in its name ("the local Arab News said", "The
-        Telegraph was sued"), or a title's abbreviation the tagger left untagged ("According to
-        the FT")."""
+        Telegraph was sued"), or a title's abbreviation or one word the tagger left untagged
+        ("According to the FT", "The Observer reported")."""
         found = [(at, entry) for entry in self.orgs.values() if entry.label == "ORG"
                  and any(w in PUBLICATION_NAME_WORDS for w in entry.name.split())
                  and fold(entry.name.split()[-1]) not in ORGANISATION_NOUNS  # (not "the Post Office")
@@ -991,7 +992,27 @@ class Participants:
         found += [(m.start(), Participant(m.group(), "ORG", entity_label="ORG"))
                   for m in _ABBREVIATION.finditer(self.text, 0, offset)
                   if m.group() in PUBLICATION_NAME_WORDS and not self.quoted_at(m.start())]
-        return max(found, key=lambda f: f[0])[1] if found else None
+        found += [(m.start(1), self.orgs.get(m.group(1)) or Participant(m.group(1), "ORG", entity_label="ORG"))
+                  for m in _NEWSPAPER_SHORT_NAME.finditer(self.text, 0, offset)
+                  if not self.quoted_at(m.start())]
+        return sorted(found, key=lambda f: f[0])
+
+    def _publication_before(self, offset: int) -> tuple[int, Participant] | None:
+        """The newspaper or magazine named last before `offset`, and where."""
+        found = self._publications_before(offset)
+        return found[-1] if found else None
+
+    def publications_together(self, offset: int) -> list[str] | None:
+        """The two newspapers "the papers" or "both newspapers" at `offset` stand for: the last two
+        named before it, when named in one sentence ("reports in the Sunday Times and Sunday
+        Telegraph"), in the order written; None otherwise."""
+        latest: dict[str, int] = {}
+        for at, entry in self._publications_before(offset):
+            latest[entry.name] = at
+        last = sorted(latest.items(), key=lambda item: item[1])[-2:]
+        if len(last) < 2 or re.search(r"[.!?][\"'\u2019\u201d]?\s", self.text[last[0][1]:last[1][1]]):
+            return None
+        return [name for name, _ in last]
 
     def described(self, mention: Span, offset: int, sentence: int | None = None, horizon: int | None = None,
                   backward: bool = True, lead: bool = False) -> Participant | None:
@@ -1160,10 +1181,12 @@ class Participants:
                         if subject and sentence is not None and sentence - said_in == 1 and at < offset
                         and not self.quoted_at(at)]
             best = max(subjects) if subjects else max(untitled)[2:] if untitled else None
-        if best is None and backward and head.lemma_.lower() in PUBLICATION_NOUNS:
+        if backward and head.lemma_.lower() in PUBLICATION_NOUNS and (best is None or pool is self.orgs):
+            # "According to the FT, ... The newspaper said"; the paper named last, also one the
+            # tagger left untagged ("... the FT reported. According to the Observer, ... The paper said")
             paper = self._publication_before(offset)
-            if paper is not None:  # "According to the FT, ... The newspaper said"
-                return paper
+            if paper is not None and (best is None or (paper[0] > best[0] and not _initials_of(paper[1].name, best[1]))):
+                return paper[1]  # (not "the FT" for the Financial Times named before it)
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
@@ -1187,6 +1210,11 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Whether `short` is written in the initials of `name`'s capitalised words: "FT", "Financial Times"."""
+    return short.isupper() and short == "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _town_with_the(row: dict, text: str, span: Span) -> bool:

@@ -30,7 +30,7 @@ from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
 from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
-                                                 ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, SAID_NOUNS, SPOKESPEOPLE, Participant,
+                                                 ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, PUBLICATION_NOUNS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
                                                  looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
@@ -149,6 +149,11 @@ class Resolver:
             pair = self._pair(mention, pdoc)
             if pair is not None:  # "Kenteris and Thanou withdrew ... The pair then spent"
                 return {**row, "speaker": joint_name(pair), "speakers": JOINT.join(pair), "speaker_label": "PERSON"}
+        if head.tag_ == "NNS" and head.lemma_.lower() in PUBLICATION_NOUNS and mention[0].lower_ in ("the", "both") \
+                and all(t.i == head.i or t.lower_ in ("the", "both", "two") for t in mention):
+            papers = self.model.publications_together(start)
+            if papers is not None:  # "reports in the Sunday Times and Sunday Telegraph ... The papers suggest"
+                return {**row, "speaker": joint_name(papers), "speakers": JOINT.join(papers), "speaker_label": "ORG"}
         member = member_described(mention)
         if member is not None:  # "said the Sale full-back", the club parsed as the subject
             start, end = pdoc.offsets(member)
