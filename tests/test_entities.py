@@ -644,3 +644,18 @@ def test_a_name_opened_by_a_letter_and_a_hyphen(nlp):
     # "T-Mobile confirmed": the tagger left "T-" out and the gazetteer read "Mobile" as the town
     found = {(e.text, e.label_) for e in nlp("T-Mobile confirmed that the police were looking into it.").ents}
     assert ("T-Mobile", "ORG") in found and ("Mobile", "GPE") not in found
+
+
+def test_a_person_of_an_organisation_tagged_as_one_name_is_split(nlp):
+    # "Grant Tolley of Varden Bank" tagged ORG whole: a person ("Grant" a first name of the census
+    # lists) and the bank
+    doc = _rules_after(nlp, "said Grant Tolley of Varden Bank.", [(1, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Grant Tolley", "PERSON"), ("Varden Bank", "ORG")]
+
+
+def test_a_name_closed_by_an_organisations_head_noun_is_no_persons(nlp):
+    # "Royal Bank" (of "Royal Bank of Varnia") tagged PERSON: a bank; not "Rob Da Bank", a first name in it
+    doc = _rules_after(nlp, "Ross Tolley, economist at Royal Bank, said so.", [(0, 2, "PERSON"), (5, 7, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ross Tolley", "PERSON"), ("Royal Bank", "ORG")]
+    doc = _rules_after(nlp, "Rob Da Bank played the set.", [(0, 3, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Rob Da Bank", "PERSON")]

@@ -158,7 +158,12 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev47.csv": 12,  # BBC politics, a development set (round21: under 1,500 characters)
              "speakers_dev48.csv": 6,  # BBC tech, entertainment and sport, a development set (round19 after dev44: the long articles)
              "speakers_dev49.csv": 12,  # BBC sport, a development set (round21: under 1,500 characters)
-             "speakers_dev50.csv": 12}  # BBC entertainment, a development set (round21: under 1,500 characters)
+             "speakers_dev50.csv": 12,  # BBC entertainment, a development set (round21: under 1,500 characters)
+             "speakers_dev51.csv": 12,  # BBC business, a development set (round21 after dev46)
+             "speakers_dev52.csv": 12,  # BBC business and politics, a development set (round22: under 1,500 characters, reported speech)
+             "speakers_dev53.csv": 12,  # BBC sport, a development set (round21 after dev49)
+             "speakers_dev54.csv": 12,  # BBC entertainment, a development set (round21 after dev50)
+             "speakers_dev55.csv": 7}  # BBC politics, a development set (round21 after dev47; none left)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

@@ -1791,3 +1791,15 @@ def test_the_paper_is_the_one_named_last_also_untagged(corpus):
     # "..., the Financial Times reported. The Observer reported ... According to the Observer, ...
     # The paper said": the Observer, which the tagger left untagged
     assert said(corpus, "paper_untagged.txt", "cutbacks will be required")["speaker"] == "Observer"
+
+
+def test_a_name_before_himself_in_a_dashed_aside_speaks(corpus):
+    # "Mr Rez - himself a former executive at rival Porsche - said": the parse makes "himself" the subject
+    assert said(corpus, "himself_aside.txt", "most affordable")["speaker"] == "Ulrich Rez"
+
+
+def test_a_firm_ranked_among_its_kind_is_the_one_the_story_is_about(corpus):
+    # "Kelby Pharmaceuticals saw ..., but Europe's biggest drugmaker says"; "South Korea's top car
+    # maker estimates" three sentences after the firm's name
+    assert said(corpus, "ranked_firm.txt", "recovery during 2005")["speaker"] == "Kelby Pharmaceuticals"
+    assert said(corpus, "ranked_firm_later.txt", "grow 15%")["speaker"] == "Tarvo Motor"

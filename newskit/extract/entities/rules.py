@@ -85,6 +85,7 @@ class EntityRules:
         ents = _nicknamed_people(doc, ents)
         ents = _first_name_tagged_apart(doc, ents)
         ents = _surname_read_as_a_date(ents)
+        ents = [_organisation_tagged_person(ent) for ent in ents]
         ents = _organisation_cut_at_a_connector(ents)
         ents = [_word_before_an_acronyms_name(ent) for ent in ents]
         ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) > 1 and e[0].text in FIRM_FIRST_WORDS
@@ -309,6 +310,15 @@ def _sunday_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
+def _organisation_tagged_person(ent: Span) -> Span:
+    """A name closed by an organisation's head noun, tagged a person's: "Royal Bank" (of "Royal
+    Bank of Scotland"), "Patrick Corporation"; not one opening with a first name ("Rob Da Bank")."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not _is_cap(ent[-1]) or ent[-1].lower_ not in ORG_HEADS \
+            or any(is_known_first_name(fold(t.text)) for t in ent[:-1]):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
 def _letter_before_a_hyphen(ent: Span) -> Span:
     """A name the tagger began after the capital letter and hyphen that open it: "T" + "-" +
     "Mobile" (tagged a place, the town) is the firm T-Mobile."""
@@ -473,7 +483,9 @@ def person_of_organisation(ent: Span) -> list[Span]:
     split = _name_of_organisation(ent)
     # (after a courtesy title: "Dr Jeremy Philpott of the UK Patent Office")
     first = ent[1] if len(ent) > 1 and ent[0].lower_.rstrip(".") in COURTESY_TITLES else ent[0]
-    if split is None or not is_known_first_name(fold(first.text)):
+    # (a first name of the census lists too: "Grant Wilson of Mellon Bank"; not a first word of an
+    # organisation's own: "Bank of England" has one word before "of")
+    if split is None or not (is_known_first_name(fold(first.text)) or is_first_name(first.text)):
         return [ent]
     return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
 

@@ -298,6 +298,12 @@ def _person_before_who(who: Token, head: Token) -> Token | None:
 def mention(token: Token) -> Span:
     """The mention a head token stands for: its named entity, else its noun phrase up to the head."""
     doc = token.doc
+    if token.lower_ in ("himself", "herself"):
+        # "Mr Bez - himself a former executive at Porsche - said", the name parsed as the pronoun's compound
+        name = next((c for c in reversed(list(token.children)) if c.i < token.i and c.pos_ == "PROPN"
+                     and c.dep_ in ("compound", "nmod", "appos")), None)
+        if name is not None:
+            return mention(name)
     if token.ent_type_:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:

@@ -76,6 +76,7 @@ GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # A newspaper or magazine: a word of its name ("Financial Times", "Wall Street Journal", "the
 # FT"), and what the article calls it after citing it ("the newspaper", "the paper")
 PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
+_RANKING_WORDS = frozenset({"top", "leading", "largest", "biggest"})
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 _NEWSPAPER_SHORT_NAME = re.compile(r"\b[Tt]he (%s)\b(?! [A-Z])" % "|".join(lexicon.entries("quotes/newspaper_short_names")))
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
@@ -1123,7 +1124,7 @@ class Participants:
                 since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
                 counts = [(sum(at < offset and not self.quoted_at(at) and at not in self.examples for at, _, _ in entry.mentions),
                            entry.last_before(offset, self.examples), entry.name) for entry in pool.values()
-                          if (entry.last_before(offset, self.examples) or -1) >= since and fits(entry)]
+                          if _at_or_after(entry.last_before(offset, self.examples), since) and fits(entry)]
                 best = max(counts)[1:] if counts else best
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         if best is None and pool is self.orgs and definite:
@@ -1153,6 +1154,16 @@ class Participants:
                 owners = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                           for at, said_in, _ in entry.mentions if said_in == sentence and at < offset and at in self.subject_owners]
                 best = max(owners) if owners else None
+        ranked = any(t.i != head.i and (t.tag_ == "JJS" or t.lower_ in _RANKING_WORDS or t.lower_.endswith(("-largest", "-biggest")))
+                     for t in words)
+        if best is None and backward and pool is self.orgs and ranked and sentence is not None:
+            # "Europe's biggest drugmaker", "South Korea's top car maker": ranked among its kind, the
+            # organisation the story is about, the one named most often since the previous paragraph began
+            since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
+            counts = [(sum(at < offset and not self.quoted_at(at) and at not in self.examples for at, _, _ in entry.mentions),
+                       entry.last_before(offset, self.examples), entry.name) for entry in pool.values()
+                      if entry.entity_label == "ORG" and _at_or_after(entry.last_before(offset, self.examples), since)]
+            best = max(counts)[1:] if counts else None
         if best is None and backward and pool is self.people and head.tag_ in ("NN", "NNP") and definite \
                 and fold(head.text) not in SPOKESPEOPLE:
             # "The MEP said" after "Robert Kilroy-Silk has quit ...": a definite description
@@ -1210,6 +1221,11 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _at_or_after(at: int | None, since: int) -> bool:
+    """Whether a mention's offset, None for none, is at or after `since` (a title's, at 0, counts)."""
+    return at is not None and at >= since
 
 
 def _initials_of(short: str, name: str) -> bool:
