@@ -1803,3 +1803,34 @@ def test_a_firm_ranked_among_its_kind_is_the_one_the_story_is_about(corpus):
     # maker estimates" three sentences after the firm's name
     assert said(corpus, "ranked_firm.txt", "recovery during 2005")["speaker"] == "Kelby Pharmaceuticals"
     assert said(corpus, "ranked_firm_later.txt", "grow 15%")["speaker"] == "Tarvo Motor"
+
+
+def test_a_name_after_its_kind_parsed_as_a_participle_speaks(corpus):
+    # "Chart-topping pop band Wrecked have confirmed": the band's name read as a participle of "band"
+    assert said(corpus, "band_named_after_kind.txt", "take a break")["speaker"] == "Wrecked"
+
+
+def test_a_statement_from_a_kind_and_its_name_is_the_names(corpus):
+    # "A statement from the band's record company Orvell said": the company set beside its kind
+    assert said(corpus, "band_named_after_kind.txt", "frontman Danny Price")["speaker"] == "Orvell"
+
+
+def test_said_in_a_titles_capitalised_words_is_no_cue(corpus):
+    # "Their singles include ..., Crashed The Party, You Said No and Air Hostess": a song's title
+    quotes = corpus.quotes[corpus.quotes["file"] == "band_named_after_kind.txt"]
+    assert not any("Crashed The Party" in c or c.startswith("No") for c in quotes["content"])
+
+
+def test_a_possessive_tie_in_the_lead_is_the_one_named_next(corpus):
+    # "..., claims his agent.\n\nKellan, 26, had hoped ... But Bernie Marich said": the agent, not Kellan
+    assert said(corpus, "agent_in_lead.txt", "may not play until March")["speaker"] == "Bernie Marich"
+
+
+def test_one_of_some_people_in_the_lead_is_the_one_named_next(corpus):
+    # "..., one of their frontbenchers has predicted.\n\nLocal government spokesman Ed Darvey was speaking"
+    assert said(corpus, "one_of_them.txt", "best results")["speaker"] == "Ed Darvey"
+
+
+def test_a_chief_is_a_head_named_next(corpus):
+    # "Varnia's tax chief confirmed ... State Administration of Taxation head Xie Wanren said": a head is a chief
+    assert said(corpus, "chief_named_next.txt", "topped 9%")["speaker"] == "Xie Wanren"

@@ -39,7 +39,16 @@ class Cue:
 
 
 def is_reporting(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod"
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS and token.dep_ != "amod" \
+        and not in_a_title(token)
+
+
+def in_a_title(token: Token) -> bool:
+    """Whether a word is one of a title's capitalised words mid-sentence: "Said" of the song
+    "You Said No" ("Their singles include Crashed The Wedding, You Said No")."""
+    doc = token.doc
+    return token.text[:1].isupper() and not token.is_sent_start and token.i > 0 and doc[token.i - 1].text[:1].isupper() \
+        and doc[token.i - 1].is_alpha and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
 
 
 def speaker_of(verb: Token, depth: int = 0) -> Span | None:
@@ -183,6 +192,11 @@ def _named_subject(subject: Token, others: list[Token]) -> Token:
             return after
     if subject.pos_ != "NOUN":
         return subject
+    after = doc[subject.i + 1] if subject.i + 1 < verb.i else None
+    if after is not None and after.dep_ == "acl" and after.head.i == subject.i and after.ent_type_ in ("ORG", "PERSON") \
+            and after.text[:1].isupper() and not subject.is_sent_start and not any(c.dep_ == "det" for c in subject.children) \
+            and all(t.dep_ in ("aux", "auxpass", "neg") for t in doc[after.i + 1:verb.i]):
+        return after  # "Chart-topping pop band Busted have confirmed": the name parsed as a participle
     for other in others:
         if other.pos_ != "PROPN":
             continue

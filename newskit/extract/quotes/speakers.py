@@ -34,7 +34,7 @@ from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANIS
                                                  Participants,
                                                  looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
-from newskit.extract.quotes.speaker_mentions import (SPEAKER_PRONOUNS, describes_a_person, member_described,
+from newskit.extract.quotes.speaker_mentions import (RELATION_NOUNS, SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
                                                      titled_person)
@@ -49,6 +49,7 @@ _WEB_ADDRESS = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com
 _KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
+_TIE_NOUNS = lexicon.words("names/tie_nouns")
 # The key of a row whose he/she was read through the description just before it (`_after_description`),
 # which the continuations pass leaves alone; no frame column.
 DESCRIBED = "_described"
@@ -192,9 +193,11 @@ class Resolver:
             if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None
         if owner is None and lemma in SAID_NOUNS:
             # "A statement by Symbian played down ... and said": its maker after "by" or "from"
-            owner = next((g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
-                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
-                          and (g.ent_type_ in ("PERSON", "ORG") or g.text in self.model.orgs)), None)
+            # (also the name set beside a kind there: "A statement from the band's record company Universal")
+            owner = next((n for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                          for g in c.children if g.dep_ == "pobj"
+                          for n in (g, *(a for a in g.children if a.dep_ == "appos" and g.pos_ == "NOUN"))
+                          if n.pos_ == "PROPN" and (n.ent_type_ in ("PERSON", "ORG") or n.text in self.model.orgs)), None)
         if owner is not None and titled is None and named is None:
             if owner.lower_ in _POSSESSIVES:  # "according to its website": whoever "it" is
                 kind = _POSSESSIVES[owner.lower_]
@@ -293,6 +296,24 @@ class Resolver:
             # said.\n\nDerek Wyatt said ..."
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), backward=False, lead=True)
             if entry is not None and entry.label == "PERSON":
+                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
+                        "speaker_role": entry.roles[0] if entry.roles else without_determiner(mention)}
+        kind_of_one = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                            if g.dep_ == "pobj" and g.tag_ == "NNS"), None) if head.lower_ == "one" else None
+        if kind_of_one is not None and self._opens(pdoc, start) and kind_of_one.lemma_.lower() not in ORGANISATION_NOUNS \
+                and kind_of_one.lemma_.lower() not in DOCUMENT_NOUNS:
+            # "..., one of their frontbenchers has predicted.\n\nLocal government spokesman Ed
+            # Davey was speaking as ...": one of some people, the one the story goes on to name
+            entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc))
+            if entry is not None:
+                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
+                        "speaker_role": entry.roles[0] if entry.roles else None}
+        if determiner in ("his", "her", "their") and len(mention) == 2 and self._opens(pdoc, start) and head.tag_ == "NN" \
+                and (lemma in _TIE_NOUNS or lemma in RELATION_NOUNS) and titled is None:
+            # "..., claims his agent.\n\n... But Bernie Mandic said": the one the next paragraph
+            # introduces (the agent's client was named before)
+            entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc))
+            if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": "PERSON",
                         "speaker_role": entry.roles[0] if entry.roles else without_determiner(mention)}
         if determiner in ("a", "an") and pdoc is self.lead and head.tag_ == "NN" and lemma in ORGANISATION_NOUNS \
