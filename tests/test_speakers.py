@@ -350,7 +350,7 @@ def test_he_prefers_a_person_named_in_full_to_a_bare_one_word_name():
     from newskit.extract.quotes.participants import Participant, Participants
 
     model = Participants.__new__(Participants)
-    model.quoted, model.examples, model.modifiers = [], set(), set()
+    model.quoted, model.examples, model.modifiers, model.pronouns = [], set(), set(), {}
     lake, yukos = Participant("Mike Lake", "PERSON"), Participant("Yukos", "PERSON")
     lake.mentions, yukos.mentions = [(10, 1, True)], [(100, 2, True)]
     model.people = {"Mike Lake": lake, "Yukos": yukos}

@@ -1196,8 +1196,13 @@ class Participants:
             # "According to the FT, ... The newspaper said"; the paper named last, also one the
             # tagger left untagged ("... the FT reported. According to the Observer, ... The paper said")
             paper = self._publication_before(offset)
-            if paper is not None and (best is None or (paper[0] > best[0] and not _initials_of(paper[1].name, best[1]))):
-                return paper[1]  # (not "the FT" for the Financial Times named before it)
+            # (over a paper that fits, only one cited as a paper, or untagged: not "the FT" for the
+            # Financial Times named before it, nor a firm with a paper's word in its name, "Kelby
+            # Mail, the postal operator")
+            if paper is not None and (best is None or (
+                    paper[0] > best[0] and not _initials_of(paper[1].name, best[1])
+                    and (PUBLICATION_NOUNS & paper[1].descriptions or paper[1].name not in self.orgs))):
+                return paper[1]
         if best is None and horizon is not None and (lead or fold(head.text) not in SPOKESPEOPLE):
             # read forward: the first participant introduced after the description as a sentence
             # subject, whose titles allow it (one without a title, or a named organisation, may
