@@ -1834,3 +1834,28 @@ def test_one_of_some_people_in_the_lead_is_the_one_named_next(corpus):
 def test_a_chief_is_a_head_named_next(corpus):
     # "Varnia's tax chief confirmed ... State Administration of Taxation head Xie Wanren said": a head is a chief
     assert said(corpus, "chief_named_next.txt", "topped 9%")["speaker"] == "Xie Wanren"
+
+
+def test_a_report_named_by_a_firm_tagged_a_persons_name_is_the_firms(corpus):
+    # "..., a report suggests.\n\n..., said market analyst Datamine. ..., the report said": the
+    # firm the next paragraph introduces, though tagged PERSON (one word, no first name, no gender)
+    for words in ("highest average annual income", "pester power"):
+        assert said(corpus, "report_by_firm_tagged_person.txt", words)["speaker"] == "Datamine", words
+
+
+def test_both_bodies_named_with_the_first_as_a_modifier_speak_jointly(corpus):
+    # "Both the IMF and World Bank have urged", "IMF" parsed as a modifier of "World Bank": both,
+    # never one glued name
+    row = said(corpus, "both_bodies.txt", "remove obstacles")
+    assert row["speakers"] == "IMF; World Bank"
+
+
+def test_a_firms_kind_glued_at_a_sentences_start_is_dropped(corpus):
+    # "Organiser Mean Fodder said" tagged ORG whole: the organiser is Mean Fodder
+    assert said(corpus, "organiser_glued.txt", "more acts")["speaker"] == "Mean Fodder"
+
+
+def test_downing_street_tagged_a_person_is_still_an_unnamed_source(corpus):
+    # "Downing Street would not be drawn on the claim, saying ..." with the office tagged PERSON
+    row = said(corpus, "office_tagged_person.txt", "election timing")
+    assert pd.isna(row["speaker"]) and row["speaker_role"] == "Downing Street"

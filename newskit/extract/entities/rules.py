@@ -831,7 +831,7 @@ def trim(ent: Span) -> Span:
     label = ent.label_
     kind = doc[start]
     if end - start > 1 and kind.is_title and _is_cap(doc[start + 1]) and label == "ORG" and kind.lower_ in _KINDS_BEFORE_NAMES \
-            and not is_role_noun(kind) and not is_title_word(kind.text):
+            and not is_title_word(kind.text):
         # "Bookmaker Ladbrokes", "Rival Sony": a firm's kind glued to its name at a sentence's start
         # (a person's description, "Rapper Eminem", stays: the article's canonical name drops it,
         # and cut off here it left "Eminem" to the tagger's organisation label across the corpus)

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import is_plural, person_name
+from newskit.extract.names import is_first_name, is_plural, person_name
 from newskit.extract.quotes.participants import Participants, looks_like_person, names_publication, without_determiner
 from newskit.extract.quotes.speaker_mentions import several_people
 
@@ -119,6 +119,11 @@ class Publishers:
         # said ...": the organisation the next sentences introduce as their subject
         start = pdoc.offsets(mention)[0]
         entry = self.model.introduced_after(self.model.orgs, start, horizon, lambda e: e.entity_label == "ORG")
+        if entry is None:
+            # (or a firm the tagger called a person, one word of no first name nor gender: "..., a
+            # report suggests.\n\n..., said market analyst Datamonitor.")
+            entry = self.model.introduced_after(self.model.people, start, horizon, lambda e: " " not in e.name
+                                                and e.gender is None and not is_first_name(e.name))
         if entry is None and mention[0].lower_ == "the":
             # "The Environmental Audit Committee said ... The report said": the organisation last
             # speaking as a sentence's subject

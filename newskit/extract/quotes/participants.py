@@ -344,8 +344,12 @@ class Participants:
                 if (chunk.root.lemma_.lower() in ORGANISATION_NOUNS or names_place_body(chunk)) and len(name.split()) > 1 and names_one(chunk) \
                         and (chunk.root.lemma_.lower() in COMMITTEE_NOUNS or _capitalised(chunk)) \
                         and (start, end) not in named and not any(e == end and any(k < s for k in kinds) for s, e in named) \
-                        and not (chunk.root.i == chunk.end - 1 and any(s == end + 1 for s, _ in named)):
-                    # (nor the kind before a name set beside it: "the French news agency AFP")
+                        and not (chunk.root.i == chunk.end - 1 and any(s == end + 1 for s, _ in named)) \
+                        and not any(t.dep_ == "cc" and any(start <= s and e <= pdoc.start + t.idx and _whole_name(adoc.text[s:e])
+                                                           for s, e in named)
+                                    and any(pdoc.start + t.idx < s and e == end for s, e in named) for t in own):
+                    # (nor the kind before a name set beside it: "the French news agency AFP"; nor
+                    # two names joined: "Both the IMF and World Bank")
                     self.add_org(name, pdoc, chunk)
                     chunks.append(pdoc.offsets(chunk))
         firms = _firms_tagged_people(self.entities, adoc.text)
@@ -1226,6 +1230,13 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _whole_name(name: str) -> bool:
+    """Whether an organisation's name stands whole on its own: an acronym ("IMF") or one closed by
+    its kind ("World Bank"); not "World Travel" of "World Travel and Tourism Council"."""
+    words = name.split()
+    return name.isupper() or (len(words) > 1 and fold(words[-1]) in ORGANISATION_NOUNS)
 
 
 def _at_or_after(at: int | None, since: int) -> bool:

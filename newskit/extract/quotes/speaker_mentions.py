@@ -36,6 +36,13 @@ def joint_members(mention: Span) -> list[Span]:
         if len(left) and len(right) and all(t.pos_ == "PROPN" for t in (*left, *right)):
             return [left, right]
     head = mention.root
+    # "Both the IMF and World Bank have urged": the first name parsed as a modifier of the second,
+    # the "and" hanging from it
+    before = next((c for c in head.children if c.dep_ in ("nmod", "compound") and c.i < mention.start
+                   and c.ent_type_ and c.ent_type_ == head.ent_type_ and c.ent_type_ in ("ORG", "PERSON")
+                   and any(g.dep_ == "cc" and g.lower_ in ("and", "&") and g.i > c.i for g in c.children)), None)
+    if before is not None:
+        return [mention_of(before), mention]
     conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
     # (the "and" hangs from the head or, in a list, from the conjunct before the last: "The CML,
     # British Bankers Association (BBA) and Building Societies Association all said"; such a list

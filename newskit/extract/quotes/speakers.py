@@ -107,10 +107,10 @@ class Resolver:
         if JOINT in (row.get("speakers") or ""):
             return row  # "the two firms": the organisations named together before
         row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
-        if row["speaker"] and row["speaker_label"] == "ORG" and (fold(row["speaker"].split()[-1]) in UNNAMED_BODIES
-                                                                  or fold(row["speaker"]) in UNNAMED_BODIES):
-            # "the Russian government said", "it" for one, "Downing Street said": an unnamed
-            # source, its body the role
+        if row["speaker"] and ((row["speaker_label"] == "ORG" and fold(row["speaker"].split()[-1]) in UNNAMED_BODIES)
+                               or fold(row["speaker"]) in UNNAMED_BODIES):
+            # "the Russian government said", "it" for one, "Downing Street said" (whatever label
+            # the tagger gave it): an unnamed source, its body the role
             return {**row, "speaker": None, "speakers": None, "speaker_label": None, "speaker_role": row["speaker"]}
         if row["speaker"] in self.named_orgs and row["speaker_label"] == "PERSON" and row["speaker"] not in self.model.people:
             row["speaker_label"] = "ORG"  # "said M&S."
