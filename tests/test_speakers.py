@@ -1859,3 +1859,17 @@ def test_downing_street_tagged_a_person_is_still_an_unnamed_source(corpus):
     # "Downing Street would not be drawn on the claim, saying ..." with the office tagged PERSON
     row = said(corpus, "office_tagged_person.txt", "election timing")
     assert pd.isna(row["speaker"]) and row["speaker_role"] == "Downing Street"
+
+
+def test_it_after_an_unnamed_body_in_its_own_sentence_is_that_body(corpus):
+    # "The government has ruled out ..., because it says ...": the government (unnamed), not the
+    # trust whose estimate the sentence before was about
+    row = said(corpus, "government_it.txt", "penalise lower-skilled")
+    assert pd.isna(row["speaker"]) and row["speaker_role"] == "government"
+
+
+def test_a_quote_closed_after_a_space_still_ends_its_sentence(corpus):
+    # `... a great year. " Hale said: "...`: the space before the closing mark hides no cue; the
+    # quote goes on from Garlan's, and "Hale said:" introduces the next
+    assert said(corpus, "space_before_closing_mark.txt", "biggest honours")["speaker"] == "Justin Garlan"
+    assert said(corpus, "space_before_closing_mark.txt", "sense of accomplishment")["speaker"] == "Joanna Hale"

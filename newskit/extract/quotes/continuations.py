@@ -39,7 +39,7 @@ class Continuations:
         self._statement_of(rows)
         for at, row in enumerate(rows):
             kind = SPEAKER_PRONOUNS.get(str(row.get("speaker_text") or "").lower())
-            if kind == "neuter" and row.get("speaker_start") is not None:
+            if kind == "neuter" and row.get("speaker_start") is not None and not row.get(DESCRIBED):
                 self._it_goes_on(rows, at, contents)
             elif self._firm_described(row) and row.get("speaker_start") is not None:
                 self._it_goes_on(rows, at, contents, named=True)

@@ -135,7 +135,7 @@ def _direct_quotes(adoc: ArticleDoc, rows: list[dict], said: list[tuple[int, int
             nxt_pdoc, nxt = groups[index + 1].parts[0]
             # split quote: "...," he said, "..." — the cue sits between two parts of one quote
             if nxt_pdoc is last_pdoc and nxt.start == boundary and _ends_with_continuation(last_pdoc, cue.end - last_pdoc.start, nxt.start) \
-                    and last_pdoc.text[last.end - 2:last.end - 1] not in ".?!":
+                    and _last_mark(last_pdoc.text, last) not in ".?!":
                 group.parts.extend(groups[index + 1].parts)
                 index += 1
         found = "after"
@@ -226,7 +226,8 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
     if not quoted.closed:
         return None, quoted.end
     start, end = _window_after(text, quoted, limit)
-    if text[quoted.end - 2:quoted.end - 1] == "." and text[start:end].lstrip()[:1].isupper() \
+    last = _last_mark(text, quoted)
+    if last == "." and text[start:end].lstrip()[:1].isupper() \
             and any(c.isalnum() for c in text[max((e + 1 for e in _sentence_ends(text, 0, quoted.start)), default=0):quoted.start]):
         return None, end  # `... the probe is "ongoing." He said ...`: the quote ended its sentence
     window = pdoc.doc.char_span(start, end, alignment_mode="contract")
@@ -237,8 +238,8 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
     if text[start:end].lstrip()[:1] in DASHES and words and words[0].pos_ == "PROPN":
         name = _name_run(words[0])
         return Cue(pdoc, text[start:end].lstrip()[0], *_dash_offsets(pdoc, start), name), end
-    punct_before = text[quoted.end - 2:quoted.end - 1] in ",.?!…—-:" or text[quoted.end:quoted.end + 1] in ",—-"
-    if text[quoted.end - 2:quoted.end - 1] in ".?!" and end < len(text) and text[start:end].rstrip()[-1:] in (",", ":") \
+    punct_before = last in ",.?!…—-:" or text[quoted.end:quoted.end + 1] in ",—-"
+    if last in ".?!" and end < len(text) and text[start:end].rstrip()[-1:] in (",", ":") \
             and quoted_spans(text[end:]):
         return None, end  # `"..." He added, "..."`: the cue introduces the next quote
     for position, token in enumerate(words[:14]):
@@ -247,13 +248,13 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
             # the speaker is named right there, not before the quote ("X called it 'fine' to say")
             if speaker is None or speaker.start_char < start:
                 continue
-            if text[quoted.end - 2:quoted.end - 1] in ".?!" and text[start:end].lstrip()[:1].isupper() \
+            if last in ".?!" and text[start:end].lstrip()[:1].isupper() \
                     and any(c.i > token.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (
                         c.dep_ == "dobj" and token.lemma_.lower() not in AUDIENCE_VERBS)) for c in token.children):
                 # `"... $1.30." Some analysts maintain the US is ...`, `"... weak." Mr Clement
                 # called the dip "a very mild decline"`: a new statement with its own content
                 return None, end
-            if text[quoted.end - 2:quoted.end - 1] in ".?!" and text[start:end].lstrip()[:1].isupper() \
+            if last in ".?!" and text[start:end].lstrip()[:1].isupper() \
                     and not all(speaker.root.left_edge.i <= w.i <= speaker.root.right_edge.i for w in words[:position]):
                 # `"... by now." Asked on Thursday about it Mr Johnson told ...`: after a quote that
                 # closed its sentence, a sentence not opening with its speaker is a new statement
@@ -346,6 +347,12 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _last_mark(text: str, quoted: Quoted) -> str:
+    """The quote's last character before its closing quotation mark, spaces skipped (`year. "`),
+    or its last character when it has none ("" for an empty quote)."""
+    return text[quoted.start:quoted.end - 1 if quoted.closed else quoted.end].rstrip()[-1:]
+
+
 def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphDoc, last: Quoted) -> bool:
     """A quote that is a whole sentence or paragraph by itself (no words around it)."""
     before = first_pdoc.text[:first.start]
@@ -354,8 +361,7 @@ def _stands_alone(first_pdoc: ParagraphDoc, first: Quoted, last_pdoc: ParagraphD
     ends = _sentence_ends(after)
     after = after[:ends[0]] if ends else after
     # a quote closing on . ? ! before a capital ends its sentence: `..." Carl Tobias, a professor`
-    final = last.end - 2 if last.closed else last.end - 1  # the last character before a closing mark
-    if last_pdoc.text[final:final + 1] in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
+    if _last_mark(last_pdoc.text, last) in ".?!" and (after.lstrip()[:1].isupper() or after.lstrip()[:1] in _OPENERS):
         after = ""
     return not any(c.isalnum() for c in tail) and not any(c.isalnum() for c in after)
 

@@ -431,8 +431,21 @@ class Resolver:
         """speaker, speaker_label and speaker_role of an "it" the sentence around it settles:
         "The opposition also made capital of the figures. It said ..." (the organisation the
         sentence before described, named or not); after "The book, by Robert Peston, said ...",
-        "It claims" (the book's author); "Shares in firm X closed down ..., after it said" (X).
+        "It claims" (the book's author); "Shares in firm X closed down ..., after it said" (X);
+        "The government has ruled out ..., because it says" (the government, unnamed).
         None leaves it to the nearest organisation (`Participants.nearest_org`)."""
+        if it.head.dep_ in ("advcl", "conj") and it.head.head.i == it.sent.root.i:
+            # "The government has ruled out ..., because it says ...": the main clause's subject,
+            # described by its kind, whoever that turns out to be (here no one named)
+            subject = next((c for c in it.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < it.i and subject.pos_ == "NOUN" and not subject.ent_type_ \
+                    and subject.lemma_.lower() in ORGANISATION_NOUNS and not is_plural(subject):
+                found = self._one(mention_of(subject), pdoc)
+                if found.get("speaker"):
+                    return {k: found[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role") if k in found}
+                # (an unnamed body: no organisation that spoke before goes on, `continuations`)
+                return {"speaker": None, "speaker_role": found.get("speaker_role") or without_determiner(mention_of(subject)),
+                        DESCRIBED: True}
         described, where = self._subject_before(it, pdoc)
         for _ in range(3):  # "It said ... It added": back through the chain of "it"
             if described is None or described.text.lower() != "it":
