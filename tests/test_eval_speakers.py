@@ -163,7 +163,13 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev52.csv": 12,  # BBC business and politics, a development set (round22: under 1,500 characters, reported speech)
              "speakers_dev53.csv": 12,  # BBC sport, a development set (round21 after dev49)
              "speakers_dev54.csv": 12,  # BBC entertainment, a development set (round21 after dev50)
-             "speakers_dev55.csv": 7}  # BBC politics, a development set (round21 after dev47; none left)
+             "speakers_dev55.csv": 7,  # BBC politics, a development set (round21 after dev47; none left)
+             "speakers_dev56.csv": 12,  # BBC business and politics, a development set (round22 after dev52, survivors 1-12)
+             "speakers_dev57.csv": 12,  # BBC business, a development set (round21 after dev51)
+             "speakers_dev58.csv": 12,  # BBC business and politics, a development set (round22 after dev52, survivors 13-24)
+             "speakers_dev59.csv": 12,  # BBC sport, a development set (round21 after dev53)
+             "speakers_dev60.csv": 12,  # BBC entertainment, a development set (round21 after dev54)
+             "speakers_dev61.csv": 10}  # BBC tech, a development set (round23: 1,500-5,000 characters)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
