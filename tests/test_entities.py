@@ -660,3 +660,10 @@ def test_a_name_closed_by_an_organisations_head_noun_is_no_persons(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Ross Tolley", "PERSON"), ("Royal Bank", "ORG")]
     doc = _rules_after(nlp, "Rob Da Bank played the set.", [(0, 3, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Rob Da Bank", "PERSON")]
+
+
+def test_a_full_stop_the_tokenizer_kept_on_a_name_is_no_part_of_it():
+    # "said ISM survey chairman Norbert Ore." (the last word tokenized with the full stop); not "Jr."
+    assert normalize_name("Norbert Ore.", "PERSON") == "Norbert Ore"
+    assert normalize_name("Kelby Group Inc.", "ORG") == "Kelby Group Inc"
+    assert normalize_name("Harry Connick Jr.", "PERSON") == "Harry Connick Jr."

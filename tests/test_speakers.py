@@ -1873,3 +1873,19 @@ def test_a_quote_closed_after_a_space_still_ends_its_sentence(corpus):
     # quote goes on from Garlan's, and "Hale said:" introduces the next
     assert said(corpus, "space_before_closing_mark.txt", "biggest honours")["speaker"] == "Justin Garlan"
     assert said(corpus, "space_before_closing_mark.txt", "sense of accomplishment")["speaker"] == "Joanna Hale"
+
+
+def test_titles_joined_by_and_before_a_name_and_a_name_set_off_in_a_description(corpus):
+    # "said Varnel president and chief executive Bill Orwen": across the "and" between two titles
+    assert said(corpus, "titles_and_names.txt", "solid foundation")["speaker"] == "Bill Orwen"
+    # "... chief executive William Harlow and chief operating officer James Dimmock said", the first
+    # name parsed into the quote: both
+    assert said(corpus, "titles_and_names.txt", "slavery existed")["speakers"] == "William Harlow; James Dimmock"
+    # "Kelby TV's controller of entertainment, Claudia Rosencrantz, said", the name hung on "entertainment"
+    assert said(corpus, "titles_and_names.txt", "no hesitation")["speaker"] == "Claudia Rosencrantz"
+
+
+def test_a_kind_no_recent_organisation_fits_is_the_one_the_story_is_about(corpus):
+    # "The VFA said ... Its chairman ... he added.\n\nThe industry body also said": the organisation
+    # named most often before (none named in the sentences just before)
+    assert said(corpus, "story_organisation.txt", "second round")["speaker"] == "VFA"

@@ -517,6 +517,10 @@ def normalize_name(text: str, label: str) -> str:
         while len(words) > 2 and words[-1].rstrip(",") in POST_NOMINALS:
             words = words[:-1]  # "Philippe Sands QC"
         name = " ".join(words)
+    words = name.split(" ")
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}\.", words[-1]):
+        # "said ISM chairman Norbert Ore.": the full stop the tokenizer kept (not "Jr.")
+        name = name[:-1]
     return name
 
 

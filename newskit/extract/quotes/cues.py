@@ -79,6 +79,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return _person_closing(child)  # "said Dunmore assistant coach Rolf Ingram", "Dunmore" the subject
             others = [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]
             return _person_closing_organisation(child, verb) or _person_of_apposition(child, others) \
+                or _name_set_off_in_subject(child, verb) \
                 or mention(_named_subject(child, others))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
@@ -158,8 +159,12 @@ def _person_closing(token: Token) -> Span | None:
     (words only, no punctuation between them)."""
     doc, end = token.doc, token.i
     # (a title's noun the small model read as a verb too: "said Tory shadow local government secretary")
-    while end + 1 < len(doc) and end - token.i < 7 and doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ", "VERB") \
-            and doc[end].whitespace_ and doc[end + 1].is_alpha:
+    # (and across an "and" between two titles, before any name: "said Nortel president and chief
+    # executive Bill Owens")
+    while end + 1 < len(doc) and end - token.i < 9 and doc[end].whitespace_ and doc[end + 1].is_alpha and (
+            doc[end + 1].pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+            or (doc[end + 1].lower_ == "and" and end + 2 < len(doc) and doc[end + 2].pos_ in ("NOUN", "ADJ")
+                and doc[end + 2].is_lower and not any(t.ent_type_ == "PERSON" for t in doc[token.i:end + 1]))):
         end += 1
     if end == token.i or doc[end].ent_type_ != "PERSON" or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
         return None  # (not "said coach Rolf Ingram's assistant")
@@ -254,6 +259,21 @@ def main_subject(sentence: Span) -> Span | None:
     """The mention that is the subject of a sentence's main verb."""
     subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
     return mention(subject) if subject is not None else None
+
+
+def _name_set_off_in_subject(subject: Token, verb: Token) -> Span | None:
+    """The person named between commas at the end of a described subject, the parse having hung
+    the name on a noun inside the description: "ITV's controller of entertainment, Claudia
+    Rosencrantz, said" (the name read as an apposition of "entertainment")."""
+    doc = subject.doc
+    if subject.pos_ != "NOUN" or subject.i > verb.i:
+        return None
+    for token in subject.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i != subject.i \
+                and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == "," \
+                and all(doc[k].is_punct for k in range(token.i + 1, verb.i)) and verb.i > token.i + 1:
+            return mention(token)
+    return None
 
 
 def _person_of_apposition(subject: Token, others: list[Token]) -> Span | None:

@@ -1158,6 +1158,16 @@ class Participants:
                 owners = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                           for at, said_in, _ in entry.mentions if said_in == sentence and at < offset and at in self.subject_owners]
                 best = max(owners) if owners else None
+            if best is None and mention[0].lower_ == "the" and head.dep_ in ("nsubj", "nsubjpass"):
+                # else the organisation the story is about, named more often than any other so far
+                # outside quotation marks: "... the MPAA said ... Mr Glickman added ... The industry
+                # body also said" (in sentences before its own, not headlines: not the lead's "EU
+                # member states are failing ..., the UK's public spending watchdog has said")
+                counts = sorted(((sum(said_in < sentence and said_in not in self.headings and not self.quoted_at(at)
+                                      for at, said_in, _ in entry.mentions), entry.name)
+                                 for entry in pool.values() if entry.entity_label == "ORG"), reverse=True)
+                if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+                    best = (0, counts[0][1])
         ranked = any(t.i != head.i and (t.tag_ == "JJS" or t.lower_ in _RANKING_WORDS or t.lower_.endswith(("-largest", "-biggest")))
                      for t in words)
         if best is None and backward and pool is self.orgs and ranked and sentence is not None:

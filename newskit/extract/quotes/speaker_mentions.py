@@ -43,6 +43,16 @@ def joint_members(mention: Span) -> list[Span]:
                    and any(g.dep_ == "cc" and g.lower_ in ("and", "&") and g.i > c.i for g in c.children)), None)
     if before is not None:
         return [mention_of(before), mention]
+    # "JP Morgan chief executive William Harrison and chief operating officer James Dimon said",
+    # the first name parsed into the quote before it: a name, "and", titles, the speaker's name
+    if head.ent_type_ == "PERSON" and mention.label_ == "PERSON":
+        k = mention.start - 1
+        while k > 0 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1
+        other = next((e for e in doc.ents if e.end == k and e.label_ == "PERSON"), None) \
+            if k < mention.start - 1 and doc[k].lower_ == "and" else None
+        if other is not None and other.root.dep_ not in ("conj", "appos"):
+            return [other, mention]
     conjuncts = [c for c in head.conjuncts if c.i >= mention.end]
     # (the "and" hangs from the head or, in a list, from the conjunct before the last: "The CML,
     # British Bankers Association (BBA) and Building Societies Association all said"; such a list
