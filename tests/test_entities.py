@@ -667,3 +667,12 @@ def test_a_full_stop_the_tokenizer_kept_on_a_name_is_no_part_of_it():
     assert normalize_name("Norbert Ore.", "PERSON") == "Norbert Ore"
     assert normalize_name("Kelby Group Inc.", "ORG") == "Kelby Group Inc"
     assert normalize_name("Harry Connick Jr.", "PERSON") == "Harry Connick Jr."
+
+
+def test_a_firms_branch_in_a_region_tagged_a_persons_name_is_an_organisation(nlp):
+    # "Varlo North America" tagged PERSON: a firm's branch; "arm - Varlo Chateau Wines": the word
+    # before the dash is no part of the name
+    doc = _rules_after(nlp, "Varlo North America will run it.", [(0, 3, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Varlo North America", "ORG")]
+    doc = _rules_after(nlp, "It has a wine arm - Varlo Chateau Wines.", [(4, 9, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Varlo Chateau Wines", "ORG")]

@@ -1889,3 +1889,16 @@ def test_a_kind_no_recent_organisation_fits_is_the_one_the_story_is_about(corpus
     # "The VFA said ... Its chairman ... he added.\n\nThe industry body also said": the organisation
     # named most often before (none named in the sentences just before)
     assert said(corpus, "story_organisation.txt", "second round")["speaker"] == "VFA"
+
+
+def test_an_untagged_acronym_is_the_organisation_it_spells(corpus):
+    # "The Chartered Institute of Purchasing and Stock (CIPS) said ... The CIPS said", "CIPS" untagged
+    row = said(corpus, "acronym_and_branch.txt", "strong pound")
+    assert row["speaker"] == "Chartered Institute of Purchasing and Stock"
+
+
+def test_a_film_directors_name_after_the_films_title_and_the_new_zealander(corpus):
+    # "Lord of the Rings director Peter Jaxon has said" ("Lord" parsed as the subject); "said the
+    # New Zealander": the person just written about, by his people
+    assert said(corpus, "director_of_a_film.txt", "four years")["speaker"] == "Peter Jaxon"
+    assert said(corpus, "director_of_a_film.txt", "lawyers sitting")["speaker"] == "Peter Jaxon"

@@ -18,6 +18,7 @@ from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
 ORG_HEADS = lexicon.words("entities/org_heads")
+_REGIONS = frozenset(lexicon.entries("entities/regions"))
 # Lowercase words allowed inside a capitalized name ("Committee of the Red Cross", "Staffan de Mistura").
 NAME_CONNECTORS = lexicon.words("entities/name_connectors")
 # Lowercase particles inside person names.
@@ -312,9 +313,13 @@ def _sunday_titles(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _organisation_tagged_person(ent: Span) -> Span:
     """A name closed by an organisation's head noun, tagged a person's: "Royal Bank" (of "Royal
-    Bank of Scotland"), "Patrick Corporation"; not one opening with a first name ("Rob Da Bank")."""
-    if ent.label_ != "PERSON" or len(ent) < 2 or not _is_cap(ent[-1]) or ent[-1].lower_ not in ORG_HEADS \
+    Bank of Scotland"), "Patrick Corporation"; or by a region of the world, a firm's branch
+    there ("Diageo North America"); not one opening with a first name ("Rob Da Bank")."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not _is_cap(ent[-1]) \
             or any(is_known_first_name(fold(t.text)) for t in ent[:-1]):
+        return ent
+    region = any(ent[k:].text in _REGIONS for k in range(1, len(ent)))
+    if ent[-1].lower_ not in ORG_HEADS and not region:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")
 
@@ -828,6 +833,8 @@ def trim(ent: Span) -> Span:
             start += 1
     while end - start > 1 and doc[start].is_punct:
         start += 1  # "- Blair": a dash the tagger took in
+    if end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "–", "—"):
+        start += 2  # "arm - Diageo Chateau & Estate Wines": the word before a dash the tagger took in
     label = ent.label_
     kind = doc[start]
     if end - start > 1 and kind.is_title and _is_cap(doc[start + 1]) and label == "ORG" and kind.lower_ in _KINDS_BEFORE_NAMES \

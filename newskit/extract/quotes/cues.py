@@ -79,7 +79,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
                 return _person_closing(child)  # "said Dunmore assistant coach Rolf Ingram", "Dunmore" the subject
             others = [c for c in children if c.dep_ in SUBJECTS and c.i != child.i]
             return _person_closing_organisation(child, verb) or _person_of_apposition(child, others) \
-                or _name_set_off_in_subject(child, verb) \
+                or _name_set_off_in_subject(child, verb) or _person_ending_untagged_subject(child, verb) \
                 or mention(_named_subject(child, others))
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
@@ -259,6 +259,25 @@ def main_subject(sentence: Span) -> Span | None:
     """The mention that is the subject of a sentence's main verb."""
     subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS and c.lower_ not in _NOT_SPEAKERS), None)
     return mention(subject) if subject is not None else None
+
+
+def _person_ending_untagged_subject(subject: Token, verb: Token) -> Span | None:
+    """The person whose name ends the subject's words right before the verb, when the parse made
+    an untagged word of a title before it the subject: "Lord of the Rings director Peter Jackson
+    has said" ("Lord" the subject, the name inside its "of" phrase)."""
+    doc = subject.doc
+    if subject.i > verb.i or subject.ent_type_ or subject.pos_ != "PROPN":
+        return None
+    before = verb.i - 1
+    while before > subject.i and doc[before].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        before -= 1
+    ent = next((e for e in doc.ents if e.end == before + 1 and e.label_ == "PERSON"), None)
+    # (the name after a role's noun: "director Peter Jackson", not "The MP for Sittingbourne and Sheppey")
+    if ent is None or not subject.i < ent.start - 1 or ent.root.right_edge.i != before \
+            or not any(t.i == ent.root.i for t in subject.subtree) \
+            or not (doc[ent.start - 1].is_lower and is_role_noun(doc[ent.start - 1])):
+        return None
+    return ent
 
 
 def _name_set_off_in_subject(subject: Token, verb: Token) -> Span | None:

@@ -433,6 +433,13 @@ class Participants:
                 if "".join(w[0] for w in words) == entry.name and noun in ORGANISATION_NOUNS:
                     entry.descriptions.add(noun)
 
+    def org_of_acronym(self, acronym: str) -> Participant | None:
+        """The one organisation whose name's capitalised words `acronym` spells ("CIPS": the
+        Chartered Institute of Purchasing and Supply), for an acronym the tagger left untagged."""
+        found = [entry for entry in self.orgs.values() if " " in entry.name
+                 and "".join(w[0] for w in entry.name.split() if w not in _NAME_CONNECTORS and w[:1].isupper()) == acronym]
+        return found[0] if len(found) == 1 else None
+
     def _gender_in_text(self, adoc: ArticleDoc) -> None:
         """A person's gender as the article writes it, over what their first name suggests: a
         his/her (himself, herself) outside quotation marks after a person named as the subject of

@@ -144,6 +144,11 @@ class Resolver:
                 names, label = together
                 return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        bare = without_determiner(mention)
+        if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and not head.ent_type_:
+            spelled = self.model.org_of_acronym(bare)
+            if spelled is not None:  # "The CIPS said", untagged, after "the Chartered Institute of Purchasing and Supply (CIPS)"
+                return {**row, "speaker": spelled.name, "speaker_label": "ORG"}
         if _WEB_ADDRESS.match(mention.text):
             return {**row, "speaker": mention.text, "speaker_label": "ORG"}  # "says gamesindustry.biz": a site, by its address
         if len(mention) == 2 and mention[0].lower_ == "the" and head.lemma_.lower() in _PAIR_NOUNS:
