@@ -676,3 +676,14 @@ def test_a_firms_branch_in_a_region_tagged_a_persons_name_is_an_organisation(nlp
     assert [(e.text, e.label_) for e in doc.ents] == [("Varlo North America", "ORG")]
     doc = _rules_after(nlp, "It has a wine arm - Varlo Chateau Wines.", [(4, 9, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Varlo Chateau Wines", "ORG")]
+
+
+def test_guards_of_the_dash_and_first_name_rules(nlp):
+    # a hyphen inside a word is no dash set off by spaces: "two-year" stays whole
+    doc = _rules_after(nlp, "It signed a two-year deal.", [(3, 6, "DATE")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("two-year", "DATE")]
+    # "My Summer of Love" (a film) and "Royal Bank of Varnia" are no person of an organisation
+    doc = _rules_after(nlp, "He saw My Summer of Love again.", [(2, 6, "WORK_OF_ART")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("My Summer of Love", "WORK_OF_ART")]
+    doc = _rules_after(nlp, "He joined Royal Bank of Varnia.", [(2, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Royal Bank of Varnia", "ORG")]

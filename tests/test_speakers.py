@@ -1902,3 +1902,12 @@ def test_a_film_directors_name_after_the_films_title_and_the_new_zealander(corpu
     # New Zealander": the person just written about, by his people
     assert said(corpus, "director_of_a_film.txt", "four years")["speaker"] == "Peter Jaxon"
     assert said(corpus, "director_of_a_film.txt", "lawyers sitting")["speaker"] == "Peter Jaxon"
+
+
+def test_guards_of_the_story_organisation_and_the_short_paper_name(corpus):
+    # "The security firm says" names its kind: not the story's organisation (Kelby) but the firm
+    # named before; "the Daily Telegraph ... The Telegraph was sued ... the newspaper claimed":
+    # the paper by its full name
+    assert said(corpus, "kind_that_says_which.txt", "playlist files")["speaker"] == "Varsec"
+    for words in ("received money", "public interest"):
+        assert said(corpus, "kind_that_says_which.txt", words)["speaker"] == "Daily Telegraph", words

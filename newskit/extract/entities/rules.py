@@ -490,7 +490,10 @@ def person_of_organisation(ent: Span) -> list[Span]:
     first = ent[1] if len(ent) > 1 and ent[0].lower_.rstrip(".") in COURTESY_TITLES else ent[0]
     # (a first name of the census lists too: "Grant Wilson of Mellon Bank"; not a first word of an
     # organisation's own: "Bank of England" has one word before "of")
-    if split is None or not (is_known_first_name(fold(first.text)) or is_first_name(first.text)):
+    # (the census lists' names only as proper nouns, and no name closed by an organisation's head
+    # before "of": not "My Summer of Love", "Royal Bank of Scotland")
+    if split is None or split[0][-1].lower_ in ORG_HEADS or not (
+            is_known_first_name(fold(first.text)) or (is_first_name(first.text) and first.pos_ == "PROPN")):
         return [ent]
     return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
 
@@ -833,8 +836,9 @@ def trim(ent: Span) -> Span:
             start += 1
     while end - start > 1 and doc[start].is_punct:
         start += 1  # "- Blair": a dash the tagger took in
-    if end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "–", "—"):
-        start += 2  # "arm - Diageo Chateau & Estate Wines": the word before a dash the tagger took in
+    if end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "–", "—") and doc[start].whitespace_ \
+            and doc[start + 1].whitespace_:
+        start += 2  # "arm - Diageo Chateau & Estate Wines": the word before a spaced dash the tagger took in
     label = ent.label_
     kind = doc[start]
     if end - start > 1 and kind.is_title and _is_cap(doc[start + 1]) and label == "ORG" and kind.lower_ in _KINDS_BEFORE_NAMES \

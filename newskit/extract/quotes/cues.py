@@ -285,8 +285,8 @@ def _name_set_off_in_subject(subject: Token, verb: Token) -> Span | None:
     the name on a noun inside the description: "ITV's controller of entertainment, Claudia
     Rosencrantz, said" (the name read as an apposition of "entertainment")."""
     doc = subject.doc
-    if subject.pos_ != "NOUN" or subject.i > verb.i:
-        return None
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i > verb.i:
+        return None  # (one person's description: not "opponents of the bill, including ..., the Rt Rev X, said")
     for token in subject.subtree:
         if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i != subject.i \
                 and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == "," \

@@ -77,6 +77,7 @@ GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # FT"), and what the article calls it after citing it ("the newspaper", "the paper")
 PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
 _RANKING_WORDS = frozenset({"top", "leading", "largest", "biggest"})
+_UNSPECIFIC_KIND_WORDS = frozenset({"industry", "trade"})  # "the industry body": any body of the story's industry
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 _NEWSPAPER_SHORT_NAME = re.compile(r"\b[Tt]he (%s)\b(?! [A-Z])" % "|".join(lexicon.entries("quotes/newspaper_short_names")))
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")
@@ -1004,7 +1005,10 @@ class Participants:
         found += [(m.start(), Participant(m.group(), "ORG", entity_label="ORG"))
                   for m in _ABBREVIATION.finditer(self.text, 0, offset)
                   if m.group() in PUBLICATION_NAME_WORDS and not self.quoted_at(m.start())]
-        found += [(m.start(1), self.orgs.get(m.group(1)) or Participant(m.group(1), "ORG", entity_label="ORG"))
+        # (the paper named in full before: "the Daily Telegraph ... The Telegraph was sued")
+        papers = [entry for _, entry in found]
+        found += [(m.start(1), self.orgs.get(m.group(1)) or next((p for p in papers if p.name.endswith(" " + m.group(1))), None)
+                   or Participant(m.group(1), "ORG", entity_label="ORG"))
                   for m in _NEWSPAPER_SHORT_NAME.finditer(self.text, 0, offset)
                   if not self.quoted_at(m.start())]
         return sorted(found, key=lambda f: f[0])
@@ -1165,11 +1169,13 @@ class Participants:
                 owners = [(at, entry.name) for entry in pool.values() if entry.entity_label == "ORG"
                           for at, said_in, _ in entry.mentions if said_in == sentence and at < offset and at in self.subject_owners]
                 best = max(owners) if owners else None
-            if best is None and mention[0].lower_ == "the" and head.dep_ in ("nsubj", "nsubjpass"):
+            if best is None and mention[0].lower_ == "the" and head.dep_ in ("nsubj", "nsubjpass") \
+                    and all(t.i == head.i or t.i == mention.start or t.lower_ in _UNSPECIFIC_KIND_WORDS for t in mention):
                 # else the organisation the story is about, named more often than any other so far
                 # outside quotation marks: "... the MPAA said ... Mr Glickman added ... The industry
                 # body also said" (in sentences before its own, not headlines: not the lead's "EU
-                # member states are failing ..., the UK's public spending watchdog has said")
+                # member states are failing ..., the UK's public spending watchdog has said"; a kind
+                # that says which: not "The security firm says" in a story about Apple)
                 counts = sorted(((sum(said_in < sentence and said_in not in self.headings and not self.quoted_at(at)
                                       for at, said_in, _ in entry.mentions), entry.name)
                                  for entry in pool.values() if entry.entity_label == "ORG"), reverse=True)
