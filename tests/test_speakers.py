@@ -1911,3 +1911,10 @@ def test_guards_of_the_story_organisation_and_the_short_paper_name(corpus):
     assert said(corpus, "kind_that_says_which.txt", "playlist files")["speaker"] == "Varsec"
     for words in ("received money", "public interest"):
         assert said(corpus, "kind_that_says_which.txt", words)["speaker"] == "Daily Telegraph", words
+
+
+def test_both_organisations_are_the_two_that_spoke_last(corpus):
+    # "The Varnian Statistics Office said ... The Kelby Development Bank (KDB) said ... Both
+    # organisations also warned": the two, jointly (the acronym glued on is no other body)
+    row = said(corpus, "both_organisations.txt", "high oil prices")
+    assert row["speakers"] == "Varnian Statistics Office; Kelby Development Bank"

@@ -434,6 +434,21 @@ class Participants:
                 if "".join(w[0] for w in words) == entry.name and noun in ORGANISATION_NOUNS:
                     entry.descriptions.add(noun)
 
+    def last_two_speaking(self, offset: int, sentence: int) -> list[str] | None:
+        """The two organisations last named as sentence subjects, in the three sentences before
+        `sentence`, in the order written: "Both organisations" after "The Commission said ... The
+        IADB said ..."; None unless there are two."""
+        latest: dict[str, int] = {}
+        for entry in self.orgs.values():
+            for at, said_in, subject in entry.mentions:
+                if subject and at < offset and 1 <= sentence - said_in <= 3 and not self.quoted_at(at) \
+                        and entry.entity_label == "ORG":
+                    # (one name, with or without the acronym the entity glued on: "... Bank (IADB")
+                    name = re.sub(r"\s*\([A-Z]+\)?$", "", entry.name)
+                    latest[name] = max(latest.get(name, -1), at)
+        last = sorted(latest.items(), key=lambda item: item[1])[-2:]
+        return [name for name, _ in last] if len(last) == 2 else None
+
     def org_of_acronym(self, acronym: str) -> Participant | None:
         """The one organisation whose name's capitalised words `acronym` spells ("CIPS": the
         Chartered Institute of Purchasing and Supply), for an acronym the tagger left untagged."""

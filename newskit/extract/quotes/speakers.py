@@ -339,7 +339,10 @@ class Resolver:
         if lemma in ORGANISATION_NOUNS and head.tag_ in ("NNS", "NNPS") and titled is None:
             # (of a kind any organisation may be called: "the companies", "the parties", not "the unions")
             together = self._named_together(mention, pdoc) \
-                if determiner == "the" and lemma in GENERIC_ORGANISATION_NOUNS | {"party"} else None
+                if determiner in ("the", "both") and lemma in GENERIC_ORGANISATION_NOUNS | {"party"} else None
+            if together is None and lemma in GENERIC_ORGANISATION_NOUNS and (
+                    determiner == "both" or any(t.lower_ in ("two", "both") for t in mention)):
+                together = self.model.last_two_speaking(start, pdoc.sentence_of(head.i))
             if together is not None:  # "EADS and BAE Systems ... the companies said"
                 return {**row, "speaker": joint_name(together), "speakers": JOINT.join(together), "speaker_label": "ORG"}
             return row  # "the tobacco companies said": several, unnamed
