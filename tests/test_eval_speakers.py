@@ -169,7 +169,11 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev58.csv": 12,  # BBC business and politics, a development set (round22 after dev52, survivors 13-24)
              "speakers_dev59.csv": 12,  # BBC sport, a development set (round21 after dev53)
              "speakers_dev60.csv": 12,  # BBC entertainment, a development set (round21 after dev54)
-             "speakers_dev61.csv": 10}  # BBC tech, a development set (round23: 1,500-5,000 characters)
+             "speakers_dev61.csv": 10,  # BBC tech, a development set (round23: 1,500-5,000 characters)
+             "speakers_dev62.csv": 6,  # BBC business and politics, a development set (round22, the rest; none left)
+             "speakers_dev63.csv": 12,  # BBC business, a development set (round21 after dev57; one left)
+             "speakers_dev64.csv": 12,  # BBC sport, a development set (round21 after dev59)
+             "speakers_dev65.csv": 12}  # BBC entertainment, a development set (round21 after dev60)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")

@@ -1918,3 +1918,8 @@ def test_both_organisations_are_the_two_that_spoke_last(corpus):
     # organisations also warned": the two, jointly (the acronym glued on is no other body)
     row = said(corpus, "both_organisations.txt", "high oil prices")
     assert row["speakers"] == "Varnian Statistics Office; Kelby Development Bank"
+
+
+def test_an_age_makes_one_of_a_whole_people_one_person(corpus):
+    # "the 24-year-old Swiss added": the person just written about ("the Swiss" alone is a people)
+    assert said(corpus, "aged_whole_people.txt", "as many people")["speaker"] == "Tamsin Orley"

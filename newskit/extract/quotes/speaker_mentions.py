@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold, is_known_first_name, is_one_of_a_people,
+from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold, is_demonym, is_known_first_name, is_one_of_a_people,
                                    is_person_description, is_plural, is_role_noun, is_title_word)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
@@ -162,7 +162,8 @@ def describes_a_person(mention: Span) -> bool:
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
                and doc[t.i - 1].text == "-" for t in mention)
     modified = head.lower_ in _MODIFIED_PERSON_NOUNS and any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in head.lefts)
-    return (aged and head.tag_ in ("JJ", "NN")) or one_of_a_people \
+    # (an age makes one of a whole people one person: "the 24-year-old Swiss added")
+    return (aged and (head.tag_ in ("JJ", "NN") or (head.tag_ in ("NNP", "NNPS") and is_demonym(head.text)))) or one_of_a_people \
         or (head.tag_ in ("NN", "NNP") and (is_person_description(head) or modified))
 
 
