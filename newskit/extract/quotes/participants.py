@@ -717,7 +717,7 @@ class Participants:
                          if any(start <= at < end for at, _, _ in entry.mentions for start, end in parts))
 
     def person_just_written_about(self, kind: str | None, offset: int, sentence: int,
-                                  nation: str | None = None, excluding: frozenset[str] = frozenset()) -> Participant | None:
+                                  nation: str | None = None) -> Participant | None:
         """The person a description such as "the 20-year-old" or "the singer" at `offset` refers
         to: the nearest person (`nearest_person`), unless a name the participants do not hold is
         the main subject of a sentence after that person's last mention, up to the description
@@ -730,7 +730,7 @@ class Participants:
                        if entry.nationals and same_nation(nation, entry.nationals) and entry.last_before(offset) is not None]
             if written:
                 return self.people[max(written)[1]]
-        entry = self.nearest_person(kind, offset, sentence, firm_like=False, own_sentence=False, excluding=excluding)
+        entry = self.nearest_person(kind, offset, sentence, firm_like=False, own_sentence=False)
         if entry is None:
             return None
         # (its own sentence counts when the person stands there as no subject: "Cueto was also

@@ -25,7 +25,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
-                                   is_party_name, is_role_noun, is_title_word, person_name, role_descriptions, role_of)
+                                   is_party_name, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
@@ -424,20 +424,7 @@ class Resolver:
         "the 20-year-old", "the Scot"): the person just written about, else no name."""
         gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
         nation = fold(head.text) if is_demonym(head.text) else None
-        # (not one the article gave an office that is no such thing: "Club director Terry Brady held
-        # talks with Strachan. The former Scotland international added" is Strachan)
-        # (a former office leaves them free to be anything since: "Former Southampton manager")
-        office = frozenset(name for name, entry in self.model.people.items()
-                           if entry.roles and head.tag_ in ("NN", "NNP") and not is_role_noun(head)
-                           and not any(fold(head.lemma_) in role_descriptions(role.split()) | {fold(w) for w in role.split()}
-                                       for role in entry.roles)
-                           and all(role.split()[-1].lower() in ROLE_NOUNS and not {"former", "ex"} & {w.lower() for w in role.split()}
-                                   for role in entry.roles))
-        entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation, excluding=office) \
-            if office else None
-        if entry is not None and " " not in entry.name:
-            entry = None  # (past the office holders only someone named in full: not "Anfield", "Oscar" tagged people)
-        entry = entry or self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
+        entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
         if entry is None and self._opens(pdoc, start) and mention[0].lower_ == "the":
             # the story opens with the description and names them next: "The guitarist with US
             # rock band Korn has quit ...\n\nBrian 'Head' Welch told a radio station ..."
