@@ -76,8 +76,8 @@ GENERAL_PERSON_NOUNS = lexicon.words("names/general_person_nouns")
 # A newspaper or magazine: a word of its name ("Financial Times", "Wall Street Journal", "the
 # FT"), and what the article calls it after citing it ("the newspaper", "the paper")
 PUBLICATION_NAME_WORDS = lexicon.words("quotes/publication_name_words")
-_RANKING_WORDS = frozenset({"top", "leading", "largest", "biggest"})
-_UNSPECIFIC_KIND_WORDS = frozenset({"industry", "trade"})  # "the industry body": any body of the story's industry
+_RANKING_WORDS = lexicon.words("quotes/ranking_words")
+_UNSPECIFIC_KIND_WORDS = lexicon.words("quotes/unspecific_kind_words")
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 _NEWSPAPER_SHORT_NAME = re.compile(r"\b[Tt]he (%s)\b(?! [A-Z])" % "|".join(lexicon.entries("quotes/newspaper_short_names")))
 PUBLICATION_NOUNS = lexicon.words("quotes/publication_nouns")

@@ -309,18 +309,16 @@ class Resolver:
                 and kind_of_one.lemma_.lower() not in DOCUMENT_NOUNS:
             # "..., one of their frontbenchers has predicted.\n\nLocal government spokesman Ed
             # Davey was speaking as ...": one of some people, the one the story goes on to name
-            entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc))
-            if entry is not None:
-                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
-                        "speaker_role": entry.roles[0] if entry.roles else None}
+            named_next = self._person_named_next(row, start, pdoc, None)
+            if named_next is not None:
+                return named_next
         if determiner in ("his", "her", "their") and len(mention) == 2 and self._opens(pdoc, start) and head.tag_ == "NN" \
                 and (lemma in _TIE_NOUNS or lemma in RELATION_NOUNS) and titled is None:
             # "..., claims his agent.\n\n... But Bernie Mandic said": the one the next paragraph
             # introduces (the agent's client was named before)
-            entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc))
-            if entry is not None:
-                return {**row, "speaker": entry.name, "speaker_label": "PERSON",
-                        "speaker_role": entry.roles[0] if entry.roles else without_determiner(mention)}
+            named_next = self._person_named_next(row, start, pdoc, without_determiner(mention))
+            if named_next is not None:
+                return named_next
         if determiner in ("a", "an") and pdoc is self.lead and head.tag_ == "NN" and lemma in ORGANISATION_NOUNS \
                 and not is_role_noun(head) and titled is None and named is None:
             # the lead describes the organisation the next paragraph names: "..., a charity has
@@ -372,6 +370,15 @@ class Resolver:
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
         return row
+
+    def _person_named_next(self, row: dict, start: int, pdoc: ParagraphDoc, role: str | None) -> dict | None:
+        """The row of the person the story introduces next, before the end of the next paragraph,
+        as the speaker of a description in its opening (`role` when the article gave them none);
+        None when it introduces no one."""
+        entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc))
+        if entry is None:
+            return None
+        return {**row, "speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0] if entry.roles else role}
 
     def _spokesperson_named_next(self, mention: Span, pdoc: ParagraphDoc) -> Participant | None:
         """The spokesperson the next sentence names for "a spokesman" ("A spokesman for the
