@@ -173,7 +173,10 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev62.csv": 6,  # BBC business and politics, a development set (round22, the rest; none left)
              "speakers_dev63.csv": 12,  # BBC business, a development set (round21 after dev57; one left)
              "speakers_dev64.csv": 12,  # BBC sport, a development set (round21 after dev59)
-             "speakers_dev65.csv": 12}  # BBC entertainment, a development set (round21 after dev60)
+             "speakers_dev65.csv": 12,  # BBC entertainment, a development set (round21 after dev60)
+             "speakers_dev66.csv": 12,  # BBC business and politics, a development set (round24: little speech)
+             "speakers_dev67.csv": 12,  # BBC sport, a development set (round21 after dev64)
+             "speakers_dev68.csv": 10}  # BBC tech, a development set (round23 after dev61)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
