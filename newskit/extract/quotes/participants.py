@@ -452,8 +452,7 @@ class Participants:
     def org_of_acronym(self, acronym: str) -> Participant | None:
         """The one organisation whose name's capitalised words `acronym` spells ("CIPS": the
         Chartered Institute of Purchasing and Supply), for an acronym the tagger left untagged."""
-        found = [entry for entry in self.orgs.values() if " " in entry.name
-                 and "".join(w[0] for w in entry.name.split() if w not in _NAME_CONNECTORS and w[:1].isupper()) == acronym]
+        found = [entry for entry in self.orgs.values() if " " in entry.name and _initials_of(acronym, entry.name)]
         return found[0] if len(found) == 1 else None
 
     def _gender_in_text(self, adoc: ArticleDoc) -> None:
@@ -1283,7 +1282,8 @@ def _at_or_after(at: int | None, since: int) -> bool:
 
 
 def _initials_of(short: str, name: str) -> bool:
-    """Whether `short` is written in the initials of `name`'s capitalised words: "FT", "Financial Times"."""
+    """Whether `short` is written in the initials of `name`'s capitalised words ("FT", "Financial
+    Times"; "CIPS", "Chartered Institute of Purchasing and Supply": connectors are lowercase)."""
     return short.isupper() and short == "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
