@@ -176,7 +176,11 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev65.csv": 12,  # BBC entertainment, a development set (round21 after dev60)
              "speakers_dev66.csv": 12,  # BBC business and politics, a development set (round24: little speech)
              "speakers_dev67.csv": 12,  # BBC sport, a development set (round21 after dev64)
-             "speakers_dev68.csv": 10}  # BBC tech, a development set (round23 after dev61)
+             "speakers_dev68.csv": 10,  # BBC tech, a development set (round23 after dev61)
+             "speakers_dev69.csv": 12,  # BBC business and politics, a development set (round24 after dev66)
+             "speakers_dev70.csv": 12,  # BBC sport, a development set (round21 after dev67)
+             "speakers_dev71.csv": 10,  # BBC tech, a development set (round23 after dev68)
+             "speakers_dev72.csv": 12}  # BBC entertainment, a development set (round21 after dev65)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
