@@ -180,7 +180,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev69.csv": 12,  # BBC business and politics, a development set (round24 after dev66)
              "speakers_dev70.csv": 12,  # BBC sport, a development set (round21 after dev67)
              "speakers_dev71.csv": 10,  # BBC tech, a development set (round23 after dev68)
-             "speakers_dev72.csv": 12}  # BBC entertainment, a development set (round21 after dev65)
+             "speakers_dev72.csv": 12,  # BBC entertainment, a development set (round21 after dev65)
+             "speakers_dev73.csv": 12,  # BBC business and politics, a development set (round24 after dev69, the last)
+             "speakers_dev74.csv": 10}  # BBC tech, a development set (round23 after dev71)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
