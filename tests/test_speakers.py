@@ -1923,3 +1923,36 @@ def test_both_organisations_are_the_two_that_spoke_last(corpus):
 def test_an_age_makes_one_of_a_whole_people_one_person(corpus):
     # "the 24-year-old Swiss added": the person just written about ("the Swiss" alone is a people)
     assert said(corpus, "aged_whole_people.txt", "as many people")["speaker"] == "Tamsin Orley"
+
+
+def test_a_surname_tagged_an_organisation_takes_its_untagged_first_name(corpus):
+    # "Boss Graeme Soutar felt ..." untagged, "Soutar" tagged ORG in the title and at "Soutar
+    # said": he is Graeme Soutar, the "he" after "an Alan Fenwick strike" too
+    assert said(corpus, "org_read_surname.txt", "great advantage")["speaker"] == "Graeme Soutar"
+    assert said(corpus, "org_read_surname.txt", "beating the record")["speaker"] == "Graeme Soutar"
+
+
+def test_a_description_is_the_last_person_written_as_one(corpus):
+    # "Actor Michael Dunlow ... Kira Patel, star of ... the 60-year-old actor said": Dunlow, not
+    # the nearer star
+    assert said(corpus, "kinds_beside_names.txt", "start shooting")["speaker"] == "Michael Dunlow"
+
+
+def test_a_firm_of_its_trade_the_one_quoted_as_saying_and_a_firms_kind(corpus):
+    # "Kelby Oil and Gas has denied": one firm, not "Kelby Oil" and "Gas"
+    row = said(corpus, "firm_of_its_trade.txt", "company in question")
+    assert (row["speaker"], row["speakers"]) == ("Kelby Oil and Gas", "Kelby Oil and Gas")
+    # "Reuters quoted a central bank official as saying": the official (unnamed), not Reuters
+    row = said(corpus, "firm_of_its_trade.txt", "interest rates")
+    assert pd.isna(row["speaker"]) and row["speaker_text"] == "a central bank official"
+    assert said(corpus, "firm_of_its_trade.txt", "We will appeal")["speaker"] == "Rena Voss"
+    # "The IFPI industry body said": the acronym without its kind; "Consultancy Strategy Varn
+    # estimates": the firm without its kind
+    assert said(corpus, "firm_of_its_trade.txt", "popularity of music")["speaker"] == "IFPI"
+    assert said(corpus, "firm_of_its_trade.txt", "51 million")["speaker"] == "Strategy Varn"
+
+
+def test_an_airline_named_in_two_words_is_the_airline(corpus):
+    # "Varn Air Lines ... Varn's new PlainFares were trialled ... The airline says": the airline,
+    # not its fares
+    assert said(corpus, "air_lines.txt", "one-way economy")["speaker"] == "Varn Air Lines"

@@ -309,12 +309,17 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     if not names:
         return mentions
     misread = {m.entity for m in mentions if _misread_surname(m)}
+    # (read as organisations only: known first names only, and none the tagger took in)
+    misread_organisations = {m.entity for m in mentions if _misread_surname(m) and m.label == "ORG"} \
+        - {m.entity for m in mentions if _misread_surname(m) and m.label != "ORG"}
     full: dict[str, str] = {}
     for name in sorted(names):
         firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})
-        if name in misread:  # (a first name of any list: "Vera" of "Vera Zvonareva")
+        if name in misread and name not in misread_organisations:  # (a first name of any list: "Vera" of "Vera Zvonareva")
             firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text)
                              if is_first_name(first)})
+        if name in misread_organisations:  # (a first name the tagger left out of every name: not "Milan Baros" tagged ORG)
+            firsts = [first for first in firsts if not any(m.span.text.endswith(f"{first} {name}") for m in mentions)]
         if len(firsts) == 1:
             full[name] = f"{firsts[0]} {name}"
             people.setdefault(name.casefold(), full[name])
@@ -339,6 +344,8 @@ def _misread_surname(m: Mention) -> bool:
     """A one-word name the tagger took for a place or a people that no table knows as one: a
     surname, when the text writes a known first name before it ("Vera Zvonareva" untagged,
     "Russia's Zvonareva" tagged GPE; `_untagged_first_names`)."""
+    if m.label == "ORG":  # "Boss Graeme Souness" untagged, "Souness" tagged ORG in the title and at "Souness said"
+        return m.entity.isalpha() and gazetteer.lookup(m.entity) is None and fold(m.entity) not in ORGANISATION_NOUNS
     return m.label in ("GPE", "LOC", "NORP", "FAC") and m.entity.isalpha() and gazetteer.lookup(m.entity) is None \
         and not is_demonym(m.entity) and m.entity.casefold() not in _PLACE_KIND_WORDS  # (not "Park" of "Weston Park")
 

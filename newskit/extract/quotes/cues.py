@@ -105,9 +105,11 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     if before is not None and before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN":
         return name_run(before)
     # a participle after the object of "quoted", "heard": "The Evening Standard quoted Mr Clarke
-    # telling activists that ..." is Mr Clarke telling
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "dep") and verb.head.lemma_.lower() in _QUOTING_VERBS:
-        said_by = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")), None)
+    # telling activists that ..." is Mr Clarke telling; "Reuters quoted a central bank official as
+    # saying" is the official saying
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp", "dep", "pcomp") and quoting.lemma_.lower() in _QUOTING_VERBS:
+        said_by = next((c for c in quoting.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")), None)
         if said_by is not None:
             return mention(said_by)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PROMPTING_VERBS:

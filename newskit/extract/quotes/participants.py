@@ -122,6 +122,9 @@ class Participant:
     # folded names (and acronyms) of what the article writes a person as belonging to: "snp" of
     # "The SNP's Nicola Sturgeon"
     affiliations: set[str] = field(default_factory=set)
+    # what the article writes a person as, beside the name ("actor" of "Actor Michael Douglas",
+    # "star" of "Aishwarya Rai, star of ..."): who a later "the 60-year-old actor" is
+    kinds: set[str] = field(default_factory=set)
 
     def last_before(self, offset: int, excluding: set[int] | frozenset[int] = frozenset()) -> int | None:
         """The offset of its latest mention before `offset` (not one at an offset of `excluding`),
@@ -139,6 +142,18 @@ class Participant:
             self.descriptions = set().union(*(role_descriptions(r.split()) for r in self.roles))  # people only
             self.words |= {fold(w).rstrip(".,") for w in role.split()}
         self.nationals |= {fold(w) for w in place_words}
+
+
+def _kinds_beside(mention: Span) -> set[str]:
+    """The nouns of what a person is that the text sets right beside their name: before it
+    ("Actor Michael Douglas", "heavy metal star Ozzy Osbourne") or in apposition after it
+    ("Aishwarya Rai, star of Bride and Prejudice", "Ridley Scott, the director")."""
+    doc, root = mention.doc, mention.root
+    before = doc[mention.start - 1] if mention.start else None
+    nouns = [before] if before is not None and before.is_alpha and before.head.i in range(mention.start, mention.end) \
+        and before.dep_ in ("compound", "amod", "nmod") else []
+    nouns += [c for c in root.children if c.dep_ == "appos" and c.i >= mention.end]
+    return {t.lemma_.lower() for t in nouns if is_person_description(t)}
 
 
 def _narrows(fuller: str, title: str) -> bool:
@@ -716,7 +731,7 @@ class Participants:
                          if any(start <= at < end for at, _, _ in entry.mentions for start, end in parts))
 
     def person_just_written_about(self, kind: str | None, offset: int, sentence: int,
-                                  nation: str | None = None) -> Participant | None:
+                                  nation: str | None = None, noun: str | None = None) -> Participant | None:
         """The person a description such as "the 20-year-old" or "the singer" at `offset` refers
         to: the nearest person (`nearest_person`), unless a name the participants do not hold is
         the main subject of a sentence after that person's last mention, up to the description
@@ -730,6 +745,14 @@ class Participants:
             if written:
                 return self.people[max(written)[1]]
         entry = self.nearest_person(kind, offset, sentence, firm_like=False, own_sentence=False)
+        # "the 60-year-old actor" is the last person written as one ("Actor Michael Douglas"), not
+        # the nearer "Aishwarya Rai, star of ..." (`noun`: None for a ranked one, "The seventh seed")
+        kinded = [(other.last_before(offset), other.name) for other in self.people.values()
+                  if noun in other.kinds and other.last_before(offset) is not None
+                  and (kind is None or other.gender is None or other.gender == kind)] \
+            if noun and entry is not None and noun not in entry.kinds else []
+        if kinded:
+            return self.people[max(kinded)[1]]
         if entry is None:
             return None
         # (its own sentence counts when the person stands there as no subject: "Cueto was also
@@ -857,6 +880,7 @@ class Participants:
         for token in (mention[0], before):  # "Russian Marat Safin", "Scot Nick Smith": "the Russian", "the Scot"
             if token is not None and token.text[:1].isupper() and is_demonym(token.text):
                 entry.nationals.add(fold(token.text))
+        entry.kinds |= _kinds_beside(mention)
         owner = _owner_before(mention)
         if owner is not None:  # "The SNP's Nicola Sturgeon", "Labour's Ken Livingstone"
             entry.affiliations |= _name_keys(owner)
@@ -888,6 +912,8 @@ class Participants:
         entry.words |= {fold(w) for w in words}
         entry.descriptions |= role_descriptions(words)
         last = fold(words[-1])
+        if len(words) > 2 and fold(words[-2]) + last in ("airlines", "airways"):
+            last = fold(words[-2]) + last  # "Delta Air Lines ... the airline says"
         # (plural too: "Delta Airlines ... the airline said")
         entry.descriptions |= {last, last[:-1] if last.endswith("s") else last} & ORGANISATION_NOUNS
         # (the kind before "of": "US Court of Appeals ... The court said", "Bank of Kelby")

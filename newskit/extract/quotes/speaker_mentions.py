@@ -11,6 +11,7 @@ from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
 from newskit.extract.names import (HONORIFICS, PARTY_WORDS, PEERAGE_TITLES, fold, is_demonym, is_known_first_name, is_one_of_a_people,
                                    is_person_description, is_plural, is_role_noun, is_title_word)
+from newskit.extract.entities.rules import COMPANY_WORDS
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE_MEMBERS, COMMITTEE_NOUNS, ORG_LABELS, PLACE_BODIES,
@@ -33,7 +34,9 @@ def joint_members(mention: Span) -> list[Span]:
         cut = words[0].i
         first = mention.start + (mention[0].lower_ == "the")
         left, right = doc[first:cut], doc[cut + 1:mention.end]
-        if len(left) and len(right) and all(t.pos_ == "PROPN" for t in (*left, *right)):
+        # (not one firm whose name ends in its trade: "Ironhorse Oil and Gas")
+        if len(left) and len(right) and all(t.pos_ == "PROPN" for t in (*left, *right)) \
+                and not (_trade(right) and "ORG" in (mention.label_, mention.root.ent_type_)):
             return [left, right]
     head = mention.root
     # "Both the IMF and World Bank have urged": the first name parsed as a modifier of the second,
@@ -58,6 +61,8 @@ def joint_members(mention: Span) -> list[Span]:
     # British Bankers Association (BBA) and Building Societies Association all said"; such a list
     # names one kind of speaker, not "Culture, Media and Sport Secretary Tessa Jowell")
     in_head = any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.children)
+    if in_head and len(conjuncts) == 1 and _trade(mention_of(conjuncts[0])) and mention.root.pos_ == "PROPN":
+        return [doc[mention.start:conjuncts[0].i + 1]]  # "Ironhorse Oil and Gas has denied": one firm
     if conjuncts and (in_head or any(t.dep_ == "cc" and t.lower_ in ("and", "&") for c in conjuncts for t in c.children)):
         members = [mention] + [mention_of(c) for c in conjuncts]
         # (not one organisation described twice: "German football club and former European
@@ -66,6 +71,12 @@ def joint_members(mention: Span) -> list[Span]:
                 and (in_head or len({m.root.ent_type_ for m in members}) == 1):
             return members
     return [mention]
+
+
+def _trade(span: Span) -> bool:
+    """One capitalised word of a firm's trade, the end of a firm's name after "and": "Gas" of
+    "Ironhorse Oil and Gas" (one firm, not two speakers)."""
+    return len(span) == 1 and span[0].is_title and span[0].lower_ in COMPANY_WORDS
 
 
 def _bare_kind(span: Span) -> bool:

@@ -24,7 +24,8 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
-                                   TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_person_description, is_plural,
+                                   TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
+                                   is_person_description, is_plural,
                                    is_party_name, is_role_noun, is_title_word, person_name, role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
@@ -103,7 +104,7 @@ class Resolver:
                 return {"speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_text": self.adoc.text[start:end],
                         "speaker_start": start, "speaker_end": end,
                         "speaker_label": labels.pop() if len(labels) == 1 else "PERSON", "speaker_role": None}
-        row = self._one(mention, pdoc)
+        row = self._one(members[0] if len(members) == 1 else mention, pdoc)  # (one firm's whole name: "Ironhorse Oil and Gas")
         if JOINT in (row.get("speakers") or ""):
             return row  # "the two firms": the organisations named together before
         row["speaker"] = row["speakers"] = clean_speaker_name(row["speaker"], row["speaker_label"], self.named_orgs)
@@ -431,7 +432,10 @@ class Resolver:
         "the 20-year-old", "the Scot"): the person just written about, else no name."""
         gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
         nation = fold(head.text) if is_demonym(head.text) else None
-        entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation)
+        # (what they are, unless ranked: "the seventh seed" is no seed written before)
+        ranked = any(t.ent_type_ == "ORDINAL" or t.lower_ in ("top", "number") for t in mention)
+        entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation,
+                                                     head.lemma_.lower() if is_person_description(head) and not ranked else None)
         if entry is None and self._opens(pdoc, start) and mention[0].lower_ == "the":
             # the story opens with the description and names them next: "The guitarist with US
             # rock band Korn has quit ...\n\nBrian 'Head' Welch told a radio station ..."
@@ -784,6 +788,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         words.pop()  # "International Labour Organisation (ILO": the acronym the entity glued on
     if words[-1].endswith(".") and "." not in words[-1][:-1] and (words[-1][:-1].isupper() or "&" in words[-1]):
         words[-1] = words[-1][:-1]  # "said M&S.": the sentence's full stop
+    if len(words) > 1 and words[0].istitle() and words[0].lower() in _KINDS_BEFORE_NAMES and words[1][:1].isupper():
+        words.pop(0)  # "Consultancy Strategy Analytics estimates", untagged: the firm's kind at a sentence's start
     if label == "PERSON":
         while len(words) > 2 and (words[-1].lower() in ROLE_NOUNS or is_title_word(words[-1])):
             words.pop()
@@ -801,5 +807,10 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     words = words[capitalized[0]:]
     kept = " ".join(words[:capitalized[-1] - capitalized[0] + 1])
     # "Reuters news agency" -> "Reuters" when the article names "Reuters" on its own; "Russian
-    # defense ministry" and "US tobacco companies" stay whole
+    # defense ministry" and "US tobacco companies" stay whole; an acronym's kind goes, named on
+    # its own or not ("The IFPI industry body said" -> "IFPI"; not "UK trade body")
+    acronym = kept.isalpha() and kept.isupper() and len(kept) >= 3 and not is_known_place(kept)
+    kind = words[len(kept.split()):]
+    if acronym and kind and all(w.islower() for w in kind) and kind[-1] in ORGANISATION_NOUNS:
+        return kept
     return kept if kept in known else " ".join(words)
