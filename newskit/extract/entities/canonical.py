@@ -309,9 +309,10 @@ def _untagged_first_names(mentions: list[Mention], paragraphs: list[ParagraphDoc
     if not names:
         return mentions
     misread = {m.entity for m in mentions if _misread_surname(m)}
-    # (read as organisations only: known first names only, and none the tagger took in)
+    # (read as organisations only, never as a person or a place: known first names only, and
+    # none the tagger took in)
     misread_organisations = {m.entity for m in mentions if _misread_surname(m) and m.label == "ORG"} \
-        - {m.entity for m in mentions if _misread_surname(m) and m.label != "ORG"}
+        - {m.entity for m in mentions if m.label == "PERSON" or (_misread_surname(m) and m.label != "ORG")}
     full: dict[str, str] = {}
     for name in sorted(names):
         firsts = sorted({first for pdoc in paragraphs for first in untagged_first_names(name, pdoc.text, known_only=True)})

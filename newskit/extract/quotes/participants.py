@@ -746,11 +746,13 @@ class Participants:
                 return self.people[max(written)[1]]
         entry = self.nearest_person(kind, offset, sentence, firm_like=False, own_sentence=False)
         # "the 60-year-old actor" is the last person written as one ("Actor Michael Douglas"), not
-        # the nearer "Aishwarya Rai, star of ..." (`noun`: None for a ranked one, "The seventh seed")
+        # the nearer one written as something else, "Aishwarya Rai, star of ..." (one written as
+        # nothing stays: "10,000m Olympic champion Kenenisa Bekele ... Britain's Paula Radcliffe
+        # ..., said the two-time champion"; `noun` None for a ranked one, "The seventh seed")
         kinded = [(other.last_before(offset), other.name) for other in self.people.values()
                   if noun in other.kinds and other.last_before(offset) is not None
                   and (kind is None or other.gender is None or other.gender == kind)] \
-            if noun and entry is not None and noun not in entry.kinds else []
+            if noun and entry is not None and entry.kinds and noun not in entry.kinds else []
         if kinded:
             return self.people[max(kinded)[1]]
         if entry is None:

@@ -30,7 +30,7 @@ from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITL
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
-from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
+from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, PUBLICATION_NOUNS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
                                                  looks_like_person,
@@ -811,6 +811,7 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     # its own or not ("The IFPI industry body said" -> "IFPI"; not "UK trade body")
     acronym = kept.isalpha() and kept.isupper() and len(kept) >= 3 and not is_known_place(kept)
     kind = words[len(kept.split()):]
-    if acronym and kind and all(w.islower() for w in kind) and kind[-1] in ORGANISATION_NOUNS:
+    if acronym and kind and all(w.islower() for w in kind) and kind[-1] in ORGANISATION_NOUNS \
+            and kind[-1] not in COMMITTEE_NOUNS | ORGANISATION_PARTS:  # (not "the DCA committee", a body of its own)
         return kept
     return kept if kept in known else " ".join(words)
