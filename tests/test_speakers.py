@@ -1956,3 +1956,19 @@ def test_an_airline_named_in_two_words_is_the_airline(corpus):
     # "Varn Air Lines ... Varn's new PlainFares were trialled ... The airline says": the airline,
     # not its fares
     assert said(corpus, "air_lines.txt", "one-way economy")["speaker"] == "Varn Air Lines"
+
+
+def test_names_set_after_descriptions_and_joined_to_them(corpus):
+    # "The film's executive producer Ronnie Stamp said" (the name parsed as the description's
+    # apposition): Stamp, not the person quoted before
+    assert said(corpus, "names_after_descriptions.txt", "delighted")["speaker"] == "Ronnie Stamp"
+    # "Gibbon and his Icon Productions partner Bruce Davey said", "The prime minister and his
+    # campaign boss Alan Milbourne have insisted": joint, the description resolved
+    row = said(corpus, "names_after_descriptions.txt", "campaigning in print")
+    assert row["speakers"] == "Mel Gibbon; Bruce Davey"
+    row = said(corpus, "names_after_descriptions.txt", "fought on the economy")
+    assert row["speakers"] == "Tony Blare; Alan Milbourne"
+    # "The Associated Press news agency said": the name without its kind; "The Bush
+    # administration" keeps its kind (a body of its own, not Bush)
+    assert said(corpus, "names_after_descriptions.txt", "deal was done")["speaker"] == "Associated Press"
+    assert said(corpus, "names_after_descriptions.txt", "no worry")["speaker"] == "Bush administration"

@@ -363,6 +363,12 @@ def mention(token: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
+    # "The film's executive producer Robbie Stamp said": the name set right after the description
+    # (no comma between), parsed as its apposition, is who it is
+    named = next((c for c in token.children if c.dep_ == "appos" and c.left_edge.i == token.i + 1
+                  and c.ent_type_ == "PERSON" and token.pos_ == "NOUN"), None)
+    if named is not None:
+        return mention(named)
     # "the prime minister" tagged PROPN is a noun phrase, and so is "the Trade and Industry Secretary"
     if token.pos_ == "PROPN" and not token.is_lower and not (
             is_role_noun(token) and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):

@@ -67,7 +67,11 @@ def joint_members(mention: Span) -> list[Span]:
         members = [mention] + [mention_of(c) for c in conjuncts]
         # (not one organisation described twice: "German football club and former European
         # champion Borussia Dortmund", a kind with no determiner before the name)
-        if all(names_someone(m) for m in members) and not any(_bare_kind(m) for m in members) \
+        # (the first may be a described person the names after it join: "The prime minister and
+        # his campaign boss Alan Milburn have insisted")
+        described_first = mention[0].lower_ == "the" and mention.root.tag_ == "NN" and is_role_noun(mention.root)
+        if (names_someone(mention) or described_first) and all(names_someone(m) for m in members[1:]) \
+                and not any(_bare_kind(m) for m in members) \
                 and (in_head or len({m.root.ent_type_ for m in members}) == 1):
             return members
     return [mention]

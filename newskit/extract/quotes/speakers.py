@@ -30,7 +30,7 @@ from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITL
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
-from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
+from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, PUBLICATION_NOUNS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
                                                  looks_like_person,
@@ -48,6 +48,7 @@ UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
 _WEB_ADDRESS = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|biz|info|tv|co\.uk|org\.uk)$", re.IGNORECASE)
 # "Bookmaker", "Rival": a firm's kind a sentence's start glues onto its name, no part of it
 _KINDS_BEFORE_NAMES = lexicon.words("entities/kinds_before_names")
+_KINDS_AFTER_NAMES = lexicon.words("quotes/kinds_after_names")
 # First words of a mention that leave its source unnamed: "a source", "some officials".
 _INDEFINITE = lexicon.words("quotes/indefinite_determiners")
 _TIE_NOUNS = lexicon.words("names/tie_nouns")
@@ -807,11 +808,14 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     words = words[capitalized[0]:]
     kept = " ".join(words[:capitalized[-1] - capitalized[0] + 1])
     # "Reuters news agency" -> "Reuters" when the article names "Reuters" on its own; "Russian
-    # defense ministry" and "US tobacco companies" stay whole; an acronym's kind goes, named on
-    # its own or not ("The IFPI industry body said" -> "IFPI"; not "UK trade body")
-    acronym = kept.isalpha() and kept.isupper() and len(kept) >= 3 and not is_known_place(kept)
+    # defense ministry" and "US tobacco companies" stay whole; a name's kind goes, named on its
+    # own or not ("The IFPI industry body said" -> "IFPI", "the Associated Press news agency";
+    # not "UK trade body", "the Labour-run council")
+    proper = all(w[:1].isupper() and "-" not in w for w in kept.split()) and not is_known_place(kept) \
+        and not any(is_demonym(w) for w in kept.split())
     kind = words[len(kept.split()):]
-    if acronym and kind and all(w.islower() for w in kind) and kind[-1] in ORGANISATION_NOUNS \
-            and kind[-1] not in COMMITTEE_NOUNS | ORGANISATION_PARTS:  # (not "the DCA committee", a body of its own)
+    # (only a kind any body may be called: not "the DCA committee", a body of its own, "the Bush
+    # administration", "High Street retailer")
+    if proper and 0 < len(kind) <= 3 and all(w.islower() for w in kind) and kind[-1] in _KINDS_AFTER_NAMES:
         return kept
     return kept if kept in known else " ".join(words)
