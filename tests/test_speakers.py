@@ -1972,3 +1972,13 @@ def test_names_set_after_descriptions_and_joined_to_them(corpus):
     # administration" keeps its kind (a body of its own, not Bush)
     assert said(corpus, "names_after_descriptions.txt", "deal was done")["speaker"] == "Associated Press"
     assert said(corpus, "names_after_descriptions.txt", "no worry")["speaker"] == "Bush administration"
+    # (a quote closed before "Mr Kashap's lawyer Mihir Desan said" is his, the whole subject
+    # opening the sentence after it)
+    assert said(corpus, "names_after_descriptions.txt", "against the movie")["speaker"] == "Mihir Desan"
+
+
+def test_a_firms_one_word_name_is_not_its_products(corpus):
+    # "Pomona said" after "the Pomona Developer Connection": the firm, not the programmers' group
+    # whose name begins with it; "Initech said" after "Initech Motors" is that firm
+    assert said(corpus, "firm_and_its_product.txt", "Members of Pomona")["speaker"] == "Pomona"
+    assert said(corpus, "firm_and_its_product.txt", "demand had grown")["speaker"] == "Initech Motors"

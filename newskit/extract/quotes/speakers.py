@@ -816,6 +816,6 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     kind = words[len(kept.split()):]
     # (only a kind any body may be called: not "the DCA committee", a body of its own, "the Bush
     # administration", "High Street retailer")
-    if proper and 0 < len(kind) <= 3 and all(w.islower() for w in kind) and kind[-1] in _KINDS_AFTER_NAMES:
+    if proper and 0 < len(kind) <= 2 and all(w.islower() for w in kind) and kind[-1] in _KINDS_AFTER_NAMES:
         return kept
     return kept if kept in known else " ".join(words)
