@@ -30,8 +30,6 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.entities.canonical import FIRM_DESIGNATORS
-from newskit.extract.entities.rules import COMPANY_WORDS
 from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
                                    PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
                                    ends_like_organisation, fold, gender_in_words, gender_of,
@@ -144,16 +142,6 @@ class Participant:
             self.descriptions = set().union(*(role_descriptions(r.split()) for r in self.roles))  # people only
             self.words |= {fold(w).rstrip(".,") for w in role.split()}
         self.nationals |= {fold(w) for w in place_words}
-
-
-def _adds_no_kind(words: str) -> bool:
-    """Whether the words a longer name adds after a firm's one-word name make something other
-    than the firm itself ("News" of "Google News", "Developer Connection", "8.0"), not a kind or
-    form of a firm ("Motor", "Airlines", "Resources", "Group", "& McLennan", "of England")."""
-    folded = [fold(w) for w in words.split()]
-    return bool(folded) and not words[:1].islower() and folded[0] not in ("&", "and") and not any(
-        form in COMPANY_WORDS or form in FIRM_DESIGNATORS or form in ORGANISATION_NOUNS
-        for w in folded for form in (w, w[:-1] if w.endswith("s") else w + "s"))
 
 
 def _kinds_beside(mention: Span) -> set[str]:
@@ -1015,14 +1003,11 @@ class Participants:
         if " " not in name and len(name) > 1 and name.isupper():
             return name
         words = {fold(w) for w in name.split()}
-        # (not one that adds a place after it: "General Motors" is not "General Motors Europe"; nor,
-        # for a one-word name, one that adds no kind of firm: "Google" is not "Google News", nor
-        # "Apple" "Apple Developer Connection", "Fiat" "Fiat Auto"; "Mitsubishi" is "Mitsubishi Motors")
+        # (not one that adds a place after it: "General Motors" is not "General Motors Europe")
         recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
                   if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None
                   and not (p.name.startswith(name + " ") and (p.name[len(name) + 1:] in self.places
-                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None
-                                                               or (" " not in name and _adds_no_kind(p.name[len(name) + 1:]))))]
+                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None))]
         return max(recent)[2] if recent else name
 
     def _member_of_described(self, mention: Span, offset: int, sentence: int | None) -> Participant | None:

@@ -618,6 +618,11 @@ class Resolver:
                         or not 0 <= sentence - where.sentence_of(token.i) <= 6:
                     continue
                 members = [token] + [c for c in token.conjuncts if c.i > token.i]
+                while len(members) > 1 and members[0].i >= 2 and where.doc[members[0].i - 1].text == "," \
+                        and where.doc[members[0].i - 2].dep_ == members[0].dep_ \
+                        and where.doc[members[0].i - 2].head.i == members[0].head.i:
+                    # a list's first name parsed as a second subject: "Sony, IBM and Toshiba have released"
+                    members.insert(0, where.doc[members[0].i - 2])
                 if len(members) < 2 or (wanted is not None and len(members) != wanted):
                     continue
                 # in a clause's subject ("Shares in Elan and Biogen Idec plunged"), not what the
