@@ -1981,3 +1981,9 @@ def test_three_firms_named_in_a_list_parsed_as_two_subjects(corpus):
     # "Sony, IBM and Toshiba have released ..." (the first name parsed as a second subject) ...
     # "The three firms claim": the three, jointly
     assert said(corpus, "three_firms.txt", "10 times more")["speakers"] == "Sony; IBM; Toshiba"
+
+
+def test_a_second_clauses_subject_parsed_as_an_object_of_the_first(corpus):
+    # "He was linked with the manager's job at Oldham and Keegan has stated ...": Keegan (parsed
+    # as a conjunct of "Oldham"), not the "He" of the first clause
+    assert said(corpus, "subject_read_as_object.txt", "get in the way")["speaker"] == "Kevin Keegan"

@@ -81,6 +81,14 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
             return _person_closing_organisation(child, verb) or _person_of_apposition(child, others) \
                 or _name_set_off_in_subject(child, verb) or _person_ending_untagged_subject(child, verb) \
                 or mention(_named_subject(child, others))
+    # the subject of a second clause parsed as the last of the first clause's objects: "He was
+    # linked with the job at Oldham and Keegan has stated ..." ("Keegan" a conjunct of "Oldham")
+    before = verb.doc[min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]) - 1] \
+        if verb.i else None
+    if verb.dep_ == "conj" and before is not None and before.pos_ == "PROPN" and before.dep_ == "conj" \
+            and before.i > verb.head.i and before.ent_type_ in ("PERSON", "GPE", "") \
+            and verb.doc[before.left_edge.i - 1].lower_ == "and" and before.head.dep_ not in SUBJECTS:
+        return name_run(before)
     # inverted order spaCy reads as an object: "..., said Defense Minister Shoigu"
     if verb.lower_ in ("said", "says") and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "PROPN":
         # the phrase's head, not its first word: "Said Wales assistant coach Scott Johnson:"
