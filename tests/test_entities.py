@@ -687,3 +687,14 @@ def test_guards_of_the_dash_and_first_name_rules(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("My Summer of Love", "WORK_OF_ART")]
     doc = _rules_after(nlp, "He joined Royal Bank of Varnia.", [(2, 6, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Royal Bank of Varnia", "ORG")]
+
+
+def test_a_title_with_a_number_inside_is_no_persons_name(nlp):
+    # "Il Corriere 24 Ora" tagged a person's name (whole, or only "Ora" after the number): a paper's
+    # title, an organisation; "50 Cent" keeps its number at the edge, a person's
+    doc = _rules_after(nlp, "According to Il Corriere 24 Ora, the plan failed.", [(2, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Il Corriere 24 Ora", "ORG")]
+    doc = _rules_after(nlp, "According to Il Corriere 24 Ora, the plan failed.", [(5, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Il Corriere 24 Ora", "ORG")]
+    doc = _rules_after(nlp, "The rapper 50 Cent said so.", [(2, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("50 Cent", "PERSON")]

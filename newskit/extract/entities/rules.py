@@ -79,7 +79,7 @@ class EntityRules:
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for pair in fixture_sides(ent) for side in organisation_pair(pair)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
-        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(stage_name_of_money(ent))))))
+        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(numbered_title(stage_name_of_money(ent)))))))
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
         ents = _untagged_people(doc, ents)
@@ -590,6 +590,22 @@ def stage_name_of_money(ent: Span) -> Span:
     if number.like_num and coin.text in ("Cent", "Cents") and not coin.is_sent_start:
         return Span(ent.doc, number.i, ent.end, label="PERSON")
     return ent
+
+
+def numbered_title(ent: Span) -> Span:
+    """A one-word "person" after a number inside capitalised words is the end of a title, not a
+    surname: "Ore" of "Il Sole 24 Ore" (an Italian paper; a person's name holds no number in its
+    middle): the whole title, an organisation's name; so is such a title tagged whole a person's."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" and len(ent) > 2 and any(t.is_digit for t in ent[1:-1]) and all(_is_cap(t) for t in (ent[0], ent[-1])):
+        return Span(doc, ent.start, ent.end, label="ORG")  # tagged whole
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start < 2 or not doc[ent.start - 1].like_num \
+            or not doc[ent.start - 1].is_digit or not _is_cap(doc[ent.start - 2]) or doc[ent.start - 2].is_sent_start:
+        return ent
+    start = ent.start - 2
+    while start > 0 and _is_cap(doc[start - 1]) and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return Span(doc, start, ent.end, label="ORG")
 
 
 def titled_work(ent: Span) -> Span:
