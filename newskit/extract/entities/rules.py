@@ -599,8 +599,8 @@ def numbered_title(ent: Span) -> Span:
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) > 2 and any(t.is_digit for t in ent[1:-1]) and all(_is_cap(t) for t in (ent[0], ent[-1])):
         return Span(doc, ent.start, ent.end, label="ORG")  # tagged whole
-    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start < 2 or not doc[ent.start - 1].like_num \
-            or not doc[ent.start - 1].is_digit or not _is_cap(doc[ent.start - 2]) or doc[ent.start - 2].is_sent_start:
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start < 2 or not doc[ent.start - 1].is_digit \
+            or not _is_cap(doc[ent.start - 2]) or doc[ent.start - 2].is_sent_start:
         return ent
     start = ent.start - 2
     while start > 0 and _is_cap(doc[start - 1]) and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":

@@ -25,8 +25,8 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
-                                   is_person_description, is_plural,
-                                   is_party_name, is_role_noun, is_title_word, person_name, role_of)
+                                   is_party_name, is_person_description, is_plural, is_role_noun, is_title_word, person_name,
+                                   role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
