@@ -1987,3 +1987,10 @@ def test_a_second_clauses_subject_parsed_as_an_object_of_the_first(corpus):
     # "He was linked with the manager's job at Oldham and Keegan has stated ...": Keegan (parsed
     # as a conjunct of "Oldham"), not the "He" of the first clause
     assert said(corpus, "subject_read_as_object.txt", "get in the way")["speaker"] == "Kevin Keegan"
+
+
+def test_guard_a_description_keeps_the_nearest_person_written_as_nothing(corpus):
+    # (a guard of the description-kind rule, which passes on the code before it: found on the BBC
+    # run) "10,000m Olympic champion Kenenisa Bekel ... Britain's Paula Radcliff has also not ruled
+    # out ... said the two-time champion": Radcliff, the nearest, written as nothing else
+    assert said(corpus, "guards_of_kinds.txt", "definite possibility")["speaker"] == "Paula Radcliff"
