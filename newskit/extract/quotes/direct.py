@@ -257,14 +257,14 @@ def _cue_after(pdoc: ParagraphDoc, quoted: Quoted, limit: int | None = None) -> 
             # (the whole subject when the speaker is a name set after its description: "Mr Kashyap's
             # lawyer Mihir Desai said")
             subject = speaker.root.head if speaker.root.dep_ == "appos" and speaker.root.head.i < speaker.root.i else speaker.root
-            if last in ".?!" and text[start:end].lstrip()[:1].isupper() \
-                    and not all(subject.left_edge.i <= w.i <= subject.right_edge.i for w in words[:position]):
+            opens_with_subject = all(subject.left_edge.i <= w.i <= subject.right_edge.i for w in words[:position])
+            if last in ".?!" and text[start:end].lstrip()[:1].isupper() and not opens_with_subject:
                 # `"... by now." Asked on Thursday about it Mr Johnson told ...`: after a quote that
                 # closed its sentence, a sentence not opening with its speaker is a new statement
                 return None, end
             # further than six words only across the speaker's own apposition: `"...," Andrei
             # Illarionov - then economic adviser to President Vladimir Putin - told a press conference`
-            if position < 6 or all(subject.left_edge.i <= w.i <= subject.right_edge.i for w in words[:position]):
+            if position < 6 or opens_with_subject:
                 return _verb_cue(pdoc, token, speaker), end
     return None, end
 
