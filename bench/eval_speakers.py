@@ -119,11 +119,16 @@ PARTY_ALIASES = _party_aliases()
 def normal(name) -> str:
     """A name compared without case, extra whitespace or curly apostrophes, and a party's short
     name as newskit's built-in party aliases give it (the gold writes the article's "Labour" or
-    "Lib Dems"; newskit names every party one way across a corpus: "Labour Party")."""
+    "Lib Dems"; newskit names every party one way across a corpus: "Labour Party"), and a woman's
+    courtesy title before a surname alone dropped (the gold writes "Kumaratunga" where the article
+    gives no first name; newskit keeps "Mrs Kumaratunga", so she is no man of her surname)."""
     if name is None or (not isinstance(name, (list, tuple)) and pd.isna(name)):
         return ""
-    text = _fold(name)
+    text = _WOMANS_TITLE.sub("", _fold(name))
     return PARTY_ALIASES.get(text, text)
+
+
+_WOMANS_TITLE = re.compile(r"^(?:mrs|ms|miss)\.? (?=\S+$)")
 
 
 def match(gold: list[dict], predicted: list[dict], threshold: float = THRESHOLD) -> list[tuple[int, int]]:

@@ -229,6 +229,13 @@ def test_a_partys_short_name_is_its_built_in_alias():
     assert ev.outcome("Labour", {"speaker": "Conservative Party"}) == "wrong"
 
 
+def test_a_womans_courtesy_title_before_a_surname_alone_is_the_surname():
+    assert ev.outcome("Quill", {"speaker": "Mrs Quill"}) == "right"
+    assert ev.outcome("Quill", {"speaker": "Ms. Quill"}) == "right"
+    assert ev.outcome("Pat Quill", {"speaker": "Mrs Quill"}) == "wrong"
+    assert ev.outcome("Missy Quill", {"speaker": "Quill"}) == "wrong"
+
+
 @pytest.mark.parametrize("name", [name for name in sorted(GOLD_SETS) if name.startswith("speakers_test")])
 def test_a_test_set_is_never_listed_case_by_case(name, capsys):
     assert ev.main(["--gold", str(ROOT / "bench" / "gold" / name), "--show", "wrong"]) == 2

@@ -459,6 +459,21 @@ def test_a_peer_is_never_someone_of_the_other_gender():
     assert _names(entities, "b") == ["Charles Kelby", "Baroness Kelby"] and _names(entities, "c") == ["Baroness Kelby"]
 
 
+def test_a_womans_courtesy_title_is_never_a_man_of_her_surname():
+    # "Mrs Kelby" (the article's name for a woman it never names in full) is not Charles Kelby,
+    # whom the other articles' bare "Kelby" votes for; she is Anna Kelby where the corpus names
+    # one woman of that surname; "Mr Kelby" still is Charles Kelby
+    articles = {f"a{k}": ("Charles Kelby spoke. Kelby said more.", [("Charles Kelby", "PERSON", None), ("Kelby", "PERSON", None)])
+                for k in range(4)}
+    articles["b"] = ("Charles Kelby spoke. Mrs Kelby said so.", [("Charles Kelby", "PERSON", None), ("Kelby", "PERSON", "Mrs Kelby")])
+    articles["c"] = ("Mr Kelby said so.", [("Mr Kelby", "PERSON", None)])
+    entities = _linked(_corpus(articles))
+    assert _names(entities, "b") == ["Charles Kelby", "Mrs Kelby"] and _names(entities, "c") == ["Charles Kelby"]
+    articles["d"] = ("Anna Kelby wrote it.", [("Anna Kelby", "PERSON", None)])
+    entities = _linked(_corpus(articles))
+    assert _names(entities, "b") == ["Charles Kelby", "Anna Kelby"]
+
+
 def test_a_first_name_that_is_also_a_place_is_a_persons():
     # "Warren" and "Carolina" are towns too, and first names of the US lists: with a surname and
     # tagged PERSON they are people ("Manchester United" stays no person: no first name)

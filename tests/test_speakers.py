@@ -1994,3 +1994,16 @@ def test_guard_a_description_keeps_the_nearest_person_written_as_nothing(corpus)
     # run) "10,000m Olympic champion Kenenisa Bekel ... Britain's Paula Radcliff has also not ruled
     # out ... said the two-time champion": Radcliff, the nearest, written as nothing else
     assert said(corpus, "guards_of_kinds.txt", "definite possibility")["speaker"] == "Paula Radcliff"
+
+
+def test_a_description_no_title_settles_is_the_subject_just_before(corpus):
+    # "Kelby United's Sam Odell has praised ... "...," said the Old Ashby boss": the description
+    # names a ground no name of his holds; the person the sentence before is about
+    assert said(corpus, "boss_of_the_ground.txt", "hardest away game")["speaker"] == "Sam Odell"
+
+
+def test_a_woman_by_her_courtesy_title_is_not_the_man_of_her_surname(corpus):
+    # "Opposition leader Michael Darrow ... Mrs Darrow, a former model, ... she said": Mrs Darrow,
+    # in the article and across the corpus, not Michael Darrow
+    assert said(corpus, "wife_by_title.txt", "very kind")["speaker"] == "Mrs Darrow"
+    assert said(corpus, "wife_by_title.txt", "build the bridge")["speaker"] == "Michael Darrow"

@@ -14,7 +14,7 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
                                    first_name_gender, fold, is_club_name, is_common_word, is_first_name,
                                    is_kind_of_organisation, is_known_first_name, is_party_name, is_plural_role,
                                    is_title_word, name_parts, normalize_name, org_context, same_first_name)
@@ -63,7 +63,8 @@ def link_frames(articles: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataF
     rows = frame[named].copy()
     # "Mr Ebbers", whatever the model called it, is a person named Ebbers
     titled = _memo(forms, _courtesy_titled).astype(bool)
-    forms = forms.where(~titled, _memo(forms, lambda f: normalize_name(f, "PERSON")))
+    # (a woman's courtesy title stays: "Mrs Howard" is a bare surname no man of it may take, people.py)
+    forms = forms.where(~titled | _memo(forms, _woman_titled).astype(bool), _memo(forms, lambda f: normalize_name(f, "PERSON")))
     rows.loc[titled, "label"] = "PERSON"
     rows, forms = trim_glued(rows, forms, texts)
     forms, pinned, forced = apply_aliases(table, forms, rows["text"], rows["article_id"].astype(str))
@@ -111,6 +112,13 @@ def _place_named(parts, name: str) -> bool:
     # (never a country's name: "China Southern" is an airline)
     return not (place.kind != "country" and first_name_gender(parts.first) is not None and len(name.split()) == 2
                 and not is_club_name(name) and not ends_like_organisation(name))
+
+
+def _woman_titled(name: str) -> bool:
+    """"Mrs Howard", "Ms Ulens": a surname after a woman's courtesy title."""
+    words = name.split(" ")
+    return len(words) == 2 and words[0].lower().rstrip(".") in COURTESY_TITLES \
+        and GENDERED_WORDS.get(words[0].lower().rstrip(".")) == "female"
 
 
 def _courtesy_titled(name: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newskit.extract.names import GENERATIONAL_SUFFIXES, PEER_TITLES, NameParts, same_first_name, title_fits_first_name
+from newskit.extract.names import COURTESY_TITLES, GENERATIONAL_SUFFIXES, PEER_TITLES, NameParts, same_first_name, title_fits_first_name
 
 # Share of the candidates' mentions (or of the articles' votes) that lets a form join one of
 # several fitting clusters.
@@ -82,9 +82,10 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
             candidates = candidates + [c for c in named if c not in candidates]
             # a peer ("Lord Kinnock") is the one full name only where an article names both
             # (Neil Kinnock), or the articles' votes say so: Richard Nicholls the athlete is no law lord
-            peer = form.key.split(" ")[0] in PEER_TITLES
-            if peer:  # "Baroness Kennedy" is not Charles Kennedy
-                candidates = [c for c in candidates if title_fits_first_name(form.key.split(" ")[0], c.first) is not False]
+            title = form.key.split(" ")[0]
+            peer = title in PEER_TITLES
+            if peer or title.rstrip(".") in COURTESY_TITLES:  # "Baroness Kennedy" is not Charles Kennedy, "Mrs Howard" not Michael Howard
+                candidates = [c for c in candidates if title_fits_first_name(title, c.first) is not False]
             together = [c for c in candidates if form.articles & c.articles(False)]
             chosen = together[0] if peer and len(together) == 1 else \
                 _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned, always=peer)

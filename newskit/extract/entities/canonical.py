@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, firm_context,
                                    is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
@@ -272,6 +272,13 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         if len(earlier) == 1:
             m.entity, m.from_person_name = earlier[0], True
             return
+    if m.label == "PERSON" and " " not in m.entity and GENDERED_WORDS.get(courtesy.rstrip(".")) == "female" \
+            and courtesy.rstrip(".") in COURTESY_TITLES:
+        # a surname after a woman's courtesy title, of no one the article names in full, keeps the
+        # title: "Mrs Howard" in a story about Michael Howard is not him, nor is she whatever man
+        # of that surname the corpus names (analysis/linking)
+        m.entity = f"{courtesy.rstrip('.').capitalize()} {m.entity}"
+        return
     if m.entity in acronyms and acronyms[m.entity] is not m:
         m.entity, m.label = acronyms[m.entity].entity, acronyms[m.entity].label
         return

@@ -762,6 +762,17 @@ class Participants:
         _, last, subject = max((at, s, subject) for at, s, subject in entry.mentions if at < offset)
         return None if any(last < s <= sentence or (s == last and not subject) for s in self.unknown_subjects) else entry
 
+    def subject_just_before(self, kind: str | None, offset: int, sentence: int) -> Participant | None:
+        """The person who is the main subject of the sentence before `offset`'s (or of its own,
+        before it), of gender `kind` where known: what a definite description no title or
+        description of the article settles most likely stands for ("Manchester United's Alex
+        Ferguson has praised ... "...," said the Old Trafford boss", the description naming a
+        place no name of his holds). None when no person is such a subject."""
+        subjects = [(s, at, entry.name) for entry in self.people.values() if kind is None or (entry.gender or kind) == kind
+                    for at, s, subject in entry.mentions
+                    if subject and at < offset and 0 <= sentence - s <= 1 and not self.quoted_at(at) and s not in self.headings]
+        return self.people[max(subjects)[2]] if subjects else None
+
     def nearest_org(self, offset: int, sentence: int) -> Participant | None:
         """The organisation an "it said" at `offset` most likely refers to, ranked as
         `nearest_person` ranks people; a place ("Australia") counts one sentence further than an

@@ -367,6 +367,10 @@ class Resolver:
             return {**row, "speaker_role": without_determiner(mention)}  # "the chief executive of a car maker"
         if is_role_noun(head) or description:
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), lead=pdoc is self.lead)
+            if entry is None and determiner == "the" and not is_plural(head) and fold(head.text) not in SPOKESPEOPLE:
+                # else the person the sentence before is about (not "the spokesman": someone else's)
+                gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
+                entry = self.model.subject_just_before(gender, start, pdoc.sentence_of(head.i))
             if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
