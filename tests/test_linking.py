@@ -461,17 +461,20 @@ def test_a_peer_is_never_someone_of_the_other_gender():
 
 def test_a_womans_courtesy_title_is_never_a_man_of_her_surname():
     # "Mrs Kelby" (the article's name for a woman it never names in full) is not Charles Kelby,
-    # whom the other articles' bare "Kelby" votes for; she is Anna Kelby where the corpus names
-    # one woman of that surname; "Mr Kelby" still is Charles Kelby
-    articles = {f"a{k}": ("Charles Kelby spoke. Kelby said more.", [("Charles Kelby", "PERSON", None), ("Kelby", "PERSON", None)])
-                for k in range(4)}
+    # whom the other articles' bare "Kelby" votes for; like a peer, she is a woman of that
+    # surname only where an article names both (Anna Kelby), not one named elsewhere (Rita
+    # Kelby, whom no article names beside her); "Mr Kelby" still is Charles Kelby
+    articles = {f"a{k}": ("Charles Kelby spoke. Kelby said more.",
+                          [("Charles Kelby", "PERSON", None), ("Kelby", "PERSON", "Charles Kelby")]) for k in range(4)}
     articles["b"] = ("Charles Kelby spoke. Mrs Kelby said so.", [("Charles Kelby", "PERSON", None), ("Kelby", "PERSON", "Mrs Kelby")])
     articles["c"] = ("Mr Kelby said so.", [("Mr Kelby", "PERSON", None)])
+    articles["d"] = ("Rita Kelby wrote it.", [("Rita Kelby", "PERSON", None)])
     entities = _linked(_corpus(articles))
     assert _names(entities, "b") == ["Charles Kelby", "Mrs Kelby"] and _names(entities, "c") == ["Charles Kelby"]
-    articles["d"] = ("Anna Kelby wrote it.", [("Anna Kelby", "PERSON", None)])
+    articles["e"] = ("Anna Kelby wrote it. Mrs Kelby said so.", [("Anna Kelby", "PERSON", None), ("Kelby", "PERSON", "Mrs Kelby")])
+    del articles["d"]
     entities = _linked(_corpus(articles))
-    assert _names(entities, "b") == ["Charles Kelby", "Anna Kelby"]
+    assert _names(entities, "b") == ["Charles Kelby", "Anna Kelby"] and _names(entities, "e") == ["Anna Kelby", "Anna Kelby"]
 
 
 def test_a_first_name_that_is_also_a_place_is_a_persons():

@@ -416,6 +416,13 @@ def is_known_place(name: str) -> bool:
     return gazetteer.lookup(name) is not None or name.casefold() in _PLACE_SHORT_FORMS
 
 
+def names_a_region(name: str) -> bool:
+    """Whether a name is a known place larger than a town: a country, state or region ("England",
+    "Washington"), never a surname; a town's name may be one ("Kennedy", "Jackson")."""
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind != "city"
+
+
 def title_before_apposition(ent: Span) -> str | None:
     """The title a name stands in apposition to: "the Archbishop of Canterbury, Dr Rowan
     Williams," -> "Archbishop of Canterbury"; None otherwise. Read by `role_of` (speakers) and by
@@ -755,3 +762,17 @@ def ends_like_organisation(name: str) -> bool:
     """Whether a name as written closes with an organisation's suffix: "Christian Aid", "Amnesty
     International" (`ORG_SUFFIXES`), whatever its first word."""
     return any(name.endswith(suffix) for suffix in ORG_SUFFIXES)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two words of five letters or more, with the same first letter, differ by one letter
+    added, dropped or changed, or two letters side by side swapped: "Barrot" / "Barot",
+    "Mukherjee" / "Mukerjee", "Kujda" / "Kudja"."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))

@@ -17,7 +17,7 @@ from newskit.extract.entities import gazetteer
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
                                    first_name_gender, fold, is_club_name, is_common_word, is_first_name,
                                    is_kind_of_organisation, is_known_first_name, is_party_name, is_plural_role,
-                                   is_title_word, name_parts, normalize_name, org_context, same_first_name)
+                                   is_title_word, name_parts, names_a_region, normalize_name, org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
 # Labels the model puts on a lone surname it does not know ("Odhiambo" as WORK_OF_ART): such a
@@ -115,10 +115,12 @@ def _place_named(parts, name: str) -> bool:
 
 
 def _woman_titled(name: str) -> bool:
-    """"Mrs Howard", "Ms Ulens": a surname after a woman's courtesy title."""
+    """"Mrs Howard", "Ms Ulens": a surname after a woman's courtesy title (not a place's title,
+    "Miss England")."""
     words = name.split(" ")
     return len(words) == 2 and words[0].lower().rstrip(".") in COURTESY_TITLES \
-        and GENDERED_WORDS.get(words[0].lower().rstrip(".")) == "female"
+        and GENDERED_WORDS.get(words[0].lower().rstrip(".")) == "female" \
+        and not names_a_region(words[1])
 
 
 def _courtesy_titled(name: str) -> bool:
@@ -198,7 +200,7 @@ class _Clusters:
         # which articles name each full-name form (a father and son named together stay two)
         full = {f.key for f in people if f.parts.first}
         # (and which name each peer's title form: "Lord Kinnock" beside "Neil Kinnock")
-        peers = {f.key for f in people if f.key.split(" ")[0] in PEER_TITLES}
+        peers = {f.key for f in people if f.key.split(" ")[0] in PEER_TITLES or _woman_titled(f.key)}
         in_articles = pd.DataFrame({"key": keys, "article": articles})
         in_articles = in_articles[in_articles["key"].isin(full | peers)].drop_duplicates()
         by_form = in_articles.groupby("key")["article"].agg(frozenset).to_dict()
@@ -224,7 +226,7 @@ class _Clusters:
             forced_here = sum((forced_labels.get(k, Counter()) for k in keys_in), Counter())
             has_full = any(k in full_people for k in keys_in)
             if has_full:
-                full_names = Counter({s: n for s, n in names.items() if len(s.split()) > 1})
+                full_names = Counter({s: n for s, n in names.items() if len(s.split()) > 1 and not _woman_titled(s)})
                 self.display[target] = _top_spelling(full_names or names)
             else:
                 self.display[target] = _top_spelling(names)

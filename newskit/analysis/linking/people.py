@@ -82,13 +82,14 @@ def cluster_people(forms: list[PersonForm], votes: dict[str, Counter]) -> dict[s
             candidates = candidates + [c for c in named if c not in candidates]
             # a peer ("Lord Kinnock") is the one full name only where an article names both
             # (Neil Kinnock), or the articles' votes say so: Richard Nicholls the athlete is no law lord
+            # so is a woman's courtesy title ("Mrs Howard", kept on a surname no article named in full)
             title = form.key.split(" ")[0]
-            peer = title in PEER_TITLES
-            if peer or title.rstrip(".") in COURTESY_TITLES:  # "Baroness Kennedy" is not Charles Kennedy, "Mrs Howard" not Michael Howard
+            titled = title in PEER_TITLES or title.rstrip(".") in COURTESY_TITLES
+            if titled:  # "Baroness Kennedy" is not Charles Kennedy, "Mrs Howard" not Michael Howard
                 candidates = [c for c in candidates if title_fits_first_name(title, c.first) is not False]
             together = [c for c in candidates if form.articles & c.articles(False)]
-            chosen = together[0] if peer and len(together) == 1 else \
-                _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned, always=peer)
+            chosen = together[0] if titled and len(together) == 1 else \
+                _by_votes(candidates, votes.get(form.parts.surname, Counter()), assigned, always=titled)
         else:  # only ever a first name here: "Hillary" for Hillary Clinton, if she is the corpus's one
             candidates = named
             chosen = _dominant(named)

@@ -10,8 +10,8 @@ from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
-                                   after_organisation_kind, is_known_place, named_as_organisation, firm_context,
-                                   is_demonym, normalize_name, title_fits_first_name, untagged_first_names,
+                                   after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
+                                   is_demonym, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -273,10 +273,13 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
             m.entity, m.from_person_name = earlier[0], True
             return
     if m.label == "PERSON" and " " not in m.entity and GENDERED_WORDS.get(courtesy.rstrip(".")) == "female" \
-            and courtesy.rstrip(".") in COURTESY_TITLES:
+            and courtesy.rstrip(".") in COURTESY_TITLES and not names_a_region(m.entity) \
+            and not any(one_edit_apart(full.split()[-1], m.entity) for full in people.values() if " " in full):
         # a surname after a woman's courtesy title, of no one the article names in full, keeps the
         # title: "Mrs Howard" in a story about Michael Howard is not him, nor is she whatever man
-        # of that surname the corpus names (analysis/linking)
+        # of that surname the corpus names (analysis/linking); not a misspelt surname of someone
+        # named in full, whom the speaker rules find ("Diane Abbot ... Ms Abbott"), nor a place's
+        # title ("Miss England")
         m.entity = f"{courtesy.rstrip('.').capitalize()} {m.entity}"
         return
     if m.entity in acronyms and acronyms[m.entity] is not m:

@@ -35,8 +35,8 @@ from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOU
                                    ends_like_organisation, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
                                    is_known_place, is_party_name, is_person_description, is_plural_role, is_role_noun,
-                                   is_title_word, named_as_organisation, org_context, role_descriptions, role_of,
-                                   untagged_first_names)
+                                   is_title_word, named_as_organisation, one_edit_apart, org_context, role_descriptions,
+                                   role_of, untagged_first_names)
 from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS
 
 # ORGANISATION_NOUNS (names.py): "the ministry said" is an organisation speaking.
@@ -763,14 +763,16 @@ class Participants:
         return None if any(last < s <= sentence or (s == last and not subject) for s in self.unknown_subjects) else entry
 
     def subject_just_before(self, kind: str | None, offset: int, sentence: int) -> Participant | None:
-        """The person who is the main subject of the sentence before `offset`'s (or of its own,
-        before it), of gender `kind` where known: what a definite description no title or
-        description of the article settles most likely stands for ("Manchester United's Alex
-        Ferguson has praised ... "...," said the Old Trafford boss", the description naming a
-        place no name of his holds). None when no person is such a subject."""
-        subjects = [(s, at, entry.name) for entry in self.people.values() if kind is None or (entry.gender or kind) == kind
+        """The person given no title who is the main subject of the sentence before `offset`'s,
+        of gender `kind` where known: what a definite description no title or description of the
+        article settles most likely stands for ("Manchester United's Alex Ferguson has praised ...
+        "...," said the Old Trafford boss", the description naming a place no name of his holds;
+        not one its own sentence's subject speaks of: "..., Ms Chada said, adding that while the
+        Civil Aviation minister has promised ..."). None when no such person is such a subject."""
+        subjects = [(s, at, entry.name) for entry in self.people.values()
+                    if (kind is None or (entry.gender or kind) == kind) and not entry.roles
                     for at, s, subject in entry.mentions
-                    if subject and at < offset and 0 <= sentence - s <= 1 and not self.quoted_at(at) and s not in self.headings]
+                    if subject and sentence - s == 1 and not self.quoted_at(at) and s not in self.headings]
         return self.people[max(subjects)[2]] if subjects else None
 
     def nearest_org(self, offset: int, sentence: int) -> Participant | None:
@@ -980,7 +982,7 @@ class Participants:
         if " " not in name and len(name) >= 5:
             # a misspelt surname: "Mr Barot" of "Jacques Barrot" (one letter apart, one such person)
             near = [full for full in self.people if " " in full and not (courtesy and self.people[full].styled)
-                    and _one_edit_apart(full.split()[-1], name)]
+                    and one_edit_apart(full.split()[-1], name)]
             if len(near) > 1:  # of several, those named before it: "Jarek Kujda ... Kudja said" (his wife named later)
                 near = [full for full in near if self.people[full].last_before(offset) is not None]
             if len(near) == 1:
@@ -1357,18 +1359,6 @@ def _untagged_with_kind(kind: Token) -> Span | None:
     return words
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Whether two words of five letters or more, with the same first letter, differ by one letter
-    added, dropped or changed, or two letters side by side swapped: "Barrot" / "Barot",
-    "Mukherjee" / "Mukerjee", "Kujda" / "Kudja"."""
-    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
-                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _owner_before(mention: Span) -> Span | None:
