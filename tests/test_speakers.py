@@ -803,6 +803,22 @@ def test_main_subjects_the_parse_misreads():
     assert is_main_subject(doc[0])
     doc.ents = []
     assert not is_main_subject(doc[0])  # a verb is no subject
+    # the description beside the name parsed as the subject ("Mirza, the first Indian woman to
+    # win ..., will now face ...", the name an adverbial), and a name parsed into a list before
+    # its own clause's verb ("... of leaders Dunmore and Marsh is confident ...")
+    doc = Doc(Vocab(), words=["Mirza", ",", "the", "woman", ",", "will", "face", "Petrova", "."],
+              pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "AUX", "VERB", "PROPN", "PUNCT"],
+              heads=[6, 0, 3, 6, 6, 6, 6, 6, 6], deps=["npadvmod", "punct", "det", "nsubj", "punct", "aux", "ROOT", "dobj", "punct"])
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert is_main_subject(doc[0])
+    doc = Doc(Vocab(), words=["Victory", "took", "Kelby", "to", "leaders", "Dunmore", "and", "Marsh", "is", "confident", "."],
+              pos=["NOUN", "VERB", "PROPN", "ADP", "NOUN", "PROPN", "CCONJ", "PROPN", "AUX", "ADJ", "PUNCT"],
+              heads=[1, 1, 1, 1, 5, 3, 5, 5, 1, 8, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "cc", "conj", "conj", "acomp", "punct"])
+    doc.ents = [Span(doc, 7, 8, label="PERSON")]
+    assert is_main_subject(doc[7])
+    doc.ents = []
+    assert not is_main_subject(doc[7])  # (a name only: "Dunmore and Marsh" of no person)
 
 
 def test_a_new_person_before_he_said(corpus):
@@ -2007,3 +2023,33 @@ def test_a_woman_by_her_courtesy_title_is_not_the_man_of_her_surname(corpus):
     # in the article and across the corpus, not Michael Darrow
     assert said(corpus, "wife_by_title.txt", "very kind")["speaker"] == "Mrs Darrow"
     assert said(corpus, "wife_by_title.txt", "build the bridge")["speaker"] == "Michael Darrow"
+
+
+def test_a_name_with_its_title_after_it_and_no_comma(corpus):
+    # ""...," Dr Alan Pryce games systems director at digital content firm Kelbytech told": Alan Pryce
+    row = said(corpus, "title_after_name.txt", "HD support is mandatory")
+    assert row["speaker"] == "Alan Pryce" and row["speaker_role"] == "games systems director"
+
+
+def test_a_colon_after_a_reported_clause_introduces_the_speakers_words(corpus):
+    # "Ostend said the club were sad to see Marlow go: "We are obviously disappointed ..." is
+    # Ostend's, and so are the pieces after it (not the "He added" of the paragraph before)
+    assert said(corpus, "colon_after_reported.txt", "obviously disappointed")["speaker"] == "Frank Ostend"
+    assert said(corpus, "colon_after_reported.txt", "act swiftly")["speaker"] == "Frank Ostend"
+
+
+def test_one_of_a_people_tagged_an_adjective_is_the_person_just_written_about(corpus):
+    # "Kelby Town's Rodrigo Alves ... The Brazilian confirmed tempers had flared": not an
+    # organisation called "Brazilian"
+    assert said(corpus, "people_word_subject.txt", "tempers had flared")["speaker"] == "Rodrigo Alves"
+
+
+def test_a_he_after_a_name_parsed_into_a_list(corpus):
+    # "... of leaders Dunmore and Marsh is confident Kelby can close the gap. He added:": Ian Marsh
+    assert said(corpus, "name_in_a_list_before_its_verb.txt", "several chances")["speaker"] == "Ian Marsh"
+
+
+def test_a_name_spelled_out_by_its_acronym_is_no_persons(corpus):
+    # "The Assistive Mouse Adapter (AMA) is the brainchild of Kelbytech researcher Jim Lavin ...
+    # he said": the adapter ("Mouse Adapter" tagged PERSON) is no he
+    assert said(corpus, "acronym_of_a_thing.txt", "improve the situation")["speaker"] == "Jim Lavin"

@@ -86,7 +86,7 @@ class EntityRules:
         ents = _nicknamed_people(doc, ents)
         ents = _first_name_tagged_apart(doc, ents)
         ents = _surname_read_as_a_date(ents)
-        ents = [_organisation_tagged_person(ent) for ent in ents]
+        ents = [_organisation_tagged_person(_named_with_an_acronym(ent)) for ent in ents]
         ents = _organisation_cut_at_a_connector(ents)
         ents = [_word_before_an_acronyms_name(ent) for ent in ents]
         ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) > 1 and e[0].text in FIRM_FIRST_WORDS
@@ -322,6 +322,27 @@ def _organisation_tagged_person(ent: Span) -> Span:
     if ent[-1].lower_ not in ORG_HEADS and not region:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+def _named_with_an_acronym(ent: Span) -> Span:
+    """A name tagged a person's that its acronym follows in brackets, the acronym of its
+    capitalised words (and of those right before it the tagger left out): "The Assistive Mouse
+    Adapter (AMA)", "Mouse Adapter" tagged PERSON, is a thing's or a body's name; no one's name is
+    spelled out that way."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+        return ent
+    acronym = doc[ent.end + 1].text
+    if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+        return ent
+    start = ent.start
+    while start > 0 and _is_cap(doc[start - 1]) and not doc[start - 1].is_sent_start \
+            and not doc[start - 1].ent_type_ and ent.end - start < len(acronym):
+        start -= 1
+    words = [t for t in doc[start:ent.end] if _is_cap(t)]
+    if "".join(t.text[0] for t in words) != acronym:
+        return ent
+    return Span(doc, start, ent.end, label="ORG")
 
 
 def _letter_before_a_hyphen(ent: Span) -> Span:

@@ -319,6 +319,15 @@ def _cue_before(adoc: ArticleDoc, pdoc: ParagraphDoc, quoted: Quoted, floor: int
                 speaker = _previous_subject(token)
                 return _verb_cue(pdoc, token, speaker) if speaker is not None else None
             return None  # `told BBC News:` names the audience, not the speaker
+    root = next((t for t in window if t.dep_ == "ROOT"), None)
+    if window.text.rstrip().endswith(":") and root is not None and _is_reporting(root) and root.i < words[-1].i \
+            and not any(_is_reporting(t) for t in words if t.i > root.i):
+        # a colon after the whole of what the speaker said in other words introduces their words:
+        # `Arnesen said the club were sad to see Santini go: "We are obviously disappointed ..."`
+        # (the only reporting verb there: not `US Customs claimed ... but his lawyer ... added:`)
+        speaker = _speaker_of(root)
+        if speaker is not None:
+            return _verb_cue(pdoc, root, speaker)
     # colon introduction without a verb: "Antonov: ..."
     if window.text.rstrip().endswith(":") and 0 < len(words) <= 5 and words[-1].pos_ in ("PROPN", "NOUN"):
         colon = window[-1] if window[-1].text == ":" else None

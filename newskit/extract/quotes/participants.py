@@ -185,6 +185,18 @@ def is_main_subject(token) -> bool:
         # "Others targeted include Oliver Letwin and David Davis, Lib Dem elections chief Lord
         # Rennard said", the name parsed into the list and "said" left with no subject: its speaker
         return True
+    if token.ent_type_ == "PERSON" and token.dep_ == "conj" and after is not None and after.pos_ in ("AUX", "VERB") \
+            and after.dep_ == "conj" and after.head.dep_ == "ROOT" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in after.children):
+        # a name parsed into a list before its own clause's verb, left with no subject: "Victory
+        # took Real to within six points of leaders Barcelona and Owen is confident ..."
+        return True
+    if token.ent_type_ == "PERSON" and token.dep_ == "npadvmod" and token.head.dep_ == "ROOT" and after is not None \
+            and after.text == "," and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.i > token.i
+                                          for c in token.head.children):
+        # the description set beside the name parsed as the subject: "Mirza, the first Indian
+        # woman to win a WTA Tour title ..., will now face US Open champion Svetlana Kuznetsova"
+        return True
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head

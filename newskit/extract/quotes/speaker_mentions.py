@@ -171,7 +171,9 @@ def describes_a_person(mention: Span) -> bool:
                 for c in head.children)
     if not definite and not owned:
         return False
-    one_of_a_people = head.tag_ in ("NN", "NNP") and is_one_of_a_people(head.text)
+    # (tagged an adjective where it is the subject: "The Brazilian confirmed tempers had flared")
+    one_of_a_people = (head.tag_ in ("NN", "NNP") or (head.tag_ == "JJ" and head.dep_ in ("nsubj", "nsubjpass"))) \
+        and is_one_of_a_people(head.text)
     if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in mention) and not one_of_a_people:
         return False
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
@@ -340,6 +342,15 @@ def titled_person(mention: Span) -> tuple[Span, str] | None:
         last = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == verb.i and head.i < e.start), None)
         if last is not None and len(last) > 1 and not any(t.is_punct and t.text != "," for t in doc[head.i:last.start]):
             return last, doc[title_start(head):last.start].text.rstrip(" ,")
+    # a name with its title after it, the comma left out: "Dr Mark Tuffy games systems director
+    # at digital content firm THX told", the title's lower-case words the head (a first name
+    # opens it: not "The Lib Dem leader", "Lib Dem" tagged a person; nor "Tony Blair's official
+    # spokesman", someone else)
+    before = next((e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and mention.start <= e.start and e.end <= head.i
+                   and all(t.is_lower and t.is_alpha for t in doc[e.end:head.i + 1])), None)
+    if before is not None and head.is_lower and before.start <= mention.start + 1 and is_known_first_name(fold(before[0].text)) \
+            and fold(before[0].text) not in PARTY_WORDS:
+        return before, doc[before.end:head.i + 1].text
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
             # "Chairman of the Environmental Audit Committee Peter Ainsworth": the name right
