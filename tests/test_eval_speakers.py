@@ -188,7 +188,9 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev77.csv": 8,  # BBC entertainment, a development set (round21 after dev72, the last)
              "speakers_dev78.csv": 12,  # BBC sport, a development set (round21 after dev75)
              "speakers_dev79.csv": 12,  # BBC sport, a development set (round21 after dev78's twelve)
-             "speakers_dev80.csv": 10}  # BBC tech, a development set (round23 after dev76)
+             "speakers_dev80.csv": 10,  # BBC tech, a development set (round23 after dev76)
+             "speakers_dev81.csv": 12,  # BBC sport, a development set (round21 after dev79)
+             "speakers_dev82.csv": 12}  # BBC sport, a development set (round21 after dev81's twelve)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
