@@ -2053,3 +2053,20 @@ def test_a_name_spelled_out_by_its_acronym_is_no_persons(corpus):
     # "The Assistive Mouse Adapter (AMA) is the brainchild of Kelbytech researcher Jim Lavin ...
     # he said": the adapter ("Mouse Adapter" tagged PERSON) is no he
     assert said(corpus, "acronym_of_a_thing.txt", "improve the situation")["speaker"] == "Jim Lavin"
+
+
+def test_a_hyphenated_first_name_the_tagger_called_an_organisation(corpus):
+    # "England coach Sven-Goran Erikstad" tagged ORG: a person (his title before him), so "The
+    # England coach said" and the "he" after are his, not Jamie Carrow's
+    assert said(corpus, "hyphenated_first_name.txt", "impressed by")["speaker"] == "Sven-Goran Erikstad"
+    assert said(corpus, "hyphenated_first_name.txt", "deserves his chance")["speaker"] == "Sven-Goran Erikstad"
+
+
+def test_a_peoples_name_agrees_with_its_countrys(corpus):
+    # "France coach Bernard Lapierre ... said the French coach": French is of France
+    assert said(corpus, "coach_of_a_nation.txt", "little fear")["speaker"] == "Bernard Lapierre"
+
+
+def test_the_agent_going_on_with_what_the_sentence_before_had_him_say(corpus):
+    # "But Allen insists the player is worth more ... "...," the agent added": Dipo Allen
+    assert said(corpus, "agent_added.txt", "anything but excessive")["speaker"] == "Dipo Allen"

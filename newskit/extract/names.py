@@ -709,8 +709,12 @@ def _known_first_names() -> frozenset[str]:
 def is_known_first_name(word: str) -> bool:
     """Whether a folded word is a first name in the `nicknames` package's table ("jordan" is not,
     "charles" and "chuck" are) or names/more_first_names ("rhodri"); unknown names are common, so
-    only a True tells anything."""
-    return word in _known_first_names()
+    only a True tells anything. A hyphenated one is when both its parts are: "jean-philippe",
+    "sven-goran" (not "lloyd-webber")."""
+    if word in _known_first_names():
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(part in _known_first_names() for part in parts)
 
 
 def is_first_name(word: str) -> bool:

@@ -655,7 +655,8 @@ def people_word(ent: Span) -> Span:
 def person_by_context(ent: Span) -> Span:
     """A name of two or three words the tagger gave another label is a person's when its
     sentence says so (`_said_to_be_a_person`). Names of places, clubs and organisations stay."""
-    if ent.label_ not in _NOT_PERSON_LABELS or not 2 <= len(ent) <= 3 or not _looks_like_name(ent) or ent[0].lower_ == "the":
+    if ent.label_ not in _NOT_PERSON_LABELS or not 2 <= len(ent.text.split()) <= 3 or not _looks_like_name(ent) \
+            or ent[0].lower_ == "the":
         return ent
     if _named_as_no_person(ent):
         return ent  # not "Deutsche Post", "France Telecom", "Aston Villa"
@@ -807,8 +808,10 @@ def with_peerage_title(ent: Span) -> Span:
 
 
 def _looks_like_name(span: Span) -> bool:
-    # two or more capitalized words, lowercase particles only inside ("Staffan de Mistura")
-    words = [t for t in span if t.lower_ not in NAME_PARTICLES]
+    # two or more capitalized words, lowercase particles only inside ("Staffan de Mistura"), a
+    # hyphen only inside a word ("Sven-Goran Eriksson")
+    words = [t for t in span if t.lower_ not in NAME_PARTICLES
+             and not (t.text == "-" and t.i > span.start and not t.whitespace_ and not t.doc[t.i - 1].whitespace_)]
     return (len(words) >= 2 and all(_is_cap(t) and t.is_alpha for t in words)
             and _is_cap(span[0]) and _is_cap(span[-1]))
 

@@ -314,8 +314,10 @@ def committee_named(chunk: Span) -> Span | None:
 
 def same_nation(word: str, nationals: set[str]) -> bool:
     """Whether a nationality or place word agrees with any of a participant's: "russian" with
-    "russia", "ruritanian" with "ruritania" (a shared stem of four letters)."""
-    return any(word[:4] == other[:4] for other in nationals)
+    "russia", "ruritanian" with "ruritania" (a shared stem of four letters); "french" with
+    "france", "dutch" with "netherlands" (the gazetteer's country of the people's name)."""
+    country = gazetteer.country_of(word.title())
+    return any(word[:4] == other[:4] or (country is not None and fold(country) == other) for other in nationals)
 
 
 class Participants:

@@ -369,13 +369,23 @@ class Resolver:
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), lead=pdoc is self.lead)
             if entry is None and determiner == "the" and not is_plural(head) and fold(head.text) not in SPOKESPEOPLE:
                 # else the person the sentence before is about (not "the spokesman": someone else's)
-                gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
-                entry = self.model.subject_just_before(gender, start, pdoc.sentence_of(head.i))
+                entry = self._subject_just_before(mention, start, pdoc)
             if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
             return {**row, "speaker_role": without_determiner(mention)}
+        if determiner == "the" and len(mention) == 2 and head.tag_ == "NN" and head.dep_ == "nsubj" \
+                and head.head.lemma_.lower() == "add" and titled is None:
+            # a noun of someone's tie going on with what the sentence before had them say: "But
+            # Alli insists the player is worth more ... "...," the agent added"
+            entry = self._subject_just_before(mention, start, pdoc)
+            if entry is not None:
+                return {**row, "speaker": entry.name, "speaker_label": entry.label, "speaker_role": without_determiner(mention)}
         return row
+
+    def _subject_just_before(self, mention: Span, start: int, pdoc: ParagraphDoc) -> Participant | None:
+        gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
+        return self.model.subject_just_before(gender, start, pdoc.sentence_of(mention.root.i))
 
     def _person_named_next(self, row: dict, start: int, pdoc: ParagraphDoc, role: str | None) -> dict | None:
         """The row of the person the story introduces next, before the end of the next paragraph,
