@@ -190,7 +190,8 @@ GOLD_SETS = {"speakers.csv": 47, "speakers_fresh.csv": 30, "speakers_test.csv": 
              "speakers_dev79.csv": 12,  # BBC sport, a development set (round21 after dev78's twelve)
              "speakers_dev80.csv": 10,  # BBC tech, a development set (round23 after dev76)
              "speakers_dev81.csv": 12,  # BBC sport, a development set (round21 after dev79)
-             "speakers_dev82.csv": 12}  # BBC sport, a development set (round21 after dev81's twelve)
+             "speakers_dev82.csv": 12,  # BBC sport, a development set (round21 after dev81's twelve)
+             "speakers_dev83.csv": 15}  # BBC sport, a development set (round21 after dev82, the last)
 
 
 @pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="../shared is absent")
