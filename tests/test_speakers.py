@@ -2070,3 +2070,14 @@ def test_a_peoples_name_agrees_with_its_countrys(corpus):
 def test_the_agent_going_on_with_what_the_sentence_before_had_him_say(corpus):
     # "But Allen insists the player is worth more ... "...," the agent added": Dipo Allen
     assert said(corpus, "agent_added.txt", "anything but excessive")["speaker"] == "Dipo Allen"
+
+
+def test_a_title_the_tagger_ran_into_a_name(corpus):
+    # "said Kelby physio Mark Dawson", tagged PERSON as a whole: Mark Dawson
+    assert said(corpus, "title_glued_before_name.txt", "will not figure")["speaker"] == "Mark Dawson"
+
+
+def test_said_the_german(corpus):
+    # "German" is a people's name too (the table lacked it): "said the German" is the person just
+    # written about, not an organisation "German"
+    assert said(corpus, "people_name_after_said.txt", "my first final")["speaker"] == "Anna-Lena Gruber"

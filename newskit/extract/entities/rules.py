@@ -79,7 +79,8 @@ class EntityRules:
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for pair in fixture_sides(ent) for side in organisation_pair(pair)
                 for named in person_of_organisation(side) for piece in split_titled_person(named)]
-        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(numbered_title(stage_name_of_money(ent)))))))
+        ents = [sports_club(person_by_context(titled_name(people_word(titled_work(numbered_title(stage_name_of_money(
+            _title_glued_before_a_name(ent))))))))
                 for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
         ents = _untagged_people(doc, ents)
@@ -343,6 +344,19 @@ def _named_with_an_acronym(ent: Span) -> Span:
     if "".join(t.text[0] for t in words) != acronym:
         return ent
     return Span(doc, start, ent.end, label="ORG")
+
+
+def _title_glued_before_a_name(ent: Span) -> Span:
+    """A person's name the tagger ran on from the words of a lowercase title before it: "Wales
+    physio Mark Davies" -> "Mark Davies" (a known first name after the title's noun)."""
+    if ent.label_ != "PERSON" or len(ent) < 4:
+        return ent
+    for k in range(1, len(ent) - 2):
+        word = ent[k]
+        if word.is_lower and word.is_alpha and word.pos_ == "NOUN" and word.lower_ not in NAME_PARTICLES \
+                and is_known_first_name(fold(ent[k + 1].text)) and _looks_like_name(ent[k + 1:]):
+            return Span(ent.doc, ent.start + k + 1, ent.end, label="PERSON")
+    return ent
 
 
 def _letter_before_a_hyphen(ent: Span) -> Span:
