@@ -257,3 +257,10 @@ def test_a_firm_of_any_kind_is_a_company():
     for kind in ("airline", "carmaker", "retailer", "start-up", "brewer", "bookmaker"):
         assert {"company", "firm"} <= names.role_descriptions([kind]), kind
     assert names.after_organisation_kind("Search start-up Quillo", len("Search start-up "))
+
+
+def test_names_a_region_never_a_surname_a_town_may_be():
+    from newskit.extract.names import names_a_region
+    # "Miss England" keeps no courtesy title of a woman; "Ms Jackson" does (Jackson is a town too)
+    assert [names_a_region(n) for n in ("England", "Scotland", "UK", "Jackson", "Howard", "Kennedy")] == [
+        True, True, True, False, False, False]

@@ -420,7 +420,7 @@ def names_a_region(name: str) -> bool:
     """Whether a name is a known place larger than a town: a country, state or region ("England",
     "Washington"), never a surname; a town's name may be one ("Kennedy", "Jackson")."""
     place = gazetteer.lookup(name)
-    return place is not None and place.kind != "city"
+    return (place is not None and place.kind != "city") or name.casefold() in _PLACE_SHORT_FORMS
 
 
 def title_before_apposition(ent: Span) -> str | None:
