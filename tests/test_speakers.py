@@ -2081,3 +2081,10 @@ def test_said_the_german(corpus):
     # "German" is a people's name too (the table lacked it): "said the German" is the person just
     # written about, not an organisation "German"
     assert said(corpus, "people_name_after_said.txt", "my first final")["speaker"] == "Anna-Lena Gruber"
+
+
+def test_they_after_the_firms_the_sentence_before_counted(corpus):
+    # "... giants Kelbytech and Ashby Electric are joining forces ... The two Japanese companies
+    # will collaborate ... They said": both firms (a people's word does not make them a kind)
+    row = said(corpus, "two_named_firms.txt", "enable the two companies")
+    assert row["speakers"] == "Kelbytech; Ashby Electric" and row["speaker_label"] == "ORG"

@@ -575,6 +575,11 @@ class Resolver:
         if subject is None:
             return None
         members = [subject.root] + [c for c in subject.root.conjuncts if c.i > subject.root.i]
+        if len(members) == 1 and subject.root.tag_ == "NNS" and subject.root.is_lower:
+            # the firms the sentence before counted: "The two Japanese companies will collaborate
+            # in research ... They said the agreement would enable ..."
+            found = self._one(mention_of(subject.root), where)
+            return (found["speakers"].split(JOINT), found.get("speaker_label") or "ORG") if found.get("speakers") else None
         if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children):
             return None
         people = [self._person_at(where, m) for m in members]
@@ -622,8 +627,10 @@ class Resolver:
         wanted = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}.get(count.lower_) if count is not None else None
         if count is not None and wanted is None:
             return None
-        if any(t.i != mention.root.i and t.dep_ not in ("det", "nummod", "predet") for t in mention):
-            return None  # "the rival carriers": a kind of some, not those just named
+        if any(t.i != mention.root.i and t.dep_ not in ("det", "nummod", "predet")
+               and not (t.dep_ in ("amod", "compound") and (is_demonym(t.text) or t.ent_type_ in ("GPE", "NORP")))
+               for t in mention):
+            return None  # "the rival carriers": a kind of some, not those just named (but "the two Japanese companies")
         sentence = pdoc.sentence_of(mention.root.i)
         found = None
         for where in (*self.adoc.paragraphs[max(0, pdoc.position - 2):pdoc.position], pdoc):
