@@ -416,6 +416,12 @@ def is_known_place(name: str) -> bool:
     return gazetteer.lookup(name) is not None or name.casefold() in _PLACE_SHORT_FORMS
 
 
+def is_womans_title(word: str) -> bool:
+    """Whether a word is a woman's courtesy title: "Mrs", "Ms.", "Miss"."""
+    title = word.lower().rstrip(".")
+    return title in COURTESY_TITLES and GENDERED_WORDS.get(title) == "female"
+
+
 def names_a_region(name: str) -> bool:
     """Whether a name is a known place larger than a town: a country, state or region ("England",
     "Washington"), never a surname; a town's name may be one ("Kennedy", "Jackson")."""

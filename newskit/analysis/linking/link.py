@@ -14,9 +14,9 @@ from newskit.analysis.linking.people import PersonForm, cluster_people
 from newskit.analysis.linking.titles import titled_speakers
 from newskit.extract import lexicon
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
+from newskit.extract.names import (HONORIFICS, NAME_LABELS, PEER_TITLES, PEERAGE_TITLES, ends_like_organisation,
                                    first_name_gender, fold, is_club_name, is_common_word, is_first_name,
-                                   is_kind_of_organisation, is_known_first_name, is_party_name, is_plural_role,
+                                   is_kind_of_organisation, is_known_first_name, is_party_name, is_plural_role, is_womans_title,
                                    is_title_word, name_parts, names_a_region, normalize_name, org_context, same_first_name)
 from newskit.frames import JOINT, conform, joint_name
 
@@ -118,9 +118,7 @@ def _woman_titled(name: str) -> bool:
     """"Mrs Howard", "Ms Ulens": a surname after a woman's courtesy title (not a place's title,
     "Miss England")."""
     words = name.split(" ")
-    return len(words) == 2 and words[0].lower().rstrip(".") in COURTESY_TITLES \
-        and GENDERED_WORDS.get(words[0].lower().rstrip(".")) == "female" \
-        and not names_a_region(words[1])
+    return len(words) == 2 and is_womans_title(words[0]) and not names_a_region(words[1])
 
 
 def _courtesy_titled(name: str) -> bool:

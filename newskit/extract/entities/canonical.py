@@ -8,10 +8,10 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
-                                   is_demonym, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
+                                   is_demonym, is_womans_title, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -272,8 +272,7 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         if len(earlier) == 1:
             m.entity, m.from_person_name = earlier[0], True
             return
-    if m.label == "PERSON" and " " not in m.entity and GENDERED_WORDS.get(courtesy.rstrip(".")) == "female" \
-            and courtesy.rstrip(".") in COURTESY_TITLES and not names_a_region(m.entity) \
+    if m.label == "PERSON" and " " not in m.entity and is_womans_title(courtesy) and not names_a_region(m.entity) \
             and not any(one_edit_apart(full.split()[-1], m.entity) for full in people.values() if " " in full):
         # a surname after a woman's courtesy title, of no one the article names in full, keeps the
         # title: "Mrs Howard" in a story about Michael Howard is not him, nor is she whatever man
