@@ -399,6 +399,24 @@ def test_a_party_and_title_glued_before_a_name_and_a_courtesy_titles_gender(nlp)
     assert [name for _, _, name in _people_of(nlp, text)] == ["Michael Varga", "Sandra Varga", "Michael Varga", "Sandra Varga"]
 
 
+def test_a_titled_surname_two_women_share_stays_whom_it_first_meant(nlp):
+    # "Ms Ostrander" means Marta (the only Ostrander named in full before it); writing "Yvette
+    # Ostrander" in full later does not make the next "Ms Ostrander" anyone else
+    text = ("Marta Ostrander, whose daughter Yvette was hurt, is seeking damages. Ms Ostrander's action says "
+            "he pushed Yvette Ostrander. Ms Ostrander was forced to file now. Yvette Ostrander slipped, he said.")
+    names = [name for _, _, name in _people_of(nlp, text) if "Ostrander" in name]
+    assert names == ["Marta Ostrander", "Marta Ostrander", "Yvette Ostrander", "Marta Ostrander", "Yvette Ostrander"]
+
+
+def test_a_headlines_surname_two_people_share_is_the_one_the_story_names_first(nlp):
+    articles = pd.DataFrame({"article_id": ["x"], "title": ["Court frees Ostrander 'witness' notes"],
+                             "text": ["Court frees Ostrander 'witness' notes\n\nReporters covering actor Paul Ostrander's "
+                                      "trial asked to see the forms.\n\nHis mother Greta Ostrander attended on Monday."],
+                             "published": [pd.Timestamp("2005-01-01")]})
+    entities = newskit.tag(articles, cache=None, progress=False, model=nlp).entities
+    assert entities[entities.text == "Ostrander"].article_entity.tolist() == ["Paul Ostrander"]
+
+
 def test_first_names_have_a_gender_unless_both_carry_them():
     from newskit.extract.names import first_name_gender
     assert [first_name_gender(n) for n in ("Michael", "SANDRA", "Jean", "Robin", "Andrea", "Lembit")] == [

@@ -433,7 +433,8 @@ def test_a_peer_is_the_commoner_of_his_name_only_where_an_article_names_both():
         "a4": ("Lord Tarrow of Ashby chaired it.", [("Lord Tarrow of Ashby", "PERSON", None)]),
     })
     entities = _linked(corpus)
-    assert len(set(_names(entities, "a1") + _names(entities, "a2"))) == 1
+    # (called by the name with his first name, though "Lord Kelby" is written more often)
+    assert set(_names(entities, "a1") + _names(entities, "a2")) == {"Neil Kelby"}
     assert _names(entities, "a3") == ["Tom Tarrow"] and _names(entities, "a4") == ["Lord Tarrow of Ashby"]
 
 

@@ -2088,3 +2088,16 @@ def test_they_after_the_firms_the_sentence_before_counted(corpus):
     # will collaborate ... They said": both firms (a people's word does not make them a kind)
     row = said(corpus, "two_named_firms.txt", "enable the two companies")
     assert row["speakers"] == "Kelbytech; Ashby Electric" and row["speaker_label"] == "ORG"
+
+
+def test_a_statement_on_her_website_is_hers(corpus):
+    # "..., a statement on her website said": whoever "her" is, Kim Ostrander, though the
+    # statement names her ("Kim had considered ...")
+    assert said(corpus, "statement_on_her_website.txt", "returning to action")["speaker"] == "Kim Ostrander"
+
+
+def test_a_name_whose_suffix_was_tagged_apart_is_one_person(corpus):
+    # "District Attorney Bruce L Castor Jr, who ..., said" with "Bruce L" and "Jr" tagged apart:
+    # one person, not the other "Jr" of the story (Walter M Pryce Jr)
+    assert said(corpus, "suffix_tagged_apart.txt", "detectives could find")["speaker"] == "Bruce L Castor Jr"
+    assert said(corpus, "suffix_tagged_apart.txt", "waited a year")["speaker"] == "Bruce L Castor Jr"

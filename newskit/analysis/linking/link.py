@@ -225,7 +225,10 @@ class _Clusters:
             has_full = any(k in full_people for k in keys_in)
             if has_full:
                 full_names = Counter({s: n for s, n in names.items() if len(s.split()) > 1 and not _woman_titled(s)})
-                self.display[target] = _top_spelling(full_names or names)
+                # (a name with its first name before a peer's title: "Susan Greenfield", not
+                # "Baroness Greenfield" written more often)
+                given = Counter({s: n for s, n in full_names.items() if name_parts(s) is not None and name_parts(s).first})
+                self.display[target] = _top_spelling(given or full_names or names)
             else:
                 self.display[target] = _top_spelling(names)
             if forced_here:

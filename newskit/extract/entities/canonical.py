@@ -44,8 +44,9 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     acronyms = _acronyms(mentions)
     shared = _shared_surnames(mentions, people)
     firms = _organisations_tagged_otherwise(mentions, paragraphs)
+    settled: dict[tuple[str, str], str] = {}
     for m in mentions:
-        _canonicalize(m, people, acronyms, shared)
+        _canonicalize(m, people, acronyms, shared, settled)
         if m.entity.casefold() in organisations and m.label in ("PERSON", "GPE", "LOC", "NORP") \
                 and gazetteer.lookup(m.entity) is None:
             m.label = "ORG"  # "Cult band Kasabian", which is no place the gazetteer knows
@@ -239,10 +240,14 @@ def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:
 
 
 def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mention],
-                  shared: dict[str, list[tuple[int, str]]] | None = None) -> None:
+                  shared: dict[str, list[tuple[int, str]]] | None = None,
+                  settled: dict[tuple[str, str], str] | None = None) -> None:
     """One mention's canonical name: a person's full name, an acronym's expansion, a place's name.
     A surname two people share (`shared`) is the one the article has named before it while it
-    has named only one: "Ozzy Osbourne ... Osbourne said" before "Sharon Osbourne" is written."""
+    has named only one: "Ozzy Osbourne ... Osbourne said" before "Sharon Osbourne" is written;
+    written with a courtesy title, it stays whom that title and surname meant first (`settled`,
+    filled here in article order): "Donna Clarkson, whose daughter Lana ... Ms Clarkson's legal
+    action ... Lana Clarkson ... Ms Clarkson was forced" is Donna Clarkson each time."""
     if m.label not in NAME_LABELS:
         return
     key = m.entity.casefold()
@@ -269,8 +274,17 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
             m.entity, m.from_person_name = agreeing[0], True
             return
         earlier = [name for at, name in owners if at < m.offsets[0]]
+        if not earlier and owners and m.pdoc.kind in ("title", "subtitle") and " " not in m.entity:
+            # a headline's surname is the person the story names first: "Media seek Jackson
+            # 'juror' notes" over "Michael Jackson's child abuse trial ... Katherine Jackson"
+            earlier = [min(owners)[1]]
+        titled = (courtesy.rstrip("."), key) if courtesy.rstrip(".") in COURTESY_TITLES else None
+        if len(earlier) > 1 and titled is not None and settled is not None and settled.get(titled) in earlier:
+            earlier = [settled[titled]]
         if len(earlier) == 1:
             m.entity, m.from_person_name = earlier[0], True
+            if titled is not None and settled is not None:
+                settled.setdefault(titled, earlier[0])
             return
     if m.label == "PERSON" and " " not in m.entity and is_womans_title(courtesy) and not names_a_region(m.entity) \
             and not any(one_edit_apart(full.split()[-1], m.entity) for full in people.values() if " " in full):

@@ -10,7 +10,7 @@ from spacy.util import filter_spans
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # noqa: F401 (defined without spaCy)
-from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, ORG_SUFFIXES, ORGANISATION_NOUNS, PARTY_WORDS, PEER_TITLES,
+from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, GENERATIONAL_SUFFIXES, ORG_SUFFIXES, ORGANISATION_NOUNS, PARTY_WORDS, PEER_TITLES,
                                    PEERAGE_TITLES,
                                    ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_first_name, is_known_first_name,
                                    is_peerage_name, is_person_description, is_role_noun, is_title_word)
@@ -86,6 +86,7 @@ class EntityRules:
         ents = _untagged_people(doc, ents)
         ents = _nicknamed_people(doc, ents)
         ents = _first_name_tagged_apart(doc, ents)
+        ents = _suffix_tagged_apart(doc, ents)
         ents = _surname_read_as_a_date(ents)
         ents = [_organisation_tagged_person(_named_with_an_acronym(ent)) for ent in ents]
         ents = _organisation_cut_at_a_connector(ents)
@@ -259,6 +260,27 @@ def _first_name_tagged_apart(doc: Doc, ents: list[Span]) -> list[Span]:
     if not joined:
         return ents
     return [joined[e.start] if e.start in joined else e for e in ents if joined.get(e.start, e) is not None]
+
+
+def _suffix_tagged_apart(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Jr" or "Sr" tagged on its own after the name it ends: "District Attorney Bruce L Castor Jr,"
+    with "Bruce L" and "Jr" tagged apart is one person, "Bruce L Castor Jr" (the capitalised words
+    before the suffix, not a title's: two at least)."""
+    joined: dict[int, Span] = {}
+    for ent in ents:
+        if len(ent) != 1 or fold(ent.text).rstrip(".") not in GENERATIONAL_SUFFIXES or ent.start == 0:
+            continue
+        start = ent.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_cap(doc[start - 1]) and doc[start - 1].whitespace_ \
+                and not is_title_word(doc[start - 1].text) and not doc[start - 1].is_sent_end:
+            start -= 1
+        if ent.start - start >= 2:
+            joined[ent.start] = Span(doc, start, ent.end, label="PERSON")
+    if not joined:
+        return ents
+    spans = list(joined.values())
+    return sorted([e for e in ents if not any(e.start < s.end and s.start < e.end for s in spans)] + spans,
+                  key=lambda e: e.start)
 
 
 def _surname_read_as_a_date(ents: list[Span]) -> list[Span]:

@@ -205,11 +205,17 @@ class Resolver:
                           for g in c.children if g.dep_ == "pobj"
                           for n in (g, *(a for a in g.children if a.dep_ == "appos" and g.pos_ == "NOUN"))
                           if n.pos_ == "PROPN" and (n.ent_type_ in ("PERSON", "ORG") or n.text in self.model.orgs)), None)
+        if owner is None and lemma in SAID_NOUNS:
+            # where it was put out, and whose that is: "a statement on her website said" is hers
+            owner = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                          for g in c.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "poss"), None)
         if owner is not None and titled is None and named is None:
             if owner.lower_ in _POSSESSIVES:  # "according to its website": whoever "it" is
                 kind = _POSSESSIVES[owner.lower_]
+                # (a statement speaks of its owner as of anyone: "Kim had considered returning
+                # ...," a statement on her website said)
                 found = (self._it(owner, pdoc) if kind == "neuter" else None) \
-                    or self._pronoun(kind, pdoc.start + owner.idx, pdoc.sentence_of(owner.i))
+                    or self._pronoun(kind, pdoc.start + owner.idx, pdoc.sentence_of(owner.i), about_itself=True)
                 return {**row, **found}
             if owner.pos_ == "PROPN" or (owner.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass")
                                          and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)):
@@ -770,13 +776,14 @@ class Resolver:
         role = role or (role_of(mention) if mention.label_ else None) or (entry.roles[0] if entry and entry.roles else None)
         return {"speaker": name, "speaker_label": "PERSON", "speaker_role": role}
 
-    def _pronoun(self, kind: str, start: int, sentence: int) -> dict:
+    def _pronoun(self, kind: str, start: int, sentence: int, about_itself: bool = False) -> dict:
         if kind in ("male", "female"):
             name = self.model.pronouns.get(start)
             # (not one the quote talks about: "Mellberg spoke of ... "I've had more than a quiet
-            # word with Olof. ...," he told" is his manager)
+            # word with Olof. ...," he told" is his manager; but a statement or website of hers
+            # may: `about_itself`)
             named = self.model.called_by_first_name(self.quote) | self.model.named_inside(self.quote) \
-                if self.quote is not None else frozenset()
+                if self.quote is not None and not about_itself else frozenset()
             if name in named:
                 name = None
             entry = self.model.people.get(name) if name else self.model.nearest_person(kind, start, sentence, excluding=named)
