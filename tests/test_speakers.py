@@ -2101,3 +2101,12 @@ def test_a_name_whose_suffix_was_tagged_apart_is_one_person(corpus):
     # one person, not the other "Jr" of the story (Walter M Pryce Jr)
     assert said(corpus, "suffix_tagged_apart.txt", "detectives could find")["speaker"] == "Bruce L Castor Jr"
     assert said(corpus, "suffix_tagged_apart.txt", "waited a year")["speaker"] == "Bruce L Castor Jr"
+
+
+def test_a_firm_named_alone_is_not_its_product_named_after_it(corpus):
+    # "Google said" in a story about Google News is the firm (the product's name holds the firm's)
+    assert said(corpus, "firm_and_its_product.txt", "looking into the issue")["speaker"] == "Google"
+    # (but the words that make a firm's whole name do: "Continental" of "Continental Airlines")
+    from newskit.extract.quotes.participants import _completes_firm
+    assert all(map(_completes_firm, ("Airlines", "Networks", "Motor", "& McLennan", "Group")))
+    assert not any(map(_completes_firm, ("News", "TV", "Developer Connection", "8.0")))

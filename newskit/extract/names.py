@@ -89,6 +89,8 @@ GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
 NAME_SUFFIXES = lexicon.words("names/name_suffixes")
 POST_NOMINALS = lexicon.words("names/post_nominals")
 GENERATIONAL_SUFFIXES = lexicon.words("names/generational_suffixes")
+# Words that end a firm's full name ("Multiplex Group"): the name without them is the firm too.
+FIRM_DESIGNATORS = lexicon.words("entities/firm_designators")
 NAME_PARTICLES = lexicon.words("entities/name_particles")
 
 # Entity types that can precede a name inside a role ("Russian Defense Minister", "World Bank President").

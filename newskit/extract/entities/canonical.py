@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+from newskit.extract.names import (COURTESY_TITLES, FIRM_DESIGNATORS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
                                    is_demonym, is_womans_title, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
@@ -22,8 +22,6 @@ MAX_NAME_TOKENS = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
-# Words that end a firm's full name ("Multiplex Group"), dropped when the article names it again.
-FIRM_DESIGNATORS = lexicon.words("entities/firm_designators")
 
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
 

@@ -30,7 +30,8 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
+from newskit.extract.entities.rules import COMPANY_WORDS
+from newskit.extract.names import (CORE_TITLES, FIRM_DESIGNATORS, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
                                    PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
                                    ends_like_organisation, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
@@ -1030,11 +1031,18 @@ class Participants:
         if " " not in name and len(name) > 1 and name.isupper():
             return name
         words = {fold(w) for w in name.split()}
+        # a one-word name the article gives an organisation of its own is that one, not one of its
+        # products or parts named after it: "Google" is not "Google News", "Fiat" not "Fiat Auto"
+        # (but a firm's whole name is the firm: "Multiplex Group", "Nortel Networks", "Continental
+        # Airlines", "Marsh & McLennan")
+        alone = " " not in name and name in self.orgs and self.orgs[name].entity_label == "ORG" \
+            and fold(name) not in ORGANISATION_NOUNS
         # (not one that adds a place after it: "General Motors" is not "General Motors Europe")
         recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
                   if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None
                   and not (p.name.startswith(name + " ") and (p.name[len(name) + 1:] in self.places
-                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None))]
+                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None))
+                  and not (alone and p.name.startswith(name + " ") and not _completes_firm(p.name[len(name) + 1:]))]
         return max(recent)[2] if recent else name
 
     def _member_of_described(self, mention: Span, offset: int, sentence: int | None) -> Participant | None:
@@ -1329,6 +1337,14 @@ def _whole_name(name: str) -> bool:
     its kind ("World Bank"); not "World Travel" of "World Travel and Tourism Council"."""
     words = name.split()
     return name.isupper() or (len(words) > 1 and fold(words[-1]) in ORGANISATION_NOUNS)
+
+
+def _completes_firm(words: str) -> bool:
+    """Whether the words after a firm's short name make its whole name, not one of its products
+    or parts: "Networks", "Airlines", "Motor", "& McLennan" (not "News", "TV", "8.0")."""
+    kinds = FIRM_DESIGNATORS | COMPANY_WORDS | ORGANISATION_NOUNS
+    return words.startswith(("& ", "and ")) or all(
+        w in kinds or w.rstrip("s") in kinds or w + "s" in kinds for w in map(fold, words.split()))
 
 
 def _at_or_after(at: int | None, since: int) -> bool:
