@@ -1715,11 +1715,12 @@ def test_data_of_an_unnamed_maker_is_read_to_no_one_named_later(corpus):
 
 def test_a_peer_by_title_and_surname_is_one_person_with_the_full_name(corpus):
     # "says Baroness Susan Marlow" (the tagger's "Susan Marlow") ... "Baroness Marlow cautioned"
-    # (tagged ORG): a person, and one with the full name across the corpus (shown by the title's
-    # form, which the articles use most); "Lady Osgood" is not the publisher Conrad Osgood
+    # (tagged ORG): a person, and one with the full name across the corpus (shown by the name
+    # with her first name, though the articles use the title's form most); "Lady Osgood" is not
+    # the publisher Conrad Osgood
     rows = [said(corpus, "peer_by_title.txt", content) for content in
             ("Gadgets worn on the body", "sleepwalk into the future", "what this means for us")]
-    assert {row["speaker"] for row in rows} == {"Baroness Marlow"}
+    assert {row["speaker"] for row in rows} == {"Susan Marlow"}
     assert {row["speaker_label"] for row in rows} == {"PERSON"}
     assert said(corpus, "peer_by_title.txt", "saddened")["speaker"] == "Lady Osgood"
 
