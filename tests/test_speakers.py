@@ -2107,7 +2107,15 @@ def test_a_name_whose_suffix_was_tagged_apart_is_one_person(corpus):
 def test_a_firm_named_alone_is_not_its_product_named_after_it(corpus):
     # "Google said" in a story about Google News is the firm (the product's name holds the firm's)
     assert said(corpus, "firm_and_its_product.txt", "looking into the issue")["speaker"] == "Google"
-    # (but the words that make a firm's whole name do: "Continental" of "Continental Airlines")
-    from newskit.extract.quotes.participants import _completes_firm
-    assert all(map(_completes_firm, ("Airlines", "Networks", "Motor", "& McLennan", "Group")))
-    assert not any(map(_completes_firm, ("News", "TV", "Developer Connection", "8.0")))
+    # (so is one beside two things named after it, whatever they are: "Microsoft Office",
+    # "Microsoft Word" ... "Microsoft said")
+    assert said(corpus, "firm_and_two_products.txt", "investigating the report")["speaker"] == "Microsoft"
+    # (but the words that make a firm's whole name do: "Merrill" of "Merrill Lynch")
+    from newskit.extract.quotes.participants import _names_a_product
+    assert all(map(_names_a_product, ("News", "TV", "Developer Connection", "8.0")))
+    assert not any(map(_names_a_product, ("Lynch", "Airlines", "Microsystems", "Schweppes", "Group")))
+
+
+def test_a_lawsuit_speaks_for_whoever_brought_it(corpus):
+    # "Californian Tomas Varga filed the suit ... "...," the lawsuit said": the plaintiff
+    assert said(corpus, "lawsuit_said.txt", "open standard")["speaker"] == "Tomas Varga"

@@ -272,9 +272,11 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
             m.entity, m.from_person_name = agreeing[0], True
             return
         earlier = [name for at, name in owners if at < m.offsets[0]]
-        if not earlier and owners and m.pdoc.kind in ("title", "subtitle") and " " not in m.entity:
+        if not earlier and owners and m.pdoc.kind in ("title", "subtitle") and " " not in m.entity \
+                and not (m.end_i < len(m.pdoc.doc) and m.pdoc.doc[m.end_i].tag_ == "NNS"):
             # a headline's surname is the person the story names first: "Media seek Jackson
-            # 'juror' notes" over "Michael Jackson's child abuse trial ... Katherine Jackson"
+            # 'juror' notes" over "Michael Jackson's child abuse trial ... Katherine Jackson" (not
+            # a family's: "Bryan twins keep US hopes alive")
             earlier = [min(owners)[1]]
         titled = (courtesy.rstrip("."), key) if courtesy.rstrip(".") in COURTESY_TITLES else None
         if len(earlier) > 1 and titled is not None and settled is not None and settled.get(titled) in earlier:

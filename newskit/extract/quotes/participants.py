@@ -30,8 +30,7 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.entities.rules import COMPANY_WORDS
-from newskit.extract.names import (CORE_TITLES, FIRM_DESIGNATORS, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
+from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
                                    PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
                                    ends_like_organisation, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
@@ -69,6 +68,8 @@ _REGIONS = frozenset(lexicon.entries("entities/regions"))
 # Parts of an organisation ("Google's management said" is Google's), and what it owns ("the Delta
 # subsidiary" is not Delta)
 ORGANISATION_PARTS = lexicon.words("quotes/organisation_part_nouns")
+# Words that end the name of a firm's product or part named after it: "Google News"
+PRODUCT_WORDS = lexicon.words("quotes/product_words")
 _PARTS_OF_ORGANISATIONS = ORGANISATION_PARTS | lexicon.words("quotes/owned_organisation_nouns")
 # "-based", "-owned": a noun phrase that describes an organisation by them does not name it.
 _DESCRIBING_PARTICIPLES = lexicon.words("quotes/describing_participles")
@@ -1033,16 +1034,20 @@ class Participants:
         words = {fold(w) for w in name.split()}
         # a one-word name the article gives an organisation of its own is that one, not one of its
         # products or parts named after it: "Google" is not "Google News", "Fiat" not "Fiat Auto"
-        # (but a firm's whole name is the firm: "Multiplex Group", "Nortel Networks", "Continental
-        # Airlines", "Marsh & McLennan")
+        # (but a firm's whole name is the firm: "Merrill" of "Merrill Lynch", "Continental" of
+        # "Continental Airlines")
         alone = " " not in name and name in self.orgs and self.orgs[name].entity_label == "ORG" \
             and fold(name) not in ORGANISATION_NOUNS
+        # (nor, where the article names several things after it, any of them: "Microsoft" beside
+        # "Microsoft Office" and "Microsoft Word")
+        named_after = [p.name for p in self.orgs.values() if p.name.startswith(name + " ")] if alone else []
+        if alone and (len(named_after) > 1 or any(_names_a_product(n[len(name) + 1:]) for n in named_after)):
+            return name
         # (not one that adds a place after it: "General Motors" is not "General Motors Europe")
         recent = [(p.last_before(offset + 1), len(p.name), p.name) for p in self.orgs.values()
                   if words <= p.words and len(p.words) > len(words) and p.last_before(offset + 1) is not None
                   and not (p.name.startswith(name + " ") and (p.name[len(name) + 1:] in self.places
-                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None))
-                  and not (alone and p.name.startswith(name + " ") and not _completes_firm(p.name[len(name) + 1:]))]
+                                                               or gazetteer.lookup(p.name[len(name) + 1:]) is not None))]
         return max(recent)[2] if recent else name
 
     def _member_of_described(self, mention: Span, offset: int, sentence: int | None) -> Participant | None:
@@ -1339,12 +1344,12 @@ def _whole_name(name: str) -> bool:
     return name.isupper() or (len(words) > 1 and fold(words[-1]) in ORGANISATION_NOUNS)
 
 
-def _completes_firm(words: str) -> bool:
-    """Whether the words after a firm's short name make its whole name, not one of its products
-    or parts: "Networks", "Airlines", "Motor", "& McLennan" (not "News", "TV", "8.0")."""
-    kinds = FIRM_DESIGNATORS | COMPANY_WORDS | ORGANISATION_NOUNS
-    return words.startswith(("& ", "and ")) or all(
-        w in kinds or w.rstrip("s") in kinds or w + "s" in kinds for w in map(fold, words.split()))
+def _names_a_product(words: str) -> bool:
+    """Whether the words after a firm's one-word name make the name of one of its products or
+    parts ("News", "TV", "Developer Connection", "8.0"), not the firm's whole name ("Lynch",
+    "Airlines", "Microsystems")."""
+    last = fold(words.split()[-1])
+    return any(c.isdigit() for c in words) or last in PRODUCT_WORDS or last in ORGANISATION_PARTS
 
 
 def _at_or_after(at: int | None, since: int) -> bool:

@@ -61,6 +61,10 @@ _SPOKESPEOPLE = frozenset(w for w in SPOKESPEOPLE if w.startswith("spokes"))
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = lexicon.table("quotes/owner_pronouns")
+# What a party to a case files: "the lawsuit said" is the plaintiff's
+_LEGAL_DOCUMENTS = lexicon.words("quotes/legal_document_nouns")
+# Verbs (lemmas) whose subject brings a case: "Thomas Slattery filed the suit", "is suing"
+_SUING_VERBS = frozenset({"sue", "file", "bring", "lodge", "issue", "launch", "take"})
 # Entity labels of words that are never part of an organisation's name before it ("Until December Microsoft said").
 _NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -223,6 +227,12 @@ class Resolver:
                 found = self._one(mention_of(owner), pdoc)
                 if found.get("speaker"):
                     return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
+        if lemma in _LEGAL_DOCUMENTS and titled is None and named is None and not any(
+                c.dep_ == "poss" for c in head.children):
+            # "the lawsuit said": whoever brought it ("Californian Thomas Slattery filed the suit")
+            plaintiff = self._plaintiff(start, pdoc)
+            if plaintiff is not None:
+                return {**row, **plaintiff}
         if lemma in DOCUMENT_NOUNS and lemma in ORGANISATION_NOUNS and titled is None and named is None \
                 and mention[0].lower_ == "the":
             # "The Mirror newspaper said ... The paper said": an organisation of that kind, when one
@@ -701,6 +711,30 @@ class Resolver:
                         names.append(name)
             found = names if len(names) == 2 else None
         return found
+
+    def _plaintiff(self, offset: int, pdoc: ParagraphDoc) -> dict | None:
+        """The person or organisation that brought the case a lawsuit at `offset` is: the last
+        named subject of "sue", or of "file", "bring", "lodge", "issue", "launch" or "take" with a
+        case's noun ("filed the suit", "is taking action"), before it; else the first after it, to
+        the end of the next paragraph. None when the article names no one so."""
+        found = []
+        for where in self.adoc.paragraphs:
+            if where.start > self._horizon(pdoc):
+                break
+            for verb in where.doc:
+                lemma = verb.lemma_.lower()
+                if verb.pos_ != "VERB" or lemma not in _SUING_VERBS or (lemma != "sue" and not any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_DOCUMENTS | {"action", "case"} for c in verb.children)):
+                    continue
+                for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                    person = self._person_at(where, subject)
+                    name = person or self._organisation_at(where, subject)
+                    if name is not None:
+                        found.append((where.start + subject.idx, name, "PERSON" if person else "ORG"))
+        before = [f for f in found if f[0] < offset]
+        after = [f for f in found if f[0] > offset]
+        chosen = max(before) if before else min(after) if after else None
+        return {"speaker": chosen[1], "speaker_label": chosen[2]} if chosen is not None else None
 
     def _person_at(self, pdoc: ParagraphDoc, token: Token) -> str | None:
         """The participant person whose name holds a token."""
