@@ -408,6 +408,17 @@ def test_a_titled_surname_two_women_share_stays_whom_it_first_meant(nlp):
     assert names == ["Marta Ostrander", "Marta Ostrander", "Yvette Ostrander", "Marta Ostrander", "Yvette Ostrander"]
 
 
+def test_kin_named_by_first_name_carry_the_surname(nlp):
+    # "Michael Varga's ex-model wife, Sandra," is Sandra Varga, and "Mrs Varga" is she; the bare
+    # "Varga" and "Mr Varga" stay Michael's; "Tom Nogar and his son Stephen": Stephen Nogar
+    text = ("Michael Varga spoke on Monday. Michael Varga's ex-model wife, Sandra, made her debut. "
+            "Mrs Varga said she was proud. Varga said so. Mr Varga agreed.")
+    assert [name for _, _, name in _people_of(nlp, text)] == [
+        "Michael Varga", "Michael Varga", "Sandra Varga", "Sandra Varga", "Michael Varga", "Michael Varga"]
+    text = "Tom Nogar and his son Stephen said they would appeal. Nogar said so."
+    assert [name for _, _, name in _people_of(nlp, text)] == ["Tom Nogar", "Stephen Nogar", "Tom Nogar"]
+
+
 def test_a_headlines_surname_two_people_share_is_the_one_the_story_names_first(nlp):
     articles = pd.DataFrame({"article_id": ["x"], "title": ["Court frees Ostrander 'witness' notes"],
                              "text": ["Court frees Ostrander 'witness' notes\n\nReporters covering actor Paul Ostrander's "

@@ -23,6 +23,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
 
+# Kin who usually carry the surname of the person whose kin they are ("his son Stephen")
+FAMILY_NOUNS = lexicon.words("names/family_nouns")
+
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
 
 
@@ -35,6 +38,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
         if m.label == "PERSON":  # a person the rules relabelled: "GDC Mr Allard" -> "Allard"
             m.entity = normalize_name(m.span.text, m.label)
     _kind_glued_at_sentence_start(mentions)
+    _kin_by_first_name(mentions)
     people = _person_names(mentions)
     organisations = _organisations_by_context(mentions)
     for name in organisations:
@@ -43,8 +47,12 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     shared = _shared_surnames(mentions, people)
     firms = _organisations_tagged_otherwise(mentions, paragraphs)
     settled: dict[tuple[str, str], str] = {}
+    kin_names: dict[str, list[str]] = defaultdict(list)  # surname -> kin's names made with it
     for m in mentions:
-        _canonicalize(m, people, acronyms, shared, settled)
+        if m.kin and m.entity not in kin_names[m.entity.split()[-1].casefold()]:
+            kin_names[m.entity.split()[-1].casefold()].append(m.entity)
+    for m in mentions:
+        _canonicalize(m, people, acronyms, shared, settled, kin_names)
         if m.entity.casefold() in organisations and m.label in ("PERSON", "GPE", "LOC", "NORP") \
                 and gazetteer.lookup(m.entity) is None:
             m.label = "ORG"  # "Cult band Kasabian", which is no place the gazetteer knows
@@ -78,6 +86,30 @@ def _people_called_by_title(mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
+def _kin_by_first_name(mentions: list[Mention]) -> None:
+    """A first name set beside a kin's noun of a person named there carries that person's surname:
+    "Michael Howard's ex-model wife, Sandra," is Sandra Howard (so a later "Mrs Howard" is she),
+    "Mr Begg's father, Azmat," (tagged a place) Azmat Begg, "Tom Nogar and his son Stephen"
+    Stephen Nogar."""
+    people = {(id(m.pdoc), i): m for m in mentions if m.label == "PERSON" for i in range(m.start_i, m.end_i)}
+    for m in mentions:
+        if m.end_i - m.start_i != 1 or m.label not in ("PERSON", "GPE", "NORP", "ORG") or not is_first_name(m.entity):
+            continue
+        token = m.span[0]
+        kin = token.head if token.dep_ in ("appos", "compound") and token.head.i > token.i - 3 else None
+        if kin is None or kin.lemma_.lower() not in FAMILY_NOUNS or kin.i == token.i:
+            continue
+        owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON" and kin.dep_ == "conj":
+            owner = kin.head  # "Tom Nogar and his son Stephen"
+        named = people.get((id(m.pdoc), owner.i)) if owner is not None else None
+        surname = named.span.text.split()[-1] if named is not None else ""
+        if named is None or named is m or not surname[:1].isupper() or not surname.replace("-", "").isalpha() \
+                or fold(surname) == fold(m.entity):
+            continue
+        m.entity, m.label, m.kin = f"{m.entity} {surname}", "PERSON", True
+
+
 def _person_names(mentions: list[Mention]) -> dict[str, str]:
     """casefolded full name or unambiguous surname -> full name ("antonov" -> "Antonov").
 
@@ -105,9 +137,13 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
                                 and (_has_first_name(other) or other.casefold() in inside)]) == 1}
     full = [name for name in full if name.casefold() not in longer]
     names.update(longer)
+    # (a kin's name made from a first name, "Sandra Howard" of "Michael Howard's wife, Sandra",
+    # takes no bare surname from the person written in full: "Howard" stays Michael Howard's)
+    kin = {m.entity for m in mentions if m.kin}
     for name in full:
         names[name.casefold()] = name
-        surnames[without_designation(name).split()[-1].casefold()].append(name)
+        if name not in kin:
+            surnames[without_designation(name).split()[-1].casefold()].append(name)
     for surname, owners in surnames.items():
         if len(owners) == 1 and surname not in names:  # two Antonovs: a bare "Antonov" stays as written
             names[surname] = owners[0]
@@ -196,8 +232,10 @@ def _shared_surnames(mentions: list[Mention], people: dict[str, str]) -> dict[st
     """casefolded surname two or more of the article's people share, and so no name of its own in
     `people` -> (offset of each owner's first full mention, full name), in article order."""
     owners: dict[str, dict[str, int]] = defaultdict(dict)
+    kin = {m.entity for m in mentions if m.kin}
     for m in mentions:
-        if m.label == "PERSON" and len(m.entity.split()) >= 2 and m.entity.split()[0].lower() not in NAME_PARTICLES:
+        if m.label == "PERSON" and len(m.entity.split()) >= 2 and m.entity.split()[0].lower() not in NAME_PARTICLES \
+                and m.entity not in kin:
             owners[without_designation(m.entity).split()[-1].casefold()].setdefault(m.entity.casefold(), m.offsets[0])
     return {surname: [(at, people.get(name, name)) for name, at in named.items()]
             for surname, named in owners.items() if len(named) > 1 and surname not in people}
@@ -239,7 +277,8 @@ def _acronyms(mentions: list[Mention]) -> dict[str, Mention]:
 
 def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mention],
                   shared: dict[str, list[tuple[int, str]]] | None = None,
-                  settled: dict[tuple[str, str], str] | None = None) -> None:
+                  settled: dict[tuple[str, str], str] | None = None,
+                  kin_names: dict[str, list[str]] | None = None) -> None:
     """One mention's canonical name: a person's full name, an acronym's expansion, a place's name.
     A surname two people share (`shared`) is the one the article has named before it while it
     has named only one: "Ozzy Osbourne ... Osbourne said" before "Sharon Osbourne" is written;
@@ -260,6 +299,11 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     courtesy = m.span[0].lower_ if len(m.span) > 1 and m.span[0].lower_.rstrip(".") in COURTESY_TITLES else before
     if before in ("sir", "dame") and " " not in key and KNIGHTED + key in people:
         m.entity, m.label, m.from_person_name = people[KNIGHTED + key], "PERSON", True
+        return
+    kin = [name for name in kin_names.get(key, ()) if _other_gender(courtesy, name, m.entity, same=True)] \
+        if kin_names and m.label == "PERSON" else []
+    if len(kin) == 1:  # "Mrs Howard" after "Michael Howard's wife, Sandra,": Sandra Howard
+        m.entity, m.from_person_name = kin[0], True
         return
     if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place \
             and (m.label == "PERSON" or m.entity[:1].isupper()) and not _other_gender(courtesy, people[key], m.entity):

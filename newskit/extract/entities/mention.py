@@ -21,6 +21,7 @@ class Mention:
     role: str | None = None
     entity: str | None = None
     from_person_name: bool = False  # canonical name is a full PERSON name of the article
+    kin: bool = False  # a full name made from a first name and a kin's surname ("his son Stephen")
 
     @functools.cached_property
     def span(self) -> Span:
