@@ -2119,3 +2119,13 @@ def test_a_firm_named_alone_is_not_its_product_named_after_it(corpus):
 def test_a_lawsuit_speaks_for_whoever_brought_it(corpus):
     # "Californian Tomas Varga filed the suit ... "...," the lawsuit said": the plaintiff
     assert said(corpus, "lawsuit_said.txt", "open standard")["speaker"] == "Tomas Varga"
+
+
+def test_an_acronym_speaks_as_an_organisation(corpus):
+    # "the ODPM said" (tagged a person's) and "the RSPCA said" (untagged): organisations, in the
+    # quotes and in the entities (the ODPM by the name another article spells out)
+    for content, name in (("every region except", "Office of the Deputy Prime Minister"), ("grave concerns", "RSPCA")):
+        row = said(corpus, "acronyms_speaking.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == (name, "ORG")
+    entities = corpus.entities[corpus.entities["article_id"] == said(corpus, "acronyms_speaking.txt", "grave")["article_id"]]
+    assert set(entities.loc[entities["text"] == "ODPM", "label"]) == {"ORG"}

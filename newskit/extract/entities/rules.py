@@ -30,6 +30,8 @@ _NOT_IN_NAMES = frozenset({"AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "SCONJ"
 _SUFFIX_WORDS = frozenset(w.lower() for suffix in ORG_SUFFIXES for w in suffix.split())
 _ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS | _SUFFIX_WORDS)) + r")\b", re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# An acronym as written: "ODPM", "RICS"
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
 # Words of firms' names, never of a person's ("Deutsche Post", "Forrester Research").
 COMPANY_WORDS = lexicon.words("entities/company_words")
 # First words of firms' names, never of a person's ("Air Deccan")
@@ -88,7 +90,7 @@ class EntityRules:
         ents = _first_name_tagged_apart(doc, ents)
         ents = _suffix_tagged_apart(doc, ents)
         ents = _surname_read_as_a_date(ents)
-        ents = [_organisation_tagged_person(_named_with_an_acronym(ent)) for ent in ents]
+        ents = [_acronym_tagged_person(_organisation_tagged_person(_named_with_an_acronym(ent))) for ent in ents]
         ents = _organisation_cut_at_a_connector(ents)
         ents = [_word_before_an_acronyms_name(ent) for ent in ents]
         ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) > 1 and e[0].text in FIRM_FIRST_WORDS
@@ -343,6 +345,16 @@ def _organisation_tagged_person(ent: Span) -> Span:
         return ent
     region = any(ent[k:].text in _REGIONS for k in range(1, len(ent)))
     if ent[-1].lower_ not in ORG_HEADS and not region:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+def _acronym_tagged_person(ent: Span) -> Span:
+    """An acronym tagged a person's is an organisation's ("the ODPM said", "RICS", "SAIC"), in
+    text not written all in capitals ("BLAIR" of a capitals headline is his name); not a unit
+    after a number ("6GB")."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not _ACRONYM_WORD.fullmatch(ent.text) or _all_caps(ent.doc) \
+            or not any(c.islower() for c in ent.doc.text) or (ent.start > 0 and ent.doc[ent.start - 1].like_num):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")
 

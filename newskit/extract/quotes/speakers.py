@@ -61,6 +61,8 @@ _SPOKESPEOPLE = frozenset(w for w in SPOKESPEOPLE if w.startswith("spokes"))
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = lexicon.table("quotes/owner_pronouns")
+# An organisation's acronym as written: "IFPI", "ILO", "NISCC"
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What a party to a case files: "the lawsuit said" is the plaintiff's
 _LEGAL_DOCUMENTS = lexicon.words("quotes/legal_document_nouns")
 # Verbs (lemmas) whose subject brings a case: "Thomas Slattery filed the suit", "is suing"
@@ -792,6 +794,11 @@ class Resolver:
     def _person(self, mention: Span, pdoc: ParagraphDoc, role: str | None) -> dict:
         start = pdoc.offsets(mention)[0]
         name = self.model.name_at(*pdoc.offsets(mention), "PERSON")
+        if name is None and _ACRONYM.fullmatch(mention.text) and any(c.islower() for c in pdoc.text) \
+                and mention.text not in self.model.people:
+            # an acronym the tagger left untagged is an organisation's, not a person's: "IFPI
+            # said", "the ILO said" (not in a headline written all in capitals: "BLAIR SAYS")
+            return {"speaker": self.model.org_named(mention.text, start), "speaker_label": "ORG"}
         written = person_name(mention.text).split()
         if name is not None and " " not in name and len(written) >= 2 and name in written[:-1] and all(
                 w[:1].isupper() for w in written):
