@@ -2129,3 +2129,9 @@ def test_an_acronym_speaks_as_an_organisation(corpus):
         assert (row["speaker"], row["speaker_label"]) == (name, "ORG")
     entities = corpus.entities[corpus.entities["article_id"] == said(corpus, "acronyms_speaking.txt", "grave")["article_id"]]
     assert set(entities.loc[entities["text"] == "ODPM", "label"]) == {"ORG"}
+
+
+def test_an_untagged_surname_is_the_person_named_in_full_later(corpus):
+    # "Groening recently heaped praise on The Office, saying: ..." (untagged, parsed a verb) before
+    # "Matt Groening was also at the awards"
+    assert said(corpus, "surname_before_full_name.txt", "is a fan of")["speaker"] == "Matt Groening"

@@ -399,6 +399,14 @@ class Resolver:
             entry = self._subject_just_before(mention, start, pdoc)
             if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label, "speaker_role": without_determiner(mention)}
+        if len(mention) == 1 and not head.ent_type_ and head.text[:1].isupper() and head.text[1:].islower() \
+                and head.is_alpha and titled is None and named is None:
+            # an untagged surname of someone the article names in full, before or after: "Groening
+            # recently heaped praise on The Office, saying: ..." (parsed a verb) before "Matt
+            # Groening was also at the awards"
+            name = self.model.full_name(head.text, start)
+            if " " in name and name in self.model.people and name.split()[-1] == head.text:
+                return {**row, **self._person(mention, pdoc, None)}
         return row
 
     def _subject_just_before(self, mention: Span, start: int, pdoc: ParagraphDoc) -> Participant | None:
