@@ -264,3 +264,9 @@ def test_names_a_region_never_a_surname_a_town_may_be():
     # "Miss England" keeps no courtesy title of a woman; "Ms Jackson" does (Jackson is a town too)
     assert [names_a_region(n) for n in ("England", "Scotland", "UK", "Jackson", "Howard", "Kennedy")] == [
         True, True, True, False, False, False]
+
+
+def test_an_organisations_acronym_is_no_persons_nor_a_title():
+    from newskit.extract.names import is_organisation_acronym
+    assert all(map(is_organisation_acronym, ("ODPM", "RICS", "IFPI")))
+    assert not any(map(is_organisation_acronym, ("PM", "QC", "MP", "MEP", "Apple", "ABCDEFG")))

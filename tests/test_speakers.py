@@ -2135,3 +2135,6 @@ def test_an_untagged_surname_is_the_person_named_in_full_later(corpus):
     # "Groening recently heaped praise on The Office, saying: ..." (untagged, parsed a verb) before
     # "Matt Groening was also at the awards"
     assert said(corpus, "surname_before_full_name.txt", "is a fan of")["speaker"] == "Matt Groening"
+    # (not the one a headline says was sued: "Rapper Dex Morrow sued for assault ... The lawsuit
+    # ... says": brought by an unnamed make-up artist)
+    assert pd.isna(said(corpus, "lawsuit_against_the_named.txt", "serious injuries")["speaker"])

@@ -89,6 +89,8 @@ GENDERED_WORDS: dict[str, str] = lexicon.table("names/gendered_words")
 NAME_SUFFIXES = lexicon.words("names/name_suffixes")
 POST_NOMINALS = lexicon.words("names/post_nominals")
 GENERATIONAL_SUFFIXES = lexicon.words("names/generational_suffixes")
+# Acronyms that stand for a person ("PM", "QC"), compared lowercase
+PERSON_ACRONYMS = lexicon.words("names/person_acronyms")
 # Words that end a firm's full name ("Multiplex Group"): the name without them is the firm too.
 FIRM_DESIGNATORS = lexicon.words("entities/firm_designators")
 NAME_PARTICLES = lexicon.words("entities/name_particles")
@@ -788,3 +790,12 @@ def one_edit_apart(a: str, b: str) -> bool:
                                     and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def is_organisation_acronym(word: str) -> bool:
+    """Whether a word as written is an organisation's acronym: two to six capitals ("ODPM",
+    "RICS"), no person's ("PM", "QC") and no title ("MP")."""
+    return bool(_ACRONYM_WORD.fullmatch(word)) and word.lower() not in PERSON_ACRONYMS and not is_title_word(word)
+
+
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")

@@ -13,7 +13,8 @@ from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # n
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, GENERATIONAL_SUFFIXES, ORG_SUFFIXES, ORGANISATION_NOUNS, PARTY_WORDS, PEER_TITLES,
                                    PEERAGE_TITLES,
                                    ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_first_name, is_known_first_name,
-                                   is_peerage_name, is_person_description, is_role_noun, is_title_word)
+                                   is_organisation_acronym, is_peerage_name, is_person_description, is_role_noun,
+                                   is_title_word)
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
 # Head nouns that make a capitalized phrase an organisation name ("International Committee of ...").
@@ -30,8 +31,6 @@ _NOT_IN_NAMES = frozenset({"AUX", "VERB", "ADP", "DET", "PRON", "CCONJ", "SCONJ"
 _SUFFIX_WORDS = frozenset(w.lower() for suffix in ORG_SUFFIXES for w in suffix.split())
 _ORG_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS | _SUFFIX_WORDS)) + r")\b", re.IGNORECASE)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-# An acronym as written: "ODPM", "RICS"
-_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")
 # Words of firms' names, never of a person's ("Deutsche Post", "Forrester Research").
 COMPANY_WORDS = lexicon.words("entities/company_words")
 # First words of firms' names, never of a person's ("Air Deccan")
@@ -353,7 +352,7 @@ def _acronym_tagged_person(ent: Span) -> Span:
     """An acronym tagged a person's is an organisation's ("the ODPM said", "RICS", "SAIC"), in
     text not written all in capitals ("BLAIR" of a capitals headline is his name); not a unit
     after a number ("6GB")."""
-    if ent.label_ != "PERSON" or len(ent) != 1 or not _ACRONYM_WORD.fullmatch(ent.text) or _all_caps(ent.doc) \
+    if ent.label_ != "PERSON" or len(ent) != 1 or not is_organisation_acronym(ent.text) or _all_caps(ent.doc) \
             or not any(c.islower() for c in ent.doc.text) or (ent.start > 0 and ent.doc[ent.start - 1].like_num):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")

@@ -1040,7 +1040,8 @@ class Participants:
             and fold(name) not in ORGANISATION_NOUNS
         # (nor, where the article names several things after it, any of them: "Microsoft" beside
         # "Microsoft Office" and "Microsoft Word")
-        named_after = [p.name for p in self.orgs.values() if p.name.startswith(name + " ")] if alone else []
+        named_after = [p.name for p in self.orgs.values() if p.name.startswith(name + " ") and all(
+            w[:1].isupper() or w[:1].isdigit() or w == "&" for w in p.name[len(name) + 1:].split())] if alone else []
         if alone and (len(named_after) > 1 or any(_names_a_product(n[len(name) + 1:]) for n in named_after)):
             return name
         # (not one that adds a place after it: "General Motors" is not "General Motors Europe")

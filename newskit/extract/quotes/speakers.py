@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, is_organisation_acronym, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
                                    is_party_name, is_person_description, is_plural, is_role_noun, is_title_word, person_name,
                                    role_of)
@@ -61,8 +61,7 @@ _SPOKESPEOPLE = frozenset(w for w in SPOKESPEOPLE if w.startswith("spokes"))
 _PAIR_NOUNS = lexicon.words("quotes/pair_nouns")
 # whose a document is: "according to its website", "his figures"
 _POSSESSIVES = lexicon.table("quotes/owner_pronouns")
-# An organisation's acronym as written: "IFPI", "ILO", "NISCC"
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
 # What a party to a case files: "the lawsuit said" is the plaintiff's
 _LEGAL_DOCUMENTS = lexicon.words("quotes/legal_document_nouns")
 # Verbs (lemmas) whose subject brings a case: "Thomas Slattery filed the suit", "is suing"
@@ -736,6 +735,8 @@ class Resolver:
                 if verb.pos_ != "VERB" or lemma not in _SUING_VERBS or (lemma != "sue" and not any(
                         c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_DOCUMENTS | {"action", "case"} for c in verb.children)):
                     continue
+                if lemma == "sue" and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in verb.children):
+                    continue  # a headline's "Rapper Snoop Dogg sued for 'rape'": he was sued
                 for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                     person = self._person_at(where, subject)
                     name = person or self._organisation_at(where, subject)
@@ -802,7 +803,7 @@ class Resolver:
     def _person(self, mention: Span, pdoc: ParagraphDoc, role: str | None) -> dict:
         start = pdoc.offsets(mention)[0]
         name = self.model.name_at(*pdoc.offsets(mention), "PERSON")
-        if name is None and _ACRONYM.fullmatch(mention.text) and any(c.islower() for c in pdoc.text) \
+        if name is None and is_organisation_acronym(mention.text) and any(c.islower() for c in pdoc.text) \
                 and mention.text not in self.model.people:
             # an acronym the tagger left untagged is an organisation's, not a person's: "IFPI
             # said", "the ILO said" (not in a headline written all in capitals: "BLAIR SAYS")
