@@ -417,6 +417,10 @@ def test_kin_named_by_first_name_carry_the_surname(nlp):
         "Michael Varga", "Michael Varga", "Sandra Varga", "Sandra Varga", "Michael Varga", "Michael Varga"]
     text = "Tom Nogar and his son Stephen said they would appeal. Nogar said so."
     assert [name for _, _, name in _people_of(nlp, text)] == ["Tom Nogar", "Stephen Nogar", "Tom Nogar"]
+    # (a man's title is the man named in full, not his son: "Mr Nogar's son Stephen")
+    text = "Thorne Nogar died in 1994. Mr Nogar's son Stephen said so. Mr Nogar always helped."
+    names = [name for _, _, name in _people_of(nlp, text)]
+    assert names[-1] == "Thorne Nogar" and "Stephen Nogar" in names and names.count("Stephen Nogar") == 1
 
 
 def test_a_headlines_surname_two_people_share_is_the_one_the_story_names_first(nlp):

@@ -100,8 +100,11 @@ def _kin_by_first_name(mentions: list[Mention]) -> None:
         if kin is None or kin.lemma_.lower() not in FAMILY_NOUNS or kin.i == token.i:
             continue
         owner = next((c for c in kin.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.pos_ == "PRON" and kin.dep_ == "conj":
-            owner = kin.head  # "Tom Nogar and his son Stephen"
+        if owner is not None and owner.pos_ == "PRON" and kin.dep_ == "conj" and kin.head.dep_ != "conj" \
+                and sum(c.dep_ == "conj" for c in kin.head.children) == 1:
+            # "Tom Nogar and his son Stephen" (two only: not "Adam Clayton (bass), David Evans (The
+            # Edge, guitar) and his brother Dick", whose "his" is David Evans's)
+            owner = kin.head
         named = people.get((id(m.pdoc), owner.i)) if owner is not None else None
         surname = named.span.text.split()[-1] if named is not None else ""
         if named is None or named is m or not surname[:1].isupper() or not surname.replace("-", "").isalpha() \
@@ -302,7 +305,11 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         return
     kin = [name for name in kin_names.get(key, ()) if _other_gender(courtesy, name, m.entity, same=True)] \
         if kin_names and m.label == "PERSON" else []
-    if len(kin) == 1:  # "Mrs Howard" after "Michael Howard's wife, Sandra,": Sandra Howard
+    # (the only one of the title's gender: not "Mr Nogar" of Thorne Nogar beside "Mr Nogar's son
+    # Stephen")
+    others = {name for name in people.values() if " " in name and name not in kin_names.get(key, ())
+              and name.split()[-1].casefold() == key and not _other_gender(courtesy, name, m.entity)}
+    if len(kin) == 1 and not others:  # "Mrs Howard" after "Michael Howard's wife, Sandra,": Sandra Howard
         m.entity, m.from_person_name = kin[0], True
         return
     if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place \
