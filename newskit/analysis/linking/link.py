@@ -227,7 +227,7 @@ class _Clusters:
                 full_names = Counter({s: n for s, n in names.items() if len(s.split()) > 1 and not _woman_titled(s)})
                 # (a name with its first name before a peer's title: "Susan Greenfield", not
                 # "Baroness Greenfield" written more often)
-                given = Counter({s: n for s, n in full_names.items() if name_parts(s) is not None and name_parts(s).first})
+                given = Counter({s: n for s, n in full_names.items() if (parts := name_parts(s)) is not None and parts.first})
                 self.display[target] = _top_spelling(given or full_names or names)
             else:
                 self.display[target] = _top_spelling(names)

@@ -352,7 +352,7 @@ def _acronym_tagged_person(ent: Span) -> Span:
     """An acronym tagged a person's is an organisation's ("the ODPM said", "RICS", "SAIC"), in
     text not written all in capitals ("BLAIR" of a capitals headline is his name); not a unit
     after a number ("6GB")."""
-    if ent.label_ != "PERSON" or len(ent) != 1 or not is_organisation_acronym(ent.text) or _all_caps(ent.doc) \
+    if ent.label_ != "PERSON" or len(ent) != 1 or not is_organisation_acronym(ent.text) \
             or not any(c.islower() for c in ent.doc.text) or (ent.start > 0 and ent.doc[ent.start - 1].like_num):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="ORG")

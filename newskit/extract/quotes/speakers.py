@@ -23,9 +23,10 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, is_organisation_acronym, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
+from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
-                                   is_party_name, is_person_description, is_plural, is_role_noun, is_title_word, person_name,
+                                   is_organisation_acronym, is_party_name, is_person_description, is_plural, is_role_noun,
+                                   is_title_word, person_name,
                                    role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
@@ -726,9 +727,9 @@ class Resolver:
         named subject of "sue", or of "file", "bring", "lodge", "issue", "launch" or "take" with a
         case's noun ("filed the suit", "is taking action"), before it; else the first after it, to
         the end of the next paragraph. None when the article names no one so."""
-        found = []
+        found, horizon = [], self._horizon(pdoc)
         for where in self.adoc.paragraphs:
-            if where.start > self._horizon(pdoc):
+            if where.start > horizon:
                 break
             for verb in where.doc:
                 lemma = verb.lemma_.lower()
