@@ -732,3 +732,16 @@ def test_a_title_with_a_number_inside_is_no_persons_name(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Il Corriere 24 Ora", "ORG")]
     doc = _rules_after(nlp, "The rapper 50 Cent said so.", [(2, 4, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("50 Cent", "PERSON")]
+
+
+def test_an_organisation_glued_before_a_persons_name_is_split(nlp):
+    # a party's name, or one a kind of organisation stands before, tagged with the person after it
+    doc = _rules_after(nlp, "For the Lib Dems Tessa Marlow said so.", [(1, 6, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lib Dems", "ORG"), ("Tessa Marlow", "PERSON")]
+    doc = _rules_after(nlp, "But the union Varcom Dave Tolley said so.", [(3, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Varcom", "ORG"), ("Dave Tolley", "PERSON")]
+    # not a name of three words with no organisation before it, nor one opening with a first name
+    doc = _rules_after(nlp, "Then Varcom Dave Tolley said so.", [(1, 4, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Varcom Dave Tolley", "PERSON")]
+    doc = _rules_after(nlp, "The union member Mary Ann Tolley said so.", [(3, 6, "PERSON")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Mary Ann Tolley", "PERSON")]

@@ -2138,3 +2138,41 @@ def test_an_untagged_surname_is_the_person_named_in_full_later(corpus):
     # (not the one a headline says was sued: "Rapper Dex Morrow sued for assault ... The lawsuit
     # ... says": brought by an unnamed make-up artist)
     assert pd.isna(said(corpus, "lawsuit_against_the_named.txt", "serious injuries")["speaker"])
+
+
+def test_a_name_before_letters_or_after_a_partys_name_or_a_departments_title_speaks(corpus):
+    # "Judge Richard Oldacre, QC told the hearing" (the letters parsed the subject) and "For the Lib
+    # Dems Tessa Marlow said" (the party and the name tagged as one)
+    assert said(corpus, "name_glued_or_lettered.txt", "serious consequences")["speaker"] == "Richard Oldacre"
+    assert said(corpus, "name_glued_or_lettered.txt", "no doubt tell")["speaker"] == "Tessa Marlow"
+    # "said Treasury Under Secretary Paul Kessing", the department parsed as the subject
+    assert said(corpus, "name_glued_or_lettered.txt", "not convinced")["speaker"] == "Paul Kessing"
+
+
+def test_a_kins_noun_speaks_for_the_kin_the_article_named(corpus):
+    # "his son said" after "said his son Stephen" (Stephen Vasko); "Mr Dorne's father, Azrak,"
+    # (no first name the lists know) before "Azrak Dorne said"
+    assert said(corpus, "kin_speaking.txt", "safety tapes")["speaker"] == "Stephen Vasko"
+    assert said(corpus, "kin_speaking.txt", "had been told")["speaker"] == "Azrak Dorne"
+
+
+def test_a_firm_named_with_a_nationality_speaks_as_itself(corpus):
+    # "according to German Re", untagged ("German" a nationality), then "The world's third biggest
+    # insurer said": the firm both times
+    for content in ("most expensive year", "disasters around the globe", "higher losses"):
+        row = said(corpus, "nationality_firm.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("German Re", "ORG")
+
+
+def test_a_firms_board_speaks_for_the_firm_a_place_name_opens(corpus):
+    # "Toledo" (tagged a place) of "Toledo Mercantile Hispano", written as a firm ("Toledo's
+    # board", "Shares in Toledo"): the bank in every mention, and its board speaks for it
+    row = said(corpus, "place_opening_a_firm.txt", "payouts were legal")
+    assert (row["speaker"], row["speaker_label"]) == ("Toledo Mercantile Hispano", "ORG")
+    entities = corpus.entities[corpus.entities["article_id"] == row["article_id"]]
+    assert set(entities.loc[entities["text"] == "Toledo", "entity"]) == {"Toledo Mercantile Hispano"}
+
+
+def test_a_legal_action_written_as_someones_speaks_for_them(corpus):
+    # "Ms Varden's legal action ... alleging": Donna Varden's
+    assert said(corpus, "owned_legal_action.txt", "grabbed and restrained")["speaker"] == "Donna Varden"

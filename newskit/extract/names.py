@@ -93,6 +93,9 @@ GENERATIONAL_SUFFIXES = lexicon.words("names/generational_suffixes")
 PERSON_ACRONYMS = lexicon.words("names/person_acronyms")
 # Words that end a firm's full name ("Multiplex Group"): the name without them is the firm too.
 FIRM_DESIGNATORS = lexicon.words("entities/firm_designators")
+# Kin whose first name beside the noun carries the named person's surname ("Michael Howard's wife,
+# Sandra,"): read by the entity rules (entities/canonical.py) and the speakers ("his son said").
+FAMILY_NOUNS = lexicon.words("names/family_nouns")
 NAME_PARTICLES = lexicon.words("entities/name_particles")
 
 # Entity types that can precede a name inside a role ("Russian Defense Minister", "World Bank President").

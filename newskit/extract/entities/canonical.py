@@ -8,7 +8,7 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
-from newskit.extract.names import (COURTESY_TITLES, FIRM_DESIGNATORS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
+from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, FIRM_DESIGNATORS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
                                    is_demonym, is_womans_title, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
@@ -22,10 +22,8 @@ MAX_NAME_TOKENS = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
-
-# Kin who usually carry the surname of the person whose kin they are ("his son Stephen")
-FAMILY_NOUNS = lexicon.words("names/family_nouns")
-
+# Parts of a firm written after its name ("Santander's board"), never of a town's
+_FIRM_PARTS = frozenset({"board", "directors", "shareholders", "chairman", "management"})
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
 
 
@@ -61,6 +59,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     mentions = _untagged_first_names(mentions, paragraphs, people)
     _club_short_names(mentions)
     _firm_short_names(mentions)
+    _places_opening_firms_names(mentions, paragraphs)
     mentions = _place_split_from_firm(mentions)
     _vote_labels(mentions)
     mentions += _missed_mentions(mentions, paragraphs, people)
@@ -92,8 +91,11 @@ def _kin_by_first_name(mentions: list[Mention]) -> None:
     "Mr Begg's father, Azmat," (tagged a place) Azmat Begg, "Tom Nogar and his son Stephen"
     Stephen Nogar."""
     people = {(id(m.pdoc), i): m for m in mentions if m.label == "PERSON" for i in range(m.start_i, m.end_i)}
+    # (or a word no list knows as a first name that the article writes with the surname too:
+    # "Mr Begg's father, Azmat," before "Azmat Begg said")
+    written = {m.entity for m in mentions if m.label == "PERSON"}
     for m in mentions:
-        if m.end_i - m.start_i != 1 or m.label not in ("PERSON", "GPE", "NORP", "ORG") or not is_first_name(m.entity):
+        if m.end_i - m.start_i != 1 or m.label not in ("PERSON", "GPE", "NORP", "ORG"):
             continue
         token = m.span[0]
         kin = token.head if token.dep_ in ("appos", "compound") and token.head.i > token.i - 3 else None
@@ -108,7 +110,7 @@ def _kin_by_first_name(mentions: list[Mention]) -> None:
         named = people.get((id(m.pdoc), owner.i)) if owner is not None else None
         surname = named.span.text.split()[-1] if named is not None else ""
         if named is None or named is m or not surname[:1].isupper() or not surname.replace("-", "").isalpha() \
-                or fold(surname) == fold(m.entity):
+                or fold(surname) == fold(m.entity) or not (is_first_name(m.entity) or f"{m.entity} {surname}" in written):
             continue
         m.entity, m.label, m.kin = f"{m.entity} {surname}", "PERSON", True
 
@@ -458,6 +460,37 @@ def _firm_short_names(mentions: list[Mention]) -> None:
         owners = firms.get(m.entity, [])
         if m.label in NAME_LABELS and len(owners) == 1:
             m.entity, m.label = owners[0], "ORG"
+
+
+def _places_opening_firms_names(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> None:
+    """A place's name that opens the name of one firm of the article, written somewhere as a firm
+    is ("Santander's board", "shares in Santander"), is that firm in every mention: "Santander"
+    (tagged a place) of "Santander Central Hispano". Not a town beside a name it opens and never
+    written as a firm: "London" beside "London Stock Exchange"."""
+    firms: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        words = m.entity.split()
+        # (or one tagged a person's, which a place's name opens: no one's)
+        if m.label in ("ORG", "PERSON") and len(words) > 1 and m.entity not in firms[words[0]] \
+                and gazetteer.lookup(m.entity) is None and (m.label == "ORG" or gazetteer.lookup(words[0]) is not None):
+            firms[words[0]].append(m.entity)
+    for name, owners in firms.items():
+        places = [m for m in mentions if m.entity == name and m.label in ("GPE", "LOC")]
+        if len(owners) != 1 or not places:
+            continue
+        pattern = re.compile(r"\b%s\b(?!\s+%s)" % (re.escape(name), re.escape(owners[0].split()[1])))
+        if any(firm_context(p.text, hit.start(), hit.end()) or _word_after(p.text, hit.end()) in _FIRM_PARTS
+               for p in paragraphs for hit in pattern.finditer(p.text)):
+            for m in places:
+                m.entity, m.label = owners[0], "ORG"
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word after text[:end], past a possessive: "board" of "Santander's board"."""
+    after = text[end:end + 30]
+    after = after[2:] if after[:2] in ("'s", "’s") else after
+    words = re.findall(r"[A-Za-z]+", after)
+    return words[0].lower() if words else ""
 
 
 def _place_split_from_firm(mentions: list[Mention]) -> list[Mention]:

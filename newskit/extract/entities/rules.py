@@ -13,7 +13,7 @@ from newskit.extract.entities.component import COMPONENT, rules_fingerprint  # n
 from newskit.extract.names import (CORE_TITLES, COURTESY_TITLES, GENERATIONAL_SUFFIXES, ORG_SUFFIXES, ORGANISATION_NOUNS, PARTY_WORDS, PEER_TITLES,
                                    PEERAGE_TITLES,
                                    ends_like_organisation, fold, hyphen_inside, is_club_name, is_demonym, is_first_name, is_known_first_name,
-                                   is_organisation_acronym, is_peerage_name, is_person_description, is_role_noun,
+                                   is_organisation_acronym, is_party_name, is_peerage_name, is_person_description, is_role_noun,
                                    is_title_word)
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS, closes
 
@@ -79,7 +79,8 @@ class EntityRules:
                         for e in ents]
         ents = [_without_quote_marks(office_of_a_title(ent)) for ent in ents]
         ents = [piece for ent in ents if len(ent) for pair in fixture_sides(ent) for side in organisation_pair(pair)
-                for named in person_of_organisation(side) for piece in split_titled_person(named)]
+                for named in person_of_organisation(side) for titled in split_titled_person(named)
+                for piece in organisation_glued_before_a_person(titled)]
         ents = [sports_club(person_by_context(titled_name(people_word(titled_work(numbered_title(stage_name_of_money(
             _title_glued_before_a_name(ent))))))))
                 for ent in ents]
@@ -564,6 +565,27 @@ def person_of_organisation(ent: Span) -> list[Span]:
             is_known_first_name(fold(first.text)) or (is_first_name(first.text) and first.pos_ == "PROPN")):
         return [ent]
     return [Span(ent.doc, split[0].start, split[0].end, label="PERSON"), Span(ent.doc, split[1].start, split[1].end, label="ORG")]
+
+
+def organisation_glued_before_a_person(ent: Span) -> list[Span]:
+    """An organisation's name and a person's tagged as one ("For the Lib Dems David Laws said",
+    "the public services union Unison Dave Prentis"): the organisation (a party's name, or one a
+    kind of organisation stands before) and the person (a known first name and a surname)."""
+    doc = ent.doc
+    for k in range(1, len(ent) - 1):
+        name = ent[k:]
+        if not (2 <= len(name) <= 3 and all(_is_cap(t) and t.is_alpha for t in name)
+                and is_known_first_name(fold(name[0].text)) and not is_known_first_name(fold(ent[k - 1].text))
+                and not is_title_word(ent[k - 1].text)) \
+                or _ORG_WORD.search(name.text) or any(t.lower_ in COMPANY_WORDS for t in name):
+            continue  # (not a firm's name: "security firm Saint Bernard Software")
+        body = ent[:k]
+        if body[0].lower_ == "the":
+            body = body[1:]
+        kind = doc[ent.start - 1].lower_ if ent.start and body.start == ent.start else ""
+        if len(body) and all(_is_cap(t) for t in body) and (is_party_name(body.text) or kind in ORGANISATION_NOUNS):
+            return [Span(doc, body.start, body.end, label="ORG"), Span(doc, name.start, name.end, label="PERSON")]
+    return [ent]
 
 
 def _name_of_organisation(span: Span) -> tuple[Span, Span] | None:

@@ -865,6 +865,18 @@ class Participants:
         """Whether an article offset lies inside quotation marks."""
         return any(start < offset < end for start, end in self.quoted)
 
+    def kin_named(self, noun: str, start: int, end: int) -> Participant | None:
+        """The person a kin's noun ("his son", "Mr Begg's father") stands for: the one named right
+        after it ("Mr Begg's father, Azmat, said"), else the last one named after that noun before
+        it ("Thorne Nogar and his son Stephen ... his son said"); None when the article names none."""
+        kin = re.compile(r"\b%ss?,?\s+$" % re.escape(noun), re.IGNORECASE)
+        named = [r for r in self.entities if r["label"] == "PERSON" and (r["start"] < start or r["start"] <= end + 2)
+                 and kin.search(self.text[max(0, r["start"] - len(noun) - 4):r["start"]])]
+        after = [r for r in named if r["start"] >= end]
+        row = after[0] if after else named[-1] if named else None
+        name = (row["entity"] if isinstance(row.get("entity"), str) else row["text"]) if row is not None else None
+        return self.people.get(name) if name is not None else None
+
     def name_at(self, start: int, end: int, label: str | None = None) -> str | None:
         """The canonical name of the longest entity inside article span start..end ("Lima Olga
         Marek" as parsed holds the entity "Olga Marek"), of `label` when given."""

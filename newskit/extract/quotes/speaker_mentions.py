@@ -281,6 +281,14 @@ def name_beside(mention: Span) -> Span | None:
         named = next((e for e in doc.ents if e.start == at and e.label_ == "PERSON"), None)
         if named is not None:
             return named
+    if mention.label_ == "ORG" or (len(mention) == 1 and mention[0].ent_type_ == "ORG"):
+        # "said Treasury Under Secretary John Taylor", the organisation parsed as the subject: the
+        # name after its capitalised title
+        for ent in doc.ents:
+            title = doc[mention.end:ent.start]
+            if ent.label_ == "PERSON" and 1 <= len(title) <= 4 and all(t.is_title and t.is_alpha for t in title) \
+                    and is_title_word(title[-1].text):
+                return ent
     if not (is_role_noun(mention[-1]) or is_title_word(mention[-1].text)):
         return None
     after = mention.end + 1 if mention.end < len(doc) and doc[mention.end].text == "," else mention.end

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import (COURTESY_TITLES, GENDERED_WORDS, PEERAGE_TITLES, ROLE_CONNECTORS, ROLE_NOUNS,
+from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, GENDERED_WORDS, PEERAGE_TITLES, POST_NOMINALS, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
                                    is_organisation_acronym, is_party_name, is_person_description, is_plural, is_role_noun,
                                    is_title_word, person_name,
@@ -152,6 +152,27 @@ class Resolver:
                 names, label = together
                 return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+        lettered = _name_before_letters(mention)
+        if lettered is not None:  # "Judge Richard Mawrey, QC told the hearing": the name, not "QC"
+            start, end = pdoc.offsets(lettered)
+            row = {**row, "speaker_text": lettered.text, "speaker_start": start, "speaker_end": end}
+            mention, head = lettered, lettered.root
+        if len(mention) >= 2 and all(t.pos_ in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and t.ent_type_ not in ("PERSON", "ORG")
+                                     for t in mention):
+            # a name the tagger missed here but tagged elsewhere in the article: "according to Swiss
+            # Re" ("Swiss" a nationality) with "Swiss Re" a name further on
+            row_elsewhere = next((r for r in self.model.entities if r["text"] == mention.text), None)
+            if row_elsewhere is not None:
+                name = row_elsewhere["entity"] if isinstance(row_elsewhere.get("entity"), str) else row_elsewhere["text"]
+                return {**row, "speaker": name, "speaker_label": "ORG" if row_elsewhere["label"] != "PERSON" else "PERSON"}
+            # or a firm's name opened by a nationality, not a description: "according to Swiss Re"
+            # (not "French President", "the Swiss government", "Swiss officials")
+            if len(mention) <= 3 and mention[0].ent_type_ == "NORP" and not mention[0].is_sent_start \
+                    and not any(is_title_word(t.text) or is_role_noun(t) or t.lemma_.lower() in ORGANISATION_NOUNS
+                                or (is_plural(t) and t.lower_.endswith("s")) or t.ent_type_ == "NORP" for t in mention[1:]):
+                if mention.text not in self.model.orgs:  # (known from here on: "... the reinsurer said")
+                    self.model.add_org(mention.text, pdoc, mention, "ORG")
+                return {**row, "speaker": mention.text, "speaker_label": "ORG"}
         bare = without_determiner(mention)
         if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and not head.ent_type_:
             spelled = self.model.org_of_acronym(bare)
@@ -190,6 +211,11 @@ class Resolver:
             start, end = min(start, pdoc.offsets(named)[0]), max(end, pdoc.offsets(named)[1])
             row = {**row, "speaker_text": self.adoc.text[start:end], "speaker_start": start, "speaker_end": end}
             mention, head = named, named.root
+        if named is None and head.lemma_.lower() in FAMILY_NOUNS and not is_plural(head) \
+                and any(c.dep_ == "poss" for c in head.children):
+            kin = self.model.kin_named(head.lemma_.lower(), start, end)
+            if kin is not None:  # "his son said" of "Thorne Nogar and his son Stephen"
+                return {**row, "speaker": kin.name, "speaker_label": "PERSON", "speaker_role": None}
         titled = titled_person(mention)
         if titled is not None:  # "Ambassador to Lima Olga Marek" parsed as the title with the name inside
             mention, role = titled
@@ -203,7 +229,7 @@ class Resolver:
         # tagged nothing there but named as an organisation before
         owner = next((c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and lemma in SAID_NOUNS and (
             c.ent_type_ in ("PERSON", "ORG") or (c.pos_ == "PROPN" and not c.ent_type_ and c.text in self.model.orgs)))), None) \
-            if lemma in DOCUMENT_NOUNS | SAID_NOUNS else None
+            if lemma in DOCUMENT_NOUNS | SAID_NOUNS | _LEGAL_DOCUMENTS else None
         if owner is None and lemma in SAID_NOUNS:
             # "A statement by Symbian played down ... and said": its maker after "by" or "from"
             # (also the name set beside a kind there: "A statement from the band's record company Universal")
@@ -267,10 +293,13 @@ class Resolver:
             # "The Lib Dems", tagged PERSON; "Labour said", tagged nothing (not "Conservatives in
             # the Iranian parliament say", untagged)
             return {**row, "speaker": without_determiner(mention), "speaker_label": "ORG"}
-        if lemma in ORGANISATION_PARTS and head.is_lower and titled is None and named is None:
+        if (lemma in ORGANISATION_PARTS or (lemma == "board" and not is_plural(head))) and head.is_lower \
+                and titled is None and named is None:
             # "the Google press office said", "Sony's management said": the organisation named there
+            # (a board only as the owner's: "Santander's board", not "the IPCL board" of its members)
             owner = next((self._organisation_at(pdoc, c) for c in head.children
-                          if c.dep_ in ("compound", "poss") and c.i < head.i and c.pos_ == "PROPN"), None)
+                          if (c.dep_ == "poss" or (c.dep_ == "compound" and lemma != "board")) and c.i < head.i
+                          and c.pos_ == "PROPN"), None)
             if owner in self.model.orgs and self.model.orgs[owner].entity_label == "ORG":
                 return {**row, "speaker": self.model.org_named(owner, start), "speaker_label": "ORG"}
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None \
@@ -903,3 +932,13 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     if proper and 0 < len(kind) <= 2 and all(w.islower() for w in kind) and kind[-1] in _KINDS_AFTER_NAMES:
         return kept
     return kept if kept in known else " ".join(words)
+
+
+def _name_before_letters(mention: Span) -> Span | None:
+    """The person's name before letters after it that the parser took for the subject ("Richard
+    Mawrey, QC told the hearing"): the name's entity, else None."""
+    doc = mention.doc
+    if len(mention) != 1 or mention[0].text not in POST_NOMINALS or mention.start < 2 \
+            or doc[mention.start - 1].text != "," or doc[mention.start - 2].ent_type_ != "PERSON":
+        return None
+    return next((e for e in doc.ents if e.end == mention.start - 1 and e.label_ == "PERSON"), None)
