@@ -745,3 +745,15 @@ def test_an_organisation_glued_before_a_persons_name_is_split(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Varcom Dave Tolley", "PERSON")]
     doc = _rules_after(nlp, "The union member Mary Ann Tolley said so.", [(3, 6, "PERSON")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Mary Ann Tolley", "PERSON")]
+
+
+def test_an_organisation_opened_before_a_connector_is_one_name(nlp):
+    # "Tarn Valley and Upland Life Project" with only the part after "and" tagged; "Craft Media in
+    # Retail Group" tagged as two
+    doc = _rules_after(nlp, "research by the Tarn Valley and Upland Life Project.", [(6, 9, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tarn Valley and Upland Life Project", "ORG")]
+    doc = _rules_after(nlp, "figures collected by the Craft Media in Retail Group.", [(4, 6, "ORG"), (7, 9, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Craft Media in Retail Group", "ORG")]
+    # two organisations joined by "and", the first with its own head word
+    doc = _rules_after(nlp, "loans from the Varden Bank and Retail Group.", [(3, 5, "ORG"), (6, 8, "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Varden Bank", "ORG"), ("Retail Group", "ORG")]

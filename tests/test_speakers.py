@@ -2176,3 +2176,25 @@ def test_a_firms_board_speaks_for_the_firm_a_place_name_opens(corpus):
 def test_a_legal_action_written_as_someones_speaks_for_them(corpus):
     # "Ms Varden's legal action ... alleging": Donna Varden's
     assert said(corpus, "owned_legal_action.txt", "grabbed and restrained")["speaker"] == "Donna Varden"
+
+
+def test_the_firm_is_the_organisation_written_as_a_firm(corpus):
+    # "Shares in Corvan Group, which is building the new Ashby stadium, ... The Australian firm
+    # said": the group (a firm's word ends its name, its shares are traded), not the stadium
+    assert said(corpus, "firm_beside_a_stadium.txt", "break even")["speaker"] == "Corvan Group"
+
+
+def test_a_reporting_verb_hung_on_the_reported_clause_speaks_with_the_sayer(corpus):
+    # "Labour ... say the party's sums do not add up and claim it would cut frontline services":
+    # "claim" parsed as the conjunct of "add", whose subject is a thing, is the sayers' claim
+    quotes = corpus.quotes[corpus.quotes["file"] == "conjoined_claim.txt"]
+    first = quotes[quotes["content"].str.startswith("the party's sums")]
+    second = quotes[quotes["content"].str.startswith("it would cut")]
+    assert len(first) == len(second) == 1
+    assert isinstance(first["speaker"].iloc[0], str) and second["speaker"].iloc[0] == first["speaker"].iloc[0]
+
+
+def test_a_participle_after_with_speaks_for_the_object_of_with(corpus):
+    # "... despite recovering from a groin injury with Rovers boss Dean Harker claiming it had
+    # been ...": Harker claims, not the player the sentence is about
+    assert said(corpus, "with_participle.txt", "emotional and difficult")["speaker"] == "Dean Harker"

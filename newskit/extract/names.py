@@ -239,10 +239,14 @@ def is_demonym(word: str) -> bool:
     return gazetteer.country_of(word) is not None
 
 
+# One person of a city or region ("Dubliner", "Geordie"), as written
+LOCAL_DEMONYMS = frozenset(lexicon.entries("names/local_demonyms"))
+
+
 def is_one_of_a_people(word: str) -> bool:
     """Whether a word can name one person by their people: "the Russian", "the Scot", "the
-    Spaniard"; not "the French" or "the Swiss", a whole people."""
-    return is_demonym(word) and not word.lower().endswith(_WHOLE_PEOPLE_ENDINGS)
+    Spaniard", "the Dubliner"; not "the French" or "the Swiss", a whole people."""
+    return (is_demonym(word) and not word.lower().endswith(_WHOLE_PEOPLE_ENDINGS)) or word in LOCAL_DEMONYMS
 
 
 def untagged_first_names(surname: str, text: str, known_only: bool = False) -> list[str]:

@@ -92,6 +92,7 @@ class EntityRules:
         ents = _surname_read_as_a_date(ents)
         ents = [_acronym_tagged_person(_organisation_tagged_person(_named_with_an_acronym(ent))) for ent in ents]
         ents = _organisation_cut_at_a_connector(ents)
+        ents = _organisation_opened_before_a_connector(doc, ents)
         ents = [_word_before_an_acronyms_name(ent) for ent in ents]
         ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) > 1 and e[0].text in FIRM_FIRST_WORDS
                 else e for e in ents]  # "Air Deccan" tagged a person's name: an airline
@@ -315,6 +316,34 @@ def _organisation_cut_at_a_connector(ents: list[Span]) -> list[Span]:
                 ent = Span(doc, ent.start, ent.end + place, label="ORG")
         extended.append(ent)
     return extended
+
+
+def _organisation_opened_before_a_connector(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An organisation's name closed by its head word ("American Life Project", "Retail Group")
+    right after a connector and two or three capitalised words, untagged or tagged an organisation
+    with no head word of its own: one name ("Pew Internet and American Life Project", "Interactive
+    Media in Retail Group"); not "Sony and Retail Group", nor two organisations joined by "and"
+    ("Royal Bank and Retail Group")."""
+    found = []
+    for nxt in ents:
+        j = nxt.start
+        if nxt.label_ != "ORG" or nxt[-1].lower_ not in ORG_HEADS or j < 3 or doc[j - 1].lower_ not in ("and", "in", "for", "of"):
+            continue
+        k = j - 1
+        while k > 0 and j - 1 - k < 3 and _is_cap(doc[k - 1]) and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start:
+            k -= 1
+        run = doc[k:j - 1]
+        inside = [e for e in ents if e.start < j - 1 and e.end > k]
+        # (after "and" only words no entity holds: not "the US Treasury and the Inter-American
+        # Development Bank", two)
+        if len(run) >= 2 and nxt[0].lower_ != "the" \
+                and not (doc[j - 1].lower_ == "and" and (inside or any(t.lower_ in ORG_HEADS for t in run))) \
+                and (not inside or (len(inside) == 1 and inside[0].label_ == "ORG" and inside[0].end == j - 1
+                                    and doc[inside[0].start:k].text.lower() in ("", "the"))):
+            found.append(Span(doc, k, nxt.end, label="ORG"))
+    for span in found:
+        ents = [e for e in ents if e.end <= span.start or e.start >= span.end] + [span]
+    return sorted(ents, key=lambda e: e.start)
 
 
 def _sunday_titles(doc: Doc, ents: list[Span]) -> list[Span]:

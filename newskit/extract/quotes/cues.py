@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.names import HONORIFICS, hyphen_inside, is_role_noun
+from newskit.extract.names import HONORIFICS, ORGANISATION_NOUNS, hyphen_inside, is_person_description, is_role_noun
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS
 
 # Lemmas of the verbs that introduce speech (direct, reported or mixed); beliefs stay out.
@@ -26,6 +26,10 @@ _OBJECT_PARTICIPLE_VERBS = lexicon.words("quotes/object_participle_verbs")
 _QUOTING_VERBS = lexicon.words("quotes/quoting_verbs")
 # verbs whose object says the to-infinitive after it ("prompted the prime minister to say")
 _PROMPTING_VERBS = lexicon.words("quotes/prompting_verbs")
+# Nouns of what may speak though no person's role: an organisation, a document, a source ("the
+# firm", "the report", "experts")
+_SPEAKING_THINGS = ORGANISATION_NOUNS | lexicon.words("quotes/document_nouns") | lexicon.words("quotes/said_nouns") \
+    | lexicon.words("quotes/unnamed_source_nouns")
 
 
 @dataclass
@@ -131,6 +135,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Span | None:
     hung = _subject_hung_on_a_noun(verb)
     if hung is not None:
         return hung
+    with_subject = _subject_after_with(verb)
+    if with_subject is not None:  # "..., with Rovers boss Mark Hughes claiming it had been ..."
+        return with_subject
     # participle, conjoined or paratactic verb sharing the subject: "..., adding that", "and said",
     # "began by saying", "Durbin, noting ..., said,"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "parataxis") and verb.head.i != verb.i:
@@ -161,6 +168,21 @@ def _subject_hung_on_a_noun(verb: Token) -> Span | None:
     if named is None and head.ent_type_ != "PERSON" and not is_role_noun(head):
         return None
     return mention(named if named is not None else head)
+
+
+def _subject_after_with(verb: Token) -> Span | None:
+    """The subject of a participle after "with" ("..., with Rovers boss Mark Hughes claiming it
+    had been difficult"), which the small model hangs on the clause before: the object of "with"
+    written right before the participle."""
+    if verb.tag_ != "VBG" or not verb.i or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and noun.head.i < verb.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.right_edge.i != verb.i - 1 \
+            or noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return mention(noun)
 
 
 def _person_closing(token: Token) -> Span | None:
@@ -249,6 +271,15 @@ def _clause_of(verb: Token) -> Token:
             while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                 up = up.head
             return up
+    if verb.dep_ == "conj" and is_reporting(verb) and head.dep_ == "ccomp" \
+            and is_reporting(head.head) and head.head.i < head.i:
+        # a reporting verb the parse hung on the reported clause's verb, whose subject is a thing:
+        # "Labour and the Lib Dems say the party's sums do not add up and claim it would cut
+        # services" (not "said the firm had lost money and warned": the firm may warn)
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not is_role_noun(subject) \
+                and not is_person_description(subject) and subject.lemma_.lower() not in _SPEAKING_THINGS:
+            return head.head
     if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and doc[verb.i - 1].text == ","):
         return head
     up = head

@@ -30,9 +30,9 @@ from spacy.tokens import Span, Token
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.entities import gazetteer
-from newskit.extract.names import (CORE_TITLES, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
+from newskit.extract.names import (CORE_TITLES, FIRM_DESIGNATORS, GENDERED_WORDS, ORGANISATION_NOUNS, PARTY_NAMES, PARTY_PATTERN,
                                    PARTY_WORDS, POST_NOMINALS, ROLE_HYPERNYMS, STYLES, TITLE_MODIFIERS,
-                                   ends_like_organisation, fold, gender_in_words, gender_of,
+                                   ends_like_organisation, firm_context, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
                                    is_known_place, is_party_name, is_person_description, is_plural_role, is_role_noun,
                                    is_title_word, named_as_organisation, one_edit_apart, org_context, role_descriptions,
@@ -877,6 +877,27 @@ class Participants:
         name = (row["entity"] if isinstance(row.get("entity"), str) else row["text"]) if row is not None else None
         return self.people.get(name) if name is not None else None
 
+    def firm_shown(self, entry: Participant) -> bool:
+        """Whether the article writes an organisation as a firm: a firm's word ending its name
+        ("Multiplex Group"), or a firm's context at a mention ("Shares in Multiplex", "Multiplex's
+        profits"; names.firm_context)."""
+        return fold(entry.name.split()[-1]) in FIRM_DESIGNATORS or any(
+            firm_context(self.text, r["start"], r["end"]) for at, _, _ in entry.mentions
+            for r in self.entities if r["start"] == at)
+
+    def acts(self, entry: Participant, offset: int, sentence: int) -> bool:
+        """Whether an organisation acts somewhere before `offset`: a clause's subject, named in the
+        sentence of `sentence`, an owner ("Lycos Europe's campaign") or a maker ("a statement from
+        Lycos Europe"); not one only named beside a thing ("the new Wembley stadium")."""
+        for at, said_in, subject in entry.mentions:
+            if at >= offset:
+                continue
+            end = next((r["end"] for r in self.entities if r["start"] == at), at)
+            if subject or said_in == sentence or self.text[end:end + 2] in ("'s", "’s") \
+                    or re.search(r"\b(?:by|from)\s+$", self.text[max(0, at - 6):at]):
+                return True
+        return False
+
     def name_at(self, start: int, end: int, label: str | None = None) -> str | None:
         """The canonical name of the longest entity inside article span start..end ("Lima Olga
         Marek" as parsed holds the entity "Olga Marek"), of `label` when given."""
@@ -1235,6 +1256,12 @@ class Participants:
                 counts = [(sum(at < offset and not self.quoted_at(at) and at not in self.examples for at, _, _ in entry.mentions),
                            entry.last_before(offset, self.examples), entry.name) for entry in pool.values()
                           if _at_or_after(entry.last_before(offset, self.examples), since) and fits(entry)]
+                if head.lemma_.lower() in ("firm", "company") and any(self.firm_shown(self.orgs[c[-1]]) for c in counts):
+                    # a firm the article writes as one over a name it never writes as a firm nor as
+                    # one that acts: "Shares in Multiplex Group, which is building the new Wembley
+                    # stadium, ... The Australian firm said" (not "Rosneft bought ... But the company
+                    # has said", nor "Lycos Europe's ... campaign")
+                    counts = [c for c in counts if self.firm_shown(self.orgs[c[-1]]) or self.acts(self.orgs[c[-1]], offset, sentence)]
                 best = max(counts)[1:] if counts else best
         definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the")
         if best is None and pool is self.orgs and definite:
