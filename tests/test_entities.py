@@ -404,8 +404,10 @@ def test_a_titled_surname_two_women_share_stays_whom_it_first_meant(nlp):
     # Ostrander" in full later does not make the next "Ms Ostrander" anyone else
     text = ("Marta Ostrander, whose daughter Yvette was hurt, is seeking damages. Ms Ostrander's action says "
             "he pushed Yvette Ostrander. Ms Ostrander was forced to file now. Yvette Ostrander slipped, he said.")
+    # (and "whose daughter Yvette" is Yvette Ostrander, the one person named in full with that first name)
     names = [name for _, _, name in _people_of(nlp, text) if "Ostrander" in name]
-    assert names == ["Marta Ostrander", "Marta Ostrander", "Yvette Ostrander", "Marta Ostrander", "Yvette Ostrander"]
+    assert names == ["Marta Ostrander", "Yvette Ostrander", "Marta Ostrander", "Yvette Ostrander", "Marta Ostrander",
+                     "Yvette Ostrander"]
 
 
 def test_kin_named_by_first_name_carry_the_surname(nlp):
@@ -757,3 +759,18 @@ def test_an_organisation_opened_before_a_connector_is_one_name(nlp):
     # two organisations joined by "and", the first with its own head word
     doc = _rules_after(nlp, "loans from the Varden Bank and Retail Group.", [(3, 5, "ORG"), (6, 8, "ORG")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Varden Bank", "ORG"), ("Retail Group", "ORG")]
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(nlp):
+    # "Jamie Tolland ... Jamie didn't arrive at hospital": the article's own name for him, so
+    # the corpus links it to no other Jamie
+    text = ("Jamie Tolland crashed during the cycling road race. Jamie did not arrive at hospital until nine "
+            "hours later. Doctors wanted to operate on Jamie's back.")
+    assert [name for _, _, name in _people_of(nlp, text)] == ["Jamie Tolland"] * 3
+    # (two of that first name: neither)
+    text = "Jamie Tolland and Jamie Brook crashed. Jamie did not arrive at hospital until later."
+    assert [name for _, _, name in _people_of(nlp, text)][-1] == "Jamie"
+    # (nor a word the article writes with a courtesy title: "Mr Howard" is no Howard Flight)
+    text = "Howard Flight was sacked. Mr Howard said he had no choice. Howard said so again."
+    assert [name for _, _, name in _people_of(nlp, text)][0] == "Howard Flight"
+    assert "Howard Flight" not in [name for _, _, name in _people_of(nlp, text)][1:]

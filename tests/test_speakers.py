@@ -736,7 +736,7 @@ def test_a_surname_whose_full_name_the_tagger_missed_reads_it_from_the_text():
     # or a sentence's first word is no first name
     from newskit.extract.quotes.participants import Participants
     model = Participants.__new__(Participants)
-    model.people, model.text = {}, "Opened by Feargal Mooney, Lucie Varnas and others. Varnas said so."
+    model.people, model.entities, model.text = {}, [], "Opened by Feargal Mooney, Lucie Varnas and others. Varnas said so."
     assert model.full_name("Varnas", 60) == "Lucie Varnas"
     model.text = "Sprinter Varnas won. Varnas said so."
     assert model.full_name("Varnas", 30) == "Varnas"
@@ -2198,3 +2198,25 @@ def test_a_participle_after_with_speaks_for_the_object_of_with(corpus):
     # "... despite recovering from a groin injury with Rovers boss Dean Harker claiming it had
     # been ...": Harker claims, not the player the sentence is about
     assert said(corpus, "with_participle.txt", "emotional and difficult")["speaker"] == "Dean Harker"
+
+
+def test_a_first_name_alone_speaks_as_the_one_person_named_in_full_with_it(corpus):
+    # "Serena Kovac ... she and sister Venus ... Serena added": Serena Kovac, though the corpus
+    # names another Serena (Serena Vance), so no corpus-wide link could say which
+    for content in ("severe strain", "She played a player", "very close family"):
+        row = said(corpus, "first_name_alone.txt", content)
+        assert (row["article_speaker"], row["speaker"]) == ("Serena Kovac", "Serena Kovac")
+
+
+def test_a_first_name_a_quote_calls_someone_by_is_not_its_speaker_possessive_too(corpus):
+    # "He added: "... being Kevin's successor."": Kevin Keaton is who it is about, not who says it
+    assert said(corpus, "first_name_in_quote.txt", "five years")["speaker"] == "Stuart Pardew"
+
+
+def test_a_committee_named_by_what_it_covers_keeps_its_lowercase_words():
+    # "the Commons standards and privileges committee said" in an article that names the Commons:
+    # the committee, not "Commons"
+    from newskit.extract.quotes.speakers import clean_speaker_name
+
+    name = "Commons standards and privileges committee"
+    assert clean_speaker_name(name, "ORG", frozenset({"Commons"})) == name

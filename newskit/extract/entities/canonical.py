@@ -11,7 +11,7 @@ from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, FIRM_DESIGNATORS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
-                                   is_demonym, is_womans_title, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
+                                   is_demonym, is_title_word, is_womans_title, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -25,6 +25,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 # Parts of a firm written after its name ("Santander's board"), never of a town's
 _FIRM_PARTS = frozenset({"board", "directors", "shareholders", "chairman", "management"})
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
+FIRST_NAME = "first "  # key prefix of a first name written alone in _person_names
 
 
 def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> list[Mention]:
@@ -177,10 +178,21 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     firsts: dict[str, list[str]] = defaultdict(list)
     for name in full:
         firsts[name.split()[0].casefold()].append(name)
+    # (not a word the article writes with "Mr" or "Ms": "Mr Howard" is no Howard Flight)
+    titled = {m.span[-1].text.casefold() for m in mentions if m.label == "PERSON" and _courtesy_before(m)}
     for first, owners in firsts.items():
         if len(owners) == 1:
             names[KNIGHTED + first] = owners[0]
+            if _has_first_name(owners[0]) and first not in titled:
+                # "Jamie" alone, after "Jamie Costin" is named: the one full name it opens
+                names[FIRST_NAME + first] = owners[0]
     return names
+
+
+def _courtesy_before(m: Mention) -> bool:
+    """Whether a mention is written with a courtesy title ("Mr Howard", "Mr" inside or before it)."""
+    words = [m.span[0]] + ([m.pdoc.doc[m.start_i - 1]] if m.start_i else [])
+    return any(t.lower_.rstrip(".") in COURTESY_TITLES and t.text[:1].isupper() for t in words)
 
 
 def _organisations_by_context(mentions: list[Mention]) -> list[str]:
@@ -317,6 +329,12 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place \
             and (m.label == "PERSON" or m.entity[:1].isupper()) and not _other_gender(courtesy, people[key], m.entity):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
+        return
+    if m.label == "PERSON" and " " not in key and key not in people and FIRST_NAME + key in people \
+            and not is_title_word(before) and is_first_name(m.entity) and m.entity[:1].isupper():
+        # a first name alone, of the one person the article names in full with it: "Jamie Costin
+        # ... Jamie didn't finally arrive at hospital" (not a surname of anyone: that reads above)
+        m.entity, m.from_person_name = people[FIRST_NAME + key], True
         return
     if m.label == "PERSON" and shared and key in shared:
         owners = [(at, name) for at, name in shared[key] if not _other_gender(courtesy, name, m.entity)]

@@ -732,7 +732,7 @@ class Participants:
         for entry in self.people.values():
             for at in (at for at, _, _ in entry.mentions if any(start <= at < end for start, end in parts)):
                 words = self.text[at:at + len(entry.name) + 1].split()
-                first = words[0].strip(",.;:!?'\"") if words else ""
+                first = re.sub(r"['’]s$", "", words[0].strip(",.;:!?'\"")) if words else ""  # ("Kevin's successor")
                 # the first name alone: its own participant ("Olof"), or the full name's first word
                 if first == entry.name or (first == entry.name.split()[0] and not self.text[at:].startswith(entry.name)):
                     firsts.add(fold(first))
@@ -1036,6 +1036,14 @@ class Participants:
                 near = [full for full in near if self.people[full].last_before(offset) is not None]
             if len(near) == 1:
                 return near[0]
+        if " " not in name:
+            # a first name alone the entity names read as the one person named in full with it:
+            # "Serena" of Serena Williams beside "Venus" (not "Party leader Howard" after "Howard
+            # Flight": entities/canonical.py)
+            owners = {r["entity"] for r in self.entities if r["text"] == name and isinstance(r.get("entity"), str)
+                      and r["entity"].split()[0] == name and " " in r["entity"]}
+            if len(owners) == 1:
+                return owners.pop()
         if " " not in name and name[:1].isupper():
             # a full name the tagger left untagged: "Feargal Sharkey, Lucie Silvas ... Silvas said"
             firsts = untagged_first_names(name, self.text)

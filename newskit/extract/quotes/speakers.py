@@ -31,7 +31,7 @@ from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, GENDERED_WORDS
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
-from newskit.extract.quotes.participants import (DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
+from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, PUBLICATION_NOUNS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
                                                  looks_like_person,
@@ -914,6 +914,8 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         # "Labour MP", not "Court of Justice", "Scottish Executive" or "Office of the Deputy Prime
         # Minister"
         words.pop()
+    if words[-1] in COMMITTEE_NOUNS and len(words) > 2:
+        return " ".join(words)  # a committee named by what it covers: "Commons standards and privileges committee"
     # (a name opening in camel case is a name: "eBay UK"; not a product after one: "Apple iPod")
     capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or (i == 0 and any(c.isupper() for c in w[1:]))]
     if not capitalized:
