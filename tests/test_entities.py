@@ -774,3 +774,14 @@ def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(nlp):
     text = "Howard Flight was sacked. Mr Howard said he had no choice. Howard said so again."
     assert [name for _, _, name in _people_of(nlp, text)][0] == "Howard Flight"
     assert "Howard Flight" not in [name for _, _, name in _people_of(nlp, text)][1:]
+
+
+def test_a_country_or_a_town_written_as_a_place_stays_a_place_beside_a_firm_it_opens(nlp):
+    # "Toledo's board" makes "Toledo" the bank Toledo Mercantile Hispano (tests/test_speakers.py);
+    # not "US" beside "US Federal Reserve" ("US shares"), nor "London" written "in London"
+    text = ("The US Federal Reserve raised rates. US shares fell. The London Stock Exchange said trading in London "
+            "was calm. London's chairman agreed.")
+    articles = pd.DataFrame({"article_id": ["x"], "text": [text], "title": [""], "published": [pd.Timestamp("2005-01-01")]})
+    entities = newskit.tag(articles, cache=None, progress=False, model=nlp).entities
+    assert set(entities.loc[entities["text"] == "US", "article_entity"]) <= {"US", "United States"}
+    assert set(entities.loc[entities["text"] == "London", "article_entity"]) == {"London"}

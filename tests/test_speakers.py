@@ -2220,3 +2220,9 @@ def test_a_committee_named_by_what_it_covers_keeps_its_lowercase_words():
 
     name = "Commons standards and privileges committee"
     assert clean_speaker_name(name, "ORG", frozenset({"Commons"})) == name
+
+
+def test_a_he_is_not_the_person_its_own_clause_names_after_it(corpus):
+    # "... he said. The chancellor is on a tour of Africa. But before leaving, he insisted he still
+    # trusted Mr Blake": not Mr Blake (who would be "himself"), though he spoke just before
+    assert said(corpus, "pronoun_not_the_object.txt", "still trusted")["speaker"] != "Tony Blake"

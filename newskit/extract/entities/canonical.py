@@ -481,10 +481,11 @@ def _firm_short_names(mentions: list[Mention]) -> None:
 
 
 def _places_opening_firms_names(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> None:
-    """A place's name that opens the name of one firm of the article, written somewhere as a firm
-    is ("Santander's board", "shares in Santander"), is that firm in every mention: "Santander"
-    (tagged a place) of "Santander Central Hispano". Not a town beside a name it opens and never
-    written as a firm: "London" beside "London Stock Exchange"."""
+    """A town's name that opens the name of one firm of the article, written somewhere as only a
+    firm is ("Santander's board", "shares in Santander") and nowhere as a place ("in Santander"), is
+    that firm in every mention: "Santander" (tagged a place) of "Santander Central Hispano". Not a
+    country ("US" beside "US Federal Reserve"), nor a town written as one: "London shares",
+    "in London" beside "London Stock Exchange"."""
     firms: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
         words = m.entity.split()
@@ -494,11 +495,18 @@ def _places_opening_firms_names(mentions: list[Mention], paragraphs: list[Paragr
             firms[words[0]].append(m.entity)
     for name, owners in firms.items():
         places = [m for m in mentions if m.entity == name and m.label in ("GPE", "LOC")]
-        if len(owners) != 1 or not places:
+        town = gazetteer.lookup(name)
+        if len(owners) != 1 or not places or town is None or town.kind != "city":
             continue
         pattern = re.compile(r"\b%s\b(?!\s+%s)" % (re.escape(name), re.escape(owners[0].split()[1])))
-        if any(firm_context(p.text, hit.start(), hit.end()) or _word_after(p.text, hit.end()) in _FIRM_PARTS
-               for p in paragraphs for hit in pattern.finditer(p.text)):
+        hits = [(p.text, hit) for p in paragraphs for hit in pattern.finditer(p.text)]
+        as_firm = any(_word_after(text, hit.end()) in _FIRM_PARTS and text[hit.end():hit.end() + 1] in ("'", "’")
+                      or re.search(r"\b(?:shares|stake) in\s+$", text[max(0, hit.start() - 12):hit.start()], re.IGNORECASE)
+                      for text, hit in hits)
+        as_place = any(re.search(r"\b(?:in|near)\s+$", text[max(0, hit.start() - 6):hit.start()])
+                       and not re.search(r"\b(?:shares|stake) in\s+$", text[max(0, hit.start() - 12):hit.start()], re.IGNORECASE)
+                       for text, hit in hits)
+        if as_firm and not as_place:
             for m in places:
                 m.entity, m.label = owners[0], "ORG"
 

@@ -8,7 +8,7 @@ from newskit.extract.names import GENDERED_WORDS, ROLE_NOUNS, is_plural_role
 from newskit.extract.quotes.participants import (DESCRIPTIVE_ORGANISATION_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS,
                                                  SAID_NOUNS, Participants, is_party_name)
 from newskit.extract.quotes.speaker_mentions import SPEAKER_PRONOUNS
-from newskit.extract.quotes.speakers import DESCRIBED
+from newskit.extract.quotes.speakers import DESCRIBED, NOT_IT
 from newskit.frames import JOINT, quote_parts
 
 
@@ -58,8 +58,8 @@ class Continuations:
                              and not self._inside_another(r, rows)  # "He told Today that Mr Clarke had been reported to"
                              and JOINT not in (r.get("speakers") or "") and r.get("speaker_start") is not None
                              and r["speaker_start"] < start and self._agrees(r["speaker"], kind)), None)
-            if previous is None or previous["speaker"] == row.get("speaker"):
-                continue
+            if previous is None or previous["speaker"] == row.get("speaker") or previous["speaker"] in row.get(NOT_IT, ()):
+                continue  # (nor one its own clause names after it: "he insisted he still trusted Mr Blair")
             if row["kind"] == "direct" and previous["speaker"] in self.model.called_by_first_name(quote_parts(row["parts"])):
                 continue  # not one his words talk about: "... a quiet word with Olof. ...," he told
             if not self._named_between(previous["speaker_start"], start, kind, contents, but=previous["speaker"]) \

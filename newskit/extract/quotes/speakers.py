@@ -56,6 +56,9 @@ _TIE_NOUNS = lexicon.words("names/tie_nouns")
 # The key of a row whose he/she was read through the description just before it (`_after_description`),
 # which the continuations pass leaves alone; no frame column.
 DESCRIBED = "_described"
+# Row key: the people a he/she speaker's own clause names after it, whom it is not (the
+# continuations pass reads it too)
+NOT_IT = "_not_it"
 # The titles of those who speak for a body: "a spokesman" may be the one the next sentence names.
 _SPOKESPEOPLE = frozenset(w for w in SPOKESPEOPLE if w.startswith("spokes"))
 # "the pair", "the duo": two people named just before
@@ -151,7 +154,9 @@ class Resolver:
             if together is not None:  # "Tony Blair and Gordon Brown are trying ... they are insisting"
                 names, label = together
                 return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
-            return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i))}
+            not_it = self._named_under(head, pdoc)
+            return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i), not_it=not_it),
+                    NOT_IT: not_it}
         lettered = _name_before_letters(mention)
         if lettered is not None:  # "Judge Richard Mawrey, QC told the hearing": the name, not "QC"
             start, end = pdoc.offsets(lettered)
@@ -437,6 +442,25 @@ class Resolver:
             if " " in name and name in self.model.people and name.split()[-1] == head.text:
                 return {**row, **self._person(mention, pdoc, None)}
         return row
+
+    def _named_under(self, pronoun: Token, pdoc: ParagraphDoc) -> frozenset[str]:
+        """The people a subject pronoun's own clause names after it, outside quotation marks, by a
+        name with a first name or a courtesy title: "he insisted he still trusted Mr Blair" is not
+        Mr Blair (who would be "himself")."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i < pronoun.i:
+            return frozenset()
+        names = set()
+        for ent in pronoun.doc.ents:
+            if ent.label_ != "PERSON" or ent.start <= pronoun.i or not (pronoun.head.left_edge.i <= ent.start <= pronoun.head.right_edge.i):
+                continue
+            start, end = pdoc.offsets(ent)
+            before = pronoun.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            if self.model.quoted_at(start) or not (" " in ent.text or before in COURTESY_TITLES):
+                continue
+            name = self.model.name_at(start, end, "PERSON")
+            if name is not None:
+                names.add(name)
+        return frozenset(names)
 
     def _subject_just_before(self, mention: Span, start: int, pdoc: ParagraphDoc) -> Participant | None:
         gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
@@ -856,14 +880,16 @@ class Resolver:
         role = role or (role_of(mention) if mention.label_ else None) or (entry.roles[0] if entry and entry.roles else None)
         return {"speaker": name, "speaker_label": "PERSON", "speaker_role": role}
 
-    def _pronoun(self, kind: str, start: int, sentence: int, about_itself: bool = False) -> dict:
+    def _pronoun(self, kind: str, start: int, sentence: int, about_itself: bool = False,
+                 not_it: frozenset[str] = frozenset()) -> dict:
         if kind in ("male", "female"):
             name = self.model.pronouns.get(start)
             # (not one the quote talks about: "Mellberg spoke of ... "I've had more than a quiet
             # word with Olof. ...," he told" is his manager; but a statement or website of hers
-            # may: `about_itself`)
+            # may: `about_itself`; nor one its own clause names after it: `not_it`)
             named = self.model.called_by_first_name(self.quote) | self.model.named_inside(self.quote) \
                 if self.quote is not None and not about_itself else frozenset()
+            named |= not_it
             if name in named:
                 name = None
             entry = self.model.people.get(name) if name else self.model.nearest_person(kind, start, sentence, excluding=named)
