@@ -774,6 +774,12 @@ def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(nlp):
     text = "Howard Flight was sacked. Mr Howard said he had no choice. Howard said so again."
     assert [name for _, _, name in _people_of(nlp, text)][0] == "Howard Flight"
     assert "Howard Flight" not in [name for _, _, name in _people_of(nlp, text)][1:]
+    # (nor a kin's first name: "his son Nick" is no Nick Vance of the same story)
+    text = ('Michael Varga spoke. The speech, which was peppered with references to Mr Varga\'s humble beginnings as the '
+            '"child of immigrants", had been introduced by his son Nick, a trainee vicar, who praised his father\'s honesty. '
+            'Nick Vance, a delegate, applauded.')
+    people = _people_of(nlp, text)
+    assert [name for text_, _, name in people if text_ == "Nick"] == ["Nick"]
 
 
 def test_a_country_or_a_town_written_as_a_place_stays_a_place_beside_a_firm_it_opens(nlp):

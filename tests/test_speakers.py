@@ -2220,6 +2220,8 @@ def test_a_committee_named_by_what_it_covers_keeps_its_lowercase_words():
 
     name = "Commons standards and privileges committee"
     assert clean_speaker_name(name, "ORG", frozenset({"Commons"})) == name
+    # (from its first capital: "the influential Commons home affairs committee")
+    assert clean_speaker_name("influential Commons home affairs committee", "ORG") == "Commons home affairs committee"
 
 
 def test_a_he_is_not_the_person_its_own_clause_names_after_it(corpus):

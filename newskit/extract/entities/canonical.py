@@ -330,10 +330,13 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
             and (m.label == "PERSON" or m.entity[:1].isupper()) and not _other_gender(courtesy, people[key], m.entity):
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
+    kin_noun = m.span[0].head if m.span[0].dep_ in ("appos", "compound") else None
     if m.label == "PERSON" and " " not in key and key not in people and FIRST_NAME + key in people \
-            and not is_title_word(before) and is_first_name(m.entity) and m.entity[:1].isupper():
+            and not is_title_word(before) and is_first_name(m.entity) and m.entity[:1].isupper() \
+            and not (kin_noun is not None and kin_noun.lemma_.lower() in FAMILY_NOUNS):
         # a first name alone, of the one person the article names in full with it: "Jamie Costin
-        # ... Jamie didn't finally arrive at hospital" (not a surname of anyone: that reads above)
+        # ... Jamie didn't finally arrive at hospital" (not a surname of anyone: that reads above;
+        # nor a kin's: "his son Nick" is no Nick Vaughan of the same story)
         m.entity, m.from_person_name = people[FIRST_NAME + key], True
         return
     if m.label == "PERSON" and shared and key in shared:

@@ -941,7 +941,10 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
         # Minister"
         words.pop()
     if words[-1] in COMMITTEE_NOUNS and len(words) > 2:
-        return " ".join(words)  # a committee named by what it covers: "Commons standards and privileges committee"
+        # a committee named by what it covers, from its first capital: "Commons standards and
+        # privileges committee" (not "influential Commons home affairs committee")
+        first = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+        return " ".join(words[first:])
     # (a name opening in camel case is a name: "eBay UK"; not a product after one: "Apple iPod")
     capitalized = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit() or (i == 0 and any(c.isupper() for c in w[1:]))]
     if not capitalized:
