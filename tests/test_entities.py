@@ -780,6 +780,9 @@ def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(nlp):
             'Nick Vance, a delegate, applauded.')
     people = _people_of(nlp, text)
     assert [name for text_, _, name in people if text_ == "Nick"] == ["Nick"]
+    # (but a kin of the family named in full: "his wife Sharon" beside Ozzy and Sharon Varga)
+    text = "Ozzy Varga was woken by a noise. His wife Sharon called the police. Sharon Varga said nothing was taken."
+    assert [name for text_, _, name in _people_of(nlp, text) if text_ == "Sharon"] == ["Sharon Varga"]
 
 
 def test_a_country_or_a_town_written_as_a_place_stays_a_place_beside_a_firm_it_opens(nlp):

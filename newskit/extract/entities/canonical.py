@@ -331,13 +331,17 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         m.entity, m.label, m.from_person_name = people[key], "PERSON", True
         return
     kin_noun = m.span[0].head if m.span[0].dep_ in ("appos", "compound") else None
-    if m.label == "PERSON" and " " not in key and key not in people and FIRST_NAME + key in people \
+    owner = people.get(FIRST_NAME + key, "")
+    family = [name for name in set(people.values()) if " " in name and name != owner and name.split()[-1] == owner.split()[-1]] \
+        if owner else []
+    if m.label == "PERSON" and " " not in key and key not in people and owner \
             and not is_title_word(before) and is_first_name(m.entity) and m.entity[:1].isupper() \
-            and not (kin_noun is not None and kin_noun.lemma_.lower() in FAMILY_NOUNS):
+            and not (kin_noun is not None and kin_noun.lemma_.lower() in FAMILY_NOUNS and not family):
         # a first name alone, of the one person the article names in full with it: "Jamie Costin
         # ... Jamie didn't finally arrive at hospital" (not a surname of anyone: that reads above;
-        # nor a kin's: "his son Nick" is no Nick Vaughan of the same story)
-        m.entity, m.from_person_name = people[FIRST_NAME + key], True
+        # nor a kin's, but of one of the family: "his son Nick" is no Nick Vaughan of the same
+        # story; "his wife Sharon" is Sharon Osbourne beside Ozzy Osbourne)
+        m.entity, m.from_person_name = owner, True
         return
     if m.label == "PERSON" and shared and key in shared:
         owners = [(at, name) for at, name in shared[key] if not _other_gender(courtesy, name, m.entity)]
