@@ -23,7 +23,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
 # Parts of a firm written after its name ("Santander's board"), never of a town's
-_FIRM_PARTS = frozenset({"board", "directors", "shareholders", "chairman", "management"})
+_FIRM_PARTS = lexicon.words("entities/firm_parts")
 KNIGHTED = "sir/dame "  # key prefix of a first name after "Sir" or "Dame" in _person_names
 FIRST_NAME = "first "  # key prefix of a first name written alone in _person_names
 
@@ -332,8 +332,7 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
         return
     kin_noun = m.span[0].head if m.span[0].dep_ in ("appos", "compound") else None
     owner = people.get(FIRST_NAME + key, "")
-    family = [name for name in set(people.values()) if " " in name and name != owner and name.split()[-1] == owner.split()[-1]] \
-        if owner else []
+    family = owner and any(" " in name and name != owner and name.split()[-1] == owner.split()[-1] for name in people.values())
     if m.label == "PERSON" and " " not in key and key not in people and owner \
             and not is_title_word(before) and is_first_name(m.entity) and m.entity[:1].isupper() \
             and not (kin_noun is not None and kin_noun.lemma_.lower() in FAMILY_NOUNS and not family):
