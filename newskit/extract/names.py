@@ -336,13 +336,18 @@ def after_organisation_kind(text: str, start: int) -> bool:
     return noun is not None and noun.group(1).lower() in ORG_KINDS
 
 
+def words_after(text: str, end: int) -> list[str]:
+    """The words after text[:end] (the next 30 characters), past a possessive: "board" of
+    "Santander's board"."""
+    after = text[end:end + 30]
+    return _WORD.findall(after[2:] if after[:2] in ("'s", "’s") else after)
+
+
 def org_context(text: str, start: int, end: int) -> bool:
     """Whether the words around text[start:end] are those of an organisation: "on Twitter",
     "shares in Jarvis", "Jarvis, which", "Google's shares"."""
     before = _WORD.findall(text[max(0, start - 20):start])
-    after = text[end:end + 30]
-    after = after[2:] if after[:2] in ("'s", "’s") else after
-    following = _WORD.findall(after)
+    following = words_after(text, end)
     return (bool(before) and before[-1].lower() in ORG_BEFORE) or tuple(w.lower() for w in before[-2:]) in ORG_BEFORE_PAIRS \
         or (bool(following) and following[0].lower() in ORG_AFTER)
 
@@ -352,9 +357,7 @@ def firm_context(text: str, start: int, end: int) -> bool:
     has: "shares in Electrolux", "Electrolux's shares", "Electrolux chief executive", "the
     Swedish firm Electrolux" (`org_context` also takes "on", "which", "manager": a town's too)."""
     before = _WORD.findall(text[max(0, start - 20):start])
-    after = text[end:end + 30]
-    after = after[2:] if after[:2] in ("'s", "’s") else after
-    following = tuple(w.lower() for w in _WORD.findall(after)[:2])
+    following = tuple(w.lower() for w in words_after(text, end)[:2])
     return after_organisation_kind(text, start) or tuple(w.lower() for w in before[-2:]) in ORG_BEFORE_PAIRS \
         or (bool(following) and following[0] in FIRM_AFTER) or following in FIRM_AFTER_PAIRS
 

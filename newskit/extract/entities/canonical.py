@@ -11,7 +11,7 @@ from newskit.extract.entities.mention import Mention
 from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, FIRM_DESIGNATORS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
-                                   is_demonym, is_title_word, is_womans_title, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
+                                   is_demonym, is_title_word, is_womans_title, words_after, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -506,7 +506,7 @@ def _places_opening_firms_names(mentions: list[Mention], paragraphs: list[Paragr
             continue
         pattern = re.compile(r"\b%s\b(?!\s+%s)" % (re.escape(name), re.escape(owners[0].split()[1])))
         hits = [(p.text, hit) for p in paragraphs for hit in pattern.finditer(p.text)]
-        as_firm = any(_word_after(text, hit.end()) in _FIRM_PARTS and text[hit.end():hit.end() + 1] in ("'", "’")
+        as_firm = any(next(iter(words_after(text, hit.end())), "").lower() in _FIRM_PARTS and text[hit.end():hit.end() + 1] in ("'", "’")
                       or re.search(r"\b(?:shares|stake) in\s+$", text[max(0, hit.start() - 12):hit.start()], re.IGNORECASE)
                       for text, hit in hits)
         as_place = any(re.search(r"\b(?:in|near)\s+$", text[max(0, hit.start() - 6):hit.start()])
@@ -515,14 +515,6 @@ def _places_opening_firms_names(mentions: list[Mention], paragraphs: list[Paragr
         if as_firm and not as_place:
             for m in places:
                 m.entity, m.label = owners[0], "ORG"
-
-
-def _word_after(text: str, end: int) -> str:
-    """The word after text[:end], past a possessive: "board" of "Santander's board"."""
-    after = text[end:end + 30]
-    after = after[2:] if after[:2] in ("'s", "’s") else after
-    words = re.findall(r"[A-Za-z]+", after)
-    return words[0].lower() if words else ""
 
 
 def _place_split_from_firm(mentions: list[Mention]) -> list[Mention]:
