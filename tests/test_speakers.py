@@ -2228,3 +2228,23 @@ def test_a_he_is_not_the_person_its_own_clause_names_after_it(corpus):
     # "... he said. The chancellor is on a tour of Africa. But before leaving, he insisted he still
     # trusted Mr Blake": not Mr Blake (who would be "himself"), though he spoke just before
     assert said(corpus, "pronoun_not_the_object.txt", "still trusted")["speaker"] != "Tony Blake"
+
+
+def test_a_firm_with_a_persons_name_is_the_one_its_spokesman_is_named_after(corpus):
+    # "Walter Pike spokesman Dennis Marlow" makes Walter Pike a firm in every mention, and the
+    # lead's "a bookmaker" (Walter Pike, named next) is then "The bookmaker" further on
+    for content in ("may have been leaked", "its suspicions"):
+        row = said(corpus, "bookmaker_named_by_spokesman.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("Walter Pike", "ORG")
+    article = corpus.quotes.loc[corpus.quotes["file"] == "bookmaker_named_by_spokesman.txt", "article_id"].iloc[0]
+    entities = corpus.entities[corpus.entities["article_id"] == article]
+    assert set(entities.loc[entities["entity"] == "Walter Pike", "label"].astype(str)) == {"ORG"}
+
+
+def test_a_one_word_name_tagged_an_organisation_that_says_he_is_a_person(corpus):
+    # "Dalvik admitted he was under extra pressure ... "...," he said": Dalvik, tagged ORG by the
+    # model, is a person, and the "he" after him is his
+    assert said(corpus, "one_word_person_tagged_org.txt", "used to me winning")["speaker"] == "Dalvik"
+    article = corpus.quotes.loc[corpus.quotes["file"] == "one_word_person_tagged_org.txt", "article_id"].iloc[0]
+    entities = corpus.entities[corpus.entities["article_id"] == article]
+    assert set(entities.loc[entities["entity"] == "Dalvik", "label"].astype(str)) == {"PERSON"}

@@ -406,7 +406,8 @@ def is_kind_of_organisation(name: str) -> bool:
 def named_as_organisation(name: Span) -> bool:
     """Whether a name the tagger read as a person's is an organisation's, called so by the noun
     right before it: "building products group James Hardie", "the bank Coutts", or set beside it:
-    "Trenova, the private firm which runs ..."."""
+    "Trenova, the private firm which runs ...", or whose spokesman it names after it: "William
+    Hill spokesman Rupert Adams"."""
     if any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in ORGANISATION_NOUNS and c.i > name.root.i
            and not is_role_noun(c) and c.left_edge.i == name.end + 1 and name.doc[name.end].text == ","
            and not (name.start > 0 and name.doc[name.start - 1].dep_ == "det" and name.doc[name.start - 1].head.i == c.i)
@@ -414,11 +415,22 @@ def named_as_organisation(name: Span) -> bool:
         # (nor inside the noun phrase of the kind: "The Jacksonville, Florida-based firm", where
         # "The" is the firm's; "Titan, a California-based company" is one)
         return True
+    if spokesman_after(name):
+        return True
     if name.start == 0:
         return False
     before = name.doc[name.start - 1]
+    # (a word after a hyphen is no kind of its own: "film-maker George Lucas")
     return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS and before.is_lower \
-        and not is_title_word(before.text)
+        and not is_title_word(before.text) and not (name.start > 1 and hyphen_inside(name.doc[name.start - 2]))
+
+
+def spokesman_after(name: Span) -> bool:
+    """Whether a named spokesman follows the name, who speaks for it: "William Hill spokesman
+    Rupert Adams" (a person's spokesman is "Mr Blair's spokesman", "a spokesman for Mr Blair")."""
+    doc = name.doc
+    return name.end + 1 < len(doc) and doc[name.end].lower_.startswith("spokes") and doc[name.end].is_lower \
+        and doc[name.end + 1].ent_type_ == "PERSON" and doc[name.end + 1].ent_iob_ == "B"
 
 
 _PLACE_SHORT_FORMS = frozenset(w.casefold() for w in lexicon.entries("entities/place_short_forms"))

@@ -8,10 +8,11 @@ import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.entities.mention import Mention
+from newskit.extract.entities.rules import speaks_of_self
 from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, FIRM_DESIGNATORS, NAME_LABELS, NAME_PARTICLES, PARTY_WORDS, STYLES, fold, is_club_name,
                                    ORGANISATION_NOUNS, PERSON_DESCRIPTION_NOUNS, is_first_name,
                                    after_organisation_kind, is_known_place, named_as_organisation, names_a_region, firm_context,
-                                   is_demonym, is_title_word, is_womans_title, words_after, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
+                                   is_demonym, is_title_word, is_womans_title, org_context, spokesman_after, words_after, normalize_name, one_edit_apart, title_fits_first_name, untagged_first_names,
                                    without_designation)
 
 # Lowercase words inside a name that an acronym skips ("International Committee of the Red Cross" -> ICRC).
@@ -37,6 +38,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
         if m.label == "PERSON":  # a person the rules relabelled: "GDC Mr Allard" -> "Allard"
             m.entity = normalize_name(m.span.text, m.label)
     _kind_glued_at_sentence_start(mentions)
+    _people_tagged_organisations(mentions)
     _kin_by_first_name(mentions)
     people = _person_names(mentions)
     organisations = _organisations_by_context(mentions)
@@ -45,6 +47,11 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
     acronyms = _acronyms(mentions)
     shared = _shared_surnames(mentions, people)
     firms = _organisations_tagged_otherwise(mentions, paragraphs)
+    # (one whose spokesman is named after it is no person's name in its other mentions either:
+    # "William Hill made the move"; a kind before a name is not as sure: "broadcaster Cyril Fletcher")
+    spoken_for = {m.entity for m in mentions if spokesman_after(m.span)}
+    for key in [key for key, name in people.items() if name in spoken_for]:
+        del people[key]
     settled: dict[tuple[str, str], str] = {}
     kin_names: dict[str, list[str]] = defaultdict(list)  # surname -> kin's names made with it
     for m in mentions:
@@ -189,6 +196,26 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
+def _people_tagged_organisations(mentions: list[Mention]) -> None:
+    """A one-word name tagged an organisation's that speaks of itself as "he" or "she"
+    ("Federer admitted he was under extra pressure"; rules.speaks_of_self) is a person's in every
+    mention, when no mention stands where organisations do ("shares in ...", "..., which") and it
+    is no club's, place's or kind's name ("Chelsea said he would be fined" is the club's)."""
+    named: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        named[m.entity].append(m)
+    for name, group in named.items():
+        if " " in name or not name.isalpha() or not name.istitle() or len(name) < 3 \
+                or any(m.label != "ORG" for m in group) or is_club_name(name) or gazetteer.lookup(name) is not None \
+                or fold(name) in ORGANISATION_NOUNS or fold(name) in PARTY_WORDS or is_demonym(name):
+            continue
+        if any(speaks_of_self(m.span) for m in group) and not any(
+                org_context(m.pdoc.text, m.span.start_char, m.span.end_char)
+                or after_organisation_kind(m.pdoc.text, m.span.start_char) for m in group):
+            for m in group:
+                m.label = "PERSON"
+
+
 def _courtesy_before(m: Mention) -> bool:
     """Whether a mention is written with a courtesy title ("Mr Howard", "Mr" inside or before it)."""
     words = [m.span[0]] + ([m.pdoc.doc[m.start_i - 1]] if m.start_i else [])
@@ -210,7 +237,10 @@ def _organisations_tagged_otherwise(mentions: list[Mention], paragraphs: list[Pa
     lender"; names.named_as_organisation), or a place no gazetteer knows written where
     firms stand ("Electrolux's subsidiary brands", "shares in ..."; names.firm_context).
     The speakers read the same names as organisations (extract/quotes/participants.py)."""
-    found = {m.entity for m in mentions if m.label in ("PERSON", "GPE", "LOC", "NORP") and named_as_organisation(m.span)}
+    # (an organisation's mention too: "William Hill spokesman Rupert Adams", tagged ORG there, makes
+    # "William Hill made the move", tagged PERSON, the firm's)
+    found = {m.entity for m in mentions if (m.label in ("PERSON", "GPE", "LOC", "NORP") and named_as_organisation(m.span))
+             or (m.label == "ORG" and spokesman_after(m.span))}
     # (anywhere the article writes the name, also where the tagger saw none: "BT chief executive")
     placed = sorted({m.entity for m in mentions if m.label in ("GPE", "LOC") and not is_known_place(m.entity)})
     for name in placed:

@@ -793,10 +793,17 @@ def _said_to_be_a_person(span: Span, predicate: bool = True) -> bool:
     # set beside a person's noun: "The Scottish National Party's Holyrood leader, Nicola Sturgeon,"
     after_noun = span.root.dep_ == "appos" and head.i < span.start and head.tag_ == "NN" and doc[span.start - 1].text == "," \
         and (is_role_noun(head) or is_person_description(head))
-    speaks = span.root.dep_ == "nsubj" and head.lemma_.lower() in _REPORTING_VERBS and any(
+    return described or beside or said_to_be or after_noun or speaks_of_self(span)
+
+
+def speaks_of_self(span: Span) -> bool:
+    """Whether a name is the subject of a speech verb with "he" or "she" after it and no person
+    named between: "Rio Ferdinand has said he is unsure", "Federer admitted he was under extra
+    pressure"."""
+    doc, head = span.doc, span.root.head
+    return span.root.dep_ == "nsubj" and head.lemma_.lower() in _REPORTING_VERBS and any(
         t.lower_ in _PERSON_PRONOUNS for t in doc[span.end:head.right_edge.i + 1]
         if not any(e.label_ == "PERSON" and span.end <= e.start < t.i for e in doc.ents))
-    return described or beside or said_to_be or after_noun or speaks
 
 
 _THING_PERSON_NOUNS = lexicon.words("entities/thing_person_nouns")

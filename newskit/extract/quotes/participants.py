@@ -35,7 +35,7 @@ from newskit.extract.names import (CORE_TITLES, FIRM_DESIGNATORS, GENDERED_WORDS
                                    ends_like_organisation, firm_context, fold, gender_in_words, gender_of,
                                    is_club_name, is_demonym, is_kind_of_organisation, is_known_first_name,
                                    is_known_place, is_party_name, is_person_description, is_plural_role, is_role_noun,
-                                   is_title_word, named_as_organisation, one_edit_apart, org_context, role_descriptions,
+                                   is_title_word, named_as_organisation, one_edit_apart, org_context, role_descriptions, spokesman_after,
                                    role_of, untagged_first_names)
 from newskit.extract.quotes.cues import AUDIENCE_VERBS, REPORTING_VERBS
 
@@ -391,9 +391,16 @@ class Participants:
                   and row["text"] != row["entity"] and row["text"].endswith(" " + row["entity"])
                   and fold(row["text"].split()[0]) in ORGANISATION_NOUNS}
         # (a firm tagged a place is the entity stage's organisation already: entities/canonical.py)
+        spans = []
         for row in self.entities:
             pdoc = adoc.paragraph_at(row["start"])
             span = pdoc.doc.char_span(row["start"] - pdoc.start, row["end"] - pdoc.start, alignment_mode="expand")
+            spans.append((row, pdoc, span))
+        # (and so is a name the article calls an organisation once, in all its mentions: "William
+        # Hill made the move ... William Hill spokesman Rupert Adams")
+        firms |= {row["entity"] for row, _, span in spans if row["label"] == "ORG" and isinstance(row.get("entity"), str)
+                  and span is not None and len(span) and spokesman_after(span)}
+        for row, pdoc, span in spans:
             if span is None or not len(span):
                 continue
             name = row["entity"] if isinstance(row.get("entity"), str) else row["text"]

@@ -381,6 +381,9 @@ class Resolver:
             entry = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: e.entity_label == "ORG" and (
                 e.generic or lemma in e.descriptions or lemma in GENERIC_ORGANISATION_NOUNS))
             if entry is not None:
+                # (what the lead called it, it may be called again: "A bookmaker has stopped ...
+                # William Hill made the move ... The bookmaker said")
+                entry.descriptions.add(lemma)
                 return {**row, "speaker": self.model.org_named(entry.name, start), "speaker_label": "ORG"}
         named_next = self._spokesperson_named_next(mention, pdoc) if determiner in _INDEFINITE else None
         if named_next is not None:  # "But a spokesman stressed ... "...," MAB spokesman Dr Azzam Tamimi said"
