@@ -2248,3 +2248,11 @@ def test_a_one_word_name_tagged_an_organisation_that_says_he_is_a_person(corpus)
     article = corpus.quotes.loc[corpus.quotes["file"] == "one_word_person_tagged_org.txt", "article_id"].iloc[0]
     entities = corpus.entities[corpus.entities["article_id"] == article]
     assert set(entities.loc[entities["entity"] == "Dalvik", "label"].astype(str)) == {"PERSON"}
+
+
+def test_one_of_several_set_beside_an_organisations_name_is_that_organisation(corpus):
+    # "One of the jilted bidders, Netherlands-based group Orvento Holdings, said"; also a name
+    # the model tagged a place, after the noun of its kind: "..., steel giant Ovrum, told"
+    assert said(corpus, "one_of_bidders_organisation.txt", "back on the market")["speaker"] == "Orvento Holdings"
+    row = said(corpus, "one_of_bidders_organisation.txt", "renewed sale")
+    assert (row["speaker"], row["speaker_label"]) == ("Ovrum", "ORG")

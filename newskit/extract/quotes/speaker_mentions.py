@@ -228,10 +228,10 @@ def _entity_of(token: Token) -> Span | None:
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
-def _person_set_off(token: Token) -> bool:
-    """Whether a token is a person's name the parser set in apposition after a comma: "The chief
-    inspector of schools, David Bell, said"."""
-    return token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.doc[token.left_edge.i - 1].text == ","
+def _person_set_off(token: Token, labels: tuple[str, ...] = ("PERSON",)) -> bool:
+    """Whether a token is a person's name (or one of `labels`) the parser set in apposition after
+    a comma: "The chief inspector of schools, David Bell, said"."""
+    return token.dep_ == "appos" and token.ent_type_ in labels and token.doc[token.left_edge.i - 1].text == ","
 
 
 def name_beside(mention: Span) -> Span | None:
@@ -243,11 +243,19 @@ def name_beside(mention: Span) -> Span | None:
         return None
     if mention.root.lower_ == "one":
         # "said one of their lawyers, Michalis Dimitrakopoulos", "One of the organisers, Peter
-        # Jones, said": the name set off by a comma after "one of ..."
+        # Jones, said": the name set off by a comma after "one of ..."; an organisation's too:
+        # "One of the jilted bidders, Netherlands-based group LNM, said"
         for token in mention.root.subtree:
-            if _person_set_off(token) and (token.head.i == mention.root.i
+            if _person_set_off(token, ("PERSON", "ORG")) and (token.head.i == mention.root.i
                                            or (token.head.dep_ == "pobj" and token.head.head.head.i == mention.root.i)):
                 return _entity_of(token)
+            if token.dep_ == "appos" and token.head.i == mention.root.i and token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG") \
+                    and doc[token.left_edge.i - 1].text == "," and any(
+                        c.i < token.i and c.lemma_.lower() in ORGANISATION_NOUNS and c.is_lower for c in token.children):
+                # (untagged or tagged a place or product, after the noun of its kind: "One of the
+                # foreign bidders who lost out, steel giant LNM, told BBC News")
+                named = name_run(token)
+                return Span(doc, named.start, named.end, label="ORG")
     if not mention.label_ and mention[-1].lemma_.lower() in ORGANISATION_NOUNS and mention.end < len(doc):
         # "state statistics body INSEE", "the world's largest package delivery company, UPS, said"
         at = mention.end + 1 if doc[mention.end].text == "," else mention.end
