@@ -2256,3 +2256,18 @@ def test_one_of_several_set_beside_an_organisations_name_is_that_organisation(co
     assert said(corpus, "one_of_bidders_organisation.txt", "back on the market")["speaker"] == "Orvento Holdings"
     row = said(corpus, "one_of_bidders_organisation.txt", "renewed sale")
     assert (row["speaker"], row["speaker_label"]) == ("Ovrum", "ORG")
+
+
+def test_a_things_claim_that_a_person_reports_after_it_is_the_persons(corpus):
+    # "Private sector business surveys suggest a stronger economy than official estimates, Ms
+    # Varga said": the whole clause is hers (the surveys' "suggest" inside it stays a claim of
+    # its own, with no one named)
+    q = corpus.quotes[corpus.quotes["file"] == "thing_claim_reported_by_person.txt"]
+    whole = q[q["content"].str.startswith("Private sector business surveys suggest")]
+    assert list(whole["speaker"]) == ["Ilona Varga"]
+
+
+def test_a_participle_after_a_clause_about_a_thing_is_the_sentence_speakers(corpus):
+    # "Mr Odell also laughed off suggestions that his re-election ... had been in danger saying
+    # it was ...": Mr Odell saying it, not "election" (no comma before "saying")
+    assert said(corpus, "participle_after_thing_clause.txt", "safest seats")["speaker"] == "Paul Odell"

@@ -272,20 +272,27 @@ def _clause_of(verb: Token) -> Token:
                 up = up.head
             return up
     if verb.dep_ == "conj" and is_reporting(verb) and head.dep_ == "ccomp" \
-            and is_reporting(head.head) and head.head.i < head.i:
+            and is_reporting(head.head) and head.head.i < head.i and _thing_subject(head):
         # a reporting verb the parse hung on the reported clause's verb, whose subject is a thing:
         # "Labour and the Lib Dems say the party's sums do not add up and claim it would cut
         # services" (not "said the firm had lost money and warned": the firm may warn)
-        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-        if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not is_role_noun(subject) \
-                and not is_person_description(subject) and subject.lemma_.lower() not in _SPEAKING_THINGS:
-            return head.head
-    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and doc[verb.i - 1].text == ","):
+        return head.head
+    # (with no comma too, when the clause it hangs on has a thing for its subject: "Mr Boateng also
+    # laughed off suggestions that his re-election had been in danger saying it was ...")
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i and (doc[verb.i - 1].text == "," or _thing_subject(head))):
         return head
     up = head
     while up.dep_ in ("acl", "relcl", "ccomp", "dobj", "pobj", "prep", "attr") and up.head.i != up.i and not is_reporting(up):
         up = up.head
     return up if up.pos_ in ("VERB", "AUX") and (up.dep_ == "ROOT" or is_reporting(up)) else head
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a thing, which says nothing: "the party's sums", "his
+    re-election" (no name, no person's or speaking body's noun)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and not is_role_noun(subject) \
+        and not is_person_description(subject) and subject.lemma_.lower() not in _SPEAKING_THINGS
 
 
 def previous_subject(verb: Token) -> Span | None:

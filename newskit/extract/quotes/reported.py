@@ -216,8 +216,12 @@ def _complement(verb: Token) -> list[Token] | None:
     for child in children:
         # a that-clause or bare clause: "said (that) the city would pay"
         if child.dep_ == "ccomp":
-            if child.i < verb.i and is_reporting(child) and any(g.dep_ == "nsubj" and _can_speak(mention(g)) for g in child.children):
-                continue  # "Mr Blair denied ..., and ... the chancellor told reporters:": two statements
+            if child.i < verb.i and is_reporting(child) and any(g.dep_ == "nsubj" and _can_speak(mention(g)) and not (
+                    g.pos_ == "NOUN" and not g.ent_type_ and _said_by_person(verb, child)) for g in child.children):
+                # "Mr Blair denied ..., and ... the chancellor told reporters:": two statements (not
+                # a thing's that a person reports: "Private sector business surveys suggest a
+                # stronger economy than official estimates, Ms Lomax said")
+                continue
             return [child]
     for child in children:
         # a clause with its own subject the parse hung on the verb as an adverbial, right after
@@ -265,6 +269,15 @@ def _complement(verb: Token) -> list[Token] | None:
             if subject is not None:
                 return [subject, child]
     return None
+
+
+def _said_by_person(verb: Token, clause: Token) -> bool:
+    """Whether a reporting verb's subject is a person's name written right after the clause it
+    reports and a comma: "..., Ms Lomax said"."""
+    doc = verb.doc
+    after = clause.right_edge.i + 1
+    return after < len(doc) and doc[after].text == "," and any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.left_edge.i == after + 1 for c in verb.children)
 
 
 def _according_to(pdoc: ParagraphDoc, according: Token):
