@@ -2271,3 +2271,24 @@ def test_a_participle_after_a_clause_about_a_thing_is_the_sentence_speakers(corp
     # "Mr Odell also laughed off suggestions that his re-election ... had been in danger saying
     # it was ...": Mr Odell saying it, not "election" (no comma before "saying")
     assert said(corpus, "participle_after_thing_clause.txt", "safest seats")["speaker"] == "Paul Odell"
+
+
+def test_a_description_that_speaks_of_itself_as_he_is_a_man(corpus):
+    # "His wife, Tina Marlow, ... said ... The heavy metal star said he could have been badly
+    # hurt": Dex Marlow, not the woman who spoke just before
+    assert said(corpus, "description_says_he.txt", "badly hurt")["speaker"] == "Dex Marlow"
+
+
+def test_calling_the_police_is_no_claim(corpus):
+    # "Their daughter Kelly, who called the police, said ...": a telephone call, no quote "the police"
+    # (what she said after it is still hers)
+    q = corpus.quotes[corpus.quotes["file"] == "description_says_he.txt"]
+    assert list(q["content"]).count("the police") == 0
+    assert q["content"].str.startswith("the alarm had gone off").sum() == 1
+
+
+def test_one_of_a_list_of_people_as_subject_is_no_he(corpus):
+    # "Youngsters Ben Hardle, Joe Kinnan and Sam Tollan would be options ... "...," he said": the
+    # manager named since, not the first of three; and "call up a replacement" is no claim
+    q = corpus.quotes[corpus.quotes["file"] == "listed_subject_not_he.txt"]
+    assert list(q["speaker"]) == ["Tomas Varga", "Tomas Varga"]

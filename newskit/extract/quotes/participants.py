@@ -930,7 +930,9 @@ class Participants:
     def add_person(self, name: str, pdoc: ParagraphDoc, mention: Span, role: str | None = None) -> Participant:
         entry = self.people.setdefault(name, Participant(name, "PERSON"))
         start = pdoc.offsets(mention)[0]
-        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root)))
+        # (one of a list of people that is the subject is no subject of its own: "Youngsters Ben
+        # Hudell, Joe Keenan and Sam Tillen would be options ... "...," he said" is not Hudell)
+        entry.mentions.append((start, pdoc.sentence_of(mention.root.i), is_main_subject(mention.root) and not _listed(mention.root)))
         entry.mentions.sort()
         if is_example(mention.root):
             self.examples.add(start)
@@ -1390,6 +1392,12 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+def _listed(token: Token) -> bool:
+    """Whether a name heads a list of people joined by "and": "Ben Hudell, Joe Keenan and Sam Tillen"."""
+    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children) \
+        and any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children)
 
 
 def _whole_name(name: str) -> bool:

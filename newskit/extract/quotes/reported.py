@@ -248,6 +248,8 @@ def _complement(verb: Token) -> list[Token] | None:
                 return None  # "after claiming away draws in Basel": a result taken, no claim
             tail = [c for c in children if c.i > child.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
                                                              or (c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS))]
+            if lemma == "call" and not tail:
+                return None  # "who called the police": a telephone call, not a name called
             if child.pos_ != "PRON" or tail:
                 return [child, *tail]
     for child in children:

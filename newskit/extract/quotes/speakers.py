@@ -527,7 +527,8 @@ class Resolver:
     def _just_written_about(self, mention: Span, head: Token, row: dict, start: int, pdoc: ParagraphDoc) -> dict:
         """The row of a description of a person by what they do, age or people ("the singer",
         "the 20-year-old", "the Scot"): the person just written about, else no name."""
-        gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
+        gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None) \
+            or _speaks_of_self_as(head)
         nation = fold(head.text) if is_demonym(head.text) else None
         # (what they are, unless ranked: "the seventh seed" is no seed written before)
         ranked = any(t.ent_type_ == "ORDINAL" or t.lower_ in ("top", "number") for t in mention)
@@ -966,6 +967,17 @@ def clean_speaker_name(name: str | None, label: str | None, known: frozenset[str
     if proper and 0 < len(kind) <= 2 and all(w.islower() for w in kind) and kind[-1] in _KINDS_AFTER_NAMES:
         return kept
     return kept if kept in known else " ".join(words)
+
+
+def _speaks_of_self_as(subject: Token) -> str | None:
+    """The gender of a description that speaks of itself as "he" or "she" in what it reports:
+    "The heavy metal star said he could have met the same fate" is a man."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    return SPEAKER_PRONOUNS.get(pronoun.lower_) if pronoun is not None and pronoun.lower_ in ("he", "she") else None
 
 
 def _name_before_letters(mention: Span) -> Span | None:
