@@ -2292,3 +2292,11 @@ def test_one_of_a_list_of_people_as_subject_is_no_he(corpus):
     # manager named since, not the first of three; and "call up a replacement" is no claim
     q = corpus.quotes[corpus.quotes["file"] == "listed_subject_not_he.txt"]
     assert list(q["speaker"]) == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_mr_and_mrs_of_a_couple_named_with_his_wife_first_name(corpus):
+    # "Rock star Dex Marlow and his wife Tina ... Mrs Marlow said ... Mr Marlow said": Tina
+    # Marlow, then Dex Marlow (whose first name tells no gender); so with David, whose does
+    for name, husband in (("wife_by_first_name.txt", "Dex Marlow"), ("wife_by_first_name_known.txt", "David Marlow")):
+        assert said(corpus, name, "wedding rings")["speaker"] == "Tina Marlow"
+        assert said(corpus, name, "badly hurt")["speaker"] == husband

@@ -353,7 +353,11 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     # Stephen")
     others = {name for name in people.values() if " " in name and name not in kin_names.get(key, ())
               and name.split()[-1].casefold() == key and not _other_gender(courtesy, name, m.entity)}
-    if len(kin) == 1 and not others:  # "Mrs Howard" after "Michael Howard's wife, Sandra,": Sandra Howard
+    # (also over one whose first name tells no gender: "Rock star Dex Marlow and his wife Tina ...
+    # Mrs Marlow" is Tina)
+    if len(kin) == 1 and not any(_other_gender(courtesy, name, m.entity, same=True) for name in others) \
+            and (not others or courtesy.rstrip(".") in COURTESY_TITLES):
+        # "Mrs Howard" after "Michael Howard's wife, Sandra,": Sandra Howard
         m.entity, m.from_person_name = kin[0], True
         return
     if key in people and (m.label != "NORP" or _surname_read_as_people(m.entity)) and not is_place \
@@ -608,6 +612,15 @@ def _missed_mentions(mentions: list[Mention], paragraphs: list[ParagraphDoc], pe
                 i += 1
                 continue
             n, (entity, label, from_person) = hit
+            if label == "PERSON" and n == 1 and i and _other_gender(doc[i - 1].lower_, entity, doc[i].text):
+                # a surname after a courtesy title of the other gender than the name it was read as
+                # first: "Mrs Marlow" (Tina) then "Mr Marlow", of David Marlow, whose wife is Tina
+                # (one whose first name tells no gender will do when no other does: Dex Marlow)
+                owners = [full for full in dict.fromkeys(people.values()) if " " in full
+                          and full.split()[-1].casefold() == doc[i].text.casefold()
+                          and not _other_gender(doc[i - 1].lower_, full, doc[i].text)]
+                fits = [full for full in owners if _other_gender(doc[i - 1].lower_, full, doc[i].text, same=True)] or owners
+                entity = fits[0] if len(fits) == 1 else entity
             added.append(Mention(pdoc, i, i + n, label, entity=entity, from_person_name=from_person))
             taken.update(range(i, i + n))
             i += n
