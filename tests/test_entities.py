@@ -425,6 +425,14 @@ def test_kin_named_by_first_name_carry_the_surname(nlp):
     assert names[-1] == "Thorne Nogar" and "Stephen Nogar" in names and names.count("Stephen Nogar") == 1
 
 
+def test_an_untagged_mr_after_mrs_of_a_couple_is_the_husband(nlp):
+    # "David Marlow and his wife Tina ... Mrs Marlow said ... Mr Marlow said": the model leaves
+    # the second untagged, and the copy of the first ("Marlow" as Tina) must not be his
+    text = ("Rock star David Marlow and his wife Tina have been robbed at their mansion in Kelby while they slept. "
+            "Mrs Marlow said her wedding rings were taken from her bedside table. Mr Marlow said he could have been badly hurt.")
+    assert [name for _, _, name in _people_of(nlp, text)] == ["David Marlow", "Tina Marlow", "Tina Marlow", "David Marlow"]
+
+
 def test_a_headlines_surname_two_people_share_is_the_one_the_story_names_first(nlp):
     articles = pd.DataFrame({"article_id": ["x"], "title": ["Court frees Ostrander 'witness' notes"],
                              "text": ["Court frees Ostrander 'witness' notes\n\nReporters covering actor Paul Ostrander's "

@@ -2296,7 +2296,6 @@ def test_one_of_a_list_of_people_as_subject_is_no_he(corpus):
 
 def test_mr_and_mrs_of_a_couple_named_with_his_wife_first_name(corpus):
     # "Rock star Dex Marlow and his wife Tina ... Mrs Marlow said ... Mr Marlow said": Tina
-    # Marlow, then Dex Marlow (whose first name tells no gender); so with David, whose does
-    for name, husband in (("wife_by_first_name.txt", "Dex Marlow"), ("wife_by_first_name_known.txt", "David Marlow")):
-        assert said(corpus, name, "wedding rings")["speaker"] == "Tina Marlow"
-        assert said(corpus, name, "badly hurt")["speaker"] == husband
+    # Marlow, then Dex Marlow, whose first name tells no gender (with David: test_entities)
+    assert said(corpus, "wife_by_first_name.txt", "wedding rings")["speaker"] == "Tina Marlow"
+    assert said(corpus, "wife_by_first_name.txt", "badly hurt")["speaker"] == "Dex Marlow"

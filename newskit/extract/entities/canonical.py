@@ -353,10 +353,11 @@ def _canonicalize(m: Mention, people: dict[str, str], acronyms: dict[str, Mentio
     # Stephen")
     others = {name for name in people.values() if " " in name and name not in kin_names.get(key, ())
               and name.split()[-1].casefold() == key and not _other_gender(courtesy, name, m.entity)}
-    # (also over one whose first name tells no gender: "Rock star Dex Marlow and his wife Tina ...
-    # Mrs Marlow" is Tina)
+    # (a woman's title also over one whose first name tells no gender: "Rock star Dex Marlow and his
+    # wife Tina ... Mrs Marlow" is Tina; not a man's: "Thorne Nogar died ... Mr Nogar's son Stephen
+    # ... Mr Nogar" is Thorne)
     if len(kin) == 1 and not any(_other_gender(courtesy, name, m.entity, same=True) for name in others) \
-            and (not others or courtesy.rstrip(".") in COURTESY_TITLES):
+            and (not others or is_womans_title(courtesy)):
         # "Mrs Howard" after "Michael Howard's wife, Sandra,": Sandra Howard
         m.entity, m.from_person_name = kin[0], True
         return
