@@ -2299,3 +2299,21 @@ def test_mr_and_mrs_of_a_couple_named_with_his_wife_first_name(corpus):
     # Marlow, then Dex Marlow, whose first name tells no gender (with David: test_entities)
     assert said(corpus, "wife_by_first_name.txt", "wedding rings")["speaker"] == "Tina Marlow"
     assert said(corpus, "wife_by_first_name.txt", "badly hurt")["speaker"] == "Dex Marlow"
+
+
+def test_a_leads_survey_is_made_by_whom_the_next_paragraph_says_made_it(corpus):
+    # "..., a survey says.\n\n... The survey ... was carried out by consultancy group Brenmark";
+    # "... of IT firm Velmar Data, which commissioned the survey"; "Research from Kelby Mutual,
+    # the country's biggest mortgage lender, suggests" (tagged a person there)
+    for name, maker, content in (("survey_carried_out_by.txt", "Brenmark", "very concerned"),
+                                 ("survey_commissioned_by.txt", "Velmar Data", "quicker to hang up"),
+                                 ("report_from_a_lender.txt", "Kelby Mutual", "tripled in ten years")):
+        row = said(corpus, name, content)
+        assert (row["speaker"], row["speaker_label"]) == (maker, "ORG"), name
+
+
+def test_a_survey_published_by_two_firms_one_untagged_is_both_of_theirs(corpus):
+    # "says the annual Pathways survey. The survey is published by corporate responsibility firm
+    # Tenet and branding firm BrandVolt" (Tenet untagged, BrandVolt hung beside "firm")
+    row = said(corpus, "survey_by_two_firms.txt", "did not examine their suppliers")
+    assert row["speakers"].split("; ") == ["Tenet", "BrandVolt"]

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
-from newskit.extract.names import is_first_name, is_plural, person_name
+from newskit.extract.names import ORGANISATION_NOUNS, is_first_name, is_plural, person_name
 from newskit.extract.quotes.participants import Participants, looks_like_person, names_publication, without_determiner
 from newskit.extract.quotes.speaker_mentions import several_people
 
@@ -23,6 +23,8 @@ _UNNAMED_BODIES = lexicon.words("quotes/unnamed_bodies")
 _UNNAMED_MAKER_WORDS = lexicon.words("quotes/unnamed_maker_words")
 # Plural document nouns that are one body's ("new data", lemma "datum")
 _MASS_DOCUMENT_NOUNS = lexicon.words("quotes/mass_document_nouns")
+# Verbs of making a document: their agent, or their subject with the document as object, made it
+_MAKING_VERBS = lexicon.words("quotes/making_verbs")
 
 
 class Publishers:
@@ -223,23 +225,63 @@ class Publishers:
         name = self._maker_named(untagged, where) if untagged is not None else None
         if name is not None:
             return (name,), "ORG"
-        for by in document.subtree:
-            if by.dep_ != "pobj" or by.head.lower_ != "by":
+        # (also the agent of the verb it is made by, "The survey of consumers ... was carried out by
+        # consultancy group Capgemini"; the maker who has it as the object, "Dimension Data, which
+        # commissioned the survey"; and "Research from Halifax, the country's biggest mortgage lender")
+        makers = list(document.subtree)
+        verb = document.head
+        if document.dep_ == "nsubjpass" and verb.lemma_.lower() in _MAKING_VERBS:
+            makers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if document.dep_ == "dobj" and verb.lemma_.lower() in _MAKING_VERBS and verb.dep_ == "relcl" \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who") for c in verb.children):
+            makers.append(_Maker(verb.head))
+        for by in makers:
+            if isinstance(by, _Maker):
+                by = by.token
+            elif by.dep_ != "pobj" or by.head.lower_ not in ("by", "from") \
+                    or (by.head.lower_ == "from" and by.head.head.i != document.i):
                 continue
             # (or the name set beside it: "the report by telecoms giant BT", "BT" tagged a place)
             for named in (by, *(c for c in by.children if c.dep_ == "appos")):
-                if named.ent_type_ in ("PERSON", "ORG") and not several_people(named):  # "a report by MPs": unnamed
-                    return self._named_with_conjuncts(named, where)
+                # (a firm the tagger called a person there is the article's organisation: "Research
+                # from Kelby Mutual, the country's biggest mortgage lender")
                 firm = self._organisation_tagged_otherwise(named, where)
                 if firm is not None:
-                    return (firm,), "ORG"
+                    return (firm, *self._joined_organisations(named, where, firm)), "ORG"
+                if named.ent_type_ in ("PERSON", "ORG") and not several_people(named):  # "a report by MPs": unnamed
+                    return self._named_with_conjuncts(named, where)
+                if named.pos_ == "PROPN" and not named.ent_type_ and any(
+                        c.dep_ == "compound" and c.lemma_.lower() in ORGANISATION_NOUNS for c in named.children):
+                    # untagged after the noun of its kind: "by corporate responsibility firm Tenet
+                    # and branding firm BrandVolt"
+                    firm = self._maker_named(named, where)
+                    if firm is not None:
+                        return (firm, *self._joined_organisations(named, where, firm)), "ORG"
         return None
+
+    def _joined_organisations(self, token: Token, pdoc: ParagraphDoc, first: str) -> list[str]:
+        """The organisations joined to `token` by "and", each as the article names it, also one
+        set beside the kind joined ("Tenet and branding firm BrandVolt")."""
+        names = []
+        for other in token.conjuncts:
+            for named in (other, *(c for c in other.children if c.dep_ == "appos")):
+                if named.ent_type_ == "ORG":
+                    name = self._entity_named(named, pdoc)[0]
+                    if name != first and name not in names:
+                        names.append(name)
+                    break
+        return names
 
     def _named_with_conjuncts(self, token: Token, pdoc: ParagraphDoc) -> tuple[tuple[str, ...], str]:
         """(names, label) of the entity holding `token` and of the entities joined to it by "and"
         ("by Pact and the UK Film Council"): PERSON only when all are people."""
         found = [self._entity_named(token, pdoc)]
         for other in token.conjuncts:
+            if other.ent_type_ not in ("PERSON", "ORG"):
+                # (the kind joined, its name hung beside it or beside the first: "by corporate social
+                # responsibility firm Context and branding firm SalterBaxter")
+                other = next((c for c in (*other.children, *token.children) if c.dep_ == "appos" and c.i > other.i
+                              and c.ent_type_ in ("PERSON", "ORG")), other)
             if other.ent_type_ in ("PERSON", "ORG") and not several_people(other) \
                     and not any(e.start <= other.i < e.end and e.start <= token.i < e.end for e in token.doc.ents):
                 named = self._entity_named(other, pdoc)
@@ -256,3 +298,11 @@ class Publishers:
         if ent.label_ == "PERSON":
             return self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start), "PERSON"
         return self.model.org_named(self.model.name_at(start, end, "ORG") or without_determiner(ent), start), "ORG"
+
+
+class _Maker:
+    """A token that made a document without "by": the organisation a relative clause of making
+    hangs on ("Dimension Data, which commissioned the survey")."""
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
