@@ -2317,3 +2317,10 @@ def test_a_survey_published_by_two_firms_one_untagged_is_both_of_theirs(corpus):
     # Tenet and branding firm BrandVolt" (Tenet untagged, BrandVolt hung beside "firm")
     row = said(corpus, "survey_by_two_firms.txt", "did not examine their suppliers")
     assert row["speakers"].split("; ") == ["Tenet", "BrandVolt"]
+
+
+def test_a_leads_definite_description_named_next_inside_anothers_words(corpus):
+    # "The Reform Party's campaign director has denied a report ...\n\nThe Kelby Times on Monday
+    # said Australian Lyle Crossan told ... But Mr Crossan said": Lyle Crossan, first named
+    # inside the paper's words and a subject only after
+    assert said(corpus, "lead_director_named_inside_report.txt", "has denied a report")["speaker"] == "Lyle Crossan"

@@ -855,15 +855,18 @@ class Participants:
         return None
 
     def introduced_after(self, pool: dict[str, Participant], offset: int, horizon: int,
-                         accept=lambda entry: True) -> Participant | None:
+                         accept=lambda entry: True, subject_later: bool = False) -> Participant | None:
         """The first participant of `pool` the article introduces after `offset` and before
         `horizon`, as the main subject of its sentence and outside quotation marks, that
-        `accept` takes: who a description in the lead stands for."""
+        `accept` takes: who a description in the lead stands for. `subject_later`: also one
+        introduced as no subject that is one before `horizon` ("The Times said Australian Lynton
+        Crosby told the party leader ... But Mr Crosby said")."""
         later = []
         for entry in pool.values():
             # its first mention in the body: a headline naming it ("Hewitt decries ...") comes first
             first = next((m for m in entry.mentions if m[1] not in self.headings), None)
-            if first is not None and offset < first[0] < horizon and first[2] and not self.quoted_at(first[0]) \
+            if first is not None and offset < first[0] < horizon and not self.quoted_at(first[0]) and (first[2] or (
+                    subject_later and any(subject and at < horizon and not self.quoted_at(at) for at, _, subject in entry.mentions))) \
                     and accept(entry):
                 later.append((first[0], entry.name))
         return pool[min(later)[1]] if later else None
@@ -1383,9 +1386,16 @@ class Participants:
             others = {fold(e.name.split()[-1]) for e in pool.values()
                       for at, said_in, _ in e.mentions if said_in == sentence and at > offset + len(mention.text) + 2} \
                 if sentence is not None else set()
-            entry = self.introduced_after(pool, offset, horizon, lambda e: fold(e.name.split()[-1]) not in others and (fits(e) or (
-                agrees(e, untitled=True) and (not e.roles or general or bool(shared & e.words))
-                if pool is self.people else generic and e.entity_label == "ORG")))
+            def accept(e: Participant) -> bool:
+                return fold(e.name.split()[-1]) not in others and (fits(e) or (
+                    agrees(e, untitled=True) and (not e.roles or general or bool(shared & e.words))
+                    if pool is self.people else generic and e.entity_label == "ORG"))
+            entry = self.introduced_after(pool, offset, horizon, accept)
+            if entry is None and lead and pool is self.people and definite:
+                # (a definite one, the story's person, also named first inside another's words:
+                # "The Conservatives' campaign director has denied a report ...\n\nThe Times on
+                # Monday said Australian Lynton Crosby told ... But Mr Crosby said")
+                entry = self.introduced_after(pool, offset, horizon, accept, subject_later=True)
             best = (0, entry.name) if entry is not None else None
         if best is None:
             return None
