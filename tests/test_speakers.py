@@ -2323,4 +2323,4 @@ def test_a_leads_definite_description_named_next_inside_anothers_words(corpus):
     # "The Reform Party's campaign director has denied a report ...\n\nThe Kelby Times on Monday
     # said Australian Lyle Crossan told ... But Mr Crossan said": Lyle Crossan, first named
     # inside the paper's words and a subject only after
-    assert said(corpus, "lead_director_named_inside_report.txt", "has denied a report")["speaker"] == "Lyle Crossan"
+    assert said(corpus, "lead_director_named_inside_report.txt", "a report claiming")["speaker"] == "Lyle Crossan"
