@@ -2324,3 +2324,11 @@ def test_a_leads_definite_description_named_next_inside_anothers_words(corpus):
     # said Australian Lyle Crossan told ... But Mr Crossan said": Lyle Crossan, first named
     # inside the paper's words and a subject only after
     assert said(corpus, "lead_director_named_inside_report.txt", "a report claiming")["speaker"] == "Lyle Crossan"
+
+
+def test_initials_and_a_surname_tagged_an_organisation_are_the_person_the_surname_speaks_as(corpus):
+    # "JK Marchant's fifth book", tagged ORG, with "Marchant revealed she had completed the novel":
+    # JK Marchant, a person, whose surname alone is hers
+    for content in ("completed the novel", "plenty of time"):
+        row = said(corpus, "initialled_author.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("JK Marchant", "PERSON")

@@ -21,6 +21,7 @@ NAME_CONNECTORS = lexicon.words("entities/name_connectors")
 PROPAGATED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 MAX_NAME_TOKENS = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+_INITIALLED = re.compile(r"^(?:[A-Z]\.? ?){1,3} [A-Z][a-z]+(?:-[A-Z][a-z]+)?$|^(?:[A-Z]\.){1,3} ?[A-Z][a-z]+$")
 
 
 # Parts of a firm written after its name ("Santander's board"), never of a town's
@@ -39,6 +40,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
             m.entity = normalize_name(m.span.text, m.label)
     _kind_glued_at_sentence_start(mentions)
     _people_tagged_organisations(mentions)
+    _initialled_people(mentions, paragraphs)
     _kin_by_first_name(mentions)
     people = _person_names(mentions)
     organisations = _organisations_by_context(mentions)
@@ -213,6 +215,25 @@ def _people_tagged_organisations(mentions: list[Mention]) -> None:
                 org_context(m.pdoc.text, m.span.start_char, m.span.end_char)
                 or after_organisation_kind(m.pdoc.text, m.span.start_char) for m in group):
             for m in group:
+                m.label = "PERSON"
+
+
+def _initialled_people(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> None:
+    """A name of initials and a surname tagged an organisation's ("JK Rowling") is a person's
+    when the article writes the surname alone as a person's: tagged a person, or untagged and
+    speaking of itself as "he" or "she" ("Rowling revealed she had finished the novel";
+    rules.speaks_of_self); not "BT Openworld", whose second word no person of the article bears."""
+    initialled = sorted({m.entity for m in mentions if m.label == "ORG" and _INITIALLED.match(m.entity)})
+    if not initialled:
+        return
+    alone = {m.entity for m in mentions if m.label == "PERSON" and " " not in m.entity}
+    for name in initialled:
+        surname = name.split()[-1]
+        if surname not in alone and not any(t.text == surname and t.ent_type_ != "PERSON" and speaks_of_self(p.doc[t.i:t.i + 1])
+                                            for p in paragraphs for t in p.doc):
+            continue
+        for m in mentions:
+            if m.entity == name:
                 m.label = "PERSON"
 
 
