@@ -2332,3 +2332,13 @@ def test_initials_and_a_surname_tagged_an_organisation_are_the_person_the_surnam
     for content in ("completed the novel", "plenty of time"):
         row = said(corpus, "initialled_author.txt", content)
         assert (row["speaker"], row["speaker_label"]) == ("JK Marchant", "PERSON")
+
+
+def test_a_shows_name_before_a_credit_and_a_name_is_no_person(corpus):
+    # "Only Fools and Kings star Dennis Marley criticised ...", "Fools" tagged a person and parsed
+    # as the subject: Dennis Marley said it, and the "he" after it is his
+    for content in ("too safe and too cheap", "dumb down"):
+        assert said(corpus, "show_star.txt", content)["speaker"] == "Dennis Marley"
+    article = corpus.quotes.loc[corpus.quotes["file"] == "show_star.txt", "article_id"].iloc[0]
+    entities = corpus.entities[corpus.entities["article_id"] == article]
+    assert "Fools" not in set(entities.loc[entities["label"].astype(str) == "PERSON", "entity"])

@@ -84,6 +84,7 @@ class EntityRules:
         ents = [sports_club(person_by_context(titled_name(people_word(titled_work(numbered_title(stage_name_of_money(
             _title_glued_before_a_name(ent))))))))
                 for ent in ents]
+        ents = [_title_before_a_credit(ent) for ent in ents]
         ents = _names_after_a_capital_title(doc, ents)
         ents = _untagged_people(doc, ents)
         ents = _nicknamed_people(doc, ents)
@@ -740,6 +741,40 @@ def titled_work(ent: Span) -> Span:
     if (ent.root.dep_ == "appos" and ent.root.head.i == before.i) or (before.dep_ == "compound" and ent.start <= before.head.i < ent.end):
         return Span(ent.doc, ent.start, ent.end, label="ORG" if before.lemma_.lower() in _PUBLICATION_NOUNS else "WORK_OF_ART")
     return ent
+
+
+_CREDITS = lexicon.table("entities/credit_nouns")
+_WORK_CREDITS = frozenset(_CREDITS["work"])
+_BAND_CREDITS = frozenset(_CREDITS["band"])
+
+
+def _title_before_a_credit(ent: Span) -> Span:
+    """A name tagged a person's that opens the capitalised title written right before a credit
+    noun and a person's name is the show's, film's or band's: "Only Fools and Horses star David
+    Jason" ("Fools" tagged PERSON), "Harry Potter star Daniel Radcliffe", "Franz Ferdinand frontman
+    Alex Kapranos"; a place the gazetteer knows is a place ("Devon singer Joss Stone"). Not one
+    of a list: "Hugh Grant and writer Richard Curtis"."""
+    if ent.label_ != "PERSON":
+        return ent
+    credit = credit_after(ent)
+    if credit is None:
+        return ent
+    doc = ent.doc
+    if gazetteer.lookup(ent.text) is not None:
+        return Span(doc, ent.start, ent.end, label="GPE")
+    return Span(doc, ent.start, ent.end, label="ORG" if credit.lower_ in _BAND_CREDITS else "WORK_OF_ART")
+
+
+def credit_after(ent: Span) -> Token | None:
+    """The credit noun closing the capitalised title a name opens, right before a person's name:
+    "star" of "Only Fools and Horses star David Jason"; None when there is none."""
+    doc, j = ent.doc, ent.end
+    while j < len(doc) and doc[j].ent_type_ != "PERSON" and (_is_cap(doc[j]) or doc[j].lower_ in ("and", "of", "the")):
+        j += 1
+    if j + 1 >= len(doc) or not _is_cap(doc[j - 1]) or doc[j].ent_type_ == "PERSON" \
+            or doc[j].lower_ not in _WORK_CREDITS | _BAND_CREDITS or doc[j + 1].ent_type_ != "PERSON" or doc[j + 1].ent_iob_ != "B":
+        return None
+    return doc[j]
 
 
 def people_word(ent: Span) -> Span:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
+from newskit.extract.entities.rules import credit_after
 from newskit.extract.names import HONORIFICS, ORGANISATION_NOUNS, hyphen_inside, is_person_description, is_role_noun
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS
 
@@ -408,6 +409,11 @@ def mention(token: Token) -> Span:
     if token.ent_type_:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
+                credit = credit_after(ent) if ent.label_ in ("WORK_OF_ART", "ORG") and token.dep_ in ("nsubj", "nsubjpass") else None
+                if credit is not None:
+                    # the show's name parsed as the subject: "Only Fools and Horses star David Jason
+                    # criticised" is David Jason
+                    return mention(doc[credit.i + 1])
                 return ent
     # "The film's executive producer Robbie Stamp said": the name set right after the description
     # (no comma between), parsed as its apposition, is who it is
