@@ -2342,3 +2342,11 @@ def test_a_shows_name_before_a_credit_and_a_name_is_no_person(corpus):
     article = corpus.quotes.loc[corpus.quotes["file"] == "show_star.txt", "article_id"].iloc[0]
     entities = corpus.entities[corpus.entities["article_id"] == article]
     assert "Fools" not in set(entities.loc[entities["label"].astype(str) == "PERSON", "entity"])
+
+
+def test_calling_something_a_name_is_a_claim_calling_off_a_visit_is_not(corpus):
+    # "Ms Holm called the sale "the swindle of the century"": hers; "She also called off a visit
+    # to the mill": no claim
+    q = corpus.quotes[corpus.quotes["file"] == "called_it_named.txt"]
+    assert q["content"].str.contains("swindle of the century").any()
+    assert not q["content"].str.contains("a visit to the mill").any()

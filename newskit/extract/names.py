@@ -420,9 +420,10 @@ def named_as_organisation(name: Span) -> bool:
     if name.start == 0:
         return False
     before = name.doc[name.start - 1]
-    # (a word after a hyphen is no kind of its own: "film-maker George Lucas")
+    # (not a person's noun the word after a hyphen ends: "film-maker George Lucas"; "think-tank
+    # Demos" is a kind)
     return before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS and before.is_lower \
-        and not is_title_word(before.text) and not (name.start > 1 and hyphen_inside(name.doc[name.start - 2]))
+        and not is_title_word(before.text) and hyphenated_word(before) not in PERSON_DESCRIPTION_NOUNS
 
 
 def spokesman_after(name: Span) -> bool:

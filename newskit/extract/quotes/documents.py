@@ -191,6 +191,8 @@ class Publishers:
         """(names, label) of the author of the first later document of the same kind, in this
         paragraph or the next two: who "a new book" is by when the story names him after it."""
         lemma = head.lemma_.lower()
+        if head.text[:1].isupper() and head.i > head.sent.start:
+            return None  # a document of its own name is no later "the report": "the Gershon Report"
         # (for an indefinite one, research of any kind, in its paragraph and the next: "..., says a
         # report.\n\nProduced by Jupiter Research the analysis ...", "..., an influential survey
         # says.\n\n... The Conference Board survey of 5,000 households"; not "figures from the

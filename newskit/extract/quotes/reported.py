@@ -19,6 +19,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
 from newskit.extract.names import ROLE_NOUNS, is_first_name, is_person_description, is_role_noun, is_title_word
 from newskit.extract.quotes.cues import Cue, inside, is_reporting, mention, speaker_of, trimmed, verb_cue
+from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS
 
 # Reporting verbs whose noun-phrase object is what was reported: "announced his resignation".
 OBJECT_REPORTING_VERBS = lexicon.words("quotes/object_reporting_verbs")
@@ -248,8 +249,8 @@ def _complement(verb: Token) -> list[Token] | None:
                 return None  # "after claiming away draws in Basel": a result taken, no claim
             tail = [c for c in children if c.i > child.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
                                                              or (c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS))]
-            if lemma == "call" and not tail:
-                return None  # "who called the police": a telephone call, not a name called
+            if lemma == "call" and not tail and _not_naming(verb, child):
+                return None  # "who called the police", "call up a replacement": no name called
             if child.pos_ != "PRON" or tail:
                 return [child, *tail]
     for child in children:
@@ -271,6 +272,18 @@ def _complement(verb: Token) -> list[Token] | None:
             if subject is not None:
                 return [subject, child]
     return None
+
+
+def _not_naming(verb: Token, obj: Token) -> bool:
+    """Whether "call" with an object names nothing: a particle ("call up a replacement", "called
+    off a demonstration"), or nothing after the object and no quotation mark ("who called the
+    police, said"); not "called the sale "the swindle of the century"", "calling it a genre
+    meaningless"."""
+    doc = verb.doc
+    if any(t.text in DOUBLE_MARKS + SINGLE_MARKS for t in doc[verb.i + 1:max(verb.right_edge.i + 1, obj.right_edge.i + 3)]):
+        return False
+    after = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(doc) else None
+    return any(c.dep_ == "prt" for c in verb.children) or after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ")
 
 
 def _said_by_person(verb: Token, clause: Token) -> bool:
