@@ -422,6 +422,30 @@ def test_a_description_speaker_is_the_person_the_corpus_gives_that_title():
     assert linked["speaker_id"].iloc[0] == ents.loc[ents["entity"] == "Olaf Brink", "entity_id"].iloc[0]
 
 
+def test_a_title_goes_to_the_one_the_corpus_gives_it_far_most_often():
+    # "the prime minister said" in an article naming Tom Arden and Olaf Brink, read as Brink: the
+    # corpus calls Arden "Prime Minister" six times, Brink once (and "the prime minister and
+    # Chancellor Olaf Brink" is two people: the title joined before his is not his)
+    articles = {"a1": ("Tom Arden and Olaf Brink met. The prime minister said no.",
+                       [("Tom Arden", "PERSON", None), ("Olaf Brink", "PERSON", None)])}
+    articles |= {f"p{k}": ("Prime Minister Tom Arden spoke.", [("Tom Arden", "PERSON", None)]) for k in range(6)}
+    articles["b1"] = ("Prime Minister Olaf Brink, as he may one day be, spoke.", [("Olaf Brink", "PERSON", None)])
+    articles["b2"] = ("The prime minister and Chancellor Olaf Brink spoke.", [("Olaf Brink", "PERSON", None)])
+    corpus = _corpus(articles, quotes=[("a1", "Olaf Brink")])
+    entities = corpus.entities.copy()
+    entities.loc[entities["article_id"].str.startswith("p"), "role"] = "Prime Minister"
+    entities.loc[entities["article_id"] == "b1", "role"] = "Prime Minister"
+    entities.loc[entities["article_id"] == "b2", "role"] = "prime minister and Chancellor"
+    quotes = corpus.quotes.copy()
+    quotes["speaker_text"] = ["The prime minister"]
+    _, linked = link_frames(corpus.articles, entities, quotes)
+    assert linked["speaker"].tolist() == ["Tom Arden"]
+    # (held as often by both: the article's reading stays)
+    entities.loc[entities["article_id"].isin(["p1", "p2", "p3", "p4", "p5"]), "role"] = None
+    _, linked = link_frames(corpus.articles, entities, quotes)
+    assert linked["speaker"].tolist() == ["Olaf Brink"]
+
+
 def test_a_peer_is_the_commoner_of_his_name_only_where_an_article_names_both():
     # "Lord Kelby" beside "Neil Kelby" in one article: one person; "Lord Tarrow" is not the
     # athlete Tom Tarrow, whom no article names beside him; "Lord Dunmore of Ashby" is "Lord

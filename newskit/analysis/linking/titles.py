@@ -13,7 +13,7 @@ no such person, or several, it keeps what the article gave.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pandas as pd
 
@@ -27,17 +27,23 @@ RESTRICTING_MODIFIERS = lexicon.words("names/restricting_modifiers")
 _DESCRIPTION = re.compile(r"^the\s+(?P<words>[\w'-]+(?:\s+[\w'-]+){0,3})$", re.IGNORECASE)
 
 
-def corpus_titles(entities: pd.DataFrame) -> dict[str, set[str]]:
-    """Person entity (corpus name) -> every run of words that ends one of its titles, folded:
-    "UK Chancellor" gives "uk chancellor" and "chancellor"; "shadow foreign secretary" only itself."""
-    titles: dict[str, set[str]] = defaultdict(set)
+# how many times more often one holder of a title must have it than the next to be "the" holder
+_DOMINANT = 5
+
+
+def corpus_titles(entities: pd.DataFrame) -> dict[str, Counter]:
+    """Person entity (corpus name) -> every run of words that ends one of its titles, folded, with
+    how many mentions give it: "UK Chancellor" gives "uk chancellor" and "chancellor"; "shadow
+    foreign secretary" only itself; of two titles joined by "and", only the last, the one
+    written against the name ("the prime minister and Chancellor Gordon Brown" are two people)."""
+    titles: dict[str, Counter] = defaultdict(Counter)
     people = entities[(entities["label"].astype(str) == "PERSON") & entities["role"].notna()]
     for name, role in zip(people["entity"], people["role"]):
-        words = [fold(w) for w in str(role).split()]
+        words = [fold(w) for w in re.split(r"\s+and\s+", str(role))[-1].split()]
         # a shadow foreign secretary is no foreign secretary: no run drops "shadow", "former", "deputy"
         last = max((at for at, word in enumerate(words) if word in RESTRICTING_MODIFIERS), default=len(words) - 1)
         for at in range(min(last, len(words) - 1) + 1):
-            titles[str(name)].add(" ".join(words[at:]))
+            titles[str(name)][" ".join(words[at:])] += 1
     return titles
 
 
@@ -73,12 +79,18 @@ def titled_speakers(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFram
     for index in described[described.notna()].index:
         words = described[index]
         speaker = frame.at[index, "speaker"]
-        if JOINT in str(frame.at[index, "speakers"] or "") or (isinstance(speaker, str) and words in titles.get(speaker, ())):
-            continue  # the speaker holds the title
+        if JOINT in str(frame.at[index, "speakers"] or ""):
+            continue
         holders = [(name, ident) for name, ident in named_in[str(frame.at[index, "article_id"])]
                    if words in titles.get(name, ())]
-        if len(holders) != 1:
-            continue
+        if len(holders) > 1:
+            # of several, the one the corpus gives the title far most often: "the prime minister"
+            # is Tony Blair (dozens of times) over Gordon Brown (once)
+            counts = sorted(((titles[name][words], name, ident) for name, ident in holders), reverse=True)
+            holders = [(counts[0][1], counts[0][2])] if counts[0][0] >= _DOMINANT * counts[1][0] else holders
+        if (isinstance(speaker, str) and words in titles.get(speaker, ()) and (len(holders) != 1 or holders[0][0] == speaker)) \
+                or len(holders) != 1:
+            continue  # the speaker holds the title (and no one else holds it far more often)
         name, ident = holders[0]
         frame.at[index, "speaker"] = name
         frame.at[index, "speakers"] = name
