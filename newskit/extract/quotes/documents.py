@@ -230,18 +230,17 @@ class Publishers:
         # (also the agent of the verb it is made by, "The survey of consumers ... was carried out by
         # consultancy group Capgemini"; the maker who has it as the object, "Dimension Data, which
         # commissioned the survey"; and "Research from Halifax, the country's biggest mortgage lender")
-        makers = list(document.subtree)
+        # (each with whether it made the document without "by": the relative clause's)
+        makers = [(t, False) for t in document.subtree]
         verb = document.head
         if document.dep_ == "nsubjpass" and verb.lemma_.lower() in _MAKING_VERBS:
-            makers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            makers += [(g, False) for c in verb.children if c.dep_ == "agent" for g in c.children]
         if document.dep_ == "dobj" and verb.lemma_.lower() in _MAKING_VERBS and verb.dep_ == "relcl" \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who") for c in verb.children):
-            makers.append(_Maker(verb.head))
-        for by in makers:
-            if isinstance(by, _Maker):
-                by = by.token
-            elif by.dep_ != "pobj" or by.head.lower_ not in ("by", "from") \
-                    or (by.head.lower_ == "from" and by.head.head.i != document.i):
+            makers.append((verb.head, True))
+        for by, without_by in makers:
+            if not without_by and (by.dep_ != "pobj" or by.head.lower_ not in ("by", "from")
+                                   or (by.head.lower_ == "from" and by.head.head.i != document.i)):
                 continue
             # (or the name set beside it: "the report by telecoms giant BT", "BT" tagged a place)
             for named in (by, *(c for c in by.children if c.dep_ == "appos")):
@@ -300,11 +299,3 @@ class Publishers:
         if ent.label_ == "PERSON":
             return self.model.name_at(start, end, "PERSON") or self.model.full_name(person_name(ent.text), start), "PERSON"
         return self.model.org_named(self.model.name_at(start, end, "ORG") or without_determiner(ent), start), "ORG"
-
-
-class _Maker:
-    """A token that made a document without "by": the organisation a relative clause of making
-    hangs on ("Dimension Data, which commissioned the survey")."""
-
-    def __init__(self, token: Token) -> None:
-        self.token = token
