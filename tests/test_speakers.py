@@ -2350,3 +2350,13 @@ def test_calling_something_a_name_is_a_claim_calling_off_a_visit_is_not(corpus):
     q = corpus.quotes[corpus.quotes["file"] == "called_it_named.txt"]
     assert q["content"].str.contains("swindle of the century").any()
     assert not q["content"].str.contains("a visit to the mill").any()
+
+
+def test_a_two_word_name_tagged_an_organisation_whose_surname_says_he_is_a_person(corpus):
+    # "a win over Mason Dent" tagged ORG, then "Dent said he rated Halvar": Mason Dent is a person
+    # in the entities too (not "American Dent", a people's word and a surname)
+    for content in ("top contender", "break him"):
+        assert said(corpus, "two_word_person_tagged_org.txt", content)["speaker"] == "Mason Dent"
+    article = corpus.quotes.loc[corpus.quotes["file"] == "two_word_person_tagged_org.txt", "article_id"].iloc[0]
+    entities = corpus.entities[corpus.entities["article_id"] == article]
+    assert set(entities.loc[entities["entity"] == "Mason Dent", "label"].astype(str)) == {"PERSON"}

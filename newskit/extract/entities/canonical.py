@@ -21,6 +21,7 @@ NAME_CONNECTORS = lexicon.words("entities/name_connectors")
 PROPAGATED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 MAX_NAME_TOKENS = 5
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+_PAIR = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+$")
 _INITIALLED = re.compile(r"^(?:[A-Z]\.? ?){1,3} [A-Z][a-z]+(?:-[A-Z][a-z]+)?$|^(?:[A-Z]\.){1,3} ?[A-Z][a-z]+$")
 
 
@@ -219,22 +220,33 @@ def _people_tagged_organisations(mentions: list[Mention]) -> None:
 
 
 def _initialled_people(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> None:
-    """A name of initials and a surname tagged an organisation's ("JK Rowling") is a person's
-    when the article writes the surname alone as a person's: tagged a person, or untagged and
-    speaking of itself as "he" or "she" ("Rowling revealed she had finished the novel";
-    rules.speaks_of_self); not "BT Openworld", whose second word no person of the article bears."""
-    initialled = sorted({m.entity for m in mentions if m.label == "ORG" and _INITIALLED.match(m.entity)})
-    if not initialled:
+    """A name of initials and a surname tagged an organisation's ("JK Rowling") is a person's when
+    the article writes the surname alone as a person's: tagged a person, or not and speaking of
+    itself as "he" or "she" ("Rowling revealed she had finished the novel"; rules.speaks_of_self);
+    not "BT Openworld", whose second word no person of the article bears. So is a name of two words
+    the first of which may open a person's name, by the second way only ("a win over Taylor Dent
+    ... Dent said he rated ..."; not "American Dent", nor "the Daily Telegraph" with "Telegraph"
+    tagged a person)."""
+    named = sorted({m.entity for m in mentions if m.label == "ORG" and (_INITIALLED.match(m.entity) or (
+        _PAIR.match(m.entity) and not _no_first_name(m.entity.split()[0])))})
+    if not named:
         return
     alone = {m.entity for m in mentions if m.label == "PERSON" and " " not in m.entity}
-    for name in initialled:
+    for name in named:
         surname = name.split()[-1]
-        if surname not in alone and not any(t.text == surname and t.ent_type_ != "PERSON" and speaks_of_self(p.doc[t.i:t.i + 1])
-                                            for p in paragraphs for t in p.doc):
+        if not (_INITIALLED.match(name) and surname in alone) and not any(
+                t.text == surname and t.ent_type_ != "PERSON" and speaks_of_self(p.doc[t.i:t.i + 1])
+                for p in paragraphs for t in p.doc):
             continue
         for m in mentions:
             if m.entity == name:
                 m.label = "PERSON"
+
+
+def _no_first_name(word: str) -> bool:
+    """Whether a word can open no person's name: a people's, a place's, an organisation's kind."""
+    return is_demonym(word) or gazetteer.lookup(word) is not None or fold(word) in ORGANISATION_NOUNS \
+        or fold(word) in PARTY_WORDS or is_title_word(word)
 
 
 def _courtesy_before(m: Mention) -> bool:
