@@ -27,6 +27,12 @@ def said(corpus, name: str, content: str) -> pd.Series:
     return q.iloc[0]
 
 
+def entities_of(corpus, name: str) -> pd.DataFrame:
+    """The entity rows of one fixture file of the corpus."""
+    article = corpus.quotes.loc[corpus.quotes["file"] == name, "article_id"].iloc[0]
+    return corpus.entities[corpus.entities["article_id"] == article]
+
+
 def test_description_chain_across_paragraphs(corpus):
     # "Ruritanian President Anton Weiss" -> "the Ruritanian leader" -> "The head of state" -> "the Ruritanian President"
     for content in ("talks with Lima must resume", "ready to meet at any level", "had lasted too long",
@@ -1327,8 +1333,7 @@ def test_a_surname_tagged_a_place_is_the_person_its_first_name_shows(corpus):
     # "routed Vera Zvonareva" untagged, "Russia's Zvonareva" tagged GPE: one person, who is the
     # "she" after "Zvonareva has lost both her games"
     assert said(corpus, "misread_surname.txt", "not everything works")["speaker"] == "Vera Zvonareva"
-    article = corpus.quotes.loc[corpus.quotes["file"] == "misread_surname.txt", "article_id"].iloc[0]
-    names = corpus.entities[corpus.entities["article_id"] == article]
+    names = entities_of(corpus, "misread_surname.txt")
     assert set(names.loc[names["text"].str.contains("Zvonareva"), "label"]) == {"PERSON"}
 
 
@@ -2236,8 +2241,7 @@ def test_a_firm_with_a_persons_name_is_the_one_its_spokesman_is_named_after(corp
     for content in ("may have been leaked", "its suspicions"):
         row = said(corpus, "bookmaker_named_by_spokesman.txt", content)
         assert (row["speaker"], row["speaker_label"]) == ("Walter Pike", "ORG")
-    article = corpus.quotes.loc[corpus.quotes["file"] == "bookmaker_named_by_spokesman.txt", "article_id"].iloc[0]
-    entities = corpus.entities[corpus.entities["article_id"] == article]
+    entities = entities_of(corpus, "bookmaker_named_by_spokesman.txt")
     assert set(entities.loc[entities["entity"] == "Walter Pike", "label"].astype(str)) == {"ORG"}
 
 
@@ -2245,8 +2249,7 @@ def test_a_one_word_name_tagged_an_organisation_that_says_he_is_a_person(corpus)
     # "Dalvik admitted he was under extra pressure ... "...," he said": Dalvik, tagged ORG by the
     # model, is a person, and the "he" after him is his
     assert said(corpus, "one_word_person_tagged_org.txt", "used to me winning")["speaker"] == "Dalvik"
-    article = corpus.quotes.loc[corpus.quotes["file"] == "one_word_person_tagged_org.txt", "article_id"].iloc[0]
-    entities = corpus.entities[corpus.entities["article_id"] == article]
+    entities = entities_of(corpus, "one_word_person_tagged_org.txt")
     assert set(entities.loc[entities["entity"] == "Dalvik", "label"].astype(str)) == {"PERSON"}
 
 
@@ -2339,8 +2342,7 @@ def test_a_shows_name_before_a_credit_and_a_name_is_no_person(corpus):
     # as the subject: Dennis Marley said it, and the "he" after it is his
     for content in ("too safe and too cheap", "dumb down"):
         assert said(corpus, "show_star.txt", content)["speaker"] == "Dennis Marley"
-    article = corpus.quotes.loc[corpus.quotes["file"] == "show_star.txt", "article_id"].iloc[0]
-    entities = corpus.entities[corpus.entities["article_id"] == article]
+    entities = entities_of(corpus, "show_star.txt")
     assert "Fools" not in set(entities.loc[entities["label"].astype(str) == "PERSON", "entity"])
 
 
@@ -2357,6 +2359,5 @@ def test_a_two_word_name_tagged_an_organisation_whose_surname_says_he_is_a_perso
     # in the entities too (not "American Dent", a people's word and a surname)
     for content in ("top contender", "break him"):
         assert said(corpus, "two_word_person_tagged_org.txt", content)["speaker"] == "Mason Dent"
-    article = corpus.quotes.loc[corpus.quotes["file"] == "two_word_person_tagged_org.txt", "article_id"].iloc[0]
-    entities = corpus.entities[corpus.entities["article_id"] == article]
+    entities = entities_of(corpus, "two_word_person_tagged_org.txt")
     assert set(entities.loc[entities["entity"] == "Mason Dent", "label"].astype(str)) == {"PERSON"}

@@ -41,7 +41,7 @@ def resolve_article(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> 
             m.entity = normalize_name(m.span.text, m.label)
     _kind_glued_at_sentence_start(mentions)
     _people_tagged_organisations(mentions)
-    _initialled_people(mentions, paragraphs)
+    _people_by_surname_tagged_organisations(mentions, paragraphs)
     _kin_by_first_name(mentions)
     people = _person_names(mentions)
     organisations = _organisations_by_context(mentions)
@@ -219,7 +219,7 @@ def _people_tagged_organisations(mentions: list[Mention]) -> None:
                 m.label = "PERSON"
 
 
-def _initialled_people(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> None:
+def _people_by_surname_tagged_organisations(mentions: list[Mention], paragraphs: list[ParagraphDoc]) -> None:
     """A name of initials and a surname tagged an organisation's ("JK Rowling") is a person's when
     the article writes the surname alone as a person's: tagged a person, or not and speaking of
     itself as "he" or "she" ("Rowling revealed she had finished the novel"; rules.speaks_of_self);
