@@ -109,7 +109,7 @@ LOWERCASE_LISTS = ["names/honorifics", "names/core_titles", "names/title_modifie
                    "quotes/speech_act_verbs", "quotes/object_reporting_verbs", "quotes/claim_prepositions",
                    "quotes/aspectual_verbs", "quotes/organisation_nouns", "quotes/unnamed_source_nouns",
                    "quotes/speaking_nouns", "quotes/indefinite_determiners", "quotes/not_speakers",
-                   "quotes/abbreviations", "quotes/agent_suffixes", "read/chrome_lines"]
+                   "quotes/abbreviations", "names/agent_suffixes", "read/chrome_lines"]
 
 
 @pytest.mark.parametrize("name", LOWERCASE_LISTS)

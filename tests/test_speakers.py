@@ -2361,3 +2361,19 @@ def test_a_two_word_name_tagged_an_organisation_whose_surname_says_he_is_a_perso
         assert said(corpus, "two_word_person_tagged_org.txt", content)["speaker"] == "Mason Dent"
     entities = entities_of(corpus, "two_word_person_tagged_org.txt")
     assert set(entities.loc[entities["entity"] == "Mason Dent", "label"].astype(str)) == {"PERSON"}
+
+
+def test_lead_noun_of_what_someone_does_is_the_person_named_next(corpus):
+    # "... sued ... by a viewer who says he was sickened" -> "Marlon Vesty is taking action";
+    # "... has prompted a Liberal Union donor to say ..." -> "Dorian Blackwood also attacked"
+    assert said(corpus, "agent_noun_in_lead.txt", "sickened")["speaker"] == "Marlon Vesty"
+    assert said(corpus, "donor_in_lead.txt", "refuse to give")["speaker"] == "Dorian Blackwood"
+
+
+def test_lead_plural_kind_is_the_organisations_named_next(corpus):
+    # "..., watchdogs have said.\n\nThe Ruritanian Securities Commission accused ..."
+    row = said(corpus, "watchdogs_in_lead.txt", "restate its earnings")
+    assert (row["speaker"], row["speaker_label"]) == ("Ruritanian Securities Commission", "ORG")
+    # "..., lenders have said.\n\nBoth the Ruritanian Council of Lenders (RCL) and Kelby Savings Association (KSA) said"
+    row = said(corpus, "lenders_in_lead.txt", "post-holiday lull")
+    assert row["speakers"] == "Ruritanian Council of Lenders; Kelby Savings Association"

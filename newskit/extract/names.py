@@ -55,6 +55,10 @@ ROLE_NOUNS = lexicon.words("names/role_nouns")
 # the person just written about (speakers), and "Sprinter Kelly Holmes" opening a sentence is
 # Kelly Holmes (normalize_name).
 PERSON_DESCRIPTION_NOUNS = lexicon.words("names/person_description_nouns")
+# endings of agent nouns ("donor", "viewer", "pediatrician", "advocate") and nouns with such an
+# ending that name no one ("a number of", "a letter")
+AGENT_SUFFIXES = lexicon.entries("names/agent_suffixes")
+_NOT_AGENT_NOUNS = lexicon.words("names/not_agent_nouns")
 # Closing words of organisations' names without a head noun ("Doctors Without Borders", "Human
 # Rights Watch", "Christian Aid"). Case-sensitive: matched against the end of the name as written.
 ORG_SUFFIXES = lexicon.entries("entities/org_suffixes")
@@ -301,6 +305,14 @@ def is_person_description(token: Token) -> bool:
     before = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
     phrase = " ".join(t.lower_ for t in token.doc[before[0].i:token.i + 1]) if before else ""
     return phrase in PERSON_DESCRIPTION_NOUNS
+
+
+def is_agent_noun(token: Token) -> bool:
+    """Whether a common noun names someone by what they do, by its ending: "donor", "viewer",
+    "user", "campaigner" (not "number", "letter"). Many such nouns name things too ("a computer",
+    "a charger"): callers read it only where a person is expected (a claim's subject)."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma.isalpha() and lemma.endswith(AGENT_SUFFIXES) and lemma not in _NOT_AGENT_NOUNS
 
 
 def is_role_noun(token: Token) -> bool:

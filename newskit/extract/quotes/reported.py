@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskit.extract import lexicon
 from newskit.extract.document import ParagraphDoc
-from newskit.extract.names import ROLE_NOUNS, is_first_name, is_person_description, is_role_noun, is_title_word
+from newskit.extract.names import AGENT_SUFFIXES, ROLE_NOUNS, is_first_name, is_person_description, is_role_noun, is_title_word
 from newskit.extract.quotes.cues import Cue, inside, is_reporting, mention, speaker_of, trimmed, verb_cue
 from newskit.extract.quotes.quotemarks import DOUBLE_MARKS, SINGLE_MARKS
 
@@ -41,8 +41,6 @@ _ANONYMITY = re.compile(r"not to be (?:named|identified)\W*$")
 _ASPECTUAL = lexicon.words("quotes/aspectual_verbs")
 # nouns that can make a claim: roles, organisations, unnamed sources, and what people publish
 SPEAKING_NOUNS = ROLE_NOUNS | ORGANISATION_NOUNS | UNNAMED_SOURCE_NOUNS | lexicon.words("quotes/speaking_nouns")
-# agent nouns: "donor", "backer", "pediatrician", "advocate", "demonstrator"
-_AGENT_SUFFIXES = lexicon.entries("quotes/agent_suffixes")
 
 
 def reported(pdoc: ParagraphDoc):
@@ -207,7 +205,7 @@ def _can_speak(speaker) -> bool:
     root = speaker.root
     lemma = root.lemma_.lower()
     return root.pos_ in ("PROPN", "PRON", "NUM", "DET") or root.text[:1].isupper() or lemma in SPEAKING_NOUNS \
-        or root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma.endswith(_AGENT_SUFFIXES)
+        or root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma.endswith(AGENT_SUFFIXES)
 
 
 def _complement(verb: Token) -> list[Token] | None:

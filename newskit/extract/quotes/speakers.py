@@ -25,7 +25,7 @@ from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, GENDERED_WORDS, PEERAGE_TITLES, POST_NOMINALS, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
-                                   is_organisation_acronym, is_party_name, is_person_description, is_plural, is_role_noun,
+                                   is_agent_noun, is_organisation_acronym, is_party_name, is_person_description, is_plural, is_role_noun,
                                    is_title_word, person_name,
                                    role_of)
 from newskit.extract.quotes.cues import mention as mention_of
@@ -350,9 +350,12 @@ class Resolver:
                 name = self.model.name_at(*pdoc.offsets(mention), "ORG") or without_determiner(mention)
             return {**row, "speaker": self.model.org_named(name, start), "speaker_label": "ORG"}
         if determiner in _INDEFINITE and self._opens(pdoc, start) and head.tag_ in ("NN", "NNP") \
-                and (is_role_noun(head) or is_person_description(head)) and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
+                and (is_role_noun(head) or is_person_description(head) or (
+                    is_agent_noun(head) and lemma not in ORGANISATION_NOUNS | DOCUMENT_NOUNS | SAID_NOUNS)) \
+                and lemma not in UNNAMED_SOURCE_NOUNS and titled is None:
             # the lead describes who the next paragraph names: "..., a Labour backbencher has
-            # said.\n\nDerek Wyatt said ..."
+            # said.\n\nDerek Wyatt said ..."; so does a noun of what someone does ("... has
+            # prompted a Labour donor to say ...\n\nDuncan Bannatyne also attacked")
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), backward=False, lead=True)
             if entry is not None and entry.label == "PERSON":
                 return {**row, "speaker": entry.name, "speaker_label": "PERSON",
@@ -398,6 +401,14 @@ class Resolver:
             if together is None and lemma in GENERIC_ORGANISATION_NOUNS and (
                     determiner == "both" or any(t.lower_ in ("two", "both") for t in mention)):
                 together = self.model.last_two_speaking(start, pdoc.sentence_of(head.i))
+            if together is None and pdoc is self.lead and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+                # the lead's bare kind, the organisations the next paragraph introduces: "...,
+                # watchdogs have said.\n\nThe Securities & Exchange Commission accused", "...,
+                # lenders have said.\n\nBoth the Council of Mortgage Lenders (CML) and Building
+                # Society Association (BSA) said"
+                together = self._introduced_together(start, pdoc, lemma)
+            if together is not None and len(together) == 1:
+                return {**row, "speaker": together[0], "speaker_label": "ORG"}
             if together is not None:  # "EADS and BAE Systems ... the companies said"
                 return {**row, "speaker": joint_name(together), "speakers": JOINT.join(together), "speaker_label": "ORG"}
             return row  # "the tobacco companies said": several, unnamed
@@ -477,6 +488,24 @@ class Resolver:
         if entry is None:
             return None
         return {**row, "speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0] if entry.roles else role}
+
+    def _introduced_together(self, start: int, pdoc: ParagraphDoc, kind: str) -> list[str] | None:
+        """The organisations a plural kind noun of the lead stands for (`kind`, its lemma:
+        "watchdog"): the first one the story introduces after it as a sentence's subject that the
+        kind fits, with one named next to it joined by "and" ("Both the CML and BSA said");
+        None when it introduces none."""
+        def fits(entry: Participant) -> bool:
+            return entry.entity_label == "ORG" and (entry.generic or kind in entry.descriptions or kind in GENERIC_ORGANISATION_NOUNS)
+        first = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), fits)
+        if first is None:
+            return None
+        # (one joined to it by "and": "the Council of Mortgage Lenders (CML) and Building Society
+        # Association (BSA)")
+        at = next(m[0] for m in first.mentions if m[1] not in self.model.headings)
+        joined = re.compile(r"[^.;:]{0,%d}?(\s*\([A-Z&]+\))?,?\s+and\s+(the\s+)?" % (len(first.name) + 4))
+        others = [entry.name for entry in self.model.orgs.values() if entry is not first and entry.entity_label == "ORG"
+                  and any(m[0] > at and joined.fullmatch(self.adoc.text[at:m[0]]) for m in entry.mentions[:1])]
+        return [first.name, *others[:1]]
 
     def _spokesperson_named_next(self, mention: Span, pdoc: ParagraphDoc) -> Participant | None:
         """The spokesperson the next sentence names for "a spokesman" ("A spokesman for the
