@@ -2377,3 +2377,21 @@ def test_lead_plural_kind_is_the_organisations_named_next(corpus):
     # "..., lenders have said.\n\nBoth the Ruritanian Council of Lenders (RCL) and Kelby Savings Association (KSA) said"
     row = said(corpus, "lenders_in_lead.txt", "post-holiday lull")
     assert row["speakers"] == "Ruritanian Council of Lenders; Kelby Savings Association"
+
+
+def test_lead_office_is_its_holder_named_in_the_next_sentence(corpus):
+    # "..., ministers have revealed.\n\nIn a written parliamentary answer, Charter Affairs Minister Anton Dravic said"
+    row = said(corpus, "ministers_in_lead.txt", "80m crowns")
+    assert (row["speaker"], row["speaker_role"]) == ("Anton Dravic", "Charter Affairs Minister")
+
+
+def test_story_opening_with_the_man_is_the_person_named_next(corpus):
+    # "The man who said he got award-winning film The Harbour off the ground ...\n\nDorian Vasko battled"
+    assert said(corpus, "the_man_in_lead.txt", "off the ground")["speaker"] == "Dorian Vasko"
+
+
+def test_description_is_not_someone_just_introduced_by_another_title(corpus):
+    # "... Dravic told the Kelby Herald. Club director Tomas Brell held initial talks with Dravic
+    # on Saturday. The former Ruritania international added ..." is Dravic, and so is the "he" after
+    for content in ("local rivals", "sour those memories"):
+        assert said(corpus, "description_not_the_new_title.txt", content)["speaker"] == "Anton Dravic", content

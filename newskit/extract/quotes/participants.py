@@ -754,14 +754,16 @@ class Participants:
                          if any(start <= at < end for at, _, _ in entry.mentions for start, end in parts))
 
     def person_just_written_about(self, kind: str | None, offset: int, sentence: int,
-                                  nation: str | None = None, noun: str | None = None) -> Participant | None:
+                                  nation: str | None = None, noun: str | None = None,
+                                  described: str | None = None) -> Participant | None:
         """The person a description such as "the 20-year-old" or "the singer" at `offset` refers
         to: the nearest person (`nearest_person`), unless a name the participants do not hold is
         the main subject of a sentence after that person's last mention, up to the description
         ("Minar, ranked 158th, was forced to pull out ... said the 20-year-old", Minar untagged):
         then no one rather than the wrong one. A people's name (`nation`, "the Russian") is the
         last person the article wrote as one ("Russian Marat Safin"), if any (the nationality
-        words of titles are too loose to rule anyone out: a headline's "Agassi" tagged a place)."""
+        words of titles are too loose to rule anyone out: a headline's "Agassi" tagged a place).
+        `described`: the description's head word ("international")."""
         if nation is not None:  # "said the Russian": the last person written as one, if any
             written = [(entry.last_before(offset), entry.name) for entry in self.people.values()
                        if entry.nationals and same_nation(nation, entry.nationals) and entry.last_before(offset) is not None]
@@ -780,6 +782,17 @@ class Participants:
             return self.people[max(kinded)[1]]
         if entry is None:
             return None
+        if described is not None and entry.roles and described not in entry.descriptions \
+                and not any(described in fold(role).split() for role in entry.roles):
+            # not one the article has just introduced by a title the description does not fit,
+            # over the person it was about: "... Strachan told the BBC. Club director Terry Brady
+            # held initial talks with Strachan on Saturday. The former Scotland international
+            # added" is Strachan
+            first = next((s for _, s, _ in entry.mentions if s not in self.headings), None)
+            other = self.nearest_person(kind, offset, sentence, firm_like=False, excluding=frozenset({entry.name}),
+                                        own_sentence=False) if first is not None and sentence - first <= 1 else None
+            if other is not None and other.mentions[0][0] < entry.mentions[0][0]:
+                entry = other
         # (its own sentence counts when the person stands there as no subject: "Cueto was also
         # puzzled as to why his try had been disallowed by Kaplan")
         _, last, subject = max((at, s, subject) for at, s, subject in entry.mentions if at < offset)

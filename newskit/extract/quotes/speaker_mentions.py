@@ -19,7 +19,7 @@ from newskit.extract.quotes.participants import (COMMITTEE_KIND_WORDS, COMMITTEE
 
 # Nouns that name someone by a tie to another person ("His mother Katherine Jackson told")
 RELATION_NOUNS = lexicon.words("names/relation_nouns")
-_MODIFIED_PERSON_NOUNS = lexicon.words("names/modified_person_nouns")
+MODIFIED_PERSON_NOUNS = lexicon.words("names/modified_person_nouns")
 # Personal pronouns a speaker may be written as -> the gender they agree with ("she" -> "female").
 SPEAKER_PRONOUNS: dict[str, str] = lexicon.table("quotes/speaker_pronouns")
 
@@ -178,7 +178,7 @@ def describes_a_person(mention: Span) -> bool:
         return False
     aged = any(t.lower_ == "year" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "old" and t.i > 0
                and doc[t.i - 1].text == "-" for t in mention)
-    modified = head.lower_ in _MODIFIED_PERSON_NOUNS and any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in head.lefts)
+    modified = head.lower_ in MODIFIED_PERSON_NOUNS and any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in head.lefts)
     # (an age makes one of a whole people one person: "the 24-year-old Swiss added")
     return (aged and (head.tag_ in ("JJ", "NN") or (head.tag_ in ("NNP", "NNPS") and is_demonym(head.text)))) or one_of_a_people \
         or (head.tag_ in ("NN", "NNP") and (is_person_description(head) or modified))

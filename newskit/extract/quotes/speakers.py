@@ -36,7 +36,7 @@ from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS
                                                  Participants,
                                                  looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
-from newskit.extract.quotes.speaker_mentions import (RELATION_NOUNS, SPEAKER_PRONOUNS, describes_a_person, member_described,
+from newskit.extract.quotes.speaker_mentions import (MODIFIED_PERSON_NOUNS, RELATION_NOUNS, SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
                                                      titled_person)
@@ -309,6 +309,19 @@ class Resolver:
                 return {**row, "speaker": self.model.org_named(owner, start), "speaker_label": "ORG"}
         if is_plural(head) and (is_role_noun(head) or lemma in UNNAMED_SOURCE_NOUNS) and titled is None \
                 and not (head.ent_type_ == "PERSON" and head.text[:1].isupper()):
+            if pdoc is self.lead and is_role_noun(head) and lemma not in UNNAMED_SOURCE_NOUNS \
+                    and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+                # the lead's office, the holder of it the next sentence introduces: "..., ministers
+                # have revealed.\n\nIn a written answer, Constitutional Affairs Minister Chris
+                # Leslie said" (not "officials", "experts": whoever the story names next; nor one
+                # named later on: "Ministers have insisted ...\n\nA report by ... says ... Deputy
+                # Health Minister Rhona Brankin has pledged to study the research")
+                following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
+                entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc), lambda e: any(
+                    lemma in fold(role).split() for role in e.roles) and bool(following) and any(
+                    said_in == following[0].first_sentence for _, said_in, _ in e.mentions[:2]))
+                if entry is not None:
+                    return {**row, "speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0]}
             return row  # "MPs", "Tory officials": several unnamed people (not "Fiona Deans", "Ms Deans")
         if titled is None and named is None and untagged_publication(mention):
             # "according to the Hollywood Reporter", the name tagged a place and a word; known
@@ -455,6 +468,14 @@ class Resolver:
             name = self.model.full_name(head.text, start)
             if " " in name and name in self.model.people and name.split()[-1] == head.text:
                 return {**row, **self._person(mention, pdoc, None)}
+        if determiner == "the" and pdoc is self.lead and head.tag_ == "NN" and titled is None and named is None \
+                and (head.lower_ in MODIFIED_PERSON_NOUNS or is_agent_noun(head)) and not self._anyone_named_before(start):
+            # the story's person, described before anyone is named: "The man who said he got
+            # Oscar-nominated movie The Aviator off the ground has been shut out ...\n\nCharles
+            # Evans Jr battled over his role"
+            named_next = self._person_named_next(row, start, pdoc, None)
+            if named_next is not None:
+                return named_next
         return row
 
     def _named_under(self, pronoun: Token, pdoc: ParagraphDoc) -> frozenset[str]:
@@ -562,7 +583,8 @@ class Resolver:
         # (what they are, unless ranked: "the seventh seed" is no seed written before)
         ranked = any(t.ent_type_ == "ORDINAL" or t.lower_ in ("top", "number") for t in mention)
         entry = self.model.person_just_written_about(gender, start, pdoc.sentence_of(head.i), nation,
-                                                     head.lemma_.lower() if is_person_description(head) and not ranked else None)
+                                                     head.lemma_.lower() if is_person_description(head) and not ranked else None,
+                                                     described=head.lemma_.lower() if head.is_lower else None)
         if entry is None and self._opens(pdoc, start) and mention[0].lower_ == "the":
             # the story opens with the description and names them next: "The guitarist with US
             # rock band Korn has quit ...\n\nBrian 'Head' Welch told a radio station ..."
@@ -865,8 +887,12 @@ class Resolver:
         if pdoc is self.lead:
             return True
         return self.lead is not None and pdoc.kind == "body" and pdoc.position == self.lead.position + 1 \
-            and not any(at < offset and said_in not in self.model.headings
-                        for entry in self.model.people.values() for at, said_in, _ in entry.mentions)
+            and not self._anyone_named_before(offset)
+
+    def _anyone_named_before(self, offset: int) -> bool:
+        """Whether the article's body names a person before `offset` (its headlines aside)."""
+        return any(at < offset and said_in not in self.model.headings
+                   for entry in self.model.people.values() for at, said_in, _ in entry.mentions)
 
     def _horizon(self, pdoc: ParagraphDoc) -> int:
         """How far a description reads forward for its holder: to the end of the next paragraph."""
