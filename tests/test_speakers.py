@@ -2395,3 +2395,20 @@ def test_description_is_not_someone_just_introduced_by_another_title(corpus):
     # on Saturday. The former Ruritania international added ..." is Dravic, and so is the "he" after
     for content in ("local rivals", "sour those memories"):
         assert said(corpus, "description_not_the_new_title.txt", content)["speaker"] == "Anton Dravic", content
+
+
+def test_kind_noun_reads_to_the_previous_subject_whose_name_says_no_kind(corpus):
+    # "Orvex said that it was setting up ... The bank said" is Orvex, not the Marsh Bank written about before
+    row = said(corpus, "bank_without_kind.txt", "very different company")
+    assert (row["speaker"], row["speaker_label"]) == ("Orvex", "ORG")
+
+
+def test_organisation_description_is_not_what_it_speaks_of(corpus):
+    # "It lost 464,000 subscribers ... However, the company said KMO's underlying profit rose" is not KMO
+    assert said(corpus, "company_not_what_it_names.txt", "underlying profit")["speaker"] == "Kelby Media"
+
+
+def test_the_two_firms_are_the_two_the_sentence_before_names(corpus):
+    # "Kelby Motors has struck a deal to supply Varnian car maker Dravo ...\n\nThe two firms ... say"
+    row = said(corpus, "two_firms_of_a_deal.txt", "final agreement")
+    assert row["speakers"] == "Kelby Motors; Dravo"

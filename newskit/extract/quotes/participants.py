@@ -487,6 +487,15 @@ class Participants:
         last = sorted(latest.items(), key=lambda item: item[1])[-2:]
         return [name for name, _ in last] if len(last) == 2 else None
 
+    def two_named_in(self, sentence: int) -> list[str] | None:
+        """The two organisations a sentence names (outside quotation marks), in the order written,
+        when it names exactly two: "the two firms" after "Japanese car maker Mitsubishi Motors has
+        struck a deal to supply French car maker Peugeot"; None otherwise."""
+        named = sorted((min(at for at, said_in, _ in entry.mentions if said_in == sentence and not self.quoted_at(at)), entry.name)
+                       for entry in self.orgs.values() if entry.entity_label == "ORG"
+                       and any(said_in == sentence and not self.quoted_at(at) for at, said_in, _ in entry.mentions))
+        return [name for _, name in named] if len(named) == 2 else None
+
     def org_of_acronym(self, acronym: str) -> Participant | None:
         """The one organisation whose name's capitalised words `acronym` spells ("CIPS": the
         Chartered Institute of Purchasing and Supply), for an acronym the tagger left untagged."""
@@ -788,10 +797,12 @@ class Participants:
             # over the person it was about: "... Strachan told the BBC. Club director Terry Brady
             # held initial talks with Strachan on Saturday. The former Scotland international
             # added" is Strachan
-            first = next((s for _, s, _ in entry.mentions if s not in self.headings), None)
+            # (one the headline named is no newcomer: "Desailly backs Blues revenge trip\n\nMarcel
+            # Desailly insists ... The French star was part of")
+            first = min(s for _, s, _ in entry.mentions)
             other = self.nearest_person(kind, offset, sentence, firm_like=False, excluding=frozenset({entry.name}),
-                                        own_sentence=False) if first is not None and sentence - first <= 1 else None
-            if other is not None and other.mentions[0][0] < entry.mentions[0][0]:
+                                        own_sentence=False) if 0 <= sentence - first <= 1 and first not in self.headings else None
+            if other is not None and any(s not in self.headings and at < entry.mentions[0][0] for at, s, _ in other.mentions):
                 entry = other
         # (its own sentence counts when the person stands there as no subject: "Cueto was also
         # puzzled as to why his try had been disallowed by Kaplan")
@@ -1260,7 +1271,15 @@ class Participants:
         verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
         said_after = verb is not None and verb.i > head.i and not any(
             c.dep_ in ("ccomp", "parataxis") and c.i < head.i for c in verb.children)
+        # (nor an organisation whose thing what it says is about: "However, the company said AOL's
+        # underlying profit rose 8%" is not AOL; but "The company points out that this will also
+        # appeal to anyone using Opera" may be Opera)
+        verb_at = offset - mention.start_char + verb.idx if verb is not None and said_after and pool is self.orgs else None
+        spoken_of = {entry.name for entry in pool.values() if verb_at is not None
+                     and any(said_in == sentence and at > verb_at and at in self.subject_owners for at, said_in, _ in entry.mentions)}
         for entry in pool.values() if backward else ():
+            if entry.name in spoken_of:
+                continue
             last = entry.last_before(offset, self.examples)  # (not "games such as Neverwinter Nights")
             if entry.generic and sentence is not None:
                 # "the firm" for an organisation whose name holds no kind reads back to an earlier
@@ -1274,9 +1293,25 @@ class Participants:
         if best is not None and pool is self.orgs and sentence is not None:
             # of the organisations it fits, the previous sentence's subject first: "UPS said it
             # placed an order for Airbus jets. The US company said" is UPS
-            subjects = [(at, entry.name) for entry in pool.values() if fits(entry)
+            subjects = [(at, entry.name) for entry in pool.values() if fits(entry) and entry.name not in spoken_of
                         for at, said_in, subject in entry.mentions
                         if subject and sentence - said_in == 1 and at < offset and not self.quoted_at(at)]
+            if not subjects and not self.orgs[best[1]].generic and head.lemma_.lower() not in PUBLICATION_NOUNS \
+                    and not any(0 <= sentence - said_in <= 1 for at, said_in, _ in self.orgs[best[1]].mentions if at < offset):
+                # else one whose name says no kind, that subject, over one whose name holds the
+                # noun, named before that sentence: "JP Morgan said that it was setting up a
+                # scholarship programme ... The bank said" is JP Morgan, not the Canal Bank it
+                # wrote about before, the only organisation that sentence names (not over one the
+                # article called so itself: "the brewer" is Fosters; nor over one the sentence
+                # names: "Delta's new SimpliFares were trialled ... The airline says" is Delta Air
+                # Lines; nor "the paper")
+                subjects = [(at, entry.name) for entry in pool.values() if entry.generic and entry.entity_label == "ORG"
+                            and agrees(entry) and entry.name not in spoken_of for at, said_in, subject in entry.mentions
+                            if subject and sentence - said_in == 1 and at < offset and not self.quoted_at(at)]
+                named = {entry.name for entry in pool.values() for at, said_in, _ in entry.mentions
+                         if sentence - said_in == 1 and not self.quoted_at(at)
+                         and (entry.entity_label == "ORG" or self.text.startswith((f"{entry.name}'s", f"{entry.name}’s"), at))}
+                subjects = subjects if len(named) == 1 else []
             best = max(subjects) if subjects else best
             if not subjects and head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS and head.dep_ != "appos":
                 # else the company the story is about (not for one set beside its name): the one
@@ -1288,7 +1323,7 @@ class Participants:
                 since = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, offset) - 2)]
                 counts = [(sum(at < offset and not self.quoted_at(at) and at not in self.examples for at, _, _ in entry.mentions),
                            entry.last_before(offset, self.examples), entry.name) for entry in pool.values()
-                          if _at_or_after(entry.last_before(offset, self.examples), since) and fits(entry)]
+                          if _at_or_after(entry.last_before(offset, self.examples), since) and fits(entry) and entry.name not in spoken_of]
                 if head.lemma_.lower() in ("firm", "company") and any(self.firm_shown(self.orgs[c[-1]]) for c in counts):
                     # a firm the article writes as one over a name it never writes as a firm nor as
                     # one that acts: "Shares in Multiplex Group, which is building the new Wembley

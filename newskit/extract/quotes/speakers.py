@@ -414,7 +414,13 @@ class Resolver:
             if together is None and lemma in GENERIC_ORGANISATION_NOUNS and (
                     determiner == "both" or any(t.lower_ in ("two", "both") for t in mention)):
                 together = self.model.last_two_speaking(start, pdoc.sentence_of(head.i))
-            if together is None and pdoc is self.lead and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+            if together is None and lemma in GENERIC_ORGANISATION_NOUNS and determiner == "the" \
+                    and any(t.lower_ in ("two", "both") for t in mention):
+                # else the two the sentence before names, whatever their part there: "... Mitsubishi
+                # Motors has struck a deal to supply French car maker Peugeot ...\n\nThe two firms
+                # signed a Memorandum of Understanding, and say"
+                together = self.model.two_named_in(pdoc.sentence_of(head.i) - 1)
+            if together is None and pdoc is self.lead and all(t.i == head.i or t.dep_ == "amod" for t in mention):
                 # the lead's bare kind, the organisations the next paragraph introduces: "...,
                 # watchdogs have said.\n\nThe Securities & Exchange Commission accused", "...,
                 # lenders have said.\n\nBoth the Council of Mortgage Lenders (CML) and Building
@@ -515,8 +521,8 @@ class Resolver:
         "watchdog"): the first one the story introduces after it as a sentence's subject that the
         kind fits, with one named next to it joined by "and" ("Both the CML and BSA said");
         None when it introduces none."""
-        def fits(entry: Participant) -> bool:
-            return entry.entity_label == "ORG" and (entry.generic or kind in entry.descriptions or kind in GENERIC_ORGANISATION_NOUNS)
+        def fits(entry: Participant) -> bool:  # (called so by its name or the article: not "US regulators" for Merck)
+            return entry.entity_label == "ORG" and kind in entry.descriptions
         first = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), fits)
         if first is None:
             return None
