@@ -2412,3 +2412,18 @@ def test_the_two_firms_are_the_two_the_sentence_before_names(corpus):
     # "Kelby Motors has struck a deal to supply Varnian car maker Dravo ...\n\nThe two firms ... say"
     row = said(corpus, "two_firms_of_a_deal.txt", "final agreement")
     assert row["speakers"] == "Kelby Motors; Dravo"
+
+
+def test_makers_listed_in_the_text_are_all_its_speakers(corpus):
+    # "a survey by Dravo Sachs & Co, Harris Interactive and Kelby/Net Ratings": three makers, in
+    # the order written ("Harris Interactive" untagged)
+    row = said(corpus, "makers_listed.txt", "holiday season")
+    assert row["speakers"] == "Dravo Sachs & Co; Harris Interactive; Kelby/Net Ratings"
+    row = said(corpus, "makers_listed.txt", "2.5 million robots")
+    assert row["speakers"] == "Ruritanian Economic Commission; Kelby Federation of Robotics"
+
+
+def test_a_capitalised_description_is_no_unknown_subject(corpus):
+    # "Marlo Vance, a presenter on ... K-Beat, thinks ... "...," says the DJ": "DJ", never written
+    # in lower case, is no name the tagger missed
+    assert said(corpus, "says_the_dj.txt", "dog-breeding")["speaker"] == "Marlo Vance"

@@ -3,12 +3,15 @@ read to the organisation or author that wrote them — named in the document's o
 same kind of document before or after it, or by the organisation the next sentences introduce."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 import newskit.extract.entities.gazetteer as gazetteer
 from newskit.extract import lexicon
 from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import ORGANISATION_NOUNS, is_first_name, is_plural, person_name
+from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import Participants, looks_like_person, names_publication, without_determiner
 from newskit.extract.quotes.speaker_mentions import several_people
 
@@ -25,6 +28,11 @@ _UNNAMED_MAKER_WORDS = lexicon.words("quotes/unnamed_maker_words")
 _MASS_DOCUMENT_NOUNS = lexicon.words("quotes/mass_document_nouns")
 # Verbs of making a document: their agent, or their subject with the document as object, made it
 _MAKING_VERBS = lexicon.words("quotes/making_verbs")
+
+
+# what joins one maker's name to the next in a list: a comma or "and", an acronym in brackets
+# before it, "the" and a kind in lower case after it ("(CES) and market research company the")
+_LISTED = re.compile(r"\s*(?:\([A-Z&/]+\)\s*)?(?:,|,?\s+and|\s+&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:the\s+)?")
 
 
 class Publishers:
@@ -275,8 +283,8 @@ class Publishers:
 
     def _named_with_conjuncts(self, token: Token, pdoc: ParagraphDoc) -> tuple[tuple[str, ...], str]:
         """(names, label) of the entity holding `token` and of the entities joined to it by "and"
-        ("by Pact and the UK Film Council"): PERSON only when all are people."""
-        found = [self._entity_named(token, pdoc)]
+        ("by Pact and the UK Film Council"), in the order written: PERSON only when all are people."""
+        found = {token.i: self._entity_named(token, pdoc)}
         for other in token.conjuncts:
             if other.ent_type_ not in ("PERSON", "ORG"):
                 # (the kind joined, its name hung beside it or beside the first: "by corporate social
@@ -285,11 +293,34 @@ class Publishers:
                               and c.ent_type_ in ("PERSON", "ORG")), other)
             if other.ent_type_ in ("PERSON", "ORG") and not several_people(other) \
                     and not any(e.start <= other.i < e.end and e.start <= token.i < e.end for e in token.doc.ents):
-                named = self._entity_named(other, pdoc)
-                if named[0] not in [name for name, _ in found]:
-                    found.append(named)
-        label = "PERSON" if all(label == "PERSON" for _, label in found) else "ORG"
-        return tuple(name for name, _ in found), label
+                found[other.i] = self._entity_named(other, pdoc)
+        # (a list the parse broke, read from the text: "by Goldman Sachs & Co, Harris Interactive
+        # and Neilsen/Net Ratings", "by the UN Economic Commission for Europe and the
+        # International Federation of Robotics"; a name the tagger missed among them is a name
+        # too: "Harris Interactive")
+        # (a list that closes with "and": not "by Websidestory, Firefox's market share is")
+        doc = token.doc
+        item: Span = next(e for e in doc.ents if e.start <= token.i < e.end)
+        listed: dict[int, tuple[str, str]] = {}
+        while True:
+            joined = _LISTED.match(doc.text, item.end_char)
+            after = next((t for t in doc[item.end:] if t.idx >= joined.end()), None) if joined else None
+            if after is None or after.idx != joined.end():
+                break
+            other = next((e for e in doc.ents if e.start == after.i), None)
+            if other is not None and other.label_ in ("PERSON", "ORG"):
+                listed[other.root.i] = self._entity_named(other.root, pdoc)
+            elif other is None and not after.ent_type_ and after.pos_ == "PROPN" and after.is_title:
+                other = name_run(after)
+                listed[other.root.i] = (self.model.org_named(other.text, pdoc.start + other.start_char), "ORG")
+            else:
+                break
+            item = other
+            if re.search(r"\band\b|&", joined.group()):
+                found.update(listed)
+        names = list(dict.fromkeys(found[i] for i in sorted(found)))
+        label = "PERSON" if all(label == "PERSON" for _, label in names) else "ORG"
+        return tuple(name for name, _ in names), label
 
     def _entity_named(self, token: Token, pdoc: ParagraphDoc) -> tuple[str, str]:
         """(canonical name, "PERSON" or "ORG") of the PERSON or ORG entity holding `token`: the

@@ -676,10 +676,12 @@ class Participants:
         for pdoc in adoc.paragraphs:
             for token in pdoc.doc:
                 offset = pdoc.start + token.idx
-                # (no word the tagger gave any label, nor a people's name: "The Spaniard believed")
+                # (no word the tagger gave any label, nor a people's name: "The Spaniard believed";
+                # nor a description's capitalised noun: "says the DJ", "the MP said")
                 if not (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and token.lower_ not in lower
                         and not token.ent_type_ and is_main_subject(token)) or self.quoted_at(offset) \
-                        or offset in tagged or is_demonym(token.text):
+                        or offset in tagged or is_demonym(token.text) \
+                        or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                     continue
                 sentence = pdoc.sentence_of(token.i)
                 # the surname of someone named before: not "Scot" of "Scot Nick Smith" named after
