@@ -2427,3 +2427,9 @@ def test_a_capitalised_description_is_no_unknown_subject(corpus):
     # "Marlo Vance, a presenter on ... K-Beat, thinks ... "...," says the DJ": "DJ", never written
     # in lower case, is no name the tagger missed
     assert said(corpus, "says_the_dj.txt", "dog-breeding")["speaker"] == "Marlo Vance"
+
+
+def test_one_who_spoke_of_the_chancellor_is_not_the_chancellor(corpus):
+    # "Vince Carble said the chancellor had failed ... Mr Carble said ... The chancellor meanwhile
+    # insisted": Tom Marsh, whose Budget it was, not Carble
+    assert said(corpus, "spoke_of_the_chancellor.txt", "affordable")["speaker"] == "Tom Marsh"

@@ -487,6 +487,24 @@ class Participants:
         last = sorted(latest.items(), key=lambda item: item[1])[-2:]
         return [name for name, _ in last] if len(last) == 2 else None
 
+    def _speakers_about(self, described: str, offset: int) -> set[str]:
+        """The people who, before `offset`, said something of someone they called "the
+        `described`": the subject of a reporting verb with "the chancellor" after it in its
+        sentence, outside quotation marks ("Vince Cable said the chancellor had failed")."""
+        if not described or not described[:1].islower():
+            return set()
+        found = set()
+        for match in re.finditer(r"\b[Tt]he\s+%s\b" % re.escape(described), self.text[:offset]):
+            if self.quoted_at(match.start()):
+                continue
+            for entry in self.people.values():
+                for at, _, subject in entry.mentions:
+                    between = self.text[at:match.start()]
+                    if subject and at < match.start() and not re.search(r"[.!?][\"'\u201d]?\s|[\"\u201c\u201d]", between) \
+                            and any(word in _REPORTING_FORMS for word in re.findall(r"[a-z]+", between)):
+                        found.add(entry.name)
+        return found
+
     def two_named_in(self, sentence: int) -> list[str] | None:
         """The two organisations a sentence names (outside quotation marks), in the order written,
         when it names exactly two: "the two firms" after "Japanese car maker Mitsubishi Motors has
@@ -811,15 +829,17 @@ class Participants:
         _, last, subject = max((at, s, subject) for at, s, subject in entry.mentions if at < offset)
         return None if any(last < s <= sentence or (s == last and not subject) for s in self.unknown_subjects) else entry
 
-    def subject_just_before(self, kind: str | None, offset: int, sentence: int) -> Participant | None:
+    def subject_just_before(self, kind: str | None, offset: int, sentence: int, described: str = "") -> Participant | None:
         """The person given no title who is the main subject of the sentence before `offset`'s,
         of gender `kind` where known: what a definite description no title or description of the
         article settles most likely stands for ("Manchester United's Alex Ferguson has praised ...
         "...," said the Old Trafford boss", the description naming a place no name of his holds;
         not one its own sentence's subject speaks of: "..., Ms Chada said, adding that while the
-        Civil Aviation minister has promised ..."). None when no such person is such a subject."""
+        Civil Aviation minister has promised ..."); nor one who spoke of "the `described`" before
+        (`_speakers_about`). None when no such person is such a subject."""
+        talked_of = self._speakers_about(described, offset)
         subjects = [(s, at, entry.name) for entry in self.people.values()
-                    if (kind is None or (entry.gender or kind) == kind) and not entry.roles
+                    if (kind is None or (entry.gender or kind) == kind) and not entry.roles and entry.name not in talked_of
                     for at, s, subject in entry.mentions
                     if subject and sentence - s == 1 and not self.quoted_at(at) and s not in self.headings]
         return self.people[max(subjects)[2]] if subjects else None
@@ -1392,10 +1412,14 @@ class Participants:
             keys = _name_keys(mention[:[t.i for t in mention].index(head.i)]) if named_in else set()
             # (most often named first, then most often as a subject, then the latest: "Gordon Brown
             # has criticised ... between Mr Brown and Mr Blair. But the chancellor said")
+            talked_of = self._speakers_about(without_determiner(mention), offset)
             known = [(sum(at < offset for at, _, _ in entry.mentions),
                       sum(subject for at, _, subject in entry.mentions if at < offset), entry.last_before(offset), entry.name)
                      for entry in pool.values() if entry.last_before(offset) is not None
                      and not (gender and entry.gender and gender != entry.gender)
+                     # (nor one who spoke of someone so called: "Vince Cable said the chancellor had
+                     # failed ... Mr Cable said ... The chancellor meanwhile insisted" is not Cable)
+                     and entry.name not in talked_of
                      # (nor one its own sentence names after it: "But the chancellor said Mr Baume
                      # was never at meetings" is not Mr Baume)
                      and not any(at >= offset + len(mention.text) and said_in == sentence and self.text[at:at + 1].isupper()
@@ -1452,6 +1476,12 @@ class Participants:
         if pool is self.orgs:  # "the court" -> "European Court of Justice", not a shorter "European Court"
             return self.orgs[self.org_named(best[1], offset)]
         return self.people[best[1]]
+
+
+# the written forms of reporting verbs, for text read without a parse ("said", "argued", "claims")
+_REPORTING_FORMS = frozenset({"said", "told", "thought", "wrote", "spoke"}) | frozenset(
+    form for lemma in REPORTING_VERBS if " " not in lemma
+    for form in (lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", lemma[:-1] + "ied", lemma[:-1] + "ies"))
 
 
 def _listed(token: Token) -> bool:

@@ -505,7 +505,7 @@ class Resolver:
 
     def _subject_just_before(self, mention: Span, start: int, pdoc: ParagraphDoc) -> Participant | None:
         gender = next((GENDERED_WORDS[t.lower_] for t in mention if t.lower_ in GENDERED_WORDS), None)
-        return self.model.subject_just_before(gender, start, pdoc.sentence_of(mention.root.i))
+        return self.model.subject_just_before(gender, start, pdoc.sentence_of(mention.root.i), without_determiner(mention))
 
     def _person_named_next(self, row: dict, start: int, pdoc: ParagraphDoc, role: str | None) -> dict | None:
         """The row of the person the story introduces next, before the end of the next paragraph,
