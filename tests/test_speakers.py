@@ -2421,6 +2421,8 @@ def test_makers_listed_in_the_text_are_all_its_speakers(corpus):
     assert row["speakers"] == "Dravo Sachs & Co; Harris Interactive; Kelby/Net Ratings"
     row = said(corpus, "makers_listed.txt", "2.5 million robots")
     assert row["speakers"] == "Ruritanian Economic Commission; Kelby Federation of Robotics"
+    # (not a name that only says whose the organisation after it is: "and the UN aids agency")
+    assert said(corpus, "makers_listed.txt", "cope with the disease")["speakers"] == "Kelby Economic Forum; Varnia College"
 
 
 def test_a_capitalised_description_is_no_unknown_subject(corpus):
@@ -2433,3 +2435,13 @@ def test_one_who_spoke_of_the_chancellor_is_not_the_chancellor(corpus):
     # "Vince Carble said the chancellor had failed ... Mr Carble said ... The chancellor meanwhile
     # insisted": Tom Marsh, whose Budget it was, not Carble
     assert said(corpus, "spoke_of_the_chancellor.txt", "affordable")["speaker"] == "Tom Marsh"
+
+
+def test_lead_organisation_kind_read_to_the_one_named_next(corpus):
+    # "..., the country's financial watchdog has announced.\n\n... agreed the compensation package
+    # with the Ruritanian Financial Services Authority (RFSA)": an authority is a regulator, a watchdog
+    row = said(corpus, "watchdog_named_in_passing.txt", "194m crowns")
+    assert (row["speaker"], row["speaker_label"]) == ("Ruritanian Financial Services Authority", "ORG")
+    # "..., according to federal regulators.\n\nThe Ruritanian Road Safety Administration (RRSA) said"
+    row = said(corpus, "regulators_according_to.txt", "200,000 vehicles")
+    assert row["speaker"] == "Ruritanian Road Safety Administration"

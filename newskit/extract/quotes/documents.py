@@ -308,6 +308,9 @@ class Publishers:
             if after is None or after.idx != joined.end():
                 break
             other = next((e for e in doc.ents if e.start == after.i), None)
+            if other is not None and other.root.dep_ in ("compound", "nmod", "amod") and other.root.head.i >= other.end \
+                    and other.root.head.lemma_.lower() in ORGANISATION_NOUNS:
+                break  # a name that only says whose the organisation after it is: "and the UN aids agency"
             if other is not None and other.label_ in ("PERSON", "ORG"):
                 listed[other.root.i] = self._entity_named(other.root, pdoc)
             elif other is None and not after.ent_type_ and after.pos_ == "PROPN" and after.is_title:

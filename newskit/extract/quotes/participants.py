@@ -901,17 +901,18 @@ class Participants:
         return None
 
     def introduced_after(self, pool: dict[str, Participant], offset: int, horizon: int,
-                         accept=lambda entry: True, subject_later: bool = False) -> Participant | None:
+                         accept=lambda entry: True, subject_later: bool = False, any_part: bool = False) -> Participant | None:
         """The first participant of `pool` the article introduces after `offset` and before
         `horizon`, as the main subject of its sentence and outside quotation marks, that
         `accept` takes: who a description in the lead stands for. `subject_later`: also one
         introduced as no subject that is one before `horizon` ("The Times said Australian Lynton
-        Crosby told the party leader ... But Mr Crosby said")."""
+        Crosby told the party leader ... But Mr Crosby said"). `any_part`: one introduced in any
+        part of its sentence."""
         later = []
         for entry in pool.values():
             # its first mention in the body: a headline naming it ("Hewitt decries ...") comes first
             first = next((m for m in entry.mentions if m[1] not in self.headings), None)
-            if first is not None and offset < first[0] < horizon and not self.quoted_at(first[0]) and (first[2] or (
+            if first is not None and offset < first[0] < horizon and not self.quoted_at(first[0]) and (first[2] or any_part or (
                     subject_later and any(subject and at < horizon and not self.quoted_at(at) for at, _, subject in entry.mentions))) \
                     and accept(entry):
                 later.append((first[0], entry.name))
@@ -1465,6 +1466,13 @@ class Participants:
                     agrees(e, untitled=True) and (not e.roles or general or bool(shared & e.words))
                     if pool is self.people else generic and e.entity_label == "ORG"))
             entry = self.introduced_after(pool, offset, horizon, accept)
+            if entry is None and lead and pool is self.orgs and definite:
+                # (an organisation the lead describes by a kind its name carries, named next in any
+                # part of a sentence: "..., the UK's financial watchdog has announced.\n\nEighteen
+                # investment firms ... agreed the compensation package with the Financial Services
+                # Authority (FSA)")
+                entry = self.introduced_after(pool, offset, horizon, lambda e: e.entity_label == "ORG" and any(
+                    p in e.descriptions for p in phrases) and not e.generic, any_part=True)
             if entry is None and lead and pool is self.people and definite:
                 # (a definite one, the story's person, also named first inside another's words:
                 # "The Conservatives' campaign director has denied a report ...\n\nThe Times on

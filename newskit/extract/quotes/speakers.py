@@ -446,7 +446,7 @@ class Resolver:
                        and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-")}
             if len(holders) == 1 and None not in holders:
                 return {**row, "speaker": holders.pop(), "speaker_label": "ORG"}
-            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc))
+            entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), lead=pdoc is self.lead)
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
         if (is_role_noun(head) or description) and of_someone_unnamed(head):
             return {**row, "speaker_role": without_determiner(mention)}  # "the chief executive of a car maker"
