@@ -2445,3 +2445,25 @@ def test_lead_organisation_kind_read_to_the_one_named_next(corpus):
     # "..., according to federal regulators.\n\nThe Ruritanian Road Safety Administration (RRSA) said"
     row = said(corpus, "regulators_according_to.txt", "200,000 vehicles")
     assert row["speaker"] == "Ruritanian Road Safety Administration"
+
+
+def test_lead_plural_is_the_organisation_named_for_it(corpus):
+    # "..., leading economists have warned.\n\nWith ..., the Ruritanian Economists Forum (REF) wants parliament to act"
+    row = said(corpus, "economists_in_lead.txt", "bail out")
+    assert (row["speaker"], row["speaker_label"]) == ("Ruritanian Economists Forum", "ORG")
+    # (its noun, not a word before it: "..., union officers have said.\n\nThe Kelby Factory Workers Union blamed")
+    row = said(corpus, "union_officers_in_lead.txt", "textile factories")
+    assert pd.isna(row["speaker"]) and row["speaker_text"] == "union officers"
+
+
+def test_lead_office_at_something_unnamed_is_its_holder_named_next(corpus):
+    # "..., says the boss of the organisation that cleared them.\n\nRuritanian Athletics Federation boss Pavel Drenik told"
+    assert said(corpus, "boss_of_the_body.txt", "careers of sprinters")["speaker"] == "Pavel Drenik"
+
+
+def test_lead_reports_are_the_newspaper_named_next(corpus):
+    # "..., newspaper reports claim.\n\nThe Kelby Sunday Times said ..."
+    row = said(corpus, "reports_in_lead.txt", "Kelby Stock Exchange is planning")
+    assert (row["speaker"], row["speaker_label"]) == ("Kelby Sunday Times", "ORG")
+    # (not a paper named later, for something else: "But the Kelby Echo newspaper has said ...")
+    assert pd.isna(said(corpus, "reports_paper_named_later.txt", "joined the race")["speaker"])

@@ -36,7 +36,7 @@ from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS
                                                  Participants,
                                                  looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
-from newskit.extract.quotes.speaker_mentions import (MODIFIED_PERSON_NOUNS, RELATION_NOUNS, SPEAKER_PRONOUNS, describes_a_person, member_described,
+from newskit.extract.quotes.speaker_mentions import (MODIFIED_PERSON_NOUNS, RELATION_NOUNS, held_at, SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
                                                      titled_person)
@@ -275,6 +275,18 @@ class Resolver:
                 return {**row, "speaker": entry.name, "speaker_label": "ORG"}
         # (not "a senior government figure"; but a title's word inside a name is the name's: "A
         # National Audit Office report")
+        if lemma in DOCUMENT_NOUNS and is_plural(head) and pdoc is self.lead and titled is None and named is None \
+                and not any(c.dep_ in ("det", "poss", "nummod", "prep") for c in head.children):
+            # the lead's "reports", the newspaper the next sentence introduces: "..., newspaper
+            # reports claim.\n\nThe Sunday Telegraph said the LSE's plan was further evidence"
+            # (not one named later for something else: "..., according to reports.\n\nLiverpool
+            # were reported to have bid £3.5m ... But the Liverpool Echo newspaper has said")
+            following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
+            paper = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: (
+                bool(PUBLICATION_NOUNS & e.descriptions) or any(w in PUBLICATION_NAME_WORDS for w in e.name.split()))
+                and any(said_in == following[0].first_sentence for _, said_in, _ in e.mentions[:2])) if following else None
+            if paper is not None:
+                return {**row, "speaker": paper.name, "speaker_label": "ORG"}
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
                 and not any(fold(t.text) in TITLE_MODIFIERS and not t.ent_type_ for t in mention):
             publisher = self.publishers.publisher(mention, pdoc, self._horizon(pdoc))
@@ -316,12 +328,18 @@ class Resolver:
                 # Leslie said" (not "officials", "experts": whoever the story names next; nor one
                 # named later on: "Ministers have insisted ...\n\nA report by ... says ... Deputy
                 # Health Minister Rhona Brankin has pledged to study the research")
-                following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
-                entry = self.model.introduced_after(self.model.people, start, self._horizon(pdoc), lambda e: any(
-                    lemma in fold(role).split() for role in e.roles) and bool(following) and any(
-                    said_in == following[0].first_sentence for _, said_in, _ in e.mentions[:2]))
+                entry = self._office_holder_next(lemma, start, pdoc)
                 if entry is not None:
                     return {**row, "speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0]}
+            if pdoc is self.lead and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+                # or the organisation the next paragraph introduces whose name holds its noun:
+                # "..., leading economists have warned.\n\n... the Financial Economists Roundtable
+                # (FER) wants Congress to act" (not a word before it: "union officers" are no
+                # Factory Workers Union)
+                entry = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: (
+                    e.entity_label == "ORG" and _singular(lemma) in {_singular(w) for w in e.words}), any_part=True)
+                if entry is not None:
+                    return {**row, "speaker": entry.name, "speaker_label": "ORG"}
             return row  # "MPs", "Tory officials": several unnamed people (not "Fiona Deans", "Ms Deans")
         if titled is None and named is None and untagged_publication(mention):
             # "according to the Hollywood Reporter", the name tagged a place and a word; known
@@ -450,6 +468,14 @@ class Resolver:
             return {**row, "speaker": entry.name, "speaker_label": "ORG"} if entry else row
         if (is_role_noun(head) or description) and of_someone_unnamed(head):
             return {**row, "speaker_role": without_determiner(mention)}  # "the chief executive of a car maker"
+        if pdoc is self.lead and determiner == "the" and is_role_noun(head) and not is_plural(head) \
+                and any(obj.pos_ == "NOUN" for obj in held_at(head)):
+            # the lead's office at something it does not name, its holder the next sentence
+            # introduces: "..., says the boss of the organisation that cleared them.\n\nGreek
+            # Athletics Federation boss Vassilli Sevastis told"
+            entry = self._office_holder_next(lemma, start, pdoc)
+            if entry is not None:
+                return {**row, "speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0]}
         if is_role_noun(head) or description:
             entry = self.model.described(mention, start, pdoc.sentence_of(head.i), self._horizon(pdoc), lead=pdoc is self.lead)
             if entry is None and determiner == "the" and not is_plural(head) and fold(head.text) not in SPOKESPEOPLE:
@@ -515,6 +541,16 @@ class Resolver:
         if entry is None:
             return None
         return {**row, "speaker": entry.name, "speaker_label": "PERSON", "speaker_role": entry.roles[0] if entry.roles else role}
+
+    def _office_holder_next(self, office: str, start: int, pdoc: ParagraphDoc) -> Participant | None:
+        """The person the first sentence after the lead introduces with a title holding `office`
+        (a role noun's lemma: "minister", "boss"); None when it introduces none."""
+        following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
+        if not following:
+            return None
+        return self.model.introduced_after(self.model.people, start, self._horizon(pdoc), lambda e: any(
+            office in fold(role).split() for role in e.roles) and any(
+            said_in == following[0].first_sentence for _, said_in, _ in e.mentions[:2]))
 
     def _introduced_together(self, start: int, pdoc: ParagraphDoc, kind: str) -> list[str] | None:
         """The organisations a plural kind noun of the lead stands for (`kind`, its lemma:
@@ -971,6 +1007,11 @@ class Resolver:
             if party is not None:
                 return {"speaker": party, "speaker_label": "ORG"}
         return {}
+
+
+def _singular(word: str) -> str:
+    """A folded noun without a plural's "s": "pensions" -> "pension", "economists" -> "economist"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _title_after_the(words: list[str]) -> bool:
