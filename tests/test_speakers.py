@@ -2467,3 +2467,10 @@ def test_lead_reports_are_the_newspaper_named_next(corpus):
     assert (row["speaker"], row["speaker_label"]) == ("Kelby Sunday Times", "ORG")
     # (not a paper named later, for something else: "But the Kelby Echo newspaper has said ...")
     assert pd.isna(said(corpus, "reports_paper_named_later.txt", "joined the race")["speaker"])
+
+
+def test_a_work_speaks_for_its_author(corpus):
+    # "Dravic's Ruritania, by Tomas Varga, says ... It claims ...": the author, also for the "it" after
+    for content in ("mutual animosity", "barely spoken"):
+        row = said(corpus, "work_by_its_author.txt", content)
+        assert (row["speaker"], row["speaker_label"]) == ("Tomas Varga", "PERSON"), content

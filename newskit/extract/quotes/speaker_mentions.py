@@ -135,6 +135,19 @@ def held_at(head: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj"]
 
 
+def credited_author(head: Token) -> Token | None:
+    """The person a work speaking is credited to, "by" them right after it or after its title
+    set beside it: "Brown's Britain, by Robert Peston, says", "A new book, Brown's Britain by
+    Sunday Telegraph journalist Robert Peston, says" (Peston); None when there is none."""
+    for work in (head, *(c for c in head.children if c.dep_ == "appos")):
+        for by in work.children:
+            if by.dep_ == "prep" and by.lower_ == "by":
+                author = next((g for g in by.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"), None)
+                if author is not None:
+                    return author
+    return None
+
+
 def of_someone_unnamed(head: Token) -> bool:
     """Whether a role is held at something indefinite: "the chief executive of a leading European
     car maker", "a spokesman for an oil firm" (whoever holds it, the article does not name)."""

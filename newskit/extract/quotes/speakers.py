@@ -36,7 +36,7 @@ from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS
                                                  Participants,
                                                  looks_like_person,
                                                  names_place_body, untagged_publication, without_determiner)
-from newskit.extract.quotes.speaker_mentions import (MODIFIED_PERSON_NOUNS, RELATION_NOUNS, held_at, SPEAKER_PRONOUNS, describes_a_person, member_described,
+from newskit.extract.quotes.speaker_mentions import (MODIFIED_PERSON_NOUNS, RELATION_NOUNS, credited_author, held_at, SPEAKER_PRONOUNS, describes_a_person, member_described,
                                                      is_description, joint_members, name_beside, of_someone_unnamed,
                                                      role_after_organisation, royal_name, speaks_for_committee,
                                                      titled_person)
@@ -194,6 +194,11 @@ class Resolver:
             papers = self.model.publications_together(start)
             if papers is not None:  # "reports in the Sunday Times and Sunday Telegraph ... The papers suggest"
                 return {**row, "speaker": joint_name(papers), "speakers": JOINT.join(papers), "speaker_label": "ORG"}
+        author = credited_author(head) if head.ent_type_ != "PERSON" else None
+        if author is not None:  # "Brown's Britain, by Robert Peston, says": the work's author
+            found = self._one(mention_of(author), pdoc)
+            if found.get("speaker"):
+                return {**row, **{k: found[k] for k in ("speaker", "speaker_label", "speaker_role")}}
         member = member_described(mention)
         if member is not None:  # "said the Sale full-back", the club parsed as the subject
             start, end = pdoc.offsets(member)
@@ -661,8 +666,11 @@ class Resolver:
             if described is None or described.text.lower() != "it":
                 break
             described = previous_subject(described.root)
-        if described is not None and described.root.pos_ == "NOUN" and not described.root.ent_type_ \
-                and described.root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS and not is_plural(described.root):
+        if described is not None and ((described.root.pos_ == "NOUN" and not described.root.ent_type_
+                                       and described.root.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS
+                                       and not is_plural(described.root))
+                                      or (described.root.ent_type_ != "PERSON" and credited_author(described.root) is not None)):
+            # (a work by its title too: "Brown's Britain, by Robert Peston, says ... It claims")
             found = self._one(described, where)
             return {k: found[k] for k in ("speaker", "speakers", "speaker_label", "speaker_role") if k in found}
         topic = self._subject_organisation(it, pdoc)
