@@ -2474,3 +2474,24 @@ def test_a_work_speaks_for_its_author(corpus):
     for content in ("mutual animosity", "barely spoken"):
         row = said(corpus, "work_by_its_author.txt", content)
         assert (row["speaker"], row["speaker_label"]) == ("Tomas Varga", "PERSON"), content
+
+
+def test_capitalised_words_before_a_kind_are_no_name(corpus):
+    # "Orvex has said ... The High Street retailer said": a description of Orvex, no organisation of its own
+    row = said(corpus, "capitalised_kind_description.txt", "it now expected")
+    assert (row["speaker"], row["speaker_label"]) == ("Orvex", "ORG")
+
+
+def test_office_named_with_an_untagged_department_word(corpus):
+    # "Economics Minister Dorian Varga ... The Indonesian Economics Minister explained": a
+    # description ("Economics" untagged), not a name
+    assert said(corpus, "department_in_title.txt", "rebuilding")["speaker"] == "Dorian Varga"
+
+
+def test_one_the_lead_described_is_not_a_later_title_given_no_one(corpus):
+    # "London's most senior police officer has warned ... Sir Ian Varga said ... Tom Varga defended
+    # his proposals ... the prime minister conceded": Tom Varga, not the police officer
+    assert said(corpus, "lead_description_not_a_later_title.txt", "difficult issues")["speaker"] == "Tom Varga"
+    # (but what the lead's title is a kind of, it allows: "the Trade and Industry Secretary has
+    # said ... The minister told delegates" is Petra Marsh)
+    assert said(corpus, "lead_secretary_later_minister.txt", "career sexism")["speaker"] == "Petra Marsh"

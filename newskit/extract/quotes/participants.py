@@ -1425,8 +1425,13 @@ class Participants:
                      # was never at meetings" is not Mr Baume)
                      and not any(at >= offset + len(mention.text) and said_in == sentence and self.text[at:at + 1].isupper()
                                  for at, said_in, _ in entry.mentions)]
+            # (nor one the lead described as something else: `Speakers`, "London's most senior
+            # police officer")
+            # (nor a one-word "name" with a digit, the tagger's: "G8")
             untitled = [c for c in known if not self.people[c[-1]].roles
-                        and (not named_in or keys & self.people[c[-1]].affiliations)]
+                        and (not named_in or keys & self.people[c[-1]].affiliations)
+                        and not (" " not in c[-1] and any(ch.isdigit() for ch in c[-1]))
+                        and not (self.people[c[-1]].descriptions and not any(p in self.people[c[-1]].descriptions for p in phrases))]
             # the previous sentence's subject first: "Liverpool legend Phil Thompson has pleaded with
             # Steve Gerrard ... The ex-Reds assistant boss also warned" is Phil Thompson; so is one
             # of no organisation for a description naming one: "Mr Johnson ... said Mr Blair should

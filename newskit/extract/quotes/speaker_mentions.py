@@ -230,8 +230,10 @@ def is_description(mention: Span) -> bool:
     definite = mention[0].lower_ == "the" or (mention.start > 0 and mention.doc[mention.start - 1].lower_ == "the"
                                               and words[-1].lower_ not in PLACE_BODIES)
     office = definite and is_role_noun(words[-1])
+    # (and a department's own word, untagged: "the Indonesian Economics Minister")
     return all(is_title_word(t.text) or is_role_noun(t) or t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "ADP", "NOUN")
-               or t.lower_ in ("of", "state", "government") or (office and (t.pos_ == "CCONJ" or t.ent_type_ == "ORG"))
+               or t.lower_ in ("of", "state", "government")
+               or (office and (t.pos_ == "CCONJ" or t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and not t.ent_type_)))
                or t.lower_ in PARTY_WORDS  # "the Labour MP"
                for t in words)
 

@@ -26,12 +26,12 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import (COURTESY_TITLES, FAMILY_NOUNS, GENDERED_WORDS, PEERAGE_TITLES, POST_NOMINALS, ROLE_CONNECTORS, ROLE_NOUNS,
                                    TITLE_MODIFIERS, fold, is_common_word, is_demonym, is_kind_of_organisation, is_known_place,
                                    is_agent_noun, is_organisation_acronym, is_party_name, is_person_description, is_plural, is_role_noun,
-                                   is_title_word, person_name,
+                                   is_title_word, person_name, role_descriptions,
                                    role_of)
 from newskit.extract.quotes.cues import mention as mention_of
 from newskit.extract.quotes.cues import REPORTING_VERBS, main_subject, previous_subject
 from newskit.extract.quotes.documents import Publishers
-from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
+from newskit.extract.quotes.participants import (COMMITTEE_NOUNS, DESCRIPTIVE_ORGANISATION_NOUNS, DOCUMENT_NOUNS, GENERIC_ORGANISATION_NOUNS, ORG_LABELS, ORGANISATION_NOUNS,
                                                  ORGANISATION_PARTS, PLACE_BODIES, PUBLICATION_NAME_WORDS, PUBLICATION_NOUNS, SAID_NOUNS, SPOKESPEOPLE, Participant,
                                                  Participants,
                                                  looks_like_person,
@@ -459,7 +459,12 @@ class Resolver:
             return row  # "May's government said": an organisation the article names only by its leader
         if lemma in ORGANISATION_NOUNS and not is_role_noun(head):
             own = without_determiner(mention)
-            if len(own.split()) > 1 and own in self.model.orgs:  # "the Russian defense ministry"
+            # (not a kind the tagger gave no name, only capitalised words of what it is: "The High
+            # Street retailer said", a description of Next)
+            if len(own.split()) > 1 and own in self.model.orgs and not (
+                    head.is_lower and lemma in DESCRIPTIVE_ORGANISATION_NOUNS and self.model.orgs[own].entity_label == "NP"
+                    and _no_name_before_kind(mention, self.model.orgs)):
+                # "the Russian defense ministry"
                 return {**row, "speaker": self.model.org_named(own, start), "speaker_label": "ORG"}
             # a word of one organisation's name in it: "The Florida-based Falic group" after "the
             # Falic Group" (not a place's or people's word: "The German giant")
@@ -486,6 +491,11 @@ class Resolver:
             if entry is None and determiner == "the" and not is_plural(head) and fold(head.text) not in SPOKESPEOPLE:
                 # else the person the sentence before is about (not "the spokesman": someone else's)
                 entry = self._subject_just_before(mention, start, pdoc)
+            if entry is not None and pdoc is self.lead and entry.label == "PERSON" and not entry.roles and not is_plural(head):
+                # what the lead called someone it gave no title, a later description is read
+                # against: "London's most senior police officer has warned ... Sir Ian Blair said"
+                # is no "the prime minister" (the Tony Blair named once is)
+                entry.descriptions |= role_descriptions(without_determiner(mention).split()) | {lemma}
             if entry is not None:
                 return {**row, "speaker": entry.name, "speaker_label": entry.label,
                         "speaker_role": entry.roles[0] if entry.roles else None}
@@ -1015,6 +1025,14 @@ class Resolver:
             if party is not None:
                 return {"speaker": party, "speaker_label": "ORG"}
         return {}
+
+
+def _no_name_before_kind(mention: Span, orgs: dict) -> bool:
+    """Whether the capitalised words before a kind noun name nothing: "The High Street retailer"
+    (not "the Reuters news agency", "the Liverpool Echo newspaper", "Us magazine")."""
+    words = [t for t in mention if t.i < mention.root.i and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    return bool(words) and not any(t.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "FAC") or t.text.isupper() for t in words) \
+        and " ".join(t.text for t in words) not in orgs
 
 
 def _singular(word: str) -> str:
