@@ -2495,3 +2495,9 @@ def test_one_the_lead_described_is_not_a_later_title_given_no_one(corpus):
     # (but what the lead's title is a kind of, it allows: "the Trade and Industry Secretary has
     # said ... The minister told delegates" is Petra Marsh)
     assert said(corpus, "lead_secretary_later_minister.txt", "career sexism")["speaker"] == "Petra Marsh"
+
+
+def test_they_for_the_organisation_just_the_subject(corpus):
+    # "KCCA says that it is willing ... They say the funding plans ...": British copy's "they" for one organisation
+    row = said(corpus, "organisation_as_they.txt", "funding plans")
+    assert (row["speaker"], row["speaker_label"]) == ("KCCA", "ORG")

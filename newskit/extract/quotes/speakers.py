@@ -154,6 +154,9 @@ class Resolver:
             if together is not None:  # "Tony Blair and Gordon Brown are trying ... they are insisting"
                 names, label = together
                 return {**row, "speaker": joint_name(names), "speakers": JOINT.join(names), "speaker_label": label}
+            named = self._organisation_as_they(head, pdoc) if kind == "plural" else None
+            if named is not None:
+                return {**row, **named}
             not_it = self._named_under(head, pdoc)
             return {**row, **self._pronoun(SPEAKER_PRONOUNS[lower], start, pdoc.sentence_of(head.i), not_it=not_it),
                     NOT_IT: not_it}
@@ -759,6 +762,20 @@ class Resolver:
             where = self.adoc.paragraphs[pdoc.position - 1]
             subject = main_subject(list(where.doc.sents)[-1])
         return subject, where
+
+    def _organisation_as_they(self, they: Token, pdoc: ParagraphDoc) -> dict | None:
+        """speaker and speaker_label of a "they" that is the one organisation named as the main
+        subject of the sentence before, as British copy writes one ("BAA are also owners of the
+        airports ... They have said", "Cosla says that it is willing ... They say"); None when that
+        subject is no organisation's name."""
+        subject, where = self._subject_before(they, pdoc)
+        if subject is None or subject.root.ent_type_ != "ORG" or subject.root.pos_ != "PROPN" \
+                or any(c.dep_ == "cc" for c in subject.root.children):
+            return None
+        found = self._one(mention_of(subject.root), where)
+        if found.get("speaker") and found.get("speaker_label") == "ORG" and JOINT not in (found.get("speakers") or ""):
+            return {"speaker": found["speaker"], "speaker_label": "ORG"}
+        return None
 
     def _they_together(self, they: Token, pdoc: ParagraphDoc) -> tuple[list[str], str] | None:
         """(names, label) of the people or organisations joined by "and" as the main subject of the
