@@ -1278,6 +1278,9 @@ def test_they_after_people_joined_as_a_subject_is_all_of_them(corpus):
     # but not a "they" that is no main subject of its own sentence: "OPC ink cartridges use a chip
     # to sense when they are low ... and advise the user" after "OPC ... declined to comment"
     assert pd.isna(said(corpus, "they_inside_a_sentence.txt", "make a change")["speaker"])
+    # nor one whose organisation stands in the paragraph before: "Kelby News investigates how the
+    # network worked.\n\nThey called themselves Drink Or Die"
+    assert pd.isna(said(corpus, "they_after_a_paragraph_break.txt", "Drink Or Die")["speaker"])
 
 
 GLUED = SHARED / "corpora" / "bbc" / "sport" / "316.txt"

@@ -767,14 +767,16 @@ class Resolver:
         """speaker and speaker_label of a "they" that is the one organisation named as the main
         subject of the sentence before, as British copy writes one ("BAA are also owners of the
         airports ... They have said", "Cosla says that it is willing ... They say"); None when that
-        subject is no organisation's name, or the "they" no main subject of its own sentence ("HP
-        ink cartridges use a chip to sense when they are low and advise the user" after "HP declined
-        to comment")."""
+        subject is no organisation's name or stands in another paragraph, or the "they" is no main
+        subject of its own sentence ("HP ink cartridges use a chip to sense when they are low and
+        advise the user" after "HP declined to comment")."""
         own = main_subject(they.sent)
         if own is None or own.root.i != they.i:
             return None
         subject, where = self._subject_before(they, pdoc)
-        if subject is None or subject.root.ent_type_ != "ORG" or subject.root.pos_ != "PROPN" \
+        # (in its own paragraph: not "BBC News investigates how the network worked ...\n\nThey
+        # called themselves Drink Or Die")
+        if subject is None or where is not pdoc or subject.root.ent_type_ != "ORG" or subject.root.pos_ != "PROPN" \
                 or any(c.dep_ == "cc" for c in subject.root.children):
             return None
         found = self._one(mention_of(subject.root), where)
