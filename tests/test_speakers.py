@@ -2480,6 +2480,9 @@ def test_a_work_speaks_for_its_author(corpus):
     for content in ("mutual animosity", "barely spoken"):
         row = said(corpus, "work_by_its_author.txt", content)
         assert (row["speaker"], row["speaker_label"]) == ("Tomas Varga", "PERSON"), content
+    # a document with its title and author set beside it: "A new book, Dravic's Ruritania by Kelby
+    # Herald journalist Tomas Varga, says" (read where documents are, documents.py)
+    assert said(corpus, "book_by_its_author.txt", "went back on a pledge")["speaker"] == "Tomas Varga"
 
 
 def test_capitalised_words_before_a_kind_are_no_name(corpus):

@@ -13,7 +13,7 @@ from newskit.extract.document import ArticleDoc, ParagraphDoc
 from newskit.extract.names import ORGANISATION_NOUNS, is_first_name, is_plural, person_name
 from newskit.extract.quotes.cues import name_run
 from newskit.extract.quotes.participants import Participants, looks_like_person, names_publication, without_determiner
-from newskit.extract.quotes.speaker_mentions import several_people
+from newskit.extract.quotes.speaker_mentions import credited_author, several_people
 
 # What finds things out ("a report", "a survey", "new data"): a later study of any of these kinds
 # may name who made the first.
@@ -51,6 +51,9 @@ class Publishers:
         report's publisher. Several when it names them together ("commissioned by Pact and the
         UK Film Council")."""
         head = mention.root
+        author = credited_author(head)
+        if author is not None:  # its title credited beside it: "A new book, Brown's Britain by ... Robert Peston, says"
+            return self._remember(*self._named_with_conjuncts(author, pdoc), head)
         # what names it: words before the noun, the object of "by"/"from"/"of" after it, also
         # through a participle ("calculations presented to the US Senate by Dr Graham")
         # (and the newspaper it is in: "another report in the Sunday Telegraph claims", right

@@ -1331,10 +1331,10 @@ class Participants:
                 subjects = [(at, entry.name) for entry in pool.values() if entry.generic and entry.entity_label == "ORG"
                             and agrees(entry) and entry.name not in spoken_of for at, said_in, subject in entry.mentions
                             if subject and sentence - said_in == 1 and at < offset and not self.quoted_at(at)]
-                named = {entry.name for entry in pool.values() for at, said_in, _ in entry.mentions
-                         if sentence - said_in == 1 and not self.quoted_at(at)
-                         and (entry.entity_label == "ORG" or self.text.startswith((f"{entry.name}'s", f"{entry.name}’s"), at))}
-                subjects = subjects if len(named) == 1 else []
+                named_before = {entry.name for entry in pool.values() for at, said_in, _ in entry.mentions
+                                if sentence - said_in == 1 and not self.quoted_at(at)
+                                and (entry.entity_label == "ORG" or self.text.startswith((f"{entry.name}'s", f"{entry.name}’s"), at))}
+                subjects = subjects if len(named_before) == 1 else []
             best = max(subjects) if subjects else best
             if not subjects and head.lemma_.lower() in GENERIC_ORGANISATION_NOUNS and head.dep_ != "appos":
                 # else the company the story is about (not for one set beside its name): the one

@@ -197,7 +197,8 @@ class Resolver:
             papers = self.model.publications_together(start)
             if papers is not None:  # "reports in the Sunday Times and Sunday Telegraph ... The papers suggest"
                 return {**row, "speaker": joint_name(papers), "speakers": JOINT.join(papers), "speaker_label": "ORG"}
-        author = credited_author(head) if head.ent_type_ != "PERSON" else None
+        # (a document noun's author is the publishers' to read: documents.py)
+        author = credited_author(head) if head.ent_type_ != "PERSON" and head.lemma_.lower() not in DOCUMENT_NOUNS else None
         if author is not None:  # "Brown's Britain, by Robert Peston, says": the work's author
             found = self._one(mention_of(author), pdoc)
             if found.get("speaker"):
@@ -289,10 +290,8 @@ class Resolver:
             # reports claim.\n\nThe Sunday Telegraph said the LSE's plan was further evidence"
             # (not one named later for something else: "..., according to reports.\n\nLiverpool
             # were reported to have bid £3.5m ... But the Liverpool Echo newspaper has said")
-            following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
-            paper = self.model.introduced_after(self.model.orgs, start, self._horizon(pdoc), lambda e: (
-                bool(PUBLICATION_NOUNS & e.descriptions) or any(w in PUBLICATION_NAME_WORDS for w in e.name.split()))
-                and any(said_in == following[0].first_sentence for _, said_in, _ in e.mentions[:2])) if following else None
+            paper = self._introduced_next_sentence(self.model.orgs, start, pdoc, lambda e: (
+                bool(PUBLICATION_NOUNS & e.descriptions) or any(w in PUBLICATION_NAME_WORDS for w in e.name.split())))
             if paper is not None:
                 return {**row, "speaker": paper.name, "speaker_label": "ORG"}
         if lemma in DOCUMENT_NOUNS and titled is None and named is None \
@@ -563,11 +562,18 @@ class Resolver:
     def _office_holder_next(self, office: str, start: int, pdoc: ParagraphDoc) -> Participant | None:
         """The person the first sentence after the lead introduces with a title holding `office`
         (a role noun's lemma: "minister", "boss"); None when it introduces none."""
+        return self._introduced_next_sentence(self.model.people, start, pdoc, lambda e: any(
+            office in fold(role).split() for role in e.roles))
+
+    def _introduced_next_sentence(self, pool: dict[str, Participant], start: int, pdoc: ParagraphDoc,
+                                  accept) -> Participant | None:
+        """The participant of `pool` that `accept` takes, introduced after `start` as a subject in
+        the sentence opening the paragraph after `pdoc` (the lead), where the story names who the
+        lead described; None when there is none."""
         following = self.adoc.paragraphs[pdoc.position + 1:pdoc.position + 2]
         if not following:
             return None
-        return self.model.introduced_after(self.model.people, start, self._horizon(pdoc), lambda e: any(
-            office in fold(role).split() for role in e.roles) and any(
+        return self.model.introduced_after(pool, start, self._horizon(pdoc), lambda e: accept(e) and any(
             said_in == following[0].first_sentence for _, said_in, _ in e.mentions[:2]))
 
     def _introduced_together(self, start: int, pdoc: ParagraphDoc, kind: str) -> list[str] | None:
